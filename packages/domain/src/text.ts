@@ -1,0 +1,27 @@
+/**
+ * Vietnamese text helpers. Folding removes diacritics and case so that "ho kinh doanh" finds
+ * "Hộ kinh doanh"; đ/Đ is a separate letter in Unicode (no combining mark), so it is mapped by hand.
+ */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const percentFormat = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const integerFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+
+/** 0.97875 → "97,88%" — the Vietnamese way, two decimals. */
+export function formatPercent(ratio: number): string {
+  return `${percentFormat.format(ratio * 100)}%`;
+}
+
+/** 2318000 → "2.318.000 đ" */
+export function formatDong(amount: number): string {
+  return `${integerFormat.format(amount)} đ`;
+}

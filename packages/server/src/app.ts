@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { configureZodLocale } from '@dvc/domain';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { adminUnitRoutes } from './admin-units/admin-units.routes';
+import { auditPlugin } from './audit/audit.plugin';
+import { calendarRoutes } from './calendar/calendar.routes';
+import { catalogRoutes } from './catalog/catalog.routes';
+import { healthRoutes } from './health/health.routes';
+import type { AppContext } from './http/context';
+import { notFoundHandler, problemErrorHandler } from './http/problem';
+import { webAppPlugin } from './http/web-app';
+import { identityRoutes } from './identity/identity.routes';
+
+configureZodLocale();
+
+export interface BuildAppOptions {
+  ctx: AppContext;
+  logger?: boolean | object;
+  /** Serve the built web app from this folder when it exists. */
+  webDist?: string;
+}
+
+/** Builds the HTTP app from its capabilities. No logic lives here. */
+export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      logger === true
+        ? {
+            level: ctx.config.LOG_LEVEL,
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+          }
+        : logger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.decorate('ctx', ctx);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(problemErrorHandler);
+  const servesWebApp = webDist !== undefined && existsSync(webDist);
+  app.setNotFoundHandler((request, reply) =>
+    servesWebApp && request.method === 'GET' && !request.url.startsWith('/api/')
+      ? reply.sendFile('index.html')
+      : notFoundHandler(request, reply),
+  );
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'DVC Quảng Ngãi API',
+        description: 'Dịch vụ công trực tuyến tỉnh Quảng Ngãi — API v1',
+        version: '1.0.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(fastifyCookie);
+  await app.register(auditPlugin);
+  await app.register(healthRoutes);
+  await app.register(identityRoutes);
+  await app.register(adminUnitRoutes);
+  await app.register(catalogRoutes);
+  await app.register(calendarRoutes);
+  if (servesWebApp) await app.register(webAppPlugin, { root: webDist });
+  return app;
+}
