@@ -1,4 +1,8 @@
+import { seedAdminUnits } from '../../admin-units/admin-units.seed';
+import { seedCalendar } from '../../calendar/calendar.seed';
+import { seedCatalog } from '../../catalog/catalog.seed';
 import type { AppContext } from '../../http/context';
+import { seedIdentity } from '../../identity/identity.seed';
 
 /** What the seed loaded, printed at start so a developer knows how to sign in. */
 export interface SeedReport {
@@ -11,7 +15,7 @@ export interface SeedReport {
  */
 export async function seed(ctx: AppContext, options: { demo: boolean }): Promise<SeedReport> {
   const lines: string[] = [];
-  const steps: Array<(ctx: AppContext, demo: boolean) => Promise<string[] | undefined>> = [];
+  const steps = [seedAdminUnits, seedCatalog, seedCalendar, seedIdentity];
   for (const step of steps) lines.push(...((await step(ctx, options.demo)) ?? []));
   return { lines };
 }

@@ -1,0 +1,6 @@
+import type { AppContext } from '../http/context';
+
+/** Idempotent. Returns lines for the start-up banner. */
+export async function seedAdminUnits(_ctx: AppContext, _demo: boolean): Promise<string[]> {
+  return [];
+}
