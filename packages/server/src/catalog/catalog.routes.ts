@@ -1,3 +1,126 @@
+import { feeFor, OnlineLevel, ProcedureAuthority, ProcedureDefinition, ProcedureTopic, topicLabel } from '@dvc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problem } from '../http/problem';
+import { findProcedureByCode, listProcedures, listTopics } from './catalog.service';
 
-export const catalogRoutes: FastifyPluginAsyncZod = async (_app) => {};
+const TAGS = ['Danh mục thủ tục'];
+
+/** What a citizen pays on each channel today: counter (direct) and online (web or app). */
+const FeeAmounts = z.object({
+  kind: z.enum(['none', 'fixed']),
+  counterAmount: z.number().int(),
+  onlineAmount: z.number().int(),
+  onlineReductionPercent: z.number().int(),
+  payableAt: z.enum(['submission', 'result']).optional(),
+});
+
+const ProcedureSummary = z.object({
+  code: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  topic: ProcedureTopic,
+  topicLabel: z.string(),
+  onlineLevel: OnlineLevel,
+  authority: ProcedureAuthority,
+  legalDurationWorkingDays: z.number().int(),
+  minimumNoticeWorkingDays: z.number().int().optional(),
+  fee: FeeAmounts,
+  componentsCount: z.number().int(),
+  interlinkGroup: z.enum(['birth', 'death']).optional(),
+});
+
+const ProcedureDetail = z.object({
+  ...ProcedureDefinition.shape,
+  topicLabel: z.string(),
+  feeAmounts: FeeAmounts,
+});
+
+function feeAmounts(p: ProcedureDefinition, at: Date): z.infer<typeof FeeAmounts> {
+  const counterAmount = feeFor(p, 'direct', at);
+  const onlineAmount = feeFor(p, 'web', at);
+  if (p.fee.kind === 'none') return { kind: 'none', counterAmount, onlineAmount, onlineReductionPercent: 0 };
+  return {
+    kind: 'fixed',
+    counterAmount,
+    onlineAmount,
+    onlineReductionPercent: onlineAmount < counterAmount ? p.fee.onlineReductionPercent : 0,
+    payableAt: p.fee.payableAt,
+  };
+}
+
+function summary(p: ProcedureDefinition, at: Date): z.infer<typeof ProcedureSummary> {
+  return {
+    code: p.code,
+    slug: p.slug,
+    name: p.name,
+    nameEn: p.nameEn,
+    topic: p.topic,
+    topicLabel: topicLabel(p.topic),
+    onlineLevel: p.onlineLevel,
+    authority: p.authority,
+    legalDurationWorkingDays: p.legalDurationWorkingDays,
+    minimumNoticeWorkingDays: p.minimumNoticeWorkingDays,
+    fee: feeAmounts(p, at),
+    componentsCount: p.components.length,
+    interlinkGroup: p.interlinkGroup,
+  };
+}
+
+export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/procedures',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Tra cứu thủ tục hành chính (không phân biệt dấu, hoa thường)',
+        querystring: z.object({
+          q: z.string().max(200).optional(),
+          topic: ProcedureTopic.optional(),
+        }),
+        response: { 200: z.object({ items: z.array(ProcedureSummary), total: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const items = await listProcedures(app.ctx, request.query);
+      const now = app.ctx.now();
+      return { items: items.map((p) => summary(p, now)), total: items.length };
+    },
+  );
+
+  app.get(
+    '/api/v1/procedures/:code',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Chi tiết một thủ tục hành chính theo mã',
+        params: z.object({ code: z.string().max(40) }),
+        response: { 200: ProcedureDetail },
+      },
+    },
+    async (request) => {
+      const procedure = await findProcedureByCode(app.ctx, request.params.code);
+      if (!procedure) {
+        throw problem(404, 'procedure-not-found', 'Không tìm thấy thủ tục', {
+          detail: `Không có thủ tục mã ${request.params.code} trong danh mục của tỉnh.`,
+        });
+      }
+      return { ...procedure, topicLabel: topicLabel(procedure.topic), feeAmounts: feeAmounts(procedure, app.ctx.now()) };
+    },
+  );
+
+  app.get(
+    '/api/v1/procedure-topics',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Các lĩnh vực thủ tục và số thủ tục trong mỗi lĩnh vực',
+        response: {
+          200: z.object({ items: z.array(z.object({ id: ProcedureTopic, label: z.string(), count: z.number().int() })) }),
+        },
+      },
+    },
+    async () => ({ items: await listTopics(app.ctx) }),
+  );
+};

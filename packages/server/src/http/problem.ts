@@ -44,11 +44,10 @@ function toProblem(err: FastifyError | ProblemError | Error, request: FastifyReq
     return { type: TYPE_BASE + err.code, title: err.title, status: err.status, ...err.extra };
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const errors = err.validation.map((v) => {
-      const issue = v.params.issue as { path?: PropertyKey[] } | undefined;
-      const path = (issue?.path ?? []).map(String);
-      return { field: [err.validationContext, ...path].filter(Boolean).join('.'), message: v.message ?? 'Không hợp lệ' };
-    });
+    const errors = err.validation.map((v) => ({
+      field: [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+      message: v.message ?? 'Không hợp lệ',
+    }));
     return {
       type: `${TYPE_BASE}validation`,
       title: 'Dữ liệu gửi lên không hợp lệ',

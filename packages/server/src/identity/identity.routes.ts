@@ -1,3 +1,179 @@
+import rateLimit from '@fastify/rate-limit';
+import fp from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type Actor, getActor, OFFICER_ROLES, requireRole } from './actor';
+import { identityDevRoutes } from './identity.dev.routes';
+import { identityProblems } from './identity.problems';
+import { listRolesWithAgency } from './identity.repository';
+import {
+  CodeSentView,
+  LoginBody,
+  OfficerRolesView,
+  PhoneBody,
+  RegisterBody,
+  SessionView,
+  VerifyPhoneBody,
+} from './identity.schemas';
+import { endSession, login, register, resendCode, verifyPhone } from './identity.service';
+import { clearSessionCookie, sessionPlugin, setSessionCookie } from './session.plugin';
 
-export const identityRoutes: FastifyPluginAsyncZod = async (_app) => {};
+const tags = ['Tài khoản'];
+/** Per IP and per route: slows password guessing and SMS flooding; the lock-out covers the rest. */
+const AUTH_RATE_LIMIT = { max: 10, timeWindow: 60_000 };
+
+function userView(actor: Actor) {
+  return { id: actor.userId, kind: actor.kind, fullName: actor.fullName, phone: actor.phone, roles: actor.roles };
+}
+
+const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => identityProblems.rateLimited(Math.ceil(context.ttl / 1000)),
+  });
+  const config = { rateLimit: AUTH_RATE_LIMIT };
+
+  app.post(
+    '/api/v1/auth/register',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Công dân đăng ký tài khoản bằng số điện thoại; mã xác thực được gửi qua SMS',
+        body: RegisterBody,
+        response: { 201: CodeSentView },
+      },
+    },
+    async (request, reply) => {
+      const result = await register(app.ctx, request.body);
+      if (!result.ok) throw identityProblems.phoneTaken();
+      request.auditRecord = { type: 'user_account', id: result.userId };
+      return reply.code(201).send({ phone: request.body.phone, codeExpiresAt: result.codeExpiresAt.toISOString() });
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/verify-phone',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Xác thực số điện thoại bằng mã 6 chữ số (tối đa 5 lần thử)',
+        body: VerifyPhoneBody,
+        response: { 200: z.object({ verified: z.literal(true) }) },
+      },
+    },
+    async (request) => {
+      const result = await verifyPhone(app.ctx, request.body);
+      if (!result.ok) {
+        if (result.reason === 'code-invalid') throw identityProblems.codeInvalid(result.attemptsLeft);
+        if (result.reason === 'code-expired') throw identityProblems.codeExpired();
+        throw identityProblems.tooManyCodeAttempts();
+      }
+      request.auditRecord = { type: 'user_account', id: result.userId };
+      return { verified: true as const };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/resend-code',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Gửi lại mã xác thực (nếu số điện thoại đã đăng ký và chưa xác thực)',
+        body: PhoneBody,
+        response: { 202: z.object({ message: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      await resendCode(app.ctx, request.body.phone);
+      // The same answer whether or not the phone has an account.
+      return reply.code(202).send({
+        message: 'Nếu số điện thoại đã đăng ký và chưa xác thực, mã mới sẽ được gửi qua tin nhắn SMS trong giây lát.',
+      });
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/login',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Đăng nhập (công dân và cán bộ) bằng số điện thoại và mật khẩu',
+        body: LoginBody,
+        response: { 200: SessionView },
+      },
+    },
+    async (request, reply) => {
+      const result = await login(app.ctx, {
+        ...request.body,
+        ip: request.ip ?? null,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      if (!result.ok) {
+        if (result.userId) request.auditRecord = { type: 'user_account', id: result.userId };
+        if (result.reason === 'locked') {
+          reply.header('retry-after', Math.max(1, Math.ceil((result.until.getTime() - app.ctx.now().getTime()) / 1000)));
+          throw identityProblems.locked(result.until);
+        }
+        if (result.reason === 'phone-unverified') throw identityProblems.phoneUnverified();
+        throw identityProblems.invalidCredentials();
+      }
+      // The audit row of this request names the person who just signed in.
+      request.actor = result.actor;
+      request.auditRecord = { type: 'user_account', id: result.actor.userId };
+      setSessionCookie(app, reply, result.token);
+      request.log.info({ userId: result.actor.userId }, 'signed in');
+      return { user: userView(result.actor), csrfToken: result.csrfToken };
+    },
+  );
+
+  app.post('/api/v1/auth/logout', { schema: { tags, summary: 'Đăng xuất (xóa phiên làm việc)' } }, async (request, reply) => {
+    if (request.actor) {
+      await endSession(app.ctx, request.actor.sessionId);
+      request.auditRecord = { type: 'user_account', id: request.actor.userId };
+    }
+    clearSessionCookie(app, reply);
+    return reply.code(204).send();
+  });
+
+  app.get(
+    '/api/v1/auth/me',
+    { schema: { tags, summary: 'Người dùng đang đăng nhập và mã CSRF của phiên', response: { 200: SessionView } } },
+    async (request) => {
+      const actor = getActor(request);
+      return { user: userView(actor), csrfToken: request.csrfToken ?? '' };
+    },
+  );
+
+  app.get(
+    '/api/v1/auth/officer-roles',
+    {
+      schema: {
+        tags,
+        summary: 'Các vai trò của cán bộ đang đăng nhập, theo cơ quan và địa bàn',
+        response: { 200: OfficerRolesView },
+      },
+    },
+    async (request) => {
+      requireRole(request, ...OFFICER_ROLES);
+      const actor = getActor(request);
+      return { roles: await listRolesWithAgency(app.ctx.db, actor.provinceCode, actor.userId) };
+    },
+  );
+};
+
+/**
+ * Accounts and sessions. Wrapped with fastify-plugin so that the session hook (which sets
+ * `request.actor` and checks CSRF) applies to every capability's routes registered after it.
+ */
+export const identityRoutes = fp(
+  async (app) => {
+    await app.register(sessionPlugin);
+    await app.register(authRoutes);
+    if (app.ctx.config.devTools) await app.register(identityDevRoutes);
+  },
+  { name: 'identity' },
+);

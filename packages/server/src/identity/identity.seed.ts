@@ -1,6 +1,126 @@
+import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../http/context';
+import type { OfficerRole } from './actor';
+import type { AgencyTable } from './identity.tables';
+import { hashPassword } from './secrets';
 
-/** Idempotent. Returns lines for the start-up banner. */
-export async function seedIdentity(_ctx: AppContext, _demo: boolean): Promise<string[]> {
-  return [];
+/** Agencies that receive dossiers (reference data; more come with the catalog and admin tools). */
+const AGENCIES: Omit<AgencyTable, 'provinceCode'>[] = [
+  { code: 'TTPVHCC', name: 'Trung tâm Phục vụ hành chính công tỉnh Quảng Ngãi', unitCode: '51', level: 'province' },
+  { code: 'SCT', name: 'Sở Công Thương tỉnh Quảng Ngãi', unitCode: '51', level: 'province' },
+  { code: 'UBND.21025', name: 'Ủy ban nhân dân phường Cẩm Thành', unitCode: '21025', level: 'commune' },
+  { code: 'UBND.21040', name: 'Ủy ban nhân dân xã Bình Sơn', unitCode: '21040', level: 'commune' },
+  { code: 'UBND.21061', name: 'Ủy ban nhân dân xã Vạn Tường', unitCode: '21061', level: 'commune' },
+];
+
+/** Development convenience only: these accounts exist when the server runs with demo data. */
+export const DEMO_PASSWORD = 'DemoDvc@2026';
+
+interface DemoAccount {
+  phone: string;
+  fullName: string;
+  kind: 'citizen' | 'officer';
+  grant?: { role: OfficerRole; agencyCode: string; unitCode: string };
+  label: string;
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { phone: '0905000001', fullName: 'Nguyễn Văn An', kind: 'citizen', label: 'công dân' },
+  {
+    phone: '0905000011',
+    fullName: 'Trần Thị Bích',
+    kind: 'officer',
+    grant: { role: 'receiver', agencyCode: 'UBND.21025', unitCode: '21025' },
+    label: 'tiếp nhận, UBND phường Cẩm Thành',
+  },
+  {
+    phone: '0905000012',
+    fullName: 'Lê Văn Cường',
+    kind: 'officer',
+    grant: { role: 'specialist', agencyCode: 'UBND.21025', unitCode: '21025' },
+    label: 'chuyên viên, UBND phường Cẩm Thành',
+  },
+  {
+    phone: '0905000013',
+    fullName: 'Phạm Thị Dung',
+    kind: 'officer',
+    grant: { role: 'leader', agencyCode: 'UBND.21025', unitCode: '21025' },
+    label: 'lãnh đạo, UBND phường Cẩm Thành',
+  },
+  {
+    phone: '0905000021',
+    fullName: 'Hoàng Văn Em',
+    kind: 'officer',
+    grant: { role: 'receiver', agencyCode: 'UBND.21040', unitCode: '21040' },
+    label: 'tiếp nhận, UBND xã Bình Sơn',
+  },
+  {
+    phone: '0905000091',
+    fullName: 'Võ Thị Giang',
+    kind: 'officer',
+    grant: { role: 'province_admin', agencyCode: 'TTPVHCC', unitCode: '51' },
+    label: 'quản trị cấp tỉnh',
+  },
+  {
+    phone: '0905000099',
+    fullName: 'Đặng Văn Hùng',
+    kind: 'officer',
+    grant: { role: 'system_admin', agencyCode: 'TTPVHCC', unitCode: '51' },
+    label: 'quản trị hệ thống',
+  },
+];
+
+/** Idempotent. Returns lines for the start-up banner (the demo logins, when demo is on). */
+export async function seedIdentity(ctx: AppContext, demo: boolean): Promise<string[]> {
+  const provinceCode = ctx.config.PROVINCE_CODE;
+  await ctx.db
+    .insertInto('agency')
+    .values(AGENCIES.map((a) => ({ ...a, provinceCode })))
+    .onConflict((oc) => oc.columns(['provinceCode', 'code']).doNothing())
+    .execute();
+  if (!demo) return [];
+
+  const existing = await ctx.db
+    .selectFrom('userAccount')
+    .select('phone')
+    .where('provinceCode', '=', provinceCode)
+    .where(
+      'phone',
+      'in',
+      DEMO_ACCOUNTS.map((a) => a.phone),
+    )
+    .execute();
+  const have = new Set(existing.map((r) => r.phone));
+  const missing = DEMO_ACCOUNTS.filter((a) => !have.has(a.phone));
+  if (missing.length > 0) {
+    // One hash for all: hashing is the slow part of seeding, and these accounts share a password.
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const now = ctx.now();
+    await ctx.db.transaction().execute(async (trx) => {
+      for (const a of missing) {
+        const id = randomUUID();
+        await trx
+          .insertInto('userAccount')
+          .values({
+            id,
+            provinceCode,
+            kind: a.kind,
+            phone: a.phone,
+            fullName: a.fullName,
+            passwordHash,
+            citizenId: null,
+            phoneVerifiedAt: now,
+            lockedUntil: null,
+            createdAt: now,
+          })
+          .execute();
+        if (a.grant)
+          await trx
+            .insertInto('officerRole')
+            .values({ provinceCode, userId: id, ...a.grant })
+            .execute();
+      }
+    });
+  }
+  return [`  Tài khoản demo (mật khẩu / password ${DEMO_PASSWORD}):`, ...DEMO_ACCOUNTS.map((a) => `    ${a.phone}  ${a.label}`)];
 }

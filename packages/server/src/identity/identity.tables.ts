@@ -1,3 +1,76 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { OfficerRole } from './actor';
+
 /** Tables owned by this capability (Kysely row types; columns camelCase via CamelCasePlugin). */
-// biome-ignore lint/suspicious/noEmptyInterface: filled as the capability gains tables.
-export interface IdentityTables {}
+export interface IdentityTables {
+  agency: AgencyTable;
+  userAccount: UserAccountTable;
+  officerRole: OfficerRoleTable;
+  session: SessionTable;
+  oneTimeCode: OneTimeCodeTable;
+  smsOutbox: SmsOutboxTable;
+}
+
+export interface AgencyTable {
+  provinceCode: string;
+  code: string;
+  name: string;
+  unitCode: string;
+  level: 'province' | 'commune';
+}
+
+export interface UserAccountTable {
+  id: string;
+  provinceCode: string;
+  kind: 'citizen' | 'officer';
+  phone: string;
+  fullName: string;
+  passwordHash: string;
+  citizenId: string | null;
+  phoneVerifiedAt: Date | null;
+  failedLogins: Generated<number>;
+  lockedUntil: Date | null;
+  createdAt: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface OfficerRoleTable {
+  provinceCode: string;
+  userId: string;
+  role: OfficerRole;
+  agencyCode: string;
+  unitCode: string;
+}
+
+export interface SessionTable {
+  id: string;
+  provinceCode: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface OneTimeCodeTable {
+  id: string;
+  provinceCode: string;
+  phone: string;
+  purpose: 'verify_phone';
+  codeHash: string;
+  createdAt: Date;
+  expiresAt: Date;
+  attempts: Generated<number>;
+  consumedAt: Date | null;
+}
+
+export interface SmsOutboxTable {
+  id: Generated<number>;
+  provinceCode: string;
+  phone: string;
+  body: string;
+  createdAt: Date;
+  sentAt: Date | null;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+}

@@ -1,0 +1,80 @@
+import {
+  buildCalendar,
+  type CalendarOverride,
+  DEFAULT_OFFICE_HOURS,
+  isCalendarDate,
+  type OfficeHours,
+  specialDays,
+  type WorkingCalendar,
+} from '@dvc/domain';
+import type { AppContext } from '../http/context';
+import { deleteOverride, listOverrides, type OverrideRow, upsertOverride } from './calendar.repository';
+
+/**
+ * The working calendar of the province for the given years (inclusive), with an agency's office
+ * hours (default 07:30–11:30, 13:30–17:00). Other capabilities compute due dates with it:
+ * `dueAt(receivedAt, { workingDays }, await loadWorkingCalendar(ctx, { from: 2025, to: 2026 }))`.
+ * Load a year or two past the reception so long durations see the overrides of the next year.
+ */
+export async function loadWorkingCalendar(
+  ctx: AppContext,
+  years: { from: number; to: number },
+  officeHours: OfficeHours = DEFAULT_OFFICE_HOURS,
+): Promise<WorkingCalendar> {
+  const rows = await listOverrides(ctx.db, ctx.config.PROVINCE_CODE, `${years.from}-01-01`, `${years.to}-12-31`);
+  const overrides: CalendarOverride[] = rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name }));
+  const list: number[] = [];
+  for (let y = years.from; y <= years.to; y++) list.push(y);
+  return buildCalendar({ years: list, overrides, officeHours });
+}
+
+export interface YearCalendar {
+  year: number;
+  daysOff: Array<{ date: string; name: string; kind: 'holiday' | 'compensatory' | 'day_off' }>;
+  workingDays: Array<{ date: string; name: string }>;
+  overrides: OverrideRow[];
+}
+
+/** The public listing of a year: named days off, days made working, and the stored overrides. */
+export async function describeYear(ctx: AppContext, year: number): Promise<YearCalendar> {
+  const calendar = await loadWorkingCalendar(ctx, { from: year, to: year });
+  const overrides = await listOverrides(ctx.db, ctx.config.PROVINCE_CODE, `${year}-01-01`, `${year}-12-31`);
+  const daysOff: YearCalendar['daysOff'] = [];
+  const workingDays: YearCalendar['workingDays'] = [];
+  for (const d of specialDays(calendar, year)) {
+    if (d.kind === 'working_day') workingDays.push({ date: d.date, name: d.name ?? '' });
+    else if (d.kind === 'holiday' || d.kind === 'compensatory' || d.kind === 'day_off') {
+      daysOff.push({ date: d.date, name: d.name ?? '', kind: d.kind });
+    }
+  }
+  return { year, daysOff, workingDays, overrides };
+}
+
+export type SaveOverrideResult = { ok: true; override: OverrideRow } | { ok: false; reason: 'invalid_date' };
+
+export async function saveOverride(
+  ctx: AppContext,
+  input: { date: string; kind: CalendarOverride['kind']; name: string; source?: string | undefined },
+  userId: string,
+): Promise<SaveOverrideResult> {
+  if (!isCalendarDate(input.date)) return { ok: false, reason: 'invalid_date' };
+  const override = await upsertOverride(ctx.db, ctx.config.PROVINCE_CODE, {
+    date: input.date,
+    kind: input.kind,
+    name: input.name,
+    source: input.source ?? '',
+    // An administrator's entry is the checked value.
+    needsVerification: false,
+    updatedBy: userId,
+    updatedAt: ctx.now(),
+  });
+  return { ok: true, override };
+}
+
+export type RemoveOverrideResult = { ok: true } | { ok: false; reason: 'invalid_date' | 'not_found' };
+
+/** Removing an override returns the date to the computed proposal. */
+export async function removeOverride(ctx: AppContext, date: string): Promise<RemoveOverrideResult> {
+  if (!isCalendarDate(date)) return { ok: false, reason: 'invalid_date' };
+  return (await deleteOverride(ctx.db, ctx.config.PROVINCE_CODE, date)) ? { ok: true } : { ok: false, reason: 'not_found' };
+}

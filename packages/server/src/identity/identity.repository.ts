@@ -1,0 +1,100 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import type { RoleGrant } from './actor';
+import type { UserAccountTable } from './identity.tables';
+
+/** Queries of the identity capability; every one filters by province. */
+
+export type UserRow = {
+  [K in keyof UserAccountTable]: K extends 'failedLogins' ? number : K extends 'createdAt' ? Date : UserAccountTable[K];
+};
+
+export function findUserByPhone(db: Db, provinceCode: string, phone: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('userAccount')
+    .selectAll()
+    .where('provinceCode', '=', provinceCode)
+    .where('phone', '=', phone)
+    .executeTakeFirst();
+}
+
+export async function listRoles(db: Db, provinceCode: string, userId: string): Promise<RoleGrant[]> {
+  return db
+    .selectFrom('officerRole')
+    .select(['role', 'agencyCode', 'unitCode'])
+    .where('provinceCode', '=', provinceCode)
+    .where('userId', '=', userId)
+    .orderBy('role')
+    .orderBy('agencyCode')
+    .execute();
+}
+
+export async function listRolesWithAgency(db: Db, provinceCode: string, userId: string) {
+  return db
+    .selectFrom('officerRole as r')
+    .innerJoin('agency as a', (j) => j.onRef('a.provinceCode', '=', 'r.provinceCode').onRef('a.code', '=', 'r.agencyCode'))
+    .select(['r.role', 'r.agencyCode', 'a.name as agencyName', 'r.unitCode'])
+    .where('r.provinceCode', '=', provinceCode)
+    .where('r.userId', '=', userId)
+    .orderBy('r.role')
+    .orderBy('r.agencyCode')
+    .execute();
+}
+
+/** Counts one failed login atomically (parallel attempts cannot slip past the limit). */
+export async function recordFailedLogin(db: Db, userId: string, limit: number, lockUntil: Date): Promise<{ locked: boolean }> {
+  const row = await db
+    .updateTable('userAccount')
+    .set({
+      failedLogins: sql`case when failed_logins + 1 >= ${limit} then 0 else failed_logins + 1 end`,
+      lockedUntil: sql`case when failed_logins + 1 >= ${limit} then ${lockUntil}::timestamptz else locked_until end`,
+    })
+    .where('id', '=', userId)
+    .returning(['lockedUntil'])
+    .executeTakeFirstOrThrow();
+  return { locked: row.lockedUntil !== null && row.lockedUntil.getTime() === lockUntil.getTime() };
+}
+
+export async function clearFailedLogins(db: Db, userId: string): Promise<void> {
+  await db.updateTable('userAccount').set({ failedLogins: 0, lockedUntil: null }).where('id', '=', userId).execute();
+}
+
+export interface SessionWithUser {
+  sessionId: string;
+  csrfToken: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  userId: string;
+  kind: 'citizen' | 'officer';
+  fullName: string;
+  phone: string;
+  provinceCode: string;
+}
+
+export function findLiveSession(
+  db: Db,
+  provinceCode: string,
+  sessionId: string,
+  now: Date,
+): Promise<SessionWithUser | undefined> {
+  return db
+    .selectFrom('session as s')
+    .innerJoin('userAccount as u', 'u.id', 's.userId')
+    .select([
+      's.id as sessionId',
+      's.csrfToken',
+      's.createdAt',
+      's.expiresAt',
+      's.lastSeenAt',
+      'u.id as userId',
+      'u.kind',
+      'u.fullName',
+      'u.phone',
+      'u.provinceCode',
+    ])
+    .where('s.provinceCode', '=', provinceCode)
+    .where('s.id', '=', sessionId)
+    .where('s.expiresAt', '>', now)
+    .executeTakeFirst();
+}
