@@ -9,6 +9,8 @@ import { adminUnitRoutes } from './admin-units/admin-units.routes';
 import { auditPlugin } from './audit/audit.plugin';
 import { calendarRoutes } from './calendar/calendar.routes';
 import { catalogRoutes } from './catalog/catalog.routes';
+import { officerDossierRoutes } from './dossiers/dossiers.officer.routes';
+import { dossierRoutes } from './dossiers/dossiers.routes';
 import { healthRoutes } from './health/health.routes';
 import type { AppContext } from './http/context';
 import { notFoundHandler, problemErrorHandler } from './http/problem';
@@ -70,6 +72,8 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(adminUnitRoutes);
   await app.register(catalogRoutes);
   await app.register(calendarRoutes);
+  await app.register(officerDossierRoutes);
+  await app.register(dossierRoutes);
   if (servesWebApp) await app.register(webAppPlugin, { root: webDist });
   return app;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { AppContext } from '../http/context';
 import type { OfficerRole } from './actor';
 import type { AgencyTable } from './identity.tables';
@@ -8,6 +9,7 @@ import { hashPassword } from './secrets';
 const AGENCIES: Omit<AgencyTable, 'provinceCode'>[] = [
   { code: 'TTPVHCC', name: 'Trung tâm Phục vụ hành chính công tỉnh Quảng Ngãi', unitCode: '51', level: 'province' },
   { code: 'SCT', name: 'Sở Công Thương tỉnh Quảng Ngãi', unitCode: '51', level: 'province' },
+  { code: 'BHXH', name: 'Bảo hiểm xã hội tỉnh Quảng Ngãi', unitCode: '51', level: 'province' },
   { code: 'UBND.21025', name: 'Ủy ban nhân dân phường Cẩm Thành', unitCode: '21025', level: 'commune' },
   { code: 'UBND.21040', name: 'Ủy ban nhân dân xã Bình Sơn', unitCode: '21040', level: 'commune' },
   { code: 'UBND.21061', name: 'Ủy ban nhân dân xã Vạn Tường', unitCode: '21061', level: 'commune' },
@@ -55,6 +57,20 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     label: 'tiếp nhận, UBND xã Bình Sơn',
   },
   {
+    phone: '0905000031',
+    fullName: 'Bùi Thị Hạnh',
+    kind: 'officer',
+    grant: { role: 'hotline', agencyCode: 'TTPVHCC', unitCode: '51' },
+    label: 'tổng đài viên, Trung tâm Phục vụ hành chính công',
+  },
+  {
+    phone: '0905000041',
+    fullName: 'Ngô Văn Khoa',
+    kind: 'officer',
+    grant: { role: 'receiver', agencyCode: 'SCT', unitCode: '51' },
+    label: 'tiếp nhận, Sở Công Thương',
+  },
+  {
     phone: '0905000091',
     fullName: 'Võ Thị Giang',
     kind: 'officer',
@@ -78,6 +94,7 @@ export async function seedIdentity(ctx: AppContext, demo: boolean): Promise<stri
     .values(AGENCIES.map((a) => ({ ...a, provinceCode })))
     .onConflict((oc) => oc.columns(['provinceCode', 'code']).doNothing())
     .execute();
+  await seedCommuneAgencies(ctx);
   if (!demo) return [];
 
   const existing = await ctx.db
@@ -123,4 +140,47 @@ export async function seedIdentity(ctx: AppContext, demo: boolean): Promise<stri
     });
   }
   return [`  Tài khoản demo (mật khẩu / password ${DEMO_PASSWORD}):`, ...DEMO_ACCOUNTS.map((a) => `    ${a.phone}  ${a.label}`)];
+}
+
+/**
+ * Every commune-level unit of the two-tier era has a People's Committee and a commune police post
+ * that receive dossiers (Decree 118/2025: dossiers are routed by competent authority). Reads the
+ * administrative units seeded before this step; inserts only what is missing.
+ */
+async function seedCommuneAgencies(ctx: AppContext): Promise<void> {
+  const provinceCode = ctx.config.PROVINCE_CODE;
+  const units = await ctx.db
+    .selectFrom('adminUnit')
+    .select(['code', 'fullName'])
+    .where('level', '=', 'commune')
+    .where('validFrom', '>=', '2025-07-01')
+    .where('parentCode', '=', provinceCode)
+    .execute();
+  if (units.length === 0) return;
+  const have = await ctx.db
+    .selectFrom('agency')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('provinceCode', '=', provinceCode)
+    .executeTakeFirstOrThrow();
+  if (have.n >= units.length * 2) return;
+  const rows = units.flatMap((u) => [
+    {
+      provinceCode,
+      code: `UBND.${u.code}`,
+      name: `Ủy ban nhân dân ${lowerKind(u.fullName)}`,
+      unitCode: u.code,
+      level: 'commune' as const,
+    },
+    { provinceCode, code: `CA.${u.code}`, name: `Công an ${lowerKind(u.fullName)}`, unitCode: u.code, level: 'commune' as const },
+  ]);
+  await ctx.db
+    .insertInto('agency')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['provinceCode', 'code']).doNothing())
+    .execute();
+}
+
+/** "Phường Cẩm Thành" → "phường Cẩm Thành", as written after "Ủy ban nhân dân". */
+function lowerKind(fullName: string): string {
+  return fullName.replace(/^(Xã|Phường|Đặc khu)/, (k) => k.toLowerCase());
 }

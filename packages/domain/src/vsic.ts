@@ -1,0 +1,89 @@
+import rows from './data/vsic-2018.json';
+import { foldVietnamese } from './text';
+
+/**
+ * Vietnam Standard Industrial Classification 2018 (VSIC 2018, Decision 27/2018/QĐ-TTg): the list
+ * business lines are chosen from. Levels 1–3 are complete; levels 4–5 are partial (see
+ * data/README.md), so a well-formed level-4 code missing here is accepted and flagged for review.
+ */
+
+export type VsicLevel = 1 | 2 | 3 | 4 | 5;
+
+export interface VsicEntry {
+  /** Section letter (level 1) or 2–5 digits. */
+  code: string;
+  level: VsicLevel;
+  name: string;
+  parent: string | null;
+}
+
+interface IndexedEntry {
+  entry: VsicEntry;
+  folded: string;
+}
+
+export const VSIC_ENTRIES: readonly VsicEntry[] = Object.freeze(
+  (rows as VsicEntry[]).map((r) => Object.freeze({ code: r.code, level: r.level, name: r.name, parent: r.parent })),
+);
+
+const BY_CODE = new Map(VSIC_ENTRIES.map((e) => [e.code, e]));
+const INDEXED: readonly IndexedEntry[] = VSIC_ENTRIES.map((entry) => ({ entry, folded: foldVietnamese(entry.name) }));
+
+export function findVsic(code: string): VsicEntry | undefined {
+  return BY_CODE.get(code.trim());
+}
+
+/** The entry and its ancestors, from the section down: for "A › 01 › 011 › 0111". */
+export function vsicPath(code: string): VsicEntry[] {
+  const path: VsicEntry[] = [];
+  for (let e = findVsic(code); e; e = e.parent ? BY_CODE.get(e.parent) : undefined) path.unshift(e);
+  return path;
+}
+
+export interface VsicSearchOptions {
+  /** Only entries of this level (4 for the certificate's business lines). */
+  level?: VsicLevel;
+  /** At most this many results (default 20). */
+  limit?: number;
+}
+
+/**
+ * Search by code prefix ("4711") or by words of the name, ignoring diacritics and case ("ban le
+ * tap hoa" finds "Bán lẻ … tạp hoá"). Every word must occur; results whose name starts with the
+ * query come first, then catalog order.
+ */
+export function searchVsic(query: string, options: VsicSearchOptions = {}): VsicEntry[] {
+  const limit = options.limit ?? 20;
+  const folded = foldVietnamese(query);
+  if (folded === '') return [];
+  const inLevel = (e: VsicEntry) => options.level === undefined || e.level === options.level;
+  if (/^\d+$/.test(folded)) {
+    return VSIC_ENTRIES.filter((e) => inLevel(e) && e.code.startsWith(folded)).slice(0, limit);
+  }
+  const terms = folded.split(' ');
+  const hits = INDEXED.filter((i) => inLevel(i.entry) && terms.every((t) => i.folded.includes(t)));
+  const starts = hits.filter((i) => i.folded.startsWith(folded));
+  const others = hits.filter((i) => !i.folded.startsWith(folded));
+  return [...starts, ...others].slice(0, limit).map((i) => i.entry);
+}
+
+export type VsicCodeCheck =
+  | { plausible: true; needsReview: false; entry: VsicEntry }
+  /** Well formed, its group exists, but the class is missing from the partial list. */
+  | { plausible: true; needsReview: true; group: VsicEntry }
+  | { plausible: false; message: string };
+
+/**
+ * Whether a 4-digit code may be put on a certificate. A code missing from the partial list is
+ * accepted when its 3-digit group exists (level 3 is complete), with `needsReview` so an officer
+ * checks it against the Decision's appendix instead of the citizen being turned away.
+ */
+export function isPlausibleVsicCode(code: string): VsicCodeCheck {
+  const c = code.trim();
+  if (!/^\d{4}$/.test(c)) return { plausible: false, message: 'Mã ngành phải gồm đúng 4 chữ số (ngành cấp 4 của VSIC 2018)' };
+  const entry = BY_CODE.get(c);
+  if (entry) return { plausible: true, needsReview: false, entry };
+  const group = BY_CODE.get(c.slice(0, 3));
+  if (group && group.level === 3) return { plausible: true, needsReview: true, group };
+  return { plausible: false, message: `Mã ngành ${c} không thuộc nhóm ngành nào của Hệ thống ngành kinh tế Việt Nam 2018` };
+}

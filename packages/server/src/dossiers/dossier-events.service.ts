@@ -1,0 +1,100 @@
+import { type DossierSnapshot, findProcedure, type Role, type TransitionResult, transition } from '@dvc/domain';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { AppContext } from '../http/context';
+import type { Actor } from '../identity/actor';
+import { appendDossierEvent, type DossierRow, findDossierRow } from './dossier.repository';
+import type { DossierResult } from './dossier.result';
+import { canSeeDossier, lifecycleRoles } from './dossier-access';
+import { reviveSnapshot, snapshotColumns } from './dossier-snapshot';
+import { computeDueAt, resumedDueAt } from './dossier-timing';
+
+const NOT_FOUND = { ok: false as const, reason: 'not_found' as const, message: 'Không tìm thấy hồ sơ' };
+
+/**
+ * Applies one lifecycle event to a dossier on behalf of a signed-in user. Due times the server owns
+ * (at reception, when the clock resumes) are computed here, before the transaction (the embedded
+ * database serves one connection at a time). The state change, its event and the caller's audit row
+ * then commit together; if someone changed the dossier in between, nothing is written and the user
+ * is told to reload.
+ */
+export async function applyDossierEvent(
+  ctx: AppContext,
+  actor: Actor,
+  code: string,
+  input: Record<string, unknown>,
+  inTransaction: (trx: Kysely<Database>, row: DossierRow) => Promise<void>,
+): Promise<DossierResult<DossierRow>> {
+  const provinceCode = ctx.config.PROVINCE_CODE;
+  const before = await findDossierRow(ctx.db, provinceCode, code);
+  if (!before || !canSeeDossier(actor, before)) return NOT_FOUND;
+  const roles = lifecycleRoles(actor, before);
+  if (roles.length === 0) return { ok: false, reason: 'forbidden_role', message: 'Bạn không có quyền xử lý hồ sơ này' };
+
+  const now = ctx.now();
+  const snapshot = reviveSnapshot(before.snapshot);
+  const event = await withServerTimes(ctx, before, snapshot, input, now);
+  const result = tryRoles(snapshot, event, roles, actor.userId, now);
+  if (!result.ok) return { ok: false, reason: result.reason, message: result.message, field: result.field };
+
+  const updated = await ctx.db.transaction().execute(async (trx) => {
+    const current = await findDossierRow(trx, provinceCode, code, true);
+    if (!current || current.version !== before.version) return undefined;
+    const row = await trx
+      .updateTable('dossier')
+      .set({ ...snapshotColumns(result.next), version: current.version + 1, updatedAt: now })
+      .where('id', '=', current.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const last = await trx
+      .selectFrom('dossierEvent')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('dossierId', '=', current.id)
+      .executeTakeFirstOrThrow();
+    await appendDossierEvent(trx, provinceCode, current.id, Number(last.seq ?? 0) + 1, result.record);
+    await inTransaction(trx, row);
+    return row;
+  });
+  if (!updated) {
+    return {
+      ok: false,
+      reason: 'illegal_transition',
+      message: 'Hồ sơ vừa được người khác cập nhật, vui lòng tải lại và thử lại',
+    };
+  }
+  return { ok: true, value: updated };
+}
+
+/** Fills the due time the server computes itself; a client never sets it for these events. */
+async function withServerTimes(
+  ctx: AppContext,
+  row: DossierRow,
+  snapshot: DossierSnapshot,
+  input: Record<string, unknown>,
+  now: Date,
+): Promise<Record<string, unknown>> {
+  const procedure = findProcedure(row.procedureCode);
+  if (input.type === 'receive' && procedure) {
+    return { ...input, dueAt: await computeDueAt(ctx, procedure, snapshot.channel, now) };
+  }
+  const resumes = input.type === 'supplement_provided' || input.type === 'financial_obligation_paid';
+  if (resumes && snapshot.pausedSince && snapshot.dueAt) {
+    return { ...input, dueAt: await resumedDueAt(ctx, snapshot.pausedSince, snapshot.dueAt, now) };
+  }
+  return input;
+}
+
+/**
+ * An officer may hold several roles in the agency (receiver and leader, say): the event is applied
+ * with the first role that may do it. If none may, the most telling refusal is returned — a wrong
+ * state or payload says more than "not your role".
+ */
+function tryRoles(snapshot: DossierSnapshot, event: Record<string, unknown>, roles: Role[], userId: string, now: Date) {
+  let best: TransitionResult | undefined;
+  for (const role of roles) {
+    const r = transition(snapshot, event, { role, userId }, now);
+    if (r.ok) return r;
+    if (!best || (best.ok === false && best.reason === 'forbidden_role')) best = r;
+  }
+  return best as Exclude<TransitionResult, { ok: true }>;
+}

@@ -1,0 +1,67 @@
+import { foldVietnamese } from '@dvc/domain';
+import type { AppContext } from '../http/context';
+import type { Actor } from '../identity/actor';
+import {
+  countForOfficer,
+  findDossierRow,
+  listByApplicant,
+  listDossierAttachments,
+  listDossierEvents,
+  listForOfficer,
+  type OfficerTab,
+} from './dossier.repository';
+import { canSeeDossier, lifecycleRoles, officerAgencies } from './dossier-access';
+import { detail, dueSoonLimit, summarize } from './dossier-views';
+
+export async function listMine(ctx: AppContext, actor: Actor) {
+  const now = ctx.now();
+  const rows = await listByApplicant(ctx.db, ctx.config.PROVINCE_CODE, actor.userId);
+  return rows.map((r) => summarize(r, now));
+}
+
+/** The dossier as this user may see it, or undefined (absent, or not theirs: both read as 404). */
+export async function getDossierDetail(ctx: AppContext, actor: Actor, code: string) {
+  const row = await findDossierRow(ctx.db, ctx.config.PROVINCE_CODE, code.trim().toUpperCase());
+  if (!row || !canSeeDossier(actor, row)) return undefined;
+  const [events, attachments] = await Promise.all([listDossierEvents(ctx.db, row.id), listDossierAttachments(ctx.db, row.id)]);
+  return detail(row, events, attachments, lifecycleRoles(actor, row), ctx.now());
+}
+
+export interface OfficerListInput {
+  tab: OfficerTab;
+  procedure?: string;
+  channel?: string;
+  q?: string;
+  dueSoon?: 'true' | 'false';
+  overdue?: 'true' | 'false';
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+/** The officer's inbox: only the dossiers of their agencies (or the province for province roles). */
+export async function listForOfficerInbox(ctx: AppContext, actor: Actor, input: OfficerListInput) {
+  const now = ctx.now();
+  const soon = dueSoonLimit(now);
+  const filter = {
+    provinceCode: ctx.config.PROVINCE_CODE,
+    agencyCodes: officerAgencies(actor),
+    tab: input.tab,
+    procedureCode: input.procedure,
+    channel: input.channel,
+    words: foldVietnamese(input.q ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .slice(0, 8),
+    overdueAt: input.overdue === 'true' ? now : undefined,
+    dueSoonBefore: input.dueSoon === 'true' ? soon : undefined,
+    receivedFrom: input.from ? new Date(`${input.from}T00:00:00+07:00`) : undefined,
+    receivedTo: input.to ? new Date(new Date(`${input.to}T00:00:00+07:00`).getTime() + 86_400_000) : undefined,
+    limit: input.limit,
+  };
+  const [rows, counts] = await Promise.all([
+    listForOfficer(ctx.db, filter),
+    countForOfficer(ctx.db, { ...filter, tab: 'all' }, now, soon),
+  ]);
+  return { items: rows.map((r) => summarize(r, now)), counts };
+}

@@ -1,0 +1,38 @@
+import type { DossierSnapshot } from '@dvc/domain';
+import type { DossierTable } from './dossiers.tables';
+
+const DATE_KEYS = [
+  'submittedAt',
+  'receivedAt',
+  'dueAt',
+  'pausedSince',
+  'finishedAt',
+  'resolvedAt',
+  'returnedAt',
+  'withdrawnAt',
+] as const;
+
+/** jsonb → snapshot: the instants come back as Date. */
+export function reviveSnapshot(json: Record<string, unknown>): DossierSnapshot {
+  const s: Record<string, unknown> = { ...json };
+  for (const key of DATE_KEYS) if (typeof s[key] === 'string') s[key] = new Date(s[key] as string);
+  return s as unknown as DossierSnapshot;
+}
+
+/** The queryable copy of a snapshot on the dossier row (written together, never apart). */
+export function snapshotColumns(s: DossierSnapshot) {
+  return {
+    snapshot: JSON.stringify(s),
+    status: s.status,
+    step: s.step ?? null,
+    delivery: s.delivery ?? null,
+    receivedAt: s.receivedAt ?? null,
+    dueAt: s.dueAt ?? null,
+    finishedAt: s.finishedAt ?? null,
+    returnedAt: s.returnedAt ?? null,
+    withdrawnAt: s.withdrawnAt ?? null,
+    supplementCount: s.supplementCount,
+    apologyCount: s.apologyCount,
+    assigneeId: s.assigneeId ?? null,
+  } satisfies Partial<Record<keyof DossierTable, unknown>>;
+}

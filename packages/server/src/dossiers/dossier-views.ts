@@ -1,0 +1,104 @@
+import {
+  availableEvents,
+  CHANNEL_LABELS_VI,
+  type Channel,
+  type DossierEventType,
+  type DossierSnapshot,
+  type DossierState,
+  EVENT_LABELS_VI,
+  findProcedure,
+  type Role,
+  STATE_LABELS_VI,
+} from '@dvc/domain';
+import type { DossierRow } from './dossier.repository';
+import { reviveSnapshot } from './dossier-snapshot';
+
+const DUE_SOON_MS = 24 * 60 * 60 * 1000;
+
+export function dueSoonLimit(now: Date): Date {
+  return new Date(now.getTime() + DUE_SOON_MS);
+}
+
+export function summarize(row: DossierRow, now: Date) {
+  const open = row.finishedAt === null && row.withdrawnAt === null;
+  const paused = row.status === 'supplement_requested' || row.status === 'financial_obligation_requested';
+  return {
+    code: row.code,
+    procedureCode: row.procedureCode,
+    procedureName: findProcedure(row.procedureCode)?.name ?? row.procedureCode,
+    applicantName: row.applicantName,
+    channel: row.channel as Channel,
+    channelLabel: CHANNEL_LABELS_VI[row.channel as Channel],
+    status: row.status,
+    statusLabel: STATE_LABELS_VI[row.status as DossierState] ?? row.status,
+    step: row.step,
+    submittedAt: row.submittedAt.toISOString(),
+    receivedAt: row.receivedAt?.toISOString() ?? null,
+    dueAt: row.dueAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    unitCode: row.unitCode,
+    agencyCode: row.agencyCode,
+    overdue: open && !paused && row.dueAt !== null && row.dueAt < now,
+    dueSoon: open && !paused && row.dueAt !== null && row.dueAt >= now && row.dueAt < dueSoonLimit(now),
+  };
+}
+
+interface EventRow {
+  at: Date;
+  fromStatus: string | null;
+  toStatus: string;
+  type: string;
+  actorRole: string;
+  note: string | null;
+  payload: Record<string, unknown>;
+}
+interface AttachmentRow {
+  componentId: string;
+  fileId: string;
+  fileName: string;
+  mediaType: string;
+  digitized: boolean;
+  round: number;
+}
+
+export function detail(row: DossierRow, events: EventRow[], attachments: AttachmentRow[], roles: Role[], now: Date) {
+  const snapshot: DossierSnapshot = reviveSnapshot(row.snapshot);
+  const procedure = findProcedure(row.procedureCode);
+  const components = new Map(procedure?.components.map((c) => [c.id, c.name]));
+  const actions = new Set<DossierEventType>();
+  for (const role of roles) for (const e of availableEvents(snapshot, role)) actions.add(e);
+  return {
+    ...summarize(row, now),
+    applicantPhone: row.applicantPhone,
+    form: row.form,
+    delivery: row.delivery,
+    feeAmount: Number(row.feeAmount),
+    paidOnline: row.paidOnline,
+    supplementCount: row.supplementCount,
+    apologyCount: row.apologyCount,
+    assigneeId: row.assigneeId,
+    attachments: attachments.map((a) => ({
+      componentId: a.componentId,
+      componentName: components.get(a.componentId) ?? a.componentId,
+      fileId: a.fileId,
+      fileName: a.fileName,
+      mediaType: a.mediaType,
+      digitized: a.digitized,
+      round: a.round,
+    })),
+    timeline: events.map((e) => ({
+      at: e.at.toISOString(),
+      from: e.fromStatus,
+      to: e.toStatus,
+      toLabel: STATE_LABELS_VI[e.toStatus as DossierState] ?? e.toStatus,
+      event: e.type,
+      eventLabel: EVENT_LABELS_VI[e.type as DossierEventType] ?? e.type,
+      actorRole: e.actorRole,
+      note: e.note,
+      reason: typeof e.payload.reason === 'string' ? e.payload.reason : null,
+      newDueAt: typeof e.payload.newDueAt === 'string' ? e.payload.newDueAt : null,
+      components: Array.isArray(e.payload.components) ? (e.payload.components as string[]) : null,
+    })),
+    availableEvents: [...actions],
+  };
+}

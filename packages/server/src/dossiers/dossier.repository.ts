@@ -1,0 +1,157 @@
+import type { TransitionRecord } from '@dvc/domain';
+import type { Insertable, Selectable } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
+import type { DossierTable } from './dossiers.tables';
+
+export type DossierRow = Selectable<DossierTable>;
+type Tx = Kysely<Database>;
+
+/** The next number of the agency's daily sequence (Circular 01/2018 art. 19: 4 digits a day). */
+export async function nextDailySequence(trx: Tx, provinceCode: string, agencyCode: string, day: string): Promise<number> {
+  const row = await trx
+    .insertInto('dossierCodeSequence')
+    .values({ provinceCode, agencyCode, day, lastValue: 1 })
+    .onConflict((oc) =>
+      oc.columns(['provinceCode', 'agencyCode', 'day']).doUpdateSet({ lastValue: sql`dossier_code_sequence.last_value + 1` }),
+    )
+    .returning('lastValue')
+    .executeTakeFirstOrThrow();
+  return row.lastValue;
+}
+
+export async function insertDossier(trx: Tx, row: Insertable<DossierTable>): Promise<void> {
+  await trx.insertInto('dossier').values(row).execute();
+}
+
+export async function appendDossierEvent(
+  trx: Tx,
+  provinceCode: string,
+  dossierId: string,
+  seq: number,
+  record: TransitionRecord,
+): Promise<void> {
+  await trx
+    .insertInto('dossierEvent')
+    .values({
+      provinceCode,
+      dossierId,
+      seq,
+      type: record.event,
+      fromStatus: record.from,
+      toStatus: record.to,
+      fromStep: record.fromStep ?? null,
+      toStep: record.toStep ?? null,
+      actorId: record.actorUserId && /^[0-9a-f-]{36}$/.test(record.actorUserId) ? record.actorUserId : null,
+      actorRole: record.actorRole,
+      at: record.at,
+      note: record.note ?? null,
+      payload: JSON.stringify(record.payload),
+    })
+    .execute();
+}
+
+export async function findDossierRow(db: Tx, provinceCode: string, code: string, lock = false): Promise<DossierRow | undefined> {
+  let q = db.selectFrom('dossier').selectAll().where('provinceCode', '=', provinceCode).where('code', '=', code);
+  if (lock) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function listDossierEvents(db: Db, dossierId: string) {
+  return db.selectFrom('dossierEvent').selectAll().where('dossierId', '=', dossierId).orderBy('seq').execute();
+}
+
+export async function listDossierAttachments(db: Db, dossierId: string) {
+  return db.selectFrom('dossierAttachment').selectAll().where('dossierId', '=', dossierId).orderBy('id').execute();
+}
+
+export async function listByApplicant(db: Db, provinceCode: string, applicantId: string, limit = 100) {
+  return db
+    .selectFrom('dossier')
+    .selectAll()
+    .where('provinceCode', '=', provinceCode)
+    .where('applicantId', '=', applicantId)
+    .orderBy('submittedAt', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export const OFFICER_TABS = ['new', 'received', 'processing', 'supplement', 'resolved', 'withdrawal', 'finished', 'all'] as const;
+export type OfficerTab = (typeof OFFICER_TABS)[number];
+
+const TAB_STATUSES: Record<Exclude<OfficerTab, 'all'>, string[]> = {
+  new: ['new'],
+  received: ['received'],
+  processing: ['processing', 'financial_obligation_requested'],
+  supplement: ['supplement_requested'],
+  resolved: ['resolved'],
+  withdrawal: ['withdrawal_requested'],
+  finished: ['returned', 'not_received', 'withdrawn', 'stopped'],
+};
+
+export interface OfficerFilter {
+  provinceCode: string;
+  /** null = every agency of the province (province-level roles). */
+  agencyCodes: string[] | null;
+  tab: OfficerTab;
+  procedureCode?: string;
+  channel?: string;
+  /** Folded search words (code or applicant name). */
+  words: string[];
+  dueSoonBefore?: Date;
+  overdueAt?: Date;
+  receivedFrom?: Date;
+  receivedTo?: Date;
+  limit: number;
+}
+
+function scoped(db: Db, f: OfficerFilter) {
+  let q = db.selectFrom('dossier').where('provinceCode', '=', f.provinceCode);
+  if (f.agencyCodes) q = q.where('agencyCode', 'in', f.agencyCodes.length ? f.agencyCodes : ['']);
+  if (f.procedureCode) q = q.where('procedureCode', '=', f.procedureCode);
+  if (f.channel) q = q.where('channel', '=', f.channel);
+  for (const w of f.words) q = q.where('searchText', 'like', `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.receivedFrom) q = q.where('receivedAt', '>=', f.receivedFrom);
+  if (f.receivedTo) q = q.where('receivedAt', '<', f.receivedTo);
+  return q;
+}
+
+export async function listForOfficer(db: Db, f: OfficerFilter) {
+  let q = scoped(db, f).selectAll();
+  if (f.tab !== 'all') q = q.where('status', 'in', TAB_STATUSES[f.tab]);
+  if (f.overdueAt) q = q.where('finishedAt', 'is', null).where('dueAt', '<', f.overdueAt);
+  if (f.dueSoonBefore && f.overdueAt) q = q.where('dueAt', '<', f.dueSoonBefore);
+  else if (f.dueSoonBefore) q = q.where('finishedAt', 'is', null).where('dueAt', '<', f.dueSoonBefore);
+  return q.orderBy('dueAt', 'asc').orderBy('submittedAt', 'desc').limit(f.limit).execute();
+}
+
+/** Counters per tab (and overdue / due soon) for the same scope and filters. */
+export async function countForOfficer(db: Db, f: OfficerFilter, now: Date, dueSoonBefore: Date) {
+  const row = await scoped(db, f)
+    .select((eb) => [
+      ...Object.entries(TAB_STATUSES).map(([tab, statuses]) =>
+        eb.fn.countAll<number>().filterWhere('status', 'in', statuses).as(tab),
+      ),
+      eb.fn.countAll<number>().as('all'),
+      eb.fn
+        .countAll<number>()
+        .filterWhere((w) =>
+          w.and([
+            w('finishedAt', 'is', null),
+            w('dueAt', '<', now),
+            w('status', 'not in', ['supplement_requested', 'financial_obligation_requested']),
+          ]),
+        )
+        .as('overdue'),
+      eb.fn
+        .countAll<number>()
+        .filterWhere((w) => w.and([w('finishedAt', 'is', null), w('dueAt', '>=', now), w('dueAt', '<', dueSoonBefore)]))
+        .as('dueSoon'),
+    ])
+    .executeTakeFirstOrThrow();
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as Record<
+    OfficerTab | 'overdue' | 'dueSoon',
+    number
+  >;
+}

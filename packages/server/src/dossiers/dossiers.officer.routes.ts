@@ -1,0 +1,130 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { appendAudit, auditEntryFor } from '../audit/audit.repository';
+import { type Actor, requireRole } from '../identity/actor';
+import { applyDossierEvent } from './dossier-events.service';
+import { createIdempotently } from './dossier-http';
+import { listForOfficerInbox } from './dossier-queries.service';
+import { type SubmitInput, submitDossier } from './dossier-submit.service';
+import { CounterDossierBody, DossierSummaryView, HotlineDossierBody, OfficerListQuery, SubmittedView } from './dossiers.schemas';
+
+const tags = ['officer'];
+
+const CountsView = z.object({
+  new: z.number(),
+  received: z.number(),
+  processing: z.number(),
+  supplement: z.number(),
+  resolved: z.number(),
+  withdrawal: z.number(),
+  finished: z.number(),
+  all: z.number(),
+  overdue: z.number(),
+  dueSoon: z.number(),
+});
+
+/** The one-stop desk: inbox, paper dossiers at the counter, dossiers filed for a caller of the hotline. */
+export const officerDossierRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/officer/dossiers',
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách hồ sơ của cơ quan (theo tab, bộ lọc, tìm kiếm)',
+        querystring: OfficerListQuery,
+        response: { 200: z.object({ items: z.array(DossierSummaryView), counts: CountsView }) },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'receiver', 'specialist', 'leader', 'hotline', 'province_admin', 'system_admin');
+      return listForOfficerInbox(app.ctx, request.actor!, request.query);
+    },
+  );
+
+  app.post(
+    '/api/v1/dossiers/counter',
+    {
+      schema: {
+        tags,
+        summary: 'Tiếp nhận hồ sơ giấy tại Bộ phận Một cửa (kênh trực tiếp)',
+        body: CounterDossierBody,
+        response: { 201: SubmittedView },
+      },
+    },
+    async (request, reply) => {
+      requireRole(request, 'receiver');
+      const actor = request.actor!;
+      const { applicant, specialCaseReason, receiveNow, ...input } = request.body;
+      return createIdempotently(request, reply, actor, async (inTransaction) => {
+        const created = await submitDossier(
+          app.ctx,
+          {
+            userId: actor.userId,
+            domainActor: { role: 'receiver', userId: actor.userId },
+            creation: 'record_at_counter',
+            channel: 'direct',
+            applicant: onBehalf(applicant),
+            specialCaseReason,
+          },
+          input satisfies SubmitInput,
+          inTransaction,
+        );
+        if (!created.ok || !receiveNow) return created;
+        const received = await receiveAtOnce(app.ctx, actor, created.value.code, request);
+        return received ? { ok: true, value: { ...created.value, status: 'received', expectedDueAt: received } } : created;
+      });
+    },
+  );
+
+  app.post(
+    '/api/v1/dossiers/hotline',
+    {
+      schema: {
+        tags,
+        summary: 'Tổng đài viên nộp hồ sơ thay người gọi (kênh điện thoại)',
+        body: HotlineDossierBody,
+        response: { 201: SubmittedView },
+      },
+    },
+    async (request, reply) => {
+      requireRole(request, 'hotline');
+      const actor = request.actor!;
+      const { applicant, ...input } = request.body;
+      return createIdempotently(request, reply, actor, (inTransaction) =>
+        submitDossier(
+          app.ctx,
+          {
+            userId: actor.userId,
+            domainActor: { role: 'hotline', userId: actor.userId },
+            creation: 'file_by_phone',
+            channel: 'phone',
+            applicant: onBehalf(applicant),
+          },
+          input,
+          inTransaction,
+        ),
+      );
+    },
+  );
+};
+
+function onBehalf(a: { fullName: string; phone?: string; citizenId?: string }) {
+  return { id: null, fullName: a.fullName, phone: a.phone ?? null, citizenId: a.citizenId ?? null };
+}
+
+/**
+ * The counter checked completeness with the citizen present, so the desk receives at once when it
+ * is the competent agency's own desk. Returns the due time, or undefined when it was filed for
+ * another agency (that agency receives it from its inbox).
+ */
+async function receiveAtOnce(
+  ctx: Parameters<typeof applyDossierEvent>[0],
+  actor: Actor,
+  code: string,
+  request: Parameters<typeof auditEntryFor>[0],
+): Promise<string | undefined> {
+  const result = await applyDossierEvent(ctx, actor, code, { type: 'receive' }, async (trx, row) => {
+    await appendAudit(trx, auditEntryFor(request, 200, { type: 'dossier', id: row.code }));
+  });
+  return result.ok ? (result.value.dueAt?.toISOString() ?? undefined) : undefined;
+}

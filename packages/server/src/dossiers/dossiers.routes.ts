@@ -1,0 +1,125 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { appendAudit, auditEntryFor, markAudited } from '../audit/audit.repository';
+import { getActor, requireCitizen } from '../identity/actor';
+import { applyDossierEvent } from './dossier-events.service';
+import { createIdempotently, failureToProblem } from './dossier-http';
+import { getDossierDetail, listMine } from './dossier-queries.service';
+import { submitDossier } from './dossier-submit.service';
+import {
+  CodeParams,
+  DossierDetailView,
+  DossierSummaryView,
+  EventBody,
+  MineQuery,
+  SubmitDossierBody,
+  SubmittedView,
+  WithdrawBody,
+} from './dossiers.schemas';
+
+const tags = ['dossiers'];
+
+/** Citizen filing and following, and the lifecycle events of every role. */
+export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/v1/dossiers',
+    {
+      schema: {
+        tags,
+        summary: 'Nộp hồ sơ trực tuyến (cần Idempotency-Key)',
+        body: SubmitDossierBody,
+        headers: z.object({ 'idempotency-key': z.string().optional() }),
+        response: { 201: SubmittedView },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireCitizen(request);
+      const body = request.body;
+      return createIdempotently(request, reply, actor, (inTransaction) =>
+        submitDossier(
+          app.ctx,
+          {
+            userId: actor.userId,
+            domainActor: { role: 'citizen', userId: actor.userId },
+            creation: 'submit_online',
+            channel: body.channel,
+            applicant: { id: actor.userId, fullName: actor.fullName, phone: actor.phone, citizenId: null },
+          },
+          body,
+          inTransaction,
+        ),
+      );
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers',
+    {
+      schema: {
+        tags,
+        summary: 'Hồ sơ của tôi',
+        querystring: MineQuery,
+        response: { 200: z.object({ items: z.array(DossierSummaryView) }) },
+      },
+    },
+    async (request) => {
+      const actor = requireCitizen(request);
+      return { items: await listMine(app.ctx, actor) };
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/:code',
+    { schema: { tags, summary: 'Chi tiết hồ sơ', params: CodeParams, response: { 200: DossierDetailView } } },
+    async (request) => {
+      const found = await getDossierDetail(app.ctx, getActor(request), request.params.code);
+      if (!found) throw failureToProblem({ ok: false, reason: 'not_found', message: 'Không tìm thấy hồ sơ' });
+      return found;
+    },
+  );
+
+  app.post(
+    '/api/v1/dossiers/:code/events',
+    {
+      schema: {
+        tags,
+        summary: 'Thực hiện một bước xử lý hồ sơ (tiếp nhận, chuyển xử lý, phê duyệt, trả kết quả…)',
+        params: CodeParams,
+        body: EventBody,
+        response: { 200: DossierDetailView },
+      },
+    },
+    async (request) => {
+      const actor = getActor(request);
+      const result = await applyDossierEvent(app.ctx, actor, request.params.code, request.body, async (trx, row) => {
+        await appendAudit(trx, auditEntryFor(request, 200, { type: 'dossier', id: row.code }));
+      });
+      if (!result.ok) throw failureToProblem(result);
+      markAudited(request);
+      return (await getDossierDetail(app.ctx, actor, request.params.code))!;
+    },
+  );
+
+  app.post(
+    '/api/v1/dossiers/:code/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Công dân xin rút hồ sơ',
+        params: CodeParams,
+        body: WithdrawBody,
+        response: { 200: DossierDetailView },
+      },
+    },
+    async (request) => {
+      const actor = requireCitizen(request);
+      const event = { type: 'request_withdrawal', ...(request.body.reason ? { reason: request.body.reason } : {}) };
+      const result = await applyDossierEvent(app.ctx, actor, request.params.code, event, async (trx, row) => {
+        await appendAudit(trx, auditEntryFor(request, 200, { type: 'dossier', id: row.code }));
+      });
+      if (!result.ok) throw failureToProblem(result);
+      markAudited(request);
+      return (await getDossierDetail(app.ctx, actor, request.params.code))!;
+    },
+  );
+};

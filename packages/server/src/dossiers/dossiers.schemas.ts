@@ -1,0 +1,144 @@
+import { deliverySchema } from '@dvc/domain';
+import { z } from 'zod';
+import { OFFICER_TABS } from './dossier.repository';
+
+/** Request and response shapes of the dossier routes (validation and OpenAPI from one schema). */
+
+const AttachmentRef = z.strictObject({
+  componentId: z.string().trim().min(1).max(100),
+  fileId: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f]{64}$/, { message: 'Mã tệp không hợp lệ' }),
+});
+
+export const SubmitDossierBody = z.strictObject({
+  procedureCode: z.string().trim().min(1, { message: 'Chọn thủ tục' }).max(50),
+  unitCode: z
+    .string()
+    .trim()
+    .regex(/^\d{2,5}$/, { message: 'Chọn xã, phường' }),
+  /** What the client is: the installed app or a phone browser says mobile, a desktop browser web. */
+  channel: z.enum(['web', 'mobile']).default('web'),
+  form: z.record(z.string(), z.unknown()),
+  attachments: z.array(AttachmentRef).max(50).default([]),
+  delivery: deliverySchema,
+});
+
+const Applicant = z.strictObject({
+  fullName: z.string().trim().min(2, { message: 'Nhập họ và tên người nộp' }).max(200),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^0\d{9}$/, { message: 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0' })
+    .optional(),
+  citizenId: z
+    .string()
+    .trim()
+    .regex(/^\d{12}$/, { message: 'Số định danh cá nhân gồm 12 chữ số' })
+    .optional(),
+});
+
+export const CounterDossierBody = SubmitDossierBody.omit({ channel: true }).extend({
+  applicant: Applicant,
+  /** Under an online-only policy, counter intake needs a reason (a special case). */
+  specialCaseReason: z.string().trim().min(5).max(1000).optional(),
+  /** The desk checked completeness with the citizen present: receive at once (the usual counter flow). */
+  receiveNow: z.boolean().default(true),
+});
+
+export const HotlineDossierBody = SubmitDossierBody.omit({ channel: true }).extend({ applicant: Applicant });
+
+export const SubmittedView = z.object({
+  code: z.string(),
+  status: z.string(),
+  channel: z.string(),
+  submittedAt: z.string(),
+  expectedDueAt: z.string().nullable(),
+  agencyCode: z.string(),
+  agencyName: z.string(),
+  feeAmount: z.number(),
+});
+
+export const DossierSummaryView = z.object({
+  code: z.string(),
+  procedureCode: z.string(),
+  procedureName: z.string(),
+  applicantName: z.string(),
+  channel: z.string(),
+  channelLabel: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  step: z.string().nullable(),
+  submittedAt: z.string(),
+  receivedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  unitCode: z.string(),
+  agencyCode: z.string(),
+  overdue: z.boolean(),
+  dueSoon: z.boolean(),
+});
+
+export const DossierDetailView = DossierSummaryView.extend({
+  applicantPhone: z.string().nullable(),
+  form: z.record(z.string(), z.unknown()),
+  delivery: z.string().nullable(),
+  feeAmount: z.number(),
+  paidOnline: z.boolean(),
+  supplementCount: z.number(),
+  apologyCount: z.number(),
+  assigneeId: z.string().nullable(),
+  attachments: z.array(
+    z.object({
+      componentId: z.string(),
+      componentName: z.string(),
+      fileId: z.string(),
+      fileName: z.string(),
+      mediaType: z.string(),
+      digitized: z.boolean(),
+      round: z.number(),
+    }),
+  ),
+  timeline: z.array(
+    z.object({
+      at: z.string(),
+      from: z.string().nullable(),
+      to: z.string(),
+      toLabel: z.string(),
+      event: z.string(),
+      eventLabel: z.string(),
+      actorRole: z.string(),
+      note: z.string().nullable(),
+      reason: z.string().nullable(),
+      newDueAt: z.string().nullable(),
+      components: z.array(z.string()).nullable(),
+    }),
+  ),
+  availableEvents: z.array(z.string()),
+});
+
+export const CodeParams = z.strictObject({ code: z.string().trim().min(5).max(60) });
+
+export const MineQuery = z.strictObject({ mine: z.literal('true').optional() });
+
+export const OfficerListQuery = z.strictObject({
+  tab: z.enum(OFFICER_TABS).default('all'),
+  procedure: z.string().max(50).optional(),
+  channel: z.enum(['direct', 'web', 'mobile', 'phone']).optional(),
+  q: z.string().max(200).optional(),
+  dueSoon: z.enum(['true', 'false']).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const EventBody = z.looseObject({ type: z.string().min(1).max(60) });
+
+export const SupplementBody = z.strictObject({
+  note: z.string().trim().max(2000).optional(),
+  attachments: z.array(AttachmentRef).max(50).default([]),
+});
+
+export const WithdrawBody = z.strictObject({ reason: z.string().trim().min(1).max(2000).optional() });

@@ -1,0 +1,102 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** Tables owned by the dossier capability. */
+export interface DossierTables {
+  dossier: DossierTable;
+  dossierEvent: DossierEventTable;
+  dossierCodeSequence: DossierCodeSequenceTable;
+  dossierAttachment: DossierAttachmentTable;
+  idempotencyKey: IdempotencyKeyTable;
+}
+
+type Json<T extends object> = JSONColumnType<T, string, string>;
+
+export interface DossierTable {
+  id: string;
+  provinceCode: string;
+  code: string;
+  procedureCode: string;
+  agencyCode: string;
+  unitCode: string;
+  applicantId: string | null;
+  applicantName: string;
+  applicantPhone: string | null;
+  applicantCitizenId: string | null;
+  filedBy: string | null;
+  channel: string;
+  status: string;
+  step: string | null;
+  delivery: string | null;
+  form: Json<Record<string, unknown>>;
+  snapshot: Json<Record<string, unknown>>;
+  submittedAt: Date;
+  receivedAt: Date | null;
+  dueAt: Date | null;
+  finishedAt: Date | null;
+  returnedAt: Date | null;
+  withdrawnAt: Date | null;
+  supplementCount: number;
+  apologyCount: number;
+  assigneeId: string | null;
+  feeAmount: number;
+  paidOnline: Generated<boolean>;
+  componentsTotal: number;
+  componentsDigitized: number;
+  resultDigitized: Generated<boolean>;
+  resultElectronic: Generated<boolean>;
+  specialCaseReason: string | null;
+  groupCode: string | null;
+  searchText: string;
+  version: Generated<number>;
+  updatedAt: Date;
+}
+
+export interface DossierEventTable {
+  id: Generated<number>;
+  provinceCode: string;
+  dossierId: string;
+  seq: number;
+  type: string;
+  fromStatus: string | null;
+  toStatus: string;
+  fromStep: string | null;
+  toStep: string | null;
+  actorId: string | null;
+  actorRole: string;
+  at: Date;
+  note: string | null;
+  payload: Json<Record<string, unknown>>;
+}
+
+export interface DossierCodeSequenceTable {
+  provinceCode: string;
+  agencyCode: string;
+  day: string;
+  lastValue: number;
+}
+
+export interface DossierAttachmentTable {
+  id: Generated<number>;
+  provinceCode: string;
+  dossierId: string;
+  componentId: string;
+  fileId: string;
+  fileName: string;
+  mediaType: string;
+  digitized: Generated<boolean>;
+  addedBy: string | null;
+  addedAt: Date;
+  round: Generated<number>;
+}
+
+export interface IdempotencyKeyTable {
+  provinceCode: string;
+  userId: string;
+  key: string;
+  requestHash: string;
+  state: 'in_flight' | 'done';
+  lockedUntil: Date;
+  responseStatus: number | null;
+  responseBody: ColumnType<unknown, string | null, string | null>;
+  createdAt: Date;
+}

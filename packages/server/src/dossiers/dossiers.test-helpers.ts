@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { DEMO_PASSWORD } from '../identity/identity.seed';
+import { type SignedIn, signIn } from '../identity/identity.test-helpers';
+
+/** Demo accounts (identity.seed.ts) by what they do in the tests. */
+export const PHONES = {
+  citizen: '0905000001',
+  receiver: '0905000011',
+  specialist: '0905000012',
+  leader: '0905000013',
+  otherReceiver: '0905000021',
+  hotline: '0905000031',
+  provinceAdmin: '0905000091',
+} as const;
+
+export function login(app: FastifyInstance, who: keyof typeof PHONES): Promise<SignedIn> {
+  return signIn(app, PHONES[who], DEMO_PASSWORD);
+}
+
+export function fakeFileId(seed: string): string {
+  return Buffer.from(seed.padEnd(32, '.')).toString('hex').slice(0, 64);
+}
+
+/** A complete, valid registration form (packages/domain/src/forms). */
+export function householdForm(): Record<string, unknown> {
+  return {
+    businessName: 'Hộ kinh doanh Bánh xèo Cô Ba',
+    location: { unitCode: '21025', street: '12 Lê Lợi, tổ dân phố 3' },
+    businessLines: [{ code: '5610', name: 'Nhà hàng và các dịch vụ ăn uống phục vụ lưu động', isMain: true }],
+    capital: 50_000_000,
+    employees: 2,
+    owner: {
+      fullName: 'Nguyễn Thị Ba',
+      birthDate: '1990-05-12',
+      sex: 'female',
+      ethnicity: 'Kinh',
+      nationality: 'Việt Nam',
+      citizenId: '051190123456',
+      residence: 'Phường Cẩm Thành, tỉnh Quảng Ngãi',
+      phone: '0905123456',
+    },
+    members: [],
+    delivery: 'electronic',
+  };
+}
+
+/** A household-business registration in phường Cẩm Thành, as the phone sends it. */
+export function householdRegistration(overrides: Record<string, unknown> = {}) {
+  return {
+    procedureCode: '1.001612',
+    unitCode: '21025',
+    channel: 'mobile',
+    form: householdForm(),
+    attachments: [
+      { componentId: 'giay-de-nghi', fileId: fakeFileId('giay-de-nghi') },
+      { componentId: 'giay-to-phap-ly-ca-nhan', fileId: fakeFileId('cccd') },
+    ],
+    delivery: 'electronic',
+    ...overrides,
+  };
+}
+
+export async function post(app: FastifyInstance, who: SignedIn, url: string, payload: unknown, key?: string) {
+  return app.inject({
+    method: 'POST',
+    url,
+    payload: payload as object,
+    headers: {
+      cookie: who.cookie,
+      'x-csrf-token': who.csrfToken,
+      ...(key === undefined ? {} : { 'idempotency-key': key }),
+    },
+  });
+}
+
+export async function get(app: FastifyInstance, who: SignedIn, url: string) {
+  return app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
+}
+
+export async function fileOnline(app: FastifyInstance, citizen: SignedIn, overrides: Record<string, unknown> = {}) {
+  const res = await post(app, citizen, '/api/v1/dossiers', householdRegistration(overrides), randomUUID());
+  if (res.statusCode !== 201) throw new Error(`file → ${res.statusCode} ${res.body}`);
+  return res.json() as { code: string; status: string; channel: string; expectedDueAt: string | null };
+}
+
+export async function act(app: FastifyInstance, who: SignedIn, code: string, event: Record<string, unknown>) {
+  return post(app, who, `/api/v1/dossiers/${code}/events`, event);
+}

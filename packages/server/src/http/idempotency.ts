@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/database';
+import { problem } from './problem';
+
+/**
+ * Idempotency-Key (IETF httpapi draft) for creating POSTs. The key is stored per user with a hash of
+ * the request: a retry with the same body replays the first answer; a different body → 422; a retry
+ * while the first is still running → 409. A claim whose holder crashed expires after LEASE_MS and can be
+ * taken over, so a crash never blocks the citizen's outbox for good. Keys are kept 30 days — longer
+ * than the phone's outbox keeps an unsent dossier.
+ */
+const LEASE_MS = 30_000;
+const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,200}$/;
+
+export interface StoredAnswer {
+  status: number;
+  body: unknown;
+}
+
+export type Claim = { kind: 'claimed' } | { kind: 'replay'; answer: StoredAnswer };
+
+export function readIdempotencyKey(request: FastifyRequest): string {
+  const raw = request.headers['idempotency-key'];
+  const key = Array.isArray(raw) ? raw[0] : raw;
+  if (!key) {
+    throw problem(400, 'idempotency-key-required', 'Thiếu khóa chống gửi trùng (Idempotency-Key)', {
+      errors: [{ field: 'headers.idempotency-key', message: 'Bắt buộc với yêu cầu tạo hồ sơ' }],
+    });
+  }
+  const trimmed = key.replace(/^"|"$/g, '');
+  if (!KEY_PATTERN.test(trimmed)) {
+    throw problem(400, 'idempotency-key-invalid', 'Khóa chống gửi trùng không hợp lệ', {
+      errors: [{ field: 'headers.idempotency-key', message: 'Từ 8 đến 200 ký tự chữ, số, - _ . :' }],
+    });
+  }
+  return trimmed;
+}
+
+export function requestHash(method: string, path: string, body: unknown): string {
+  return createHash('sha256')
+    .update(`${method} ${path}\n${canonicalJson(body)}`)
+    .digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+interface KeyRef {
+  provinceCode: string;
+  userId: string;
+  key: string;
+}
+
+/** Claims the key for this request, or says to replay, or throws 409/422. */
+export async function claimIdempotencyKey(db: Db, ref: KeyRef, hash: string, now: Date): Promise<Claim> {
+  const lockedUntil = new Date(now.getTime() + LEASE_MS);
+  const inserted = await db
+    .insertInto('idempotencyKey')
+    .values({
+      ...ref,
+      requestHash: hash,
+      state: 'in_flight',
+      lockedUntil,
+      responseStatus: null,
+      responseBody: null,
+      createdAt: now,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  if (inserted) return { kind: 'claimed' };
+
+  const row = await db
+    .selectFrom('idempotencyKey')
+    .selectAll()
+    .where('provinceCode', '=', ref.provinceCode)
+    .where('userId', '=', ref.userId)
+    .where('key', '=', ref.key)
+    .executeTakeFirstOrThrow();
+  if (row.requestHash !== hash) {
+    throw problem(422, 'idempotency-key-reused', 'Khóa chống gửi trùng đã được dùng cho một yêu cầu khác', {
+      detail: 'Mỗi lần nộp hồ sơ mới cần một khóa mới.',
+    });
+  }
+  if (row.state === 'done') return { kind: 'replay', answer: { status: row.responseStatus ?? 200, body: row.responseBody } };
+  // In flight: take it over only if its holder's lease ran out (it crashed or timed out).
+  const taken = await db
+    .updateTable('idempotencyKey')
+    .set({ lockedUntil })
+    .where('provinceCode', '=', ref.provinceCode)
+    .where('userId', '=', ref.userId)
+    .where('key', '=', ref.key)
+    .where('state', '=', 'in_flight')
+    .where('lockedUntil', '<', now)
+    .returning('key')
+    .executeTakeFirst();
+  if (taken) return { kind: 'claimed' };
+  throw problem(409, 'idempotency-in-flight', 'Yêu cầu này đang được xử lý, vui lòng đợi giây lát', {
+    detail: 'Một yêu cầu với cùng khóa chống gửi trùng chưa hoàn tất.',
+  });
+}
+
+/** Stores the answer; call inside the transaction that made the change so both commit together. */
+export async function completeIdempotencyKey(db: Db, ref: KeyRef, answer: StoredAnswer): Promise<void> {
+  await db
+    .updateTable('idempotencyKey')
+    .set({ state: 'done', responseStatus: answer.status, responseBody: JSON.stringify(answer.body) })
+    .where('provinceCode', '=', ref.provinceCode)
+    .where('userId', '=', ref.userId)
+    .where('key', '=', ref.key)
+    .execute();
+}
+
+/** The request failed with an expected error: free the key so a corrected retry may use it. */
+export async function releaseIdempotencyKey(db: Db, ref: KeyRef): Promise<void> {
+  await db
+    .deleteFrom('idempotencyKey')
+    .where('provinceCode', '=', ref.provinceCode)
+    .where('userId', '=', ref.userId)
+    .where('key', '=', ref.key)
+    .where('state', '=', 'in_flight')
+    .execute();
+}
