@@ -44,6 +44,8 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text/plain body would otherwise reach the validators as a string.
+  app.removeContentTypeParser('text/plain');
   app.setErrorHandler(problemErrorHandler);
   const servesWebApp = webDist !== undefined && existsSync(webDist);
   app.setNotFoundHandler((request, reply) =>
