@@ -11,6 +11,7 @@ import { calendarRoutes } from './calendar/calendar.routes';
 import { catalogRoutes } from './catalog/catalog.routes';
 import { officerDossierRoutes } from './dossiers/dossiers.officer.routes';
 import { dossierRoutes } from './dossiers/dossiers.routes';
+import { fileRoutes } from './files/files.routes';
 import { healthRoutes } from './health/health.routes';
 import type { AppContext } from './http/context';
 import { notFoundHandler, problemErrorHandler } from './http/problem';
@@ -76,6 +77,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(calendarRoutes);
   await app.register(officerDossierRoutes);
   await app.register(dossierRoutes);
+  await app.register(fileRoutes);
   if (servesWebApp) await app.register(webAppPlugin, { root: webDist });
   return app;
 }

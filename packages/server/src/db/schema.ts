@@ -3,7 +3,15 @@ import type { AuditTables } from '../audit/audit.tables';
 import type { CalendarTables } from '../calendar/calendar.tables';
 import type { CatalogTables } from '../catalog/catalog.tables';
 import type { DossierTables } from '../dossiers/dossiers.tables';
+import type { FilesTables } from '../files/files.tables';
 import type { IdentityTables } from '../identity/identity.tables';
 
 /** The whole database as Kysely sees it: each capability declares its own tables. */
-export interface Database extends AdminUnitTables, AuditTables, CalendarTables, CatalogTables, DossierTables, IdentityTables {}
+export interface Database
+  extends AdminUnitTables,
+    AuditTables,
+    CalendarTables,
+    CatalogTables,
+    DossierTables,
+    FilesTables,
+    IdentityTables {}

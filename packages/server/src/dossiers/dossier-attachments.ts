@@ -1,4 +1,5 @@
 import type { ProcedureDefinition } from '@dvc/domain';
+import { getOwnedFile, wrongTypeMessage } from '../files/files.service';
 import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';
 
@@ -13,33 +14,43 @@ export interface CheckedAttachment {
 export type AttachmentCheck = { ok: true; value: CheckedAttachment[] } | { ok: false; errors: FieldError[] };
 
 /**
- * Each attachment must name a component of the procedure and a file this user uploaded, of a type
- * the component accepts; an online filing must carry every mandatory component.
+ * Each attachment must name a component of the procedure and a file this user uploaded (the type
+ * sniffed from its bytes must be one the component accepts); an online filing must carry every
+ * mandatory component. An officer's scan of a paper component counts as digitized.
  */
 export async function checkAttachments(
-  _ctx: AppContext,
-  _ownerId: string,
+  ctx: AppContext,
+  ownerId: string,
   procedure: ProcedureDefinition,
   attachments: Array<{ componentId: string; fileId: string }>,
-  options: { requireMandatory: boolean },
+  options: { requireMandatory: boolean; fieldPrefix?: string },
 ): Promise<AttachmentCheck> {
+  const prefix = options.fieldPrefix ?? 'body.attachments';
   const errors: FieldError[] = [];
   const components = new Map(procedure.components.map((c) => [c.id, c]));
-  attachments.forEach((a, i) => {
-    if (!components.has(a.componentId)) {
-      errors.push({ field: `body.attachments.${i}.componentId`, message: 'Thành phần hồ sơ không thuộc thủ tục này' });
+  const value: CheckedAttachment[] = [];
+  for (const [i, a] of attachments.entries()) {
+    const component = components.get(a.componentId);
+    if (!component) {
+      errors.push({ field: `${prefix}.${i}.componentId`, message: 'Thành phần hồ sơ không thuộc thủ tục này' });
+      continue;
     }
-  });
+    const owned = await getOwnedFile(ctx, ownerId, a.fileId, component.accepts);
+    if (!owned.ok) {
+      errors.push({
+        field: `${prefix}.${i}.fileId`,
+        message:
+          owned.reason === 'wrong_type' ? wrongTypeMessage(component.accepts) : 'Không tìm thấy tệp đã tải lên, vui lòng tải lại',
+      });
+      continue;
+    }
+    value.push({ ...a, fileName: owned.file.originalName, mediaType: owned.file.mediaType, digitized: true });
+  }
   if (options.requireMandatory) {
     const given = new Set(attachments.map((a) => a.componentId));
     for (const c of procedure.components) {
-      if (c.mandatory && !given.has(c.id))
-        errors.push({ field: `body.attachments`, message: `Thiếu thành phần bắt buộc: ${c.name}` });
+      if (c.mandatory && !given.has(c.id)) errors.push({ field: prefix, message: `Thiếu thành phần bắt buộc: ${c.name}` });
     }
   }
-  if (errors.length) return { ok: false, errors };
-  return {
-    ok: true,
-    value: attachments.map((a) => ({ ...a, fileName: a.fileId, mediaType: 'application/octet-stream', digitized: true })),
-  };
+  return errors.length ? { ok: false, errors } : { ok: true, value };
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { storeBuffer } from '../files/files.service';
+import type { AppContext } from '../http/context';
 import { DEMO_PASSWORD } from '../identity/identity.seed';
 import { type SignedIn, signIn } from '../identity/identity.test-helpers';
 
@@ -18,8 +20,24 @@ export function login(app: FastifyInstance, who: keyof typeof PHONES): Promise<S
   return signIn(app, PHONES[who], DEMO_PASSWORD);
 }
 
-export function fakeFileId(seed: string): string {
-  return Buffer.from(seed.padEnd(32, '.')).toString('hex').slice(0, 64);
+/** A small real PDF whose bytes differ by `label` (so each upload is its own file). */
+export function tinyPdf(label: string): Buffer {
+  return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${label}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+}
+
+/** Stores a PDF as uploaded by this user (what the tus upload ends with) and returns its file id. */
+export async function uploaded(ctx: AppContext, who: SignedIn, label: string): Promise<string> {
+  const r = await storeBuffer(ctx, who.body.user.id, `${label}.pdf`, tinyPdf(label), ['pdf']);
+  if (!r.ok) throw new Error(`store ${label}: ${r.reason}`);
+  return r.file.sha256;
+}
+
+/** The two mandatory components of a household registration, uploaded by `who`. */
+export async function registrationAttachments(ctx: AppContext, who: SignedIn) {
+  return [
+    { componentId: 'giay-de-nghi', fileId: await uploaded(ctx, who, 'giay-de-nghi') },
+    { componentId: 'giay-to-phap-ly-ca-nhan', fileId: await uploaded(ctx, who, 'cccd') },
+  ];
 }
 
 /** A complete, valid registration form (packages/domain/src/forms). */
@@ -52,10 +70,7 @@ export function householdRegistration(overrides: Record<string, unknown> = {}) {
     unitCode: '21025',
     channel: 'mobile',
     form: householdForm(),
-    attachments: [
-      { componentId: 'giay-de-nghi', fileId: fakeFileId('giay-de-nghi') },
-      { componentId: 'giay-to-phap-ly-ca-nhan', fileId: fakeFileId('cccd') },
-    ],
+    attachments: [] as Array<{ componentId: string; fileId: string }>,
     delivery: 'electronic',
     ...overrides,
   };
@@ -79,7 +94,8 @@ export async function get(app: FastifyInstance, who: SignedIn, url: string) {
 }
 
 export async function fileOnline(app: FastifyInstance, citizen: SignedIn, overrides: Record<string, unknown> = {}) {
-  const res = await post(app, citizen, '/api/v1/dossiers', householdRegistration(overrides), randomUUID());
+  const attachments = await registrationAttachments(app.ctx, citizen);
+  const res = await post(app, citizen, '/api/v1/dossiers', householdRegistration({ attachments, ...overrides }), randomUUID());
   if (res.statusCode !== 201) throw new Error(`file → ${res.statusCode} ${res.body}`);
   return res.json() as { code: string; status: string; channel: string; expectedDueAt: string | null };
 }

@@ -4,13 +4,26 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import type { SignedIn } from '../identity/identity.test-helpers';
 import { createTestApp, type TestApp } from '../test/harness';
-import { act, fileOnline, get, householdForm, householdRegistration, login, post } from './dossiers.test-helpers';
+import {
+  act,
+  fileOnline,
+  get,
+  householdForm,
+  householdRegistration,
+  login,
+  post,
+  registrationAttachments,
+  uploaded,
+} from './dossiers.test-helpers';
 
 let t: TestApp;
 let citizen: SignedIn;
 let receiver: SignedIn;
 let specialist: SignedIn;
 let leader: SignedIn;
+let attachments: Array<{ componentId: string; fileId: string }>;
+/** A registration carrying the citizen's uploaded components. */
+const reg = (overrides: Record<string, unknown> = {}) => householdRegistration({ attachments, ...overrides });
 // Monday 30 Nov 2026, 09:00 in Quảng Ngãi.
 const MONDAY_9AM = new Date('2026-11-30T02:00:00Z');
 
@@ -22,6 +35,7 @@ before(async () => {
     login(t.app, 'specialist'),
     login(t.app, 'leader'),
   ]);
+  attachments = await registrationAttachments(t.ctx, citizen);
 });
 after(() => t.close());
 
@@ -32,7 +46,7 @@ async function dossierCount() {
 
 describe('a citizen files from the phone', () => {
   test('gets a readable code, status new, channel mobile and the expected date', async () => {
-    const res = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration(), randomUUID());
+    const res = await post(t.app, citizen, '/api/v1/dossiers', reg(), randomUUID());
     assert.equal(res.statusCode, 201, res.body);
     const body = res.json();
     assert.match(body.code, /^UBND\.21025-261130-\d{4}$/);
@@ -46,9 +60,9 @@ describe('a citizen files from the phone', () => {
 
   test('a retry with the same key returns the same dossier, never a second one', async () => {
     const key = randomUUID();
-    const first = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration(), key);
+    const first = await post(t.app, citizen, '/api/v1/dossiers', reg(), key);
     const before = await dossierCount();
-    const again = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration(), key);
+    const again = await post(t.app, citizen, '/api/v1/dossiers', reg(), key);
     assert.equal(again.statusCode, 201);
     assert.equal(again.headers['idempotent-replayed'], 'true');
     assert.equal(again.json().code, first.json().code);
@@ -57,36 +71,42 @@ describe('a citizen files from the phone', () => {
 
   test('the same key with a different body is refused with 422 and writes nothing', async () => {
     const key = randomUUID();
-    await post(t.app, citizen, '/api/v1/dossiers', householdRegistration(), key);
+    await post(t.app, citizen, '/api/v1/dossiers', reg(), key);
     const before = await dossierCount();
-    const res = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ delivery: 'post' }), key);
+    const res = await post(t.app, citizen, '/api/v1/dossiers', reg({ delivery: 'post' }), key);
     assert.equal(res.statusCode, 422);
     assert.match(res.json().title, /Khóa chống gửi trùng/);
     assert.equal(await dossierCount(), before);
   });
 
   test('without an Idempotency-Key the filing is refused', async () => {
-    const res = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration());
+    const res = await post(t.app, citizen, '/api/v1/dossiers', reg());
     assert.equal(res.statusCode, 400);
     assert.equal(res.json().errors[0].field, 'headers.idempotency-key');
   });
 
   test('bad input names each bad field in Vietnamese and writes nothing', async () => {
     const before = await dossierCount();
-    const res = await post(
-      t.app,
-      citizen,
-      '/api/v1/dossiers',
-      householdRegistration({ unitCode: '99999', attachments: [] }),
-      randomUUID(),
-    );
+    const res = await post(t.app, citizen, '/api/v1/dossiers', reg({ unitCode: '99999', attachments: [] }), randomUUID());
     assert.equal(res.statusCode, 400);
     const fields = res.json().errors.map((e: { field: string }) => e.field);
     assert.ok(fields.includes('body.unitCode'), JSON.stringify(res.json()));
     assert.equal(await dossierCount(), before);
-    const unknown = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ colour: 'red' }), randomUUID());
+    const unknown = await post(t.app, citizen, '/api/v1/dossiers', reg({ colour: 'red' }), randomUUID());
     assert.equal(unknown.statusCode, 400);
     assert.equal(await dossierCount(), before);
+  });
+
+  test('a file uploaded by someone else cannot be attached; a missing mandatory component is named', async () => {
+    const someoneElses = { componentId: 'giay-de-nghi', fileId: await uploaded(t.ctx, receiver, 'ho-so-cua-nguoi-khac') };
+    const res = await post(t.app, citizen, '/api/v1/dossiers', reg({ attachments: [someoneElses] }), randomUUID());
+    assert.equal(res.statusCode, 400, res.body);
+    const errors = res.json().errors as Array<{ field: string; message: string }>;
+    assert.ok(
+      errors.some((e) => e.field === 'body.attachments.0.fileId' && /tải lại/.test(e.message)),
+      JSON.stringify(errors),
+    );
+    assert.ok(errors.some((e) => e.field === 'body.attachments' && /Thiếu thành phần bắt buộc/.test(e.message)));
   });
 
   test('the form is checked with the same rules as on the phone, each error beside its field', async () => {
@@ -96,7 +116,7 @@ describe('a citizen files from the phone', () => {
       businessName: 'Công ty Bánh xèo',
       owner: { ...(householdForm().owner as object), citizenId: '051290123456' },
     };
-    const res = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ form }), randomUUID());
+    const res = await post(t.app, citizen, '/api/v1/dossiers', reg({ form }), randomUUID());
     assert.equal(res.statusCode, 400, res.body);
     const errors = res.json().errors as Array<{ field: string; message: string }>;
     const byField = new Map(errors.map((e) => [e.field, e.message]));
@@ -182,7 +202,10 @@ describe('paper at the counter and calls to the hotline', () => {
       t.app,
       receiver,
       '/api/v1/dossiers/counter',
-      { ...householdRegistration({ channel: undefined }), applicant: { fullName: 'Trần Văn Bình', phone: '0912345678' } },
+      {
+        ...householdRegistration({ channel: undefined, attachments: await registrationAttachments(t.ctx, receiver) }),
+        applicant: { fullName: 'Trần Văn Bình', phone: '0912345678' },
+      },
       randomUUID(),
     );
     assert.equal(res.statusCode, 201, res.body);

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app';
@@ -52,7 +55,9 @@ export interface TestApp {
 export async function createTestApp(options: { demo?: boolean; now?: Date; config?: Partial<Config> } = {}): Promise<TestApp> {
   const handle = await createTestDatabase();
   let now = options.now ?? new Date();
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), ...options.config };
+  // Files (uploads, generated PDFs, e-mails) go to a folder of this test's own, removed at the end.
+  const dataDir = mkdtempSync(join(tmpdir(), 'dvc-test-'));
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir }), ...options.config };
   const ctx: AppContext = { db: handle.db, databaseKind: handle.kind, config, now: () => now };
   await seed(ctx, { demo: options.demo ?? true });
   const app = await buildApp({ ctx });
@@ -66,6 +71,7 @@ export async function createTestApp(options: { demo?: boolean; now?: Date; confi
     async close() {
       await app.close();
       await handle.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,91 @@
+import type { Db } from '../db/database';
+import type { FilesTables, FileUploadTable, StoredFileTable } from './files.tables';
+
+export interface StoredFileRow {
+  provinceCode: string;
+  ownerId: string;
+  sha256: string;
+  originalName: string;
+  mediaType: string;
+  size: number;
+  createdAt: Date;
+}
+
+export type UploadOutcome = Pick<FileUploadTable, 'status' | 'sha256' | 'reason'> & { ownerId: string };
+
+const tables = (db: Db) => db.withTables<FilesTables>();
+
+/**
+ * Records a stored file for its owner. The same owner uploading the same bytes again keeps one row
+ * and takes the newest name: that is the name they expect to see next to the attachment.
+ */
+export async function upsertStoredFile(
+  db: Db,
+  row: Omit<StoredFileTable, 'createdAt'> & { createdAt: Date },
+): Promise<StoredFileRow> {
+  return tables(db)
+    .insertInto('storedFile')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['provinceCode', 'ownerId', 'sha256']).doUpdateSet((eb) => ({
+        originalName: eb.ref('excluded.originalName'),
+        mediaType: eb.ref('excluded.mediaType'),
+      })),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findOwnedFile(
+  db: Db,
+  provinceCode: string,
+  ownerId: string,
+  sha256: string,
+): Promise<StoredFileRow | undefined> {
+  return tables(db)
+    .selectFrom('storedFile')
+    .selectAll()
+    .where('provinceCode', '=', provinceCode)
+    .where('ownerId', '=', ownerId)
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+}
+
+/** Every owner's row for these bytes (an officer reading a citizen's file may match any of them). */
+export async function findFilesBySha(db: Db, provinceCode: string, sha256: string): Promise<StoredFileRow[]> {
+  return tables(db)
+    .selectFrom('storedFile')
+    .selectAll()
+    .where('provinceCode', '=', provinceCode)
+    .where('sha256', '=', sha256)
+    .orderBy('createdAt')
+    .execute();
+}
+
+export async function recordUploadOutcome(
+  db: Db,
+  row: {
+    uploadId: string;
+    provinceCode: string;
+    ownerId: string;
+    status: 'stored' | 'rejected';
+    sha256: string | null;
+    reason: string | null;
+    finishedAt: Date;
+  },
+): Promise<void> {
+  await tables(db)
+    .insertInto('fileUpload')
+    .values(row)
+    .onConflict((oc) => oc.column('uploadId').doNothing())
+    .execute();
+}
+
+export async function findUploadOutcome(db: Db, provinceCode: string, uploadId: string): Promise<UploadOutcome | undefined> {
+  return tables(db)
+    .selectFrom('fileUpload')
+    .select(['status', 'sha256', 'reason', 'ownerId'])
+    .where('provinceCode', '=', provinceCode)
+    .where('uploadId', '=', uploadId)
+    .executeTakeFirst();
+}

@@ -1,0 +1,148 @@
+import type { Server } from '@tus/server';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problem } from '../http/problem';
+import { type Actor, getActor } from '../identity/actor';
+import { findOwnedFile, findUploadOutcome } from './files.repository';
+import { openFileFor } from './files.service';
+import { checkCreation, createTusServer, sendWebResponse, toWebRequest, UPLOADS_PATH } from './uploads.tus';
+
+const Sha256Params = z.object({ sha256: z.string().max(64).describe('Mã tệp (SHA-256 của nội dung)') });
+const UploadIdParams = z.object({ id: z.string().max(100).describe('Mã phiên tải lên (phần cuối của Location)') });
+
+const UploadResult = z.object({
+  fileId: z.string().describe('Mã tệp (SHA-256) để đính kèm vào hồ sơ'),
+  mediaType: z.string().describe('Loại tệp nhận ra từ nội dung'),
+  size: z.number().int(),
+  originalName: z.string(),
+});
+
+/** `inline` with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 5987). */
+export function contentDisposition(name: string): string {
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+const fileNotFound = () => problem(404, 'file-not-found', 'Không tìm thấy tệp');
+
+/**
+ * Attachments: resumable uploads (tus) under /api/v1/uploads, the outcome of an upload, and the
+ * stored files under /api/v1/files/{sha256} for their owner and the province's officers.
+ */
+export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
+  const actors = new WeakMap<Request, Actor>();
+  // Made on first use: its file store creates <DATA_DIR>/uploads-tmp, which an app that never
+  // receives an upload (most test apps) should not leave behind.
+  let tusServer: Server | undefined;
+  const tus = () => {
+    tusServer ??= createTusServer(app.ctx, actors);
+    return tusServer;
+  };
+
+  // tus bodies are raw bytes streamed to disk by tus itself: Fastify must not read them.
+  app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
+
+  const cleanUp = () =>
+    tus()
+      .cleanUpExpiredUploads()
+      .catch((err) => app.log.warn({ err }, 'expired uploads not cleaned'));
+  const timer = setInterval(cleanUp, 6 * 60 * 60 * 1000);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+
+  const handleTus = async (request: FastifyRequest, reply: FastifyReply) => {
+    // OPTIONS is the protocol's capability discovery: no session needed.
+    const actor = request.method === 'OPTIONS' ? null : getActor(request);
+    if (request.method === 'POST') await checkCreation(app.ctx, request);
+    const webRequest = toWebRequest(request);
+    if (actor) actors.set(webRequest, actor);
+    const response = await tus().handleWeb(webRequest);
+    const id = response.headers.get('location')?.split('/').pop() ?? (request.params as { id?: string }).id;
+    if (id) request.auditRecord = { type: 'upload', id };
+    return sendWebResponse(reply, response);
+  };
+
+  const tusSchema = {
+    tags: ['files'],
+    summary: 'Tải tệp lên theo giao thức tus 1.0.0 (tải tiếp được khi mất kết nối)',
+    description:
+      'POST tạo phiên (Upload-Length, Upload-Metadata: filename, procedureCode, componentId) → Location; ' +
+      'PATCH gửi dữ liệu từ Upload-Offset; HEAD hỏi đã nhận đến đâu. Lần PATCH cuối trả mã tệp trong ' +
+      'header Upload-File-Id. Cần đăng nhập và header x-csrf-token cho POST/PATCH/DELETE.',
+  };
+  app.route({ method: ['POST', 'OPTIONS'], url: UPLOADS_PATH, schema: tusSchema, handler: handleTus });
+  app.route({ method: ['POST', 'OPTIONS'], url: `${UPLOADS_PATH}/`, schema: { ...tusSchema, hide: true }, handler: handleTus });
+  app.route({
+    method: ['HEAD', 'PATCH', 'DELETE', 'OPTIONS'],
+    url: `${UPLOADS_PATH}/:id`,
+    schema: { ...tusSchema, params: UploadIdParams },
+    handler: handleTus,
+  });
+
+  app.get(
+    `${UPLOADS_PATH}/:id/result`,
+    {
+      schema: {
+        tags: ['files'],
+        summary: 'Kết quả của một phiên tải lên (mã tệp khi đã lưu)',
+        params: UploadIdParams,
+        response: { 200: UploadResult },
+      },
+    },
+    async (request) => {
+      const actor = getActor(request);
+      const { id } = request.params;
+      const outcome = await findUploadOutcome(app.ctx.db, app.ctx.config.PROVINCE_CODE, id);
+      if (!outcome) {
+        const pending = await tus()
+          .datastore.getUpload(id)
+          .catch(() => undefined);
+        if (pending && pending.metadata?.ownerId === actor.userId) {
+          throw problem(409, 'upload-incomplete', 'Tệp chưa tải lên xong', {
+            detail: `Đã nhận ${pending.offset}/${pending.size ?? '?'} byte; hãy tải tiếp.`,
+          });
+        }
+        throw problem(404, 'upload-not-found', 'Không tìm thấy phiên tải lên');
+      }
+      if (outcome.ownerId !== actor.userId) throw problem(404, 'upload-not-found', 'Không tìm thấy phiên tải lên');
+      if (outcome.status === 'rejected' || !outcome.sha256) {
+        throw problem(415, 'file-type-not-allowed', outcome.reason ?? 'Tệp không được chấp nhận');
+      }
+      const file = await findOwnedFile(app.ctx.db, app.ctx.config.PROVINCE_CODE, actor.userId, outcome.sha256);
+      if (!file) throw fileNotFound();
+      return { fileId: file.sha256, mediaType: file.mediaType, size: file.size, originalName: file.originalName };
+    },
+  );
+
+  app.get(
+    '/api/v1/files/:sha256',
+    {
+      schema: {
+        tags: ['files'],
+        summary: 'Tải về một tệp đã lưu (người tải lên, hoặc cán bộ của tỉnh)',
+        params: Sha256Params,
+      },
+    },
+    async (request, reply) => {
+      const actor = getActor(request);
+      const found = await openFileFor(app.ctx, actor, request.params.sha256);
+      if (!found.ok) throw fileNotFound();
+      return (
+        reply
+          .type(found.file.mediaType)
+          .header('content-length', String(found.file.size))
+          .header('content-disposition', contentDisposition(found.file.originalName))
+          .header('x-content-type-options', 'nosniff')
+          // Content-addressed bytes never change, but only this user may see them.
+          .header('cache-control', 'private, max-age=86400, immutable')
+          .send(found.body)
+      );
+    },
+  );
+};
