@@ -21,7 +21,7 @@ export async function routeDossier(
   today: string,
 ): Promise<Routing> {
   const unit = await findUnit(ctx.db, unitCode, today);
-  if (!unit || unit.level !== 'commune') {
+  if (unit?.level !== 'commune') {
     return { ok: false, message: 'Xã, phường không hợp lệ hoặc không còn tồn tại (chọn theo danh mục hiện hành)' };
   }
   const kind = procedure.authority.agencyKind;

@@ -1,0 +1,220 @@
+import type { RecordStore } from './record-store';
+
+/**
+ * The offline outbox: dossiers the citizen has submitted that the server has not yet confirmed.
+ * Each item's Idempotency-Key is made when the citizen presses "Nộp hồ sơ" and never changes, so that
+ * however many times a weak network makes us resend it, the server creates one dossier (a replay
+ * answers with the first 201). Items live in the encrypted store (see sealed-store.ts for the
+ * ASVS 14.3.3 exception) and are erased at sign-out.
+ *
+ * State transitions (tested in outbox.test.ts):
+ *   pending --201/200 (or replay)--> sent (dossierCode kept)
+ *   pending --400/404/422-->         failed (field errors kept, shown beside the fields)
+ *   pending --network error, 5xx, 429, 409 in flight, 401/403--> pending (attempts+1, next try later)
+ */
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface DossierSubmission {
+  procedureCode: string;
+  unitCode: string;
+  channel: 'mobile' | 'web';
+  form: Record<string, unknown>;
+  attachments: { componentId: string; fileId: string }[];
+  delivery: 'counter' | 'post' | 'electronic';
+}
+
+export interface OutboxItem {
+  id: string;
+  idempotencyKey: string;
+  procedureName: string;
+  body: DossierSubmission;
+  status: OutboxStatus;
+  createdAt: string;
+  attempts: number;
+  nextAttemptAt: string;
+  lastAttemptAt?: string;
+  /** 'network' | 'server' | 'auth' | 'in-flight' while pending; the problem title when failed. */
+  lastError?: string;
+  fieldErrors?: FieldError[];
+  dossierCode?: string;
+  sentAt?: string;
+  /** The wizard draft this came from: deleted once the server has the dossier. */
+  draftId?: string;
+}
+
+export interface OutboxDeps {
+  store: RecordStore<OutboxItem>;
+  fetch: typeof fetch;
+  csrfToken: () => string | undefined;
+  now: () => Date;
+  isOnline: () => boolean;
+  newKey?: () => string;
+  onSent?: (item: OutboxItem) => void | Promise<void>;
+}
+
+export interface FlushResult {
+  sent: number;
+  failed: number;
+  pending: number;
+  /** True when we stopped because the network or the session is gone: no use trying the rest now. */
+  interrupted: boolean;
+}
+
+const BASE_DELAY_MS = 15_000;
+const MAX_DELAY_MS = 10 * 60_000;
+
+/** 15 s, 30 s, 1 min, … capped at 10 min: a phone on a weak network does not drain its battery. */
+export function backoffMs(attempts: number): number {
+  return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+export async function enqueue(
+  deps: Pick<OutboxDeps, 'store' | 'now' | 'newKey'>,
+  input: { body: DossierSubmission; procedureName: string; draftId?: string },
+): Promise<OutboxItem> {
+  const key = (deps.newKey ?? (() => crypto.randomUUID()))();
+  const now = deps.now().toISOString();
+  const item: OutboxItem = {
+    id: key,
+    idempotencyKey: key,
+    procedureName: input.procedureName,
+    body: input.body,
+    status: 'pending',
+    createdAt: now,
+    attempts: 0,
+    nextAttemptAt: now,
+    draftId: input.draftId,
+  };
+  await deps.store.put(item.id, item);
+  return item;
+}
+
+export async function listOutbox(store: RecordStore<OutboxItem>): Promise<OutboxItem[]> {
+  return (await store.list()).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Server field names are request paths ('body.form.owner.citizenId'); the wizard knows 'owner.citizenId'. */
+export function formFieldPath(field: string): string {
+  return field.replace(/^body\./, '').replace(/^form\./, '');
+}
+
+type Outcome =
+  | { kind: 'sent'; code: string }
+  | { kind: 'failed'; title: string; errors: FieldError[] }
+  | { kind: 'retry'; reason: string; stop: boolean; delayMs?: number };
+
+async function sendOne(deps: OutboxDeps, item: OutboxItem): Promise<Outcome> {
+  let response: Response;
+  try {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'idempotency-key': item.idempotencyKey,
+    };
+    const csrf = deps.csrfToken();
+    if (csrf) headers['x-csrf-token'] = csrf;
+    response = await deps.fetch('/api/v1/dossiers', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(item.body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    return { kind: 'retry', reason: 'network', stop: true };
+  }
+  const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (response.status === 201 || response.status === 200) {
+    return typeof json.code === 'string'
+      ? { kind: 'sent', code: json.code }
+      : { kind: 'retry', reason: 'server', stop: false };
+  }
+  if (response.status === 409) return { kind: 'retry', reason: 'in-flight', stop: false, delayMs: 5_000 };
+  if (response.status === 401 || response.status === 403) return { kind: 'retry', reason: 'auth', stop: true };
+  if (response.status === 429 || response.status >= 500) return { kind: 'retry', reason: 'server', stop: true };
+  const errors = Array.isArray(json.errors) ? (json.errors as FieldError[]) : [];
+  return { kind: 'failed', title: typeof json.title === 'string' ? json.title : `HTTP ${response.status}`, errors };
+}
+
+let running: Promise<FlushResult> | undefined;
+
+/**
+ * Sends every pending item that is due. One flush at a time in this page, and one across tabs when the
+ * Web Locks API exists (two tabs sending the same key would only earn a 409, but why waste a signal).
+ */
+export function flushOutbox(deps: OutboxDeps, { force = false } = {}): Promise<FlushResult> {
+  running ??= (async () => {
+    try {
+      const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+      return locks ? await locks.request('dvc-outbox', () => flushNow(deps, force)) : await flushNow(deps, force);
+    } finally {
+      running = undefined;
+    }
+  })();
+  return running;
+}
+
+async function flushNow(deps: OutboxDeps, force: boolean): Promise<FlushResult> {
+  const result: FlushResult = { sent: 0, failed: 0, pending: 0, interrupted: false };
+  const items = (await deps.store.list()).filter((i) => i.status === 'pending');
+  items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  for (const [index, item] of items.entries()) {
+    const now = deps.now();
+    if (result.interrupted || !deps.isOnline() || (!force && new Date(item.nextAttemptAt) > now)) {
+      result.pending += 1;
+      if (!deps.isOnline()) result.interrupted = true;
+      continue;
+    }
+    const outcome = await sendOne(deps, item);
+    const attempted: OutboxItem = { ...item, attempts: item.attempts + 1, lastAttemptAt: now.toISOString() };
+    if (outcome.kind === 'sent') {
+      const sent: OutboxItem = {
+        ...attempted,
+        status: 'sent',
+        dossierCode: outcome.code,
+        sentAt: deps.now().toISOString(),
+        lastError: undefined,
+        fieldErrors: undefined,
+      };
+      await deps.store.put(item.id, sent);
+      await deps.onSent?.(sent);
+      result.sent += 1;
+    } else if (outcome.kind === 'failed') {
+      await deps.store.put(item.id, { ...attempted, status: 'failed', lastError: outcome.title, fieldErrors: outcome.errors });
+      result.failed += 1;
+    } else {
+      const delay = outcome.delayMs ?? backoffMs(attempted.attempts);
+      await deps.store.put(item.id, {
+        ...attempted,
+        lastError: outcome.reason,
+        nextAttemptAt: new Date(now.getTime() + delay).toISOString(),
+      });
+      result.pending += 1;
+      if (outcome.stop) {
+        result.interrupted = true;
+        result.pending += items.length - index - 1;
+        break;
+      }
+    }
+  }
+  return result;
+}
+
+/** The soonest moment an item is due again (for the timer), or undefined when nothing is pending. */
+export async function nextDueAt(store: RecordStore<OutboxItem>): Promise<Date | undefined> {
+  const pending = (await store.list()).filter((i) => i.status === 'pending');
+  if (pending.length === 0) return undefined;
+  return new Date(Math.min(...pending.map((i) => new Date(i.nextAttemptAt).getTime())));
+}
+
+/** Sent items are kept a week to show "Đã gửi" offline, then dropped (the server list is the truth). */
+export async function pruneSent(store: RecordStore<OutboxItem>, now: Date, keepMs = 7 * 86_400_000): Promise<void> {
+  for (const item of await store.list()) {
+    if (item.status === 'sent' && item.sentAt && now.getTime() - new Date(item.sentAt).getTime() > keepMs) {
+      await store.delete(item.id);
+    }
+  }
+}
