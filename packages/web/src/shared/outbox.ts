@@ -128,9 +128,7 @@ async function sendOne(deps: OutboxDeps, item: OutboxItem): Promise<Outcome> {
   }
   const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (response.status === 201 || response.status === 200) {
-    return typeof json.code === 'string'
-      ? { kind: 'sent', code: json.code }
-      : { kind: 'retry', reason: 'server', stop: false };
+    return typeof json.code === 'string' ? { kind: 'sent', code: json.code } : { kind: 'retry', reason: 'server', stop: false };
   }
   if (response.status === 409) return { kind: 'retry', reason: 'in-flight', stop: false, delayMs: 5_000 };
   if (response.status === 401 || response.status === 403) return { kind: 'retry', reason: 'auth', stop: true };
