@@ -11,7 +11,16 @@ import {
   type OfficerTab,
 } from './dossier.repository';
 import { canSeeDossier, lifecycleRoles, officerAgencies } from './dossier-access';
+import { availableSlips, SLIP_TITLES } from './dossier-documents';
 import { detail, dueSoonLimit, summarize } from './dossier-views';
+
+function documentsOf(code: string, events: Array<{ type: string }>) {
+  return availableSlips(events).map((kind) => ({
+    kind,
+    title: SLIP_TITLES[kind],
+    url: `/api/v1/dossiers/${code}/documents/${kind}`,
+  }));
+}
 
 export async function listMine(ctx: AppContext, actor: Actor) {
   const now = ctx.now();
@@ -19,12 +28,18 @@ export async function listMine(ctx: AppContext, actor: Actor) {
   return rows.map((r) => summarize(r, now));
 }
 
+/** The dossier row if this user may see it (absent and not theirs both read as undefined → 404). */
+export async function findVisibleDossier(ctx: AppContext, actor: Actor, code: string) {
+  const row = await findDossierRow(ctx.db, ctx.config.PROVINCE_CODE, code.trim().toUpperCase());
+  return row && canSeeDossier(actor, row) ? row : undefined;
+}
+
 /** The dossier as this user may see it, or undefined (absent, or not theirs: both read as 404). */
 export async function getDossierDetail(ctx: AppContext, actor: Actor, code: string) {
-  const row = await findDossierRow(ctx.db, ctx.config.PROVINCE_CODE, code.trim().toUpperCase());
-  if (!row || !canSeeDossier(actor, row)) return undefined;
+  const row = await findVisibleDossier(ctx, actor, code);
+  if (!row) return undefined;
   const [events, attachments] = await Promise.all([listDossierEvents(ctx.db, row.id), listDossierAttachments(ctx.db, row.id)]);
-  return detail(row, events, attachments, lifecycleRoles(actor, row), ctx.now());
+  return { ...detail(row, events, attachments, lifecycleRoles(actor, row), ctx.now()), documents: documentsOf(row.code, events) };
 }
 
 export interface OfficerListInput {

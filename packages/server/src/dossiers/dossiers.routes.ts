@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit, auditEntryFor, markAudited } from '../audit/audit.repository';
 import { getActor, requireCitizen } from '../identity/actor';
+import { renderSlip, SLIP_KINDS } from './dossier-documents';
 import { applyDossierEvent } from './dossier-events.service';
 import { createIdempotently, failureToProblem } from './dossier-http';
-import { getDossierDetail, listMine } from './dossier-queries.service';
+import { findVisibleDossier, getDossierDetail, listMine } from './dossier-queries.service';
 import { submitDossier } from './dossier-submit.service';
 import {
   CodeParams,
@@ -75,6 +76,26 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       const found = await getDossierDetail(app.ctx, getActor(request), request.params.code);
       if (!found) throw failureToProblem({ ok: false, reason: 'not_found', message: 'Không tìm thấy hồ sơ' });
       return found;
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/:code/documents/:kind',
+    {
+      schema: {
+        tags,
+        summary: 'Tải phiếu của hồ sơ (PDF): tiếp nhận, yêu cầu bổ sung, từ chối, xin lỗi, dừng, kiểm soát quá trình',
+        params: CodeParams.extend({ kind: z.enum(SLIP_KINDS) }),
+      },
+    },
+    async (request, reply) => {
+      const row = await findVisibleDossier(app.ctx, getActor(request), request.params.code);
+      const pdf = row ? await renderSlip(app.ctx, row, request.params.kind) : undefined;
+      if (!pdf) throw failureToProblem({ ok: false, reason: 'not_found', message: 'Hồ sơ chưa có phiếu này' });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${row!.code}-${request.params.kind}.pdf"`)
+        .send(pdf);
     },
   );
 

@@ -116,6 +116,7 @@ export const DossierDetailView = DossierSummaryView.extend({
     }),
   ),
   availableEvents: z.array(z.string()),
+  documents: z.array(z.object({ kind: z.string(), title: z.string(), url: z.string() })),
 });
 
 export const CodeParams = z.strictObject({ code: z.string().trim().min(5).max(60) });

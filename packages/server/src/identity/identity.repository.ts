@@ -98,3 +98,29 @@ export function findLiveSession(
     .where('s.expiresAt', '>', now)
     .executeTakeFirst();
 }
+
+/** Display names of users (officers on slips, assignees in the console), by id. */
+export async function userNames(db: Db, provinceCode: string, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((id) => /^[0-9a-f-]{36}$/.test(id)))];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('userAccount')
+    .select(['id', 'fullName'])
+    .where('provinceCode', '=', provinceCode)
+    .where('id', 'in', unique)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.fullName]));
+}
+
+/** Agency names by code. */
+export async function agencyNames(db: Db, provinceCode: string, codes: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('agency')
+    .select(['code', 'name'])
+    .where('provinceCode', '=', provinceCode)
+    .where('code', 'in', unique)
+    .execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
