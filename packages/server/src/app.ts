@@ -17,6 +17,10 @@ import type { AppContext } from './http/context';
 import { notFoundHandler, problemErrorHandler } from './http/problem';
 import { webAppPlugin } from './http/web-app';
 import { identityRoutes } from './identity/identity.routes';
+import { notificationRoutes } from './notifications/notifications.routes';
+import { registryRoutes } from './registry/registry.routes';
+import { reportRoutes } from './reports/reports.routes';
+import { resultRoutes } from './results/results.routes';
 
 configureZodLocale();
 
@@ -77,7 +81,11 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(calendarRoutes);
   await app.register(officerDossierRoutes);
   await app.register(dossierRoutes);
+  await app.register(notificationRoutes);
   await app.register(fileRoutes);
+  await app.register(registryRoutes);
+  await app.register(resultRoutes);
+  await app.register(reportRoutes);
   if (servesWebApp) await app.register(webAppPlugin, { root: webDist });
   return app;
 }

@@ -6,6 +6,7 @@ import { lockDataDir } from './db/data-dir-lock';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
 import { seed } from './db/seed/index';
+import { startWorkers, stopWorkers } from './jobs/workers';
 
 const started = Date.now();
 const config = loadConfig();
@@ -23,6 +24,7 @@ async function stop(signal: string) {
   stopping = true;
   app.log.info({ signal }, 'stopping');
   await app.close();
+  await stopWorkers();
   await handle.close();
   releaseLock();
   process.exit(0);
@@ -31,6 +33,7 @@ process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
 
 await app.listen({ port: config.PORT, host: config.HOST });
+await startWorkers(ctx);
 const base = `http://localhost:${config.PORT}`;
 const banner = [
   '',

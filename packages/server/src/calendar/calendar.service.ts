@@ -16,10 +16,37 @@ import { deleteOverride, listOverrides, type OverrideRow, upsertOverride } from 
  * `dueAt(receivedAt, { workingDays }, await loadWorkingCalendar(ctx, { from: 2025, to: 2026 }))`.
  * Load a year or two past the reception so long durations see the overrides of the next year.
  */
-export async function loadWorkingCalendar(
+export function loadWorkingCalendar(
   ctx: AppContext,
   years: { from: number; to: number },
   officeHours: OfficeHours = DEFAULT_OFFICE_HOURS,
+): Promise<WorkingCalendar> {
+  // Every filing and reception computes a due time: the calendar (lunar holidays of three years and
+  // the overrides) is built once and kept briefly. An edit here clears it at once; another server
+  // sees an edit within CACHE_MS.
+  const perDb = cache.get(ctx.db) ?? new Map<string, { at: number; calendar: Promise<WorkingCalendar> }>();
+  cache.set(ctx.db, perDb);
+  const key = `${ctx.config.PROVINCE_CODE}:${years.from}-${years.to}:${JSON.stringify(officeHours)}`;
+  const hit = perDb.get(key);
+  const now = Date.now();
+  if (hit && now - hit.at < CACHE_MS) return hit.calendar;
+  const calendar = buildWorkingCalendar(ctx, years, officeHours);
+  perDb.set(key, { at: now, calendar });
+  calendar.catch(() => perDb.delete(key));
+  return calendar;
+}
+
+const CACHE_MS = 60_000;
+const cache = new WeakMap<object, Map<string, { at: number; calendar: Promise<WorkingCalendar> }>>();
+
+function forgetCalendars(ctx: AppContext): void {
+  cache.delete(ctx.db);
+}
+
+async function buildWorkingCalendar(
+  ctx: AppContext,
+  years: { from: number; to: number },
+  officeHours: OfficeHours,
 ): Promise<WorkingCalendar> {
   const rows = await listOverrides(ctx.db, ctx.config.PROVINCE_CODE, `${years.from}-01-01`, `${years.to}-12-31`);
   const overrides: CalendarOverride[] = rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name }));
@@ -58,6 +85,7 @@ export async function saveOverride(
   userId: string,
 ): Promise<SaveOverrideResult> {
   if (!isCalendarDate(input.date)) return { ok: false, reason: 'invalid_date' };
+  forgetCalendars(ctx);
   const override = await upsertOverride(ctx.db, ctx.config.PROVINCE_CODE, {
     date: input.date,
     kind: input.kind,
@@ -76,5 +104,6 @@ export type RemoveOverrideResult = { ok: true } | { ok: false; reason: 'invalid_
 /** Removing an override returns the date to the computed proposal. */
 export async function removeOverride(ctx: AppContext, date: string): Promise<RemoveOverrideResult> {
   if (!isCalendarDate(date)) return { ok: false, reason: 'invalid_date' };
+  forgetCalendars(ctx);
   return (await deleteOverride(ctx.db, ctx.config.PROVINCE_CODE, date)) ? { ok: true } : { ok: false, reason: 'not_found' };
 }

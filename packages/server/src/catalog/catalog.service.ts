@@ -20,11 +20,25 @@ export async function listProcedures(ctx: AppContext, filter: { q?: string; topi
   return rows.map(parse);
 }
 
-/** The active procedure with this code in the province's catalog, or undefined. */
+/**
+ * The active procedure with this code in the province's catalog, or undefined. Every filing asks,
+ * so a parsed definition is kept for CACHE_MS: a procedure withdrawn by an administrator stops being
+ * accepted within that time.
+ */
 export async function findProcedureByCode(ctx: AppContext, code: string): Promise<ProcedureDefinition | undefined> {
+  const perDb = cache.get(ctx.db) ?? new Map<string, { at: number; procedure: ProcedureDefinition | undefined }>();
+  cache.set(ctx.db, perDb);
+  const key = `${ctx.config.PROVINCE_CODE}:${code}`;
+  const hit = perDb.get(key);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.procedure;
   const row = await findActiveProcedure(ctx.db, ctx.config.PROVINCE_CODE, code);
-  return row === undefined ? undefined : parse(row);
+  const procedure = row === undefined ? undefined : parse(row);
+  perDb.set(key, { at: Date.now(), procedure });
+  return procedure;
 }
+
+const CACHE_MS = 60_000;
+const cache = new WeakMap<object, Map<string, { at: number; procedure: ProcedureDefinition | undefined }>>();
 
 /** For other capabilities that already hold a valid code: throws when it is not in the catalog. */
 export async function getProcedure(ctx: AppContext, code: string): Promise<ProcedureDefinition> {

@@ -5,6 +5,10 @@ import type { CatalogTables } from '../catalog/catalog.tables';
 import type { DossierTables } from '../dossiers/dossiers.tables';
 import type { FilesTables } from '../files/files.tables';
 import type { IdentityTables } from '../identity/identity.tables';
+import type { NotificationTables } from '../notifications/notifications.tables';
+import type { RegistryTables } from '../registry/registry.tables';
+import type { ReportTables } from '../reports/reports.tables';
+import type { ResultTables } from '../results/results.tables';
 
 /** The whole database as Kysely sees it: each capability declares its own tables. */
 export interface Database
@@ -14,4 +18,8 @@ export interface Database
     CatalogTables,
     DossierTables,
     FilesTables,
-    IdentityTables {}
+    IdentityTables,
+    NotificationTables,
+    RegistryTables,
+    ReportTables,
+    ResultTables {}

@@ -1,6 +1,7 @@
 import { foldVietnamese } from '@dvc/domain';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/actor';
+import { listResults } from '../results/results.service';
 import {
   countForOfficer,
   findDossierRow,
@@ -39,7 +40,16 @@ export async function getDossierDetail(ctx: AppContext, actor: Actor, code: stri
   const row = await findVisibleDossier(ctx, actor, code);
   if (!row) return undefined;
   const [events, attachments] = await Promise.all([listDossierEvents(ctx.db, row.id), listDossierAttachments(ctx.db, row.id)]);
-  return { ...detail(row, events, attachments, lifecycleRoles(actor, row), ctx.now()), documents: documentsOf(row.code, events) };
+  const results = await listResults(ctx, row.code);
+  const resultDocuments = results.map((r) => ({
+    kind: `result-${r.kind}`,
+    title: r.title,
+    url: `/api/v1/dossiers/${row.code}/result`,
+  }));
+  return {
+    ...detail(row, events, attachments, lifecycleRoles(actor, row), ctx.now()),
+    documents: [...resultDocuments, ...documentsOf(row.code, events)],
+  };
 }
 
 export interface OfficerListInput {

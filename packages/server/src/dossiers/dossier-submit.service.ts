@@ -14,6 +14,7 @@ import type { Kysely } from 'kysely';
 import { findProcedureByCode } from '../catalog/catalog.service';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
+import { notifyDossierChange } from '../notifications/outbox';
 import { appendDossierEvent, insertDossier, nextDailySequence } from './dossier.repository';
 import { type DossierResult, invalid } from './dossier.result';
 import { checkAttachments } from './dossier-attachments';
@@ -80,14 +81,14 @@ export async function submitDossier(
   if (!created.ok) return { ok: false, reason: created.reason, message: created.message };
   const snapshot = { ...created.next, delivery: input.delivery };
   const feeAmount = feeFor(procedure, filer.channel, now);
-  const expectedDueAt = procedure.legalDurationWorkingDays > 0 ? await computeDueAt(ctx, procedure, filer.channel, now) : null;
+  const expectedDueAt = await computeDueAt(ctx, procedure, filer.channel, now);
   const provinceCode = ctx.config.PROVINCE_CODE;
   const id = randomUUID();
 
   const answer = await ctx.db.transaction().execute(async (trx) => {
     const seq = await nextDailySequence(trx, provinceCode, routing.agencyCode, vietnamLocalDate(now));
     const code = formatDossierCode(routing.agencyCode, now, seq);
-    await insertDossier(trx, {
+    const values = {
       id,
       provinceCode,
       code,
@@ -110,8 +111,10 @@ export async function submitDossier(
       groupCode: null,
       searchText: foldVietnamese(`${code} ${filer.applicant.fullName} ${procedure.name}`),
       updatedAt: now,
-    });
+    };
+    await insertDossier(trx, values);
     await appendDossierEvent(trx, provinceCode, id, 1, created.record);
+    await notifyDossierChange(trx, { row: values, record: created.record });
     for (const a of attachments.value) {
       await trx
         .insertInto('dossierAttachment')
@@ -124,7 +127,7 @@ export async function submitDossier(
       status: snapshot.status,
       channel: filer.channel,
       submittedAt: now.toISOString(),
-      expectedDueAt: expectedDueAt?.toISOString() ?? null,
+      expectedDueAt: expectedDueAt.toISOString(),
       agencyCode: routing.agencyCode,
       agencyName: routing.agencyName,
       feeAmount,

@@ -16,9 +16,15 @@ import type { AppContext } from '../http/context';
  */
 export const ONLINE_DURATION_REDUCTION_PERCENT = 20;
 
+/**
+ * A notice the office only acknowledges (legal duration 0, e.g. a promotion notice) still gets an
+ * appointment: the acknowledgement within one working day.
+ */
+const ACKNOWLEDGEMENT_WORKING_DAYS = 1;
+
 /** The working days a dossier gets: the legal duration, shortened for web and mobile filings. */
 export function durationFor(procedure: ProcedureDefinition, channel: Channel): number {
-  const legal = procedure.legalDurationWorkingDays;
+  const legal = procedure.legalDurationWorkingDays || ACKNOWLEDGEMENT_WORKING_DAYS;
   return isOnline(channel) ? reducedDuration(legal, ONLINE_DURATION_REDUCTION_PERCENT, 'none') : legal;
 }
 

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit, auditEntryFor, markAudited } from '../audit/audit.repository';
+import { problem } from '../http/problem';
 import { getActor, requireCitizen } from '../identity/actor';
+import { checkResultIssuable, getResultFile, onDossierResolved } from '../results/results.service';
 import { renderSlip, SLIP_KINDS } from './dossier-documents';
 import { applyDossierEvent } from './dossier-events.service';
 import { createIdempotently, failureToProblem } from './dossier-http';
@@ -112,12 +114,37 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = getActor(request);
-      const result = await applyDossierEvent(app.ctx, actor, request.params.code, request.body, async (trx, row) => {
+      const { code } = request.params;
+      const resolving = request.body.type === 'resolve';
+      if (resolving) {
+        // The result is issued right after resolution; refuse to resolve what cannot be issued (a taken name).
+        const issuable = await checkResultIssuable(app.ctx, code);
+        if (!issuable.ok) throw problem(409, 'result-blocked', issuable.message);
+      }
+      const result = await applyDossierEvent(app.ctx, actor, code, request.body, async (trx, row) => {
         await appendAudit(trx, auditEntryFor(request, 200, { type: 'dossier', id: row.code }));
       });
       if (!result.ok) throw failureToProblem(result);
       markAudited(request);
-      return (await getDossierDetail(app.ctx, actor, request.params.code))!;
+      if (resolving) {
+        // After the commit: issuing opens its own transaction (one connection on the embedded database).
+        const issued = await onDossierResolved(app.ctx, result.value.code);
+        if (!issued.ok) request.log.warn({ code, reason: issued.message }, 'result not issued');
+      }
+      return (await getDossierDetail(app.ctx, actor, code))!;
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/:code/result',
+    { schema: { tags, summary: 'Tải kết quả giải quyết (bản điện tử, PDF)', params: CodeParams } },
+    async (request, reply) => {
+      const file = await getResultFile(app.ctx, getActor(request), request.params.code);
+      if (!file.ok) throw failureToProblem({ ok: false, reason: 'not_found', message: 'Hồ sơ chưa có kết quả' });
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .send(file.body);
     },
   );
 

@@ -161,7 +161,13 @@ describe('the one-stop desk processes it to the end', () => {
       200,
     );
     assert.equal((await act(t.app, leader, code, { type: 'approve' })).statusCode, 200);
-    assert.equal((await act(t.app, leader, code, { type: 'resolve' })).statusCode, 200);
+    const resolved = await act(t.app, leader, code, { type: 'resolve' });
+    assert.equal(resolved.statusCode, 200, resolved.body);
+    const certificate = resolved.json().documents.find((d: { kind: string }) => d.kind === 'result-certificate');
+    assert.ok(certificate, 'the certificate is issued on resolution');
+    const pdf = await get(t.app, citizen, certificate.url);
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
     const returned = await act(t.app, receiver, code, { type: 'return_result', delivery: 'electronic' });
     assert.equal(returned.statusCode, 200, returned.body);
     const d = returned.json();

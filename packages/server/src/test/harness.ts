@@ -52,14 +52,17 @@ export interface TestApp {
 }
 
 /** An app on a fresh database with reference data (and demo accounts unless demo: false). */
-export async function createTestApp(options: { demo?: boolean; now?: Date; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { demo?: boolean; history?: boolean; now?: Date; config?: Partial<Config> } = {},
+): Promise<TestApp> {
   const handle = await createTestDatabase();
   let now = options.now ?? new Date();
   // Files (uploads, generated PDFs, e-mails) go to a folder of this test's own, removed at the end.
   const dataDir = mkdtempSync(join(tmpdir(), 'dvc-test-'));
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir }), ...options.config };
   const ctx: AppContext = { db: handle.db, databaseKind: handle.kind, config, now: () => now };
-  await seed(ctx, { demo: options.demo ?? true });
+  // The demo history (2,700 dossiers) only where a test asks for it: it slows every file down.
+  await seed(ctx, { demo: options.demo ?? true, history: options.history ?? false });
   const app = await buildApp({ ctx });
   await app.ready();
   return {

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
+import { fileOnline, get, login } from '../dossiers/dossiers.test-helpers';
+import {
+  createNotificationTestApp,
+  ensureNotified,
+  type NotificationTestApp,
+  recordingChannels,
+} from '../notifications/notifications.test-helpers';
+import { startWorkers, stopWorkers } from './workers';
+
+let t: NotificationTestApp;
+before(async () => {
+  t = await createNotificationTestApp(new Date('2026-11-30T02:00:00Z'));
+});
+after(async () => {
+  await stopWorkers();
+  await t.close();
+});
+
+test('pg-boss workers on the app database drain the outbox by themselves, then stop cleanly', async () => {
+  const citizen = await login(t.app, 'citizen');
+  await startWorkers(t.ctx, { channels: recordingChannels().channels, pollMs: 200 });
+  const { code } = await fileOnline(t.app, citizen);
+  await ensureNotified(t.ctx, code);
+
+  let titles: string[] = [];
+  for (let i = 0; i < 100 && !titles.includes(`Hồ sơ ${code} đã được gửi thành công`); i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    titles = (await get(t.app, citizen, '/api/v1/notifications')).json().items.map((n: { title: string }) => n.title);
+  }
+  assert.ok(titles.includes(`Hồ sơ ${code} đã được gửi thành công`), JSON.stringify(titles));
+
+  const schedules = await sql<{ name: string }>`select name from pgboss.schedule`.execute(t.ctx.db);
+  assert.deepEqual(
+    schedules.rows.map((r) => r.name),
+    ['deadline-sweep'],
+  );
+  await stopWorkers();
+  // A change after the stop stays in the outbox for the next start: nothing is lost.
+  const later = await fileOnline(t.app, citizen);
+  await ensureNotified(t.ctx, later.code);
+  await new Promise((r) => setTimeout(r, 600));
+  const pending = await sql<{ n: number }>`select count(*)::int as n from outbox_message where dispatched_at is null`.execute(
+    t.ctx.db,
+  );
+  assert.equal(pending.rows[0]?.n, 1);
+});

@@ -1,0 +1,106 @@
+import { CompiledQuery } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { AppContext } from '../http/context';
+import { createChannels, type ExternalChannels } from '../notifications/channels';
+import { drainOutbox, hasDueWork } from '../notifications/dispatcher';
+import { runDeadlineSweep } from './deadline';
+
+export const QUEUE_DRAIN = 'notifications-drain';
+export const QUEUE_DEADLINES = 'deadline-sweep';
+
+/**
+ * pg-boss talks to the database through the app's own Kysely instance, never through a pool of its
+ * own. On PGlite that is a correctness matter: Kysely's driver hands out the single connection
+ * behind a mutex, and a transaction holds it until commit, so pg-boss's statements queue behind a
+ * dossier transaction instead of landing inside it. Parameterless SQL (pg-boss's multi-statement
+ * install and maintenance scripts) reaches PGlite's `exec`, parameterised SQL its `query` (see
+ * db/pglite-dialect.ts). On PostgreSQL the same path borrows connections from the app's pool.
+ * Corollary: never call pg-boss from inside a transaction callback on PGlite (it would wait for the
+ * mutex its own caller holds). The outbox exists so that nobody has to.
+ */
+export function pgBossDb(ctx: AppContext) {
+  return {
+    async executeSql(text: string, values: unknown[] = []) {
+      const r = await ctx.db.executeQuery(CompiledQuery.raw(text, values));
+      return { rows: r.rows as unknown[], rowCount: Number(r.numAffectedRows ?? r.rows.length) };
+    },
+  };
+}
+
+export interface WorkerOptions {
+  channels?: ExternalChannels;
+  /** How often to look for due outbox work (ms). */
+  pollMs?: number;
+  /** Cron of the deadline sweep (Vietnam time). */
+  deadlineCron?: string;
+}
+
+interface Running {
+  boss: PgBoss;
+  timer: NodeJS.Timeout;
+  polling: Promise<void> | undefined;
+}
+let running: Running | undefined;
+
+/**
+ * Starts the job workers (call after the HTTP server listens):
+ * - `notifications-drain` (policy 'stately': at most one queued and one running across servers),
+ *   queued whenever the in-process poll sees due outbox work; pg-boss retries a failed drain with
+ *   exponential backoff, and the dispatcher retries each failed delivery with its own backoff;
+ * - `deadline-sweep`, every 5 minutes by pg-boss's cron (one server runs it).
+ */
+export async function startWorkers(ctx: AppContext, options: WorkerOptions = {}): Promise<PgBoss> {
+  if (running) return running.boss;
+  const channels = options.channels ?? createChannels(ctx);
+  const boss = new PgBoss({
+    db: pgBossDb(ctx),
+    schema: 'pgboss',
+    // One embedded connection: keep pg-boss's own housekeeping sparse (no state monitor).
+    maintenanceIntervalSeconds: 300,
+    archiveCompletedAfterSeconds: 3600,
+    deleteAfterDays: 2,
+  });
+  boss.on('error', (err) => console.error('[jobs]', err.message));
+  await boss.start();
+  await boss.createQueue(QUEUE_DRAIN, {
+    name: QUEUE_DRAIN,
+    policy: 'stately',
+    retryLimit: 5,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: 600,
+  });
+  await boss.createQueue(QUEUE_DEADLINES, { name: QUEUE_DEADLINES, policy: 'stately', retryLimit: 2 });
+  await boss.work(QUEUE_DRAIN, { pollingIntervalSeconds: 1 }, async () => {
+    await drainOutbox(ctx, channels);
+  });
+  await boss.work(QUEUE_DEADLINES, { pollingIntervalSeconds: 10 }, async () => {
+    await runDeadlineSweep(ctx, ctx.now());
+  });
+  await boss.schedule(QUEUE_DEADLINES, options.deadlineCron ?? '*/5 * * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
+
+  const state: Running = { boss, timer: undefined as unknown as NodeJS.Timeout, polling: undefined };
+  // A drain job is queued only when there is work, so an idle server writes nothing to pgboss.job.
+  const poll = async () => {
+    try {
+      if (await hasDueWork(ctx)) await boss.send(QUEUE_DRAIN, {});
+    } catch (err) {
+      console.error('[jobs] poll', (err as Error).message);
+    }
+  };
+  state.timer = setInterval(() => {
+    if (!state.polling) state.polling = poll().finally(() => (state.polling = undefined));
+  }, options.pollMs ?? 2000);
+  running = state;
+  return boss;
+}
+
+/** Stops polling and lets the running jobs finish (call before closing the database). */
+export async function stopWorkers(): Promise<void> {
+  const r = running;
+  if (!r) return;
+  running = undefined;
+  clearInterval(r.timer);
+  await r.polling;
+  await r.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+}

@@ -1,0 +1,91 @@
+import type { Db } from '../db/database';
+import { withNotificationTables } from './notifications.tables';
+
+export async function listMyNotifications(db: Db, provinceCode: string, userId: string, limit: number) {
+  const n = withNotificationTables(db);
+  const [items, unread] = [
+    await n
+      .selectFrom('notification')
+      .select(['id', 'dossierCode', 'title', 'body', 'createdAt', 'readAt'])
+      .where('provinceCode', '=', provinceCode)
+      .where('userId', '=', userId)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute(),
+    await n
+      .selectFrom('notification')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('provinceCode', '=', provinceCode)
+      .where('userId', '=', userId)
+      .where('readAt', 'is', null)
+      .executeTakeFirstOrThrow(),
+  ];
+  return { items, unreadCount: Number(unread.count) };
+}
+
+/** Marks one of the user's notifications read (the first reading time is kept). */
+export async function markNotificationRead(db: Db, provinceCode: string, userId: string, id: number, at: Date) {
+  const n = withNotificationTables(db);
+  await n
+    .updateTable('notification')
+    .set({ readAt: at })
+    .where('provinceCode', '=', provinceCode)
+    .where('userId', '=', userId)
+    .where('id', '=', id)
+    .where('readAt', 'is', null)
+    .execute();
+  return n
+    .selectFrom('notification')
+    .select(['id', 'readAt'])
+    .where('provinceCode', '=', provinceCode)
+    .where('userId', '=', userId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** One subscription per browser endpoint; a browser that changes hands follows the last user. */
+export async function savePushSubscription(
+  db: Db,
+  row: { provinceCode: string; userId: string; endpoint: string; keys: { p256dh: string; auth: string }; createdAt: Date },
+) {
+  await withNotificationTables(db)
+    .insertInto('pushSubscription')
+    .values({ ...row, keys: JSON.stringify(row.keys) })
+    .onConflict((oc) =>
+      oc
+        .columns(['provinceCode', 'endpoint'])
+        .doUpdateSet({ userId: row.userId, keys: JSON.stringify(row.keys), createdAt: row.createdAt }),
+    )
+    .execute();
+}
+
+export async function deletePushSubscription(db: Db, provinceCode: string, userId: string, endpoint: string) {
+  await withNotificationTables(db)
+    .deleteFrom('pushSubscription')
+    .where('provinceCode', '=', provinceCode)
+    .where('userId', '=', userId)
+    .where('endpoint', '=', endpoint)
+    .execute();
+}
+
+export async function listFailedDeliveries(db: Db, provinceCode: string, limit: number) {
+  return withNotificationTables(db)
+    .selectFrom('notificationDelivery')
+    .select([
+      'id',
+      'outboxId',
+      'channel',
+      'recipient',
+      'dossierCode',
+      'title',
+      'attempts',
+      'lastError',
+      'createdAt',
+      'nextAttemptAt',
+    ])
+    .where('provinceCode', '=', provinceCode)
+    .where('status', '=', 'failed')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,92 @@
+import type { ColumnType, Generated, JSONColumnType, Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+/** Tables owned by the notification capability (011_create-notifications.sql). */
+// A type alias, not an interface: Kysely's withTables wants an index-signature-compatible record.
+export type NotificationTables = {
+  outboxMessage: OutboxMessageTable;
+  notificationDelivery: NotificationDeliveryTable;
+  notification: NotificationTable;
+  pushSubscription: PushSubscriptionTable;
+  vapidKey: VapidKeyTable;
+  deadlineReminder: DeadlineReminderTable;
+};
+
+export type DeliveryChannel = 'in_app' | 'web_push' | 'email' | 'sms';
+export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+
+export interface OutboxMessageTable {
+  id: Generated<number>;
+  provinceCode: string;
+  topic: string;
+  payload: JSONColumnType<Record<string, unknown>, string, string>;
+  createdAt: Date;
+  dispatchedAt: Date | null;
+  attempts: Generated<number>;
+  lastError: string | null;
+}
+
+export interface NotificationDeliveryTable {
+  id: Generated<number>;
+  provinceCode: string;
+  outboxId: number;
+  channel: DeliveryChannel;
+  recipient: string;
+  userId: string | null;
+  dossierCode: string | null;
+  title: string;
+  body: string;
+  status: Generated<DeliveryStatus>;
+  attempts: Generated<number>;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  provinceCode: string;
+  userId: string;
+  dossierCode: string | null;
+  title: string;
+  body: string;
+  createdAt: Date;
+  readAt: Date | null;
+  deliveryId: number | null;
+}
+
+export interface PushSubscriptionTable {
+  id: Generated<number>;
+  provinceCode: string;
+  userId: string;
+  endpoint: string;
+  keys: JSONColumnType<{ p256dh: string; auth: string }, string, string>;
+  createdAt: Date;
+}
+
+export interface VapidKeyTable {
+  provinceCode: string;
+  publicKey: string;
+  privateKey: string;
+  createdAt: ColumnType<Date, Date, never>;
+}
+
+export interface DeadlineReminderTable {
+  provinceCode: string;
+  dossierId: string;
+  dueAt: Date;
+  kind: 'due_soon' | 'overdue';
+  createdAt: Date;
+}
+
+export type NotificationDb = Kysely<Database & NotificationTables>;
+
+/**
+ * The same connection (or transaction) typed with this capability's tables. Until
+ * NotificationTables joins db/schema.ts this is how the capability sees them; afterwards it is a
+ * no-op kept for readability.
+ */
+export function withNotificationTables(db: Kysely<Database>): NotificationDb {
+  return db.withTables<NotificationTables>();
+}

@@ -1,0 +1,146 @@
+import type { DossierEventType } from '@dvc/domain';
+
+/** What an outbox message says about a dossier: enough to render every template without a query. */
+export interface DossierMessage {
+  kind: 'dossier_event' | 'due_soon' | 'overdue';
+  event?: DossierEventType;
+  dossierId: string;
+  code: string;
+  procedureCode: string;
+  agencyCode: string;
+  status: string;
+  applicantId: string | null;
+  applicantName: string;
+  applicantPhone: string | null;
+  applicantEmail: string | null;
+  assigneeId: string | null;
+  /** ISO instants. */
+  at: string;
+  dueAt: string | null;
+  newDueAt?: string;
+  reason?: string;
+  components?: string[];
+  amount?: number;
+  trackingNumber?: string;
+}
+
+export interface Rendered {
+  title: string;
+  body: string;
+}
+
+const VN_OFFSET_MS = 7 * 3_600_000; // Asia/Ho_Chi_Minh has no daylight saving time.
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** dd/MM/yyyy HH:mm in Vietnam time. */
+export function formatVnDateTime(iso: string | Date): string {
+  const d = new Date(new Date(iso).getTime() + VN_OFFSET_MS);
+  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+const dong = (n: number) => `${n.toLocaleString('vi-VN')} đồng`;
+const due = (m: DossierMessage) => (m.dueAt ? formatVnDateTime(m.dueAt) : 'theo quy định');
+const because = (m: DossierMessage) => (m.reason ? ` Lý do: ${m.reason}.` : '');
+
+/** Citizen-facing text per lifecycle event (every event has one: "in-app at every change"). */
+const CITIZEN: Record<DossierEventType, (m: DossierMessage) => Rendered> = {
+  submit_online: (m) => ({
+    title: `Hồ sơ ${m.code} đã được gửi thành công`,
+    body: `Hồ sơ ${m.code} đã được gửi thành công và đang chờ cơ quan tiếp nhận.`,
+  }),
+  record_at_counter: (m) => ({
+    title: `Hồ sơ ${m.code} đã được ghi nhận tại quầy`,
+    body: `Bộ phận Một cửa đã ghi nhận hồ sơ ${m.code} của ông/bà ${m.applicantName}.`,
+  }),
+  file_by_phone: (m) => ({
+    title: `Hồ sơ ${m.code} đã được ghi nhận qua tổng đài`,
+    body: `Tổng đài đã ghi nhận hồ sơ ${m.code} của ông/bà ${m.applicantName}.`,
+  }),
+  receive: (m) => ({
+    title: `Hồ sơ ${m.code} đã được tiếp nhận`,
+    body: `Hồ sơ ${m.code} đã được tiếp nhận, hẹn trả kết quả ${due(m)}.`,
+  }),
+  request_supplement: (m) => ({
+    title: `Hồ sơ ${m.code} cần bổ sung`,
+    body: `Hồ sơ ${m.code} cần bổ sung, hoàn thiện: ${(m.components ?? []).join('; ')}.${because(m)}`,
+  }),
+  supplement_provided: (m) => ({
+    title: `Hồ sơ ${m.code} đã được bổ sung`,
+    body: `Thành phần bổ sung của hồ sơ ${m.code} đã được ghi nhận, hẹn trả kết quả ${due(m)}.`,
+  }),
+  refuse: (m) => ({
+    title: `Hồ sơ ${m.code} không được tiếp nhận`,
+    body: `Hồ sơ ${m.code} không được tiếp nhận.${because(m)}`,
+  }),
+  assign: (m) => ({ title: `Hồ sơ ${m.code} đang được xử lý`, body: `Hồ sơ ${m.code} đã được chuyển cán bộ chuyên môn xử lý.` }),
+  propose: (m) => ({
+    title: `Hồ sơ ${m.code} đang được xử lý`,
+    body: `Hồ sơ ${m.code} đã có đề xuất kết quả, đang chờ phê duyệt.`,
+  }),
+  approve: (m) => ({ title: `Hồ sơ ${m.code} đã được phê duyệt`, body: `Kết quả hồ sơ ${m.code} đã được lãnh đạo phê duyệt.` }),
+  reject_proposal: (m) => ({ title: `Hồ sơ ${m.code} đang được xử lý`, body: `Hồ sơ ${m.code} đang được xem xét lại.` }),
+  request_financial_obligation: (m) => ({
+    title: `Hồ sơ ${m.code}: thực hiện nghĩa vụ tài chính`,
+    body: `Hồ sơ ${m.code} cần thực hiện nghĩa vụ tài chính${m.amount ? ` số tiền ${dong(m.amount)}` : ''}.${because(m)}`,
+  }),
+  financial_obligation_paid: (m) => ({
+    title: `Hồ sơ ${m.code}: đã ghi nhận nghĩa vụ tài chính`,
+    body: `Nghĩa vụ tài chính của hồ sơ ${m.code} đã được ghi nhận, hẹn trả kết quả ${due(m)}.`,
+  }),
+  resolve: (m) => ({
+    title: `Hồ sơ ${m.code} đã có kết quả`,
+    body: `Hồ sơ ${m.code} đã giải quyết xong, mời ông/bà nhận kết quả.`,
+  }),
+  return_result: (m) => ({
+    title: `Hồ sơ ${m.code} đã trả kết quả`,
+    body: m.trackingNumber
+      ? `Kết quả hồ sơ ${m.code} đã được gửi qua bưu chính, mã vận đơn ${m.trackingNumber}.`
+      : `Kết quả hồ sơ ${m.code} đã được trả.`,
+  }),
+  request_withdrawal: (m) => ({
+    title: `Đã gửi yêu cầu rút hồ sơ ${m.code}`,
+    body: `Yêu cầu rút hồ sơ ${m.code} đang chờ xem xét.`,
+  }),
+  accept_withdrawal: (m) => ({ title: `Hồ sơ ${m.code} đã được rút`, body: `Yêu cầu rút hồ sơ ${m.code} đã được chấp nhận.` }),
+  stop: (m) => ({ title: `Hồ sơ ${m.code} đã dừng xử lý`, body: `Hồ sơ ${m.code} đã dừng xử lý.${because(m)}` }),
+  issue_apology: (m) => ({
+    title: `Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ ${m.code}`,
+    body: `Cơ quan xin lỗi vì hồ sơ ${m.code} chưa giải quyết đúng hạn.${because(m)} Ngày hẹn trả kết quả mới: ${m.newDueAt ? formatVnDateTime(m.newDueAt) : due(m)}.`,
+  }),
+};
+
+/**
+ * Events that are internal steps of the agency: the citizen sees them in the app, but they do not
+ * warrant an SMS or an e-mail.
+ */
+const INTERNAL_EVENTS: ReadonlySet<DossierEventType> = new Set(['assign', 'propose', 'approve', 'reject_proposal']);
+
+export function renderForCitizen(m: DossierMessage): Rendered | undefined {
+  return m.kind === 'dossier_event' && m.event ? CITIZEN[m.event](m) : undefined;
+}
+
+export function citizenExternalChannels(m: DossierMessage): boolean {
+  return m.kind === 'dossier_event' && m.event !== undefined && !INTERNAL_EVENTS.has(m.event);
+}
+
+/** What officers of the agency are told: new dossiers to receive, and deadlines. */
+export function renderForOfficers(m: DossierMessage): Rendered | undefined {
+  if (m.kind === 'due_soon') {
+    return {
+      title: `Hồ sơ ${m.code} sắp đến hạn`,
+      body: `Hồ sơ ${m.code} của ông/bà ${m.applicantName} đến hạn trả kết quả lúc ${due(m)}. Nếu không kịp, cần lập phiếu xin lỗi và hẹn lại ngày trả kết quả trước hạn.`,
+    };
+  }
+  if (m.kind === 'overdue') {
+    return {
+      title: `Hồ sơ ${m.code} đã quá hạn`,
+      body: `Hồ sơ ${m.code} của ông/bà ${m.applicantName} đã quá hạn trả kết quả (${due(m)}).`,
+    };
+  }
+  if (m.event === 'submit_online' || m.event === 'file_by_phone' || m.event === 'supplement_provided') {
+    return m.event === 'supplement_provided'
+      ? { title: `Hồ sơ ${m.code} đã được bổ sung`, body: `Công dân đã bổ sung hồ sơ ${m.code}, mời tiếp tục xử lý.` }
+      : { title: `Hồ sơ mới ${m.code}`, body: `Có hồ sơ mới ${m.code} của ông/bà ${m.applicantName} chờ tiếp nhận.` };
+  }
+  return undefined;
+}

@@ -1,0 +1,279 @@
+import type { Period } from '@dvc/domain/indicators';
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../db/database';
+import { reportDb } from './reports.tables';
+
+/** What the report can be grouped by in SQL; `unit` also returns the era the unit code belongs to. */
+export type Dimension = 'unit' | 'procedure' | 'channel' | 'agency' | 'month';
+
+export interface Filters {
+  provinceCode: string;
+  period: Period;
+  /** Only these procedures (a procedure group, or one procedure); undefined = all. */
+  procedureCodes?: string[];
+  agencyCode?: string;
+  /** The caller's agencies when not province-wide; undefined = everything in the province. */
+  scopeAgencies?: string[];
+}
+
+/**
+ * Counts of one group over a period. Flows are within [from, to); `carried` is the stock of open
+ * dossiers at `from`; `overdueOpen` the open-and-late stock at `to`. For the month dimension the
+ * repository returns flows per month plus one row keyed '' with the stocks before `from`; the service
+ * accumulates them.
+ */
+export interface CountRow {
+  key: string;
+  oldEra: boolean;
+  carried: number;
+  received: number;
+  direct: number;
+  web: number;
+  mobile: number;
+  phone: number;
+  componentsDigitized: number;
+  feeBearing: number;
+  paidOnline: number;
+  paidAmount: number;
+  apologised: number;
+  finished: number;
+  finishedOnTime: number;
+  resolved: number;
+  resultDigitized: number;
+  resultElectronic: number;
+  digitizedBoth: number;
+  withdrawn: number;
+  overdueOpen: number;
+}
+
+const NUMERIC_KEYS = [
+  'carried',
+  'received',
+  'direct',
+  'web',
+  'mobile',
+  'phone',
+  'componentsDigitized',
+  'feeBearing',
+  'paidOnline',
+  'paidAmount',
+  'apologised',
+  'finished',
+  'finishedOnTime',
+  'resolved',
+  'resultDigitized',
+  'resultElectronic',
+  'digitizedBoth',
+  'withdrawn',
+  'overdueOpen',
+] as const satisfies readonly (keyof CountRow)[];
+
+export { NUMERIC_KEYS };
+
+function normalise(rows: Record<string, unknown>[]): CountRow[] {
+  return rows.map((r) => {
+    const out = { key: String(r.key ?? ''), oldEra: r.oldEra === true } as CountRow;
+    for (const k of NUMERIC_KEYS) out[k] = Number(r[k] ?? 0);
+    return out;
+  });
+}
+
+function dimensionOfAggregate(dim: Dimension, from: string): { key: RawBuilder<string>; era: RawBuilder<boolean> } {
+  const era = dim === 'unit' ? sql<boolean>`unit_old_era` : sql<boolean>`false`;
+  switch (dim) {
+    case 'unit':
+      return { key: sql`unit_code`, era };
+    case 'procedure':
+      return { key: sql`procedure_code`, era };
+    case 'channel':
+      return { key: sql`channel`, era };
+    case 'agency':
+      return { key: sql`agency_code`, era };
+    case 'month':
+      return { key: sql`case when day < ${from}::date then '' else to_char(day, 'YYYY-MM') end`, era };
+  }
+}
+
+function scopeWhere(f: Filters): RawBuilder<boolean> {
+  const parts: RawBuilder<boolean>[] = [sql`province_code = ${f.provinceCode}`];
+  if (f.procedureCodes) parts.push(f.procedureCodes.length ? sql`procedure_code in (${sql.join(f.procedureCodes)})` : sql`false`);
+  if (f.agencyCode) parts.push(sql`agency_code = ${f.agencyCode}`);
+  if (f.scopeAgencies) parts.push(f.scopeAgencies.length ? sql`agency_code in (${sql.join(f.scopeAgencies)})` : sql`false`);
+  return sql.join(parts, sql` and `) as RawBuilder<boolean>;
+}
+
+/** The report from the daily aggregates: one pass over report_daily up to the period's end. */
+export async function countsFromAggregates(db: Db, dim: Dimension, f: Filters): Promise<CountRow[]> {
+  const { from, to } = f.period;
+  const { key, era } = dimensionOfAggregate(dim, from);
+  const inP = sql`day >= ${from}::date`;
+  const before = sql`day < ${from}::date`;
+  const res = await sql<Record<string, unknown>>`
+    select ${key} as key, ${era} as old_era,
+      coalesce(sum(received - finished - withdrawn) filter (where ${before}), 0) as carried,
+      coalesce(sum(received) filter (where ${inP}), 0) as received,
+      coalesce(sum(received) filter (where ${inP} and channel = 'direct'), 0) as direct,
+      coalesce(sum(received) filter (where ${inP} and channel = 'web'), 0) as web,
+      coalesce(sum(received) filter (where ${inP} and channel = 'mobile'), 0) as mobile,
+      coalesce(sum(received) filter (where ${inP} and channel = 'phone'), 0) as phone,
+      coalesce(sum(components_digitized) filter (where ${inP}), 0) as components_digitized,
+      coalesce(sum(fee_bearing) filter (where ${inP}), 0) as fee_bearing,
+      coalesce(sum(paid_online) filter (where ${inP}), 0) as paid_online,
+      coalesce(sum(paid_amount) filter (where ${inP}), 0) as paid_amount,
+      coalesce(sum(apologised) filter (where ${inP}), 0) as apologised,
+      coalesce(sum(finished) filter (where ${inP}), 0) as finished,
+      coalesce(sum(finished_on_time) filter (where ${inP}), 0) as finished_on_time,
+      coalesce(sum(resolved) filter (where ${inP}), 0) as resolved,
+      coalesce(sum(result_digitized) filter (where ${inP}), 0) as result_digitized,
+      coalesce(sum(result_electronic) filter (where ${inP}), 0) as result_electronic,
+      coalesce(sum(digitized_both) filter (where ${inP}), 0) as digitized_both,
+      coalesce(sum(withdrawn) filter (where ${inP}), 0) as withdrawn,
+      coalesce(sum(overdue_in - overdue_out), 0) as overdue_open
+    from report_daily
+    where ${scopeWhere(f)} and day < ${to}::date
+    group by 1, 2`.execute(reportDb(db));
+  return normalise(res.rows);
+}
+
+/**
+ * The same counts recounted straight from the dossier rows, with the rules written out again
+ * independently of migration 010's contribution function: the proof the aggregates are right
+ * (reports.test.ts) and the baseline of the bench. Not for the month dimension.
+ */
+export async function countsFromRecords(db: Db, dim: Exclude<Dimension, 'month'>, f: Filters): Promise<CountRow[]> {
+  const { from, to } = f.period;
+  const key = { unit: sql`unit_code`, procedure: sql`procedure_code`, channel: sql`channel`, agency: sql`agency_code` }[dim];
+  const era = dim === 'unit' ? sql`report_day(submitted_at) < date '2025-07-01'` : sql`false`;
+  const sd = sql`report_day(submitted_at)`;
+  const fd = sql`report_day(finished_at)`;
+  const closed = sql`coalesce(finished_at, withdrawn_at)`;
+  const effDue = sql`(case when supplement_count > 1 then coalesce(received_at, submitted_at) else due_at end)`;
+  const inS = sql`${sd} >= ${from}::date and ${sd} < ${to}::date`;
+  const inF = sql`finished_at is not null and ${fd} >= ${from}::date and ${fd} < ${to}::date`;
+  const full = sql`(components_total > 0 and components_digitized >= components_total)`;
+  const hasResult = sql`status in ('resolved', 'returned')`;
+  const res = await sql<Record<string, unknown>>`
+    select ${key} as key, ${era} as old_era,
+      count(*) filter (where ${sd} < ${from}::date and (${closed} is null or report_day(${closed}) >= ${from}::date)) as carried,
+      count(*) filter (where ${inS}) as received,
+      count(*) filter (where ${inS} and channel = 'direct') as direct,
+      count(*) filter (where ${inS} and channel = 'web') as web,
+      count(*) filter (where ${inS} and channel = 'mobile') as mobile,
+      count(*) filter (where ${inS} and channel = 'phone') as phone,
+      count(*) filter (where ${inS} and ${full}) as components_digitized,
+      count(*) filter (where ${inS} and fee_amount > 0) as fee_bearing,
+      count(*) filter (where ${inS} and paid_online) as paid_online,
+      coalesce(sum(fee_amount) filter (where ${inS} and paid_online), 0) as paid_amount,
+      count(*) filter (where ${inS} and apology_count > 0) as apologised,
+      count(*) filter (where ${inF}) as finished,
+      count(*) filter (where ${inF} and supplement_count <= 1 and (due_at is null or finished_at <= due_at)) as finished_on_time,
+      count(*) filter (where ${inF} and ${hasResult}) as resolved,
+      count(*) filter (where ${inF} and ${hasResult} and result_digitized) as result_digitized,
+      count(*) filter (where ${inF} and ${hasResult} and result_electronic) as result_electronic,
+      count(*) filter (where ${inF} and ${hasResult} and result_digitized and ${full}) as digitized_both,
+      count(*) filter (where finished_at is null and withdrawn_at is not null
+                         and report_day(withdrawn_at) >= ${from}::date and report_day(withdrawn_at) < ${to}::date) as withdrawn,
+      count(*) filter (where ${effDue} is not null and report_day(${effDue}) < ${to}::date
+                         and (${closed} is null or (${closed} > ${effDue} and report_day(${closed}) >= ${to}::date))) as overdue_open
+    from dossier
+    where ${scopeWhere(f)} and ${sd} < ${to}::date
+    group by 1, 2`.execute(db);
+  return normalise(res.rows);
+}
+
+/** Rebuilds the aggregates from the records (repair job; the trigger keeps them current otherwise). */
+export async function rebuildAggregates(db: Db, provinceCode: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`delete from report_daily where province_code = ${provinceCode}`.execute(trx);
+    await sql`select report_daily_add(d, 1) from dossier d where d.province_code = ${provinceCode}`.execute(trx);
+  });
+}
+
+export interface UnitRow {
+  code: string;
+  name: string;
+  fullName: string;
+  level: 'province' | 'district' | 'commune';
+  parentCode: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export function listUnits(db: Db): Promise<UnitRow[]> {
+  return db.selectFrom('adminUnit').select(['code', 'name', 'fullName', 'level', 'parentCode', 'validFrom', 'validTo']).execute();
+}
+
+export function listMappings(db: Db) {
+  return db.selectFrom('adminUnitMapping').select(['oldCode', 'newCode']).execute();
+}
+
+export function listProcedureNames(db: Db, provinceCode: string) {
+  return db.selectFrom('procedure').select(['code', 'name']).where('provinceCode', '=', provinceCode).execute();
+}
+
+export function listAgencies(db: Db, provinceCode: string) {
+  return db.selectFrom('agency').select(['code', 'name']).where('provinceCode', '=', provinceCode).execute();
+}
+
+export async function findGroup(db: Db, provinceCode: string, code: string) {
+  const r = reportDb(db);
+  const group = await r
+    .selectFrom('reportProcedureGroup')
+    .select(['code', 'name'])
+    .where('provinceCode', '=', provinceCode)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (!group) return undefined;
+  const members = await r
+    .selectFrom('reportProcedureGroupMember')
+    .select('procedureCode')
+    .where('provinceCode', '=', provinceCode)
+    .where('groupCode', '=', code)
+    .execute();
+  return { ...group, procedureCodes: members.map((m) => m.procedureCode) };
+}
+
+/** The target in force on `day` for a group. */
+export function findTarget(db: Db, provinceCode: string, groupCode: string, day: string) {
+  return reportDb(db)
+    .selectFrom('reportTarget')
+    .selectAll()
+    .where('provinceCode', '=', provinceCode)
+    .where('groupCode', '=', groupCode)
+    .where('validFrom', '<=', day)
+    .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>', day)]))
+    .orderBy('validFrom', 'desc')
+    .executeTakeFirst();
+}
+
+export function listTargets(db: Db, provinceCode: string) {
+  return reportDb(db)
+    .selectFrom('reportTarget')
+    .selectAll()
+    .where('provinceCode', '=', provinceCode)
+    .orderBy('groupCode')
+    .orderBy('validFrom')
+    .execute();
+}
+
+export function listGroups(db: Db, provinceCode: string) {
+  return reportDb(db)
+    .selectFrom('reportProcedureGroup')
+    .select(['code', 'name'])
+    .where('provinceCode', '=', provinceCode)
+    .orderBy('code')
+    .execute();
+}
+
+export function findPhase(db: Db, provinceCode: string, code: string) {
+  return reportDb(db)
+    .selectFrom('reportPhase')
+    .selectAll()
+    .where('provinceCode', '=', provinceCode)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export function listPhases(db: Db, provinceCode: string) {
+  return reportDb(db).selectFrom('reportPhase').selectAll().where('provinceCode', '=', provinceCode).orderBy('fromDay').execute();
+}

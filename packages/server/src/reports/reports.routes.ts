@@ -1,0 +1,184 @@
+import { isIsoDay, type Period, parsePeriodSpec, phasePeriod, rangePeriod, yearPeriod } from '@dvc/domain/indicators';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../http/context';
+import { problem } from '../http/problem';
+import { getActor } from '../identity/actor';
+import { toCsv, toXlsx } from './reports.export';
+import { findPhase, listGroups, listPhases, listTargets } from './reports.repository';
+import { buildIndicatorReport, type IndicatorReport } from './reports.service';
+
+const TAGS = ['Báo cáo, chỉ số'];
+const Day = z.string().refine(isIsoDay, 'Ngày phải có dạng YYYY-MM-DD');
+
+const IndicatorQuerystring = z.object({
+  period: z.string().max(40).optional().describe('2022-11 (tháng), 2023-Q1 (quý), 2023 (năm) hoặc phase:<mã giai đoạn>'),
+  from: Day.optional().describe('Từ ngày (YYYY-MM-DD), dùng cùng `to`'),
+  to: Day.optional().describe('Đến ngày, tính cả ngày này'),
+  groupBy: z.enum(['unit', 'procedure', 'channel', 'month', 'agency']).default('unit'),
+  era: z.enum(['old', 'new']).optional().describe('old: đơn vị trước 01/07/2025; new: từ 01/07/2025'),
+  level: z.enum(['province', 'district', 'commune']).optional(),
+  procedureGroup: z.string().max(60).optional(),
+  procedure: z.string().max(60).optional(),
+  agency: z.string().max(60).optional(),
+});
+type IndicatorQs = z.infer<typeof IndicatorQuerystring>;
+
+/**
+ * Who sees what: province and system administrators see the whole province; other officers see the
+ * dossiers of the agencies they hold a role in (a commune's officers, their commune); citizens none.
+ */
+export function reportScope(request: FastifyRequest): string[] | undefined {
+  const actor = getActor(request);
+  if (actor.kind !== 'officer' || actor.roles.length === 0) {
+    throw problem(403, 'forbidden', 'Chỉ cán bộ, công chức được xem báo cáo này');
+  }
+  if (actor.roles.some((g) => g.role === 'province_admin' || g.role === 'system_admin')) return undefined;
+  return [...new Set(actor.roles.map((g) => g.agencyCode))];
+}
+
+async function resolvePeriod(ctx: AppContext, q: IndicatorQs): Promise<{ period: Period; label: string }> {
+  const bad = (message: string) =>
+    problem(400, 'validation', 'Kỳ báo cáo không hợp lệ', { errors: [{ field: 'querystring.period', message }] });
+  if (q.period?.startsWith('phase:')) {
+    const phase = await findPhase(ctx.db, ctx.config.PROVINCE_CODE, q.period.slice(6));
+    if (!phase) throw bad(`Không có giai đoạn "${q.period.slice(6)}"`);
+    return {
+      period: phasePeriod({ code: phase.code, name: phase.name, from: phase.fromDay, toInclusive: phase.toDay }),
+      label: phase.name,
+    };
+  }
+  if (q.period) {
+    const p = parsePeriodSpec(q.period);
+    if (!p) throw bad('Dùng YYYY-MM, YYYY-Qn, YYYY hoặc phase:<mã>');
+    return { period: p, label: q.period };
+  }
+  if (q.from && q.to) {
+    if (q.to < q.from) throw bad('"Đến ngày" trước "từ ngày"');
+    return { period: rangePeriod(q.from, q.to), label: `${q.from} – ${q.to}` };
+  }
+  throw bad('Cần `period`, hoặc cả `from` và `to`');
+}
+
+async function report(request: FastifyRequest, q: IndicatorQs): Promise<IndicatorReport> {
+  const scopeAgencies = reportScope(request);
+  const ctx = request.server.ctx;
+  const { period, label } = await resolvePeriod(ctx, q);
+  const r = await buildIndicatorReport(ctx, {
+    period,
+    periodLabel: label,
+    groupBy: q.groupBy,
+    era: q.era,
+    level: q.level,
+    procedureGroup: q.procedureGroup,
+    procedure: q.procedure,
+    agency: q.agency,
+    scopeAgencies,
+  });
+  if (!r.ok)
+    throw problem(400, 'validation', r.message, { errors: [{ field: 'querystring.procedureGroup', message: r.message }] });
+  return r.value;
+}
+
+function fileName(r: IndicatorReport, ext: string): string {
+  return `chi-so_${r.groupBy}_${r.period.from}_${r.period.to}.${ext}`;
+}
+
+export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/reports/indicators',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Chỉ số giải quyết hồ sơ theo đơn vị, thủ tục, kênh hoặc tháng (JSON; CSV khi Accept: text/csv)',
+        querystring: IndicatorQuerystring,
+      },
+    },
+    async (request, reply) => {
+      const r = await report(request, request.query);
+      if ((request.headers.accept ?? '').includes('text/csv')) {
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${fileName(r, 'csv')}"`)
+          .send(toCsv(r));
+      }
+      return r;
+    },
+  );
+
+  app.get(
+    '/api/v1/reports/indicators.xlsx',
+    { schema: { tags: TAGS, summary: 'Chỉ số giải quyết hồ sơ, tệp Excel', querystring: IndicatorQuerystring } },
+    async (request, reply) => {
+      const r = await report(request, request.query);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${fileName(r, 'xlsx')}"`)
+        .send(await toXlsx(r));
+    },
+  );
+
+  app.get(
+    '/api/v1/reports/settings',
+    { schema: { tags: TAGS, summary: 'Nhóm thủ tục, chỉ tiêu và giai đoạn báo cáo' } },
+    async (request) => {
+      reportScope(request);
+      const p = app.ctx.config.PROVINCE_CODE;
+      const [groups, targets, phases] = await Promise.all([
+        listGroups(app.ctx.db, p),
+        listTargets(app.ctx.db, p),
+        listPhases(app.ctx.db, p),
+      ]);
+      return {
+        groups,
+        targets: targets.map((t) => ({
+          groupCode: t.groupCode,
+          validFrom: t.validFrom,
+          validTo: t.validTo,
+          onlineRate: Number(t.onlineRate),
+          legalBasis: t.legalBasis,
+        })),
+        phases: phases.map((ph) => ({ code: ph.code, name: ph.name, from: ph.fromDay, to: ph.toDay, source: ph.source })),
+      };
+    },
+  );
+
+  const PublicMonth = z.object({
+    month: z.string(),
+    received: z.number().int(),
+    online: z.number().int(),
+    onlineRate: z.string(),
+    resolved: z.number().int(),
+    onTimeRate: z.string(),
+    electronicResultRate: z.string(),
+    onlinePaymentRate: z.string(),
+  });
+  app.get(
+    '/api/v1/public/indicators',
+    {
+      schema: {
+        tags: ['Công khai'],
+        summary: 'Công khai chỉ số toàn tỉnh theo tháng (không cần đăng nhập)',
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+        response: { 200: z.object({ year: z.number().int(), months: z.array(PublicMonth), total: PublicMonth }) },
+      },
+    },
+    async (request) => {
+      const { year } = request.query;
+      const r = await buildIndicatorReport(app.ctx, { period: yearPeriod(year), periodLabel: String(year), groupBy: 'month' });
+      if (!r.ok) throw problem(500, 'internal', 'Lỗi hệ thống');
+      const pub = (month: string, row: IndicatorReport['total']) => ({
+        month,
+        received: row.received,
+        online: row.online,
+        onlineRate: row.ratesText.online,
+        resolved: row.resolved,
+        onTimeRate: row.ratesText.onTime,
+        electronicResultRate: row.ratesText.electronicResult,
+        onlinePaymentRate: row.ratesText.onlinePayment,
+      });
+      return { year, months: r.value.rows.map((row) => pub(row.key, row)), total: pub(String(year), r.value.total) };
+    },
+  );
+};

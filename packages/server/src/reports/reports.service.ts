@@ -1,0 +1,355 @@
+import { CHANNEL_LABELS_VI, type Channel } from '@dvc/domain';
+import {
+  addDays,
+  classifyUnit,
+  componentDigitizationRate,
+  digitizationRate,
+  electronicResultRate,
+  formatPercentVi,
+  onlinePaymentRate,
+  onlineRate,
+  onTimeRate,
+  type Period,
+  type Rate,
+  satisfactionRate,
+  type TargetClass,
+} from '@dvc/domain/indicators';
+import type { AppContext } from '../http/context';
+import {
+  type CountRow,
+  countsFromAggregates,
+  type Dimension,
+  type Filters,
+  findGroup,
+  findTarget,
+  listAgencies,
+  listMappings,
+  listProcedureNames,
+  listUnits,
+  NUMERIC_KEYS,
+  type UnitRow,
+} from './reports.repository';
+
+export const TWO_TIER_FROM = '2025-07-01';
+export type Era = 'old' | 'new';
+export type Level = 'province' | 'district' | 'commune';
+
+export interface IndicatorQuery {
+  period: Period;
+  periodLabel: string;
+  groupBy: Dimension;
+  era?: Era;
+  level?: Level;
+  procedureGroup?: string;
+  procedure?: string;
+  agency?: string;
+  scopeAgencies?: string[];
+}
+
+export interface IndicatorRow {
+  key: string;
+  name: string;
+  carriedOver: number;
+  received: number;
+  direct: number;
+  web: number;
+  mobile: number;
+  phone: number;
+  online: number;
+  resolved: number;
+  resolvedOnTime: number;
+  resolvedOverdue: number;
+  inProgress: number;
+  inProgressOverdue: number;
+  withdrawn: number;
+  apologised: number;
+  componentsDigitized: number;
+  resultsDigitized: number;
+  resultsElectronic: number;
+  paidOnlineCount: number;
+  paidOnlineAmount: number;
+  rates: Record<RateKey, Rate>;
+  ratesText: Record<RateKey, string>;
+  targetClass?: TargetClass;
+}
+
+export const RATE_KEYS = [
+  'online',
+  'onTime',
+  'electronicResult',
+  'digitization',
+  'componentDigitization',
+  'onlinePayment',
+  'satisfaction',
+] as const;
+export type RateKey = (typeof RATE_KEYS)[number];
+
+/** Each formula beside its denominator and legal source (served with every report; the screen shows it). */
+export const FORMULAS: Record<RateKey, { label: string; numerator: string; denominator: string; source: string }> = {
+  online: {
+    label: 'Tỷ lệ hồ sơ trực tuyến',
+    numerator: 'Hồ sơ tiếp nhận trực tuyến trong kỳ (Cổng DVC + ứng dụng di động)',
+    denominator: 'Hồ sơ tiếp nhận mới trong kỳ (không tính kỳ trước chuyển qua)',
+    source: 'QĐ 766/QĐ-TTg ngày 23/6/2022; CV 5226/UBND-TTHC ngày 13/10/2022',
+  },
+  onTime: {
+    label: 'Tỷ lệ giải quyết đúng hạn',
+    numerator: 'Hồ sơ đã giải quyết đúng hạn + hồ sơ đang giải quyết còn trong hạn cuối kỳ',
+    denominator: 'Hồ sơ đã giải quyết trong kỳ + hồ sơ đang giải quyết cuối kỳ (không tính hồ sơ rút)',
+    source: 'QĐ 766/QĐ-TTg ngày 23/6/2022 (nhóm Tiến độ giải quyết)',
+  },
+  electronicResult: {
+    label: 'Tỷ lệ trả kết quả điện tử',
+    numerator: 'Hồ sơ đã giải quyết có kết quả điện tử',
+    denominator: 'Hồ sơ đã giải quyết có kết quả (không tính hồ sơ từ chối, dừng)',
+    source: 'QĐ 766/QĐ-TTg ngày 23/6/2022 (nhóm Số hóa hồ sơ)',
+  },
+  digitization: {
+    label: 'Tỷ lệ số hóa hồ sơ, kết quả',
+    numerator: 'Hồ sơ kết thúc trong kỳ có đủ thành phần số hóa và kết quả số hóa',
+    denominator: 'Hồ sơ kết thúc trong kỳ',
+    source: 'QĐ 766/QĐ-TTg ngày 23/6/2022 (nhóm Số hóa hồ sơ)',
+  },
+  componentDigitization: {
+    label: 'Tỷ lệ số hóa thành phần hồ sơ',
+    numerator: 'Hồ sơ tiếp nhận trong kỳ được số hóa đầy đủ thành phần',
+    denominator: 'Hồ sơ tiếp nhận mới trong kỳ',
+    source: 'QĐ 766/QĐ-TTg ngày 23/6/2022; NĐ 107/2021/NĐ-CP',
+  },
+  onlinePayment: {
+    label: 'Tỷ lệ thanh toán trực tuyến',
+    numerator: 'Hồ sơ tiếp nhận trong kỳ đã thanh toán trực tuyến',
+    denominator: 'Hồ sơ tiếp nhận trong kỳ có phí, lệ phí (không tính thủ tục miễn phí)',
+    source: 'QĐ 766/QĐ-TTg ngày 23/6/2022 (nhóm Thanh toán trực tuyến)',
+  },
+  satisfaction: {
+    label: 'Mức độ hài lòng',
+    numerator: '100% − (tỷ lệ hồ sơ quá hạn + tỷ lệ hồ sơ có phản ánh, kiến nghị; chưa ghi nhận phản ánh: 0)',
+    denominator: 'Mẫu số của tỷ lệ đúng hạn',
+    source: 'QĐ 766/QĐ-TTg ngày 23/6/2022 (nhóm Mức độ hài lòng)',
+  },
+};
+
+function emptyCounts(key: string): CountRow {
+  const r = { key, oldEra: false } as CountRow;
+  for (const k of NUMERIC_KEYS) r[k] = 0;
+  return r;
+}
+
+function addInto(target: CountRow, r: CountRow): void {
+  for (const k of NUMERIC_KEYS) target[k] += r[k];
+}
+
+export function toIndicatorRow(key: string, name: string, c: CountRow): IndicatorRow {
+  const online = c.web + c.mobile;
+  const open = c.carried + c.received - c.finished - c.withdrawn;
+  const inTime = open - c.overdueOpen;
+  const overdueFinished = c.finished - c.finishedOnTime;
+  const rates: Record<RateKey, Rate> = {
+    online: onlineRate(online, c.received),
+    onTime: onTimeRate(c.finishedOnTime, inTime, c.finished, open),
+    electronicResult: electronicResultRate(c.resultElectronic, c.resolved),
+    digitization: digitizationRate(c.digitizedBoth, c.finished),
+    componentDigitization: componentDigitizationRate(c.componentsDigitized, c.received),
+    onlinePayment: onlinePaymentRate(c.paidOnline, c.feeBearing),
+    satisfaction: satisfactionRate(overdueFinished + c.overdueOpen, 0, c.finished, open),
+  };
+  const ratesText = Object.fromEntries(RATE_KEYS.map((k) => [k, formatPercentVi(rates[k])])) as Record<RateKey, string>;
+  return {
+    key,
+    name,
+    carriedOver: c.carried,
+    received: c.received,
+    direct: c.direct,
+    web: c.web,
+    mobile: c.mobile,
+    phone: c.phone,
+    online,
+    resolved: c.finished,
+    resolvedOnTime: c.finishedOnTime,
+    resolvedOverdue: overdueFinished,
+    inProgress: open,
+    inProgressOverdue: c.overdueOpen,
+    withdrawn: c.withdrawn,
+    apologised: c.apologised,
+    componentsDigitized: c.componentsDigitized,
+    resultsDigitized: c.resultDigitized,
+    resultsElectronic: c.resultElectronic,
+    paidOnlineCount: c.paidOnline,
+    paidOnlineAmount: c.paidAmount,
+    rates,
+    ratesText,
+  };
+}
+
+interface UnitGrouper {
+  group(code: string, oldEra: boolean): { key: string; name: string };
+  /** Units listed even without a dossier (the 13 old districts at district level). */
+  listed(): Array<{ key: string; name: string }>;
+}
+
+/**
+ * Maps a dossier's unit (read in the era it was filed) to the row it belongs to for the asked era and
+ * level. Old → new uses the merger mapping; an old unit split among several new ones cannot be
+ * divided by count and keeps its own row, marked.
+ */
+async function unitGrouper(ctx: AppContext, era: Era, level: Level): Promise<UnitGrouper> {
+  const units = await listUnits(ctx.db);
+  const mappings = await listMappings(ctx.db);
+  const province = ctx.config.PROVINCE_CODE;
+  const old = new Map<string, UnitRow>();
+  const cur = new Map<string, UnitRow>();
+  for (const u of units) (u.validFrom !== null && u.validFrom >= TWO_TIER_FROM ? cur : old).set(u.code, u);
+  const successors = new Map<string, string[]>();
+  for (const m of mappings) successors.set(m.oldCode, [...(successors.get(m.oldCode) ?? []), m.newCode]);
+  const provinceRow = { key: province, name: (era === 'old' ? old : cur).get(province)?.fullName ?? 'Toàn tỉnh' };
+  const self = (u: UnitRow | undefined, code: string, suffix = '') => ({ key: code, name: `${u?.fullName ?? code}${suffix}` });
+
+  return {
+    group(code, oldEra) {
+      if (level === 'province') return provinceRow;
+      if (era === 'old') {
+        if (!oldEra) return self(cur.get(code), `new:${code}`, ' (từ 01/07/2025)');
+        const u = old.get(code);
+        if (level === 'district' && u?.level === 'commune' && u.parentCode) return self(old.get(u.parentCode), u.parentCode);
+        return self(u, code);
+      }
+      if (!oldEra) return self(cur.get(code), code);
+      const next = successors.get(code) ?? [];
+      if (next.length === 1 && next[0]) return self(cur.get(next[0]), next[0]);
+      return self(old.get(code), `old:${code}`, ' (trước 01/07/2025)');
+    },
+    listed() {
+      if (era !== 'old' || level !== 'district') return [];
+      return [...old.values()]
+        .filter((u) => u.level === 'district' && u.parentCode === province)
+        .sort((a, b) => a.code.localeCompare(b.code))
+        .map((u) => ({ key: u.code, name: u.fullName }));
+    },
+  };
+}
+
+export interface IndicatorReport {
+  period: { from: string; to: string; label: string };
+  groupBy: Dimension;
+  era: Era;
+  level: Level;
+  procedureGroup: { code: string; name: string } | null;
+  target: { onlineRate: number; text: string; legalBasis: string; validFrom: string } | null;
+  rows: IndicatorRow[];
+  total: IndicatorRow;
+  classification: Record<TargetClass, string[]> | null;
+  formulas: typeof FORMULAS;
+}
+
+export type ReportResult = { ok: true; value: IndicatorReport } | { ok: false; reason: 'unknown_group'; message: string };
+
+export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): Promise<ReportResult> {
+  const provinceCode = ctx.config.PROVINCE_CODE;
+  const era: Era = q.era ?? (q.period.to <= TWO_TIER_FROM ? 'old' : 'new');
+  const level: Level = q.level ?? (era === 'old' ? 'district' : 'commune');
+  let procedureCodes: string[] | undefined;
+  let group: { code: string; name: string } | null = null;
+  let target: IndicatorReport['target'] = null;
+  if (q.procedureGroup) {
+    const g = await findGroup(ctx.db, provinceCode, q.procedureGroup);
+    if (!g) return { ok: false, reason: 'unknown_group', message: `Không có nhóm thủ tục "${q.procedureGroup}"` };
+    group = { code: g.code, name: g.name };
+    procedureCodes = g.procedureCodes;
+    const t = await findTarget(ctx.db, provinceCode, g.code, q.period.from);
+    if (t) {
+      const rate = Number(t.onlineRate);
+      target = { onlineRate: rate, text: formatPercentVi(rate), legalBasis: t.legalBasis, validFrom: t.validFrom };
+    }
+  }
+  if (q.procedure) procedureCodes = procedureCodes ? procedureCodes.filter((c) => c === q.procedure) : [q.procedure];
+  const filters: Filters = {
+    provinceCode,
+    period: q.period,
+    procedureCodes,
+    agencyCode: q.agency,
+    scopeAgencies: q.scopeAgencies,
+  };
+  const counts = await countsFromAggregates(ctx.db, q.groupBy, filters);
+
+  const groups = new Map<string, { name: string; c: CountRow }>();
+  const put = (key: string, name: string, c?: CountRow) => {
+    let g = groups.get(key);
+    if (!g) {
+      g = { name, c: emptyCounts(key) };
+      groups.set(key, g);
+    }
+    if (c) addInto(g.c, c);
+  };
+  if (q.groupBy === 'unit') {
+    const grouper = await unitGrouper(ctx, era, level);
+    if (!q.scopeAgencies) for (const u of grouper.listed()) put(u.key, u.name);
+    for (const c of counts) {
+      const g = grouper.group(c.key, c.oldEra);
+      put(g.key, g.name, c);
+    }
+  } else if (q.groupBy === 'month') {
+    accumulateMonths(counts, put);
+  } else {
+    const names = await namesFor(ctx, q.groupBy);
+    for (const c of counts) put(c.key, names.get(c.key) ?? c.key, c);
+  }
+
+  const total = emptyCounts('');
+  for (const g of groups.values()) if (q.groupBy !== 'month') addInto(total, g.c);
+  if (q.groupBy === 'month') {
+    // Stocks of the whole period: carried at its start, open and late at its end; flows summed.
+    const months = [...groups.values()];
+    for (const g of months) addInto(total, { ...g.c, carried: 0, overdueOpen: 0 });
+    total.carried = months[0]?.c.carried ?? 0;
+    total.overdueOpen = months[months.length - 1]?.c.overdueOpen ?? 0;
+  }
+  const rows = [...groups.entries()]
+    .map(([key, g]) => toIndicatorRow(key, g.name, g.c))
+    .sort((a, b) => (q.groupBy === 'month' ? a.key.localeCompare(b.key) : a.key.localeCompare(b.key, 'vi')));
+  let classification: IndicatorReport['classification'] = null;
+  if (target && q.groupBy === 'unit') {
+    classification = { met: [], below: [], none: [] };
+    for (const r of rows) {
+      r.targetClass = classifyUnit(r.online, r.received, target.onlineRate);
+      classification[r.targetClass].push(r.name);
+    }
+  }
+  return {
+    ok: true,
+    value: {
+      period: { from: q.period.from, to: addDays(q.period.to, -1), label: q.periodLabel },
+      groupBy: q.groupBy,
+      era,
+      level,
+      procedureGroup: group,
+      target,
+      rows,
+      total: toIndicatorRow('', 'Tổng cộng', total),
+      classification,
+      formulas: FORMULAS,
+    },
+  };
+}
+
+/** Month rows carry their own stocks: carried at the month's start, open and late at its end. */
+function accumulateMonths(counts: CountRow[], put: (key: string, name: string, c?: CountRow) => void) {
+  const before = counts.find((c) => c.key === '');
+  let carried = before?.carried ?? 0;
+  let overdue = before?.overdueOpen ?? 0;
+  for (const c of counts.filter((x) => x.key !== '').sort((a, b) => a.key.localeCompare(b.key))) {
+    overdue += c.overdueOpen;
+    const row = { ...c, carried, overdueOpen: overdue };
+    carried += c.received - c.finished - c.withdrawn;
+    const [y, m] = c.key.split('-');
+    put(c.key, `Tháng ${m}/${y}`, row);
+  }
+}
+
+async function namesFor(ctx: AppContext, dim: Dimension): Promise<Map<string, string>> {
+  if (dim === 'channel') return new Map(Object.entries(CHANNEL_LABELS_VI) as [Channel, string][]);
+  if (dim === 'procedure')
+    return new Map((await listProcedureNames(ctx.db, ctx.config.PROVINCE_CODE)).map((p) => [p.code, p.name]));
+  if (dim === 'agency') return new Map((await listAgencies(ctx.db, ctx.config.PROVINCE_CODE)).map((a) => [a.code, a.name]));
+  return new Map();
+}

@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
+
+/**
+ * Tables owned by the reports capability (migration 010). Not in db/schema.ts yet: `reportDb` gives a
+ * typed handle meanwhile (Kysely's `withTables`).
+ */
+// A type alias (not an interface) so that it satisfies Kysely's Record constraint of `withTables`.
+export type ReportTables = {
+  reportDaily: ReportDailyTable;
+  reportProcedureGroup: { provinceCode: string; code: string; name: string };
+  reportProcedureGroupMember: { provinceCode: string; groupCode: string; procedureCode: string };
+  reportTarget: {
+    provinceCode: string;
+    groupCode: string;
+    validFrom: string;
+    validTo: string | null;
+    /** numeric(5,4) comes back as a string. */
+    onlineRate: string | number;
+    legalBasis: string;
+  };
+  reportPhase: { provinceCode: string; code: string; name: string; fromDay: string; toDay: string; source: string };
+};
+
+export type ReportDailyTable = {
+  provinceCode: string;
+  day: string;
+  unitCode: string;
+  unitOldEra: boolean;
+  agencyCode: string;
+  procedureCode: string;
+  channel: string;
+  received: number;
+  componentsDigitized: number;
+  feeBearing: number;
+  paidOnline: number;
+  paidAmount: number;
+  apologised: number;
+  finished: number;
+  finishedOnTime: number;
+  resolved: number;
+  resultDigitized: number;
+  resultElectronic: number;
+  digitizedBoth: number;
+  withdrawn: number;
+  overdueIn: number;
+  overdueOut: number;
+};
+
+export type ReportDb = Kysely<Database & ReportTables>;
+
+export function reportDb(db: Db | Kysely<Database>): ReportDb {
+  return db.withTables<ReportTables>();
+}

@@ -1,0 +1,41 @@
+import type { Generated, JSONColumnType } from 'kysely';
+
+/**
+ * Results issued for dossiers (migration 009). Not yet part of db/schema.ts: the repository reaches
+ * it through `db.withTables<ResultTables>()`.
+ */
+export type ResultTables = {
+  dossierResult: DossierResultTable;
+};
+
+export type ResultKind = 'certificate' | 'acknowledgement' | 'notice';
+
+/** The facts the public verification page may show: never the owner's name, ID or address. */
+export interface ResultSummary {
+  /** Title of the document, e.g. "Giấy chứng nhận đăng ký hộ kinh doanh". */
+  title: string;
+  /** The number the document carries (registration number; the dossier code for an acknowledgement). */
+  number: string;
+  /** Business or enterprise name as printed. */
+  subjectName: string;
+  /** Second line, e.g. the promotion programme. */
+  detail?: string;
+  issuerName: string;
+  /** The certificate's change number (0 = first registration). */
+  changeNumber?: number;
+}
+
+export type DossierResultTable = {
+  id: Generated<number>;
+  provinceCode: string;
+  dossierCode: string;
+  kind: ResultKind;
+  /** SHA-256 of the PDF in the blob store. */
+  fileId: string;
+  verificationCode: string;
+  issuedAt: Date;
+  electronic: boolean;
+  digitized: boolean;
+  householdBusinessId: string | null;
+  summary: JSONColumnType<ResultSummary, string, never>;
+};

@@ -1,0 +1,20 @@
+// npm run bench: performance figures and their ratios against baselines. Loopback only, bounded in time.
+import { benchSubmissions } from './submissions.bench';
+import { benchWebApp } from './web-app.bench';
+
+const only = process.argv[2];
+const benches: Record<string, () => Promise<void>> = {
+  submissions: benchSubmissions,
+  web: benchWebApp,
+};
+try {
+  const { benchReports } = await import('./reports.bench');
+  benches.reports = benchReports;
+} catch {
+  // The reports benchmark arrives with the reports capability.
+}
+for (const [name, run] of Object.entries(benches)) {
+  if (only && only !== name) continue;
+  await run();
+}
+process.exit(0);
