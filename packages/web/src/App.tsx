@@ -1,18 +1,133 @@
-import { useEffect, useState } from 'react';
-import { translate } from './i18n';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { Account } from './citizen/auth/Account';
+import { SignIn } from './citizen/auth/SignIn';
+import { SignUp } from './citizen/auth/SignUp';
+import { VerifyPhone } from './citizen/auth/VerifyPhone';
+import { DossierDetailPage } from './citizen/dossiers/DossierDetailPage';
+import { MyDossiers } from './citizen/dossiers/MyDossiers';
+import { OutboxItemPage } from './citizen/dossiers/OutboxItemPage';
+import { Home } from './citizen/Home';
+import { ProcedurePage } from './citizen/procedures/ProcedurePage';
+import { Procedures } from './citizen/procedures/Procedures';
+import { type MessageKey, setLocale, useI18n } from './i18n';
+import { Link, matchPath, navigate, useLocation } from './router';
+import { useOutbox } from './shared/outbox-runtime';
+import { useSession } from './shared/session';
+
+// The wizard (zod schemas, the VSIC list) is its own chunk: the first load stays small.
+const FilingWizard = lazy(() => import('./citizen/filing/FilingWizard'));
+// The officer console (/can-bo/…) is a chunk of its own too: citizens never download it.
+const OfficerApp = lazy(() => import('./officer/OfficerApp'));
+
+interface Route {
+  pattern: string;
+  render: (params: Record<string, string>) => ReactNode;
+  tab: 'home' | 'procedures' | 'dossiers' | 'account';
+}
+
+const ROUTES: Route[] = [
+  { pattern: '/', render: () => <Home />, tab: 'home' },
+  { pattern: '/thu-tuc', render: () => <Procedures />, tab: 'procedures' },
+  { pattern: '/thu-tuc/:code', render: (p) => <ProcedurePage code={p.code ?? ''} />, tab: 'procedures' },
+  { pattern: '/nop/:code', render: (p) => <FilingWizard code={p.code ?? ''} />, tab: 'procedures' },
+  { pattern: '/ho-so', render: () => <MyDossiers />, tab: 'dossiers' },
+  { pattern: '/ho-so/cho-gui/:id', render: (p) => <OutboxItemPage id={p.id ?? ''} />, tab: 'dossiers' },
+  { pattern: '/ho-so/:code', render: (p) => <DossierDetailPage code={p.code ?? ''} />, tab: 'dossiers' },
+  { pattern: '/tai-khoan', render: () => <Account />, tab: 'account' },
+  { pattern: '/dang-nhap', render: () => <SignIn />, tab: 'account' },
+  { pattern: '/dang-ky', render: () => <SignUp />, tab: 'account' },
+  { pattern: '/xac-thuc', render: () => <VerifyPhone />, tab: 'account' },
+];
+
+const TABS: { id: Route['tab']; href: string; label: MessageKey; icon: string }[] = [
+  { id: 'home', href: '/', label: 'nav.home', icon: '⌂' },
+  { id: 'procedures', href: '/thu-tuc', label: 'nav.procedures', icon: '☰' },
+  { id: 'dossiers', href: '/ho-so', label: 'nav.dossiers', icon: '▤' },
+  { id: 'account', href: '/tai-khoan', label: 'nav.account', icon: '●' },
+];
 
 export function App() {
-  const [healthy, setHealthy] = useState<boolean | null>(null);
+  const { t, locale } = useI18n();
+  const { path } = useLocation();
+  const session = useSession();
+  const { items, online } = useOutbox();
+  const waiting = items.filter((i) => i.status === 'pending').length;
+  const officer = session.status === 'signed-in' && session.user.kind === 'officer';
+  // An officer's home is the console (this also covers the landing right after sign-in).
   useEffect(() => {
-    fetch('/api/health')
-      .then((r) => setHealthy(r.ok))
-      .catch(() => setHealthy(false));
-  }, []);
+    if (officer && path === '/') navigate('/can-bo', { replace: true });
+  }, [officer, path]);
+  if (path === '/can-bo' || path.startsWith('/can-bo/')) {
+    return (
+      <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+        <OfficerApp />
+      </Suspense>
+    );
+  }
+  let current: { route: Route; params: Record<string, string> } | undefined;
+  for (const route of ROUTES) {
+    const params = matchPath(route.pattern, path);
+    if (params) {
+      current = { route, params };
+      break;
+    }
+  }
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 16, maxWidth: 640, margin: '0 auto' }}>
-      <h1>{translate('vi', 'app.title')}</h1>
-      <p>{translate('vi', 'app.tagline')}</p>
-      {healthy !== null && <p role="status">{translate('vi', healthy ? 'health.ok' : 'health.down')}</p>}
-    </main>
+    <div className="shell">
+      <header className="topbar">
+        <Link href="/" className="brand">
+          <img src="/icons/icon-192.png" alt="" width={36} height={36} />
+          <span>
+            <strong>{t('app.shortTitle')}</strong>
+            <small>{t('app.province')}</small>
+          </span>
+        </Link>
+        <button
+          type="button"
+          className="lang"
+          onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}
+          aria-label={t('lang.switch')}
+        >
+          {locale === 'vi' ? 'EN' : 'VI'}
+        </button>
+      </header>
+      {!online && (
+        <p className="offline-bar" role="status">
+          {t('offline.banner')}
+        </p>
+      )}
+      {online && waiting > 0 && session.status !== 'signed-out' && (
+        <p className="waiting-bar" role="status">
+          <Link href="/ho-so">{t('outbox.banner', { count: waiting })}</Link>
+        </p>
+      )}
+      <main className="content">
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          {current ? current.route.render(current.params) : <NotFound />}
+        </Suspense>
+      </main>
+      <nav className="tabbar" aria-label={t('nav.label')}>
+        {TABS.map((tab) => (
+          <Link key={tab.id} href={tab.href} className="tab" aria-current={current?.route.tab === tab.id ? 'page' : undefined}>
+            <span aria-hidden="true" className="tab-icon">
+              {tab.icon}
+            </span>
+            <span>{t(tab.label)}</span>
+          </Link>
+        ))}
+      </nav>
+    </div>
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <section>
+      <h1>{t('notFound.title')}</h1>
+      <Link href="/" className="button">
+        {t('nav.home')}
+      </Link>
+    </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useCallback, useSyncExternalStore } from 'react';
 import en from './en.json';
 import vi from './vi.json';
 
@@ -9,4 +10,49 @@ const catalogs: Record<Locale, Record<string, string>> = { vi, en };
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   const text = catalogs[locale][key] ?? vi[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+const STORAGE_KEY = 'dvc.locale';
+function initialLocale(): Locale {
+  try {
+    return globalThis.localStorage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+let locale: Locale = initialLocale();
+const listeners = new Set<() => void>();
+
+export function getLocale(): Locale {
+  return locale;
+}
+
+export function setLocale(next: Locale) {
+  locale = next;
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // private mode: the choice lasts this visit
+  }
+  document.documentElement.lang = next;
+  for (const l of listeners) l();
+}
+
+/** The current locale and its translate function; re-renders when the language switch changes. */
+export function useI18n() {
+  const current = useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => locale,
+  );
+  // Stable per locale: screens list `t` in their effects' dependencies (a new function every
+  // render would refetch on every render).
+  const t = useCallback(
+    (key: MessageKey, params?: Record<string, string | number>) => translate(current, key, params),
+    [current],
+  );
+  return { locale: current, t };
 }

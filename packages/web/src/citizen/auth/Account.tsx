@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { setLocale, useI18n } from '../../i18n';
+import { Link, navigate } from '../../router';
+import { useOutbox } from '../../shared/outbox-runtime';
+import { signOut, useSession } from '../../shared/session';
+
+export function Account() {
+  const { t, locale } = useI18n();
+  const session = useSession();
+  const { items } = useOutbox();
+  const [confirming, setConfirming] = useState(false);
+  const unsent = items.filter((i) => i.status !== 'sent').length;
+
+  async function doSignOut() {
+    // Unsent dossiers and drafts are erased with the session: ask first when there are some.
+    if (unsent > 0 && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    await signOut();
+    navigate('/', { replace: true });
+  }
+
+  return (
+    <section>
+      <h1>{t('nav.account')}</h1>
+      {session.status === 'signed-out' || session.status === 'loading' ? (
+        <div className="stack">
+          <p className="lead">{t('account.signedOutLead')}</p>
+          <Link href="/dang-nhap" className="button primary">
+            {t('signin.title')}
+          </Link>
+          <Link href="/dang-ky" className="button secondary">
+            {t('signup.title')}
+          </Link>
+        </div>
+      ) : (
+        <div className="stack">
+          <div className="card">
+            <p className="muted">{t('account.signedInAs')}</p>
+            <p className="big">{session.user.fullName}</p>
+            {session.status === 'signed-in' && <p>{session.user.phone}</p>}
+          </div>
+          {confirming && (
+            <div className="alert" role="alert">
+              {t('account.signOutWarning', { count: unsent })}
+            </div>
+          )}
+          <button type="button" className="button danger" onClick={doSignOut}>
+            {confirming ? t('account.signOutAnyway') : t('account.signOut')}
+          </button>
+        </div>
+      )}
+      <h2>{t('lang.title')}</h2>
+      <div className="choice-row">
+        <button type="button" className={`chip${locale === 'vi' ? ' selected' : ''}`} onClick={() => setLocale('vi')}>
+          Tiếng Việt
+        </button>
+        <button type="button" className={`chip${locale === 'en' ? ' selected' : ''}`} onClick={() => setLocale('en')}>
+          English
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useI18n } from '../../i18n';
+import { Link } from '../../router';
+import { ApiError, api, NetworkError } from '../../shared/api';
+import { type DossierDetail, stateLabel, stateTone } from '../../shared/dossiers';
+import { formatDate, formatDateTime, formatDong } from '../../shared/format';
+import { FormError } from '../../shared/ui';
+import { AttachmentInput, type PickedFile } from '../filing/AttachmentInput';
+
+export function DossierDetailPage({ code }: { code: string }) {
+  const { t, locale } = useI18n();
+  const [d, setD] = useState<DossierDetail | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  const load = useCallback(() => {
+    api<DossierDetail>(`/api/v1/dossiers/${encodeURIComponent(code)}`)
+      .then(setD)
+      .catch((e) =>
+        setError(e instanceof ApiError ? e.title : e instanceof NetworkError ? t('error.network') : t('error.generic')),
+      );
+  }, [code, t]);
+  useEffect(load, [load]);
+
+  if (error) return <p className="alert">{error}</p>;
+  if (!d) return <p className="muted">{t('common.loading')}</p>;
+  return (
+    <article>
+      <Link href="/ho-so" className="back">
+        ‹ {t('common.back')}
+      </Link>
+      <p className="muted">{t('dossier.code', { code: d.code })}</p>
+      <h1>{d.procedureName}</h1>
+      <p>
+        <span className={`status ${stateTone(d.status)}`}>{stateLabel(d.status, locale)}</span>
+        {d.overdue && <span className="status bad">{t('dossier.overdue')}</span>}
+      </p>
+      <div className="facts">
+        <div className="fact">
+          <span className="fact-label">{t('dossier.submittedAt')}</span>
+          <span className="fact-value">{formatDateTime(d.submittedAt)}</span>
+        </div>
+        {d.dueAt && (
+          <div className="fact">
+            <span className="fact-label">{t('dossier.dueAt')}</span>
+            <span className="fact-value">{formatDate(d.dueAt)}</span>
+          </div>
+        )}
+        <div className="fact">
+          <span className="fact-label">{t('procedure.fee')}</span>
+          <span className="fact-value">
+            {formatDong(d.feeAmount)} {d.paidOnline ? `· ${t('dossier.paid')}` : ''}
+          </span>
+        </div>
+      </div>
+
+      {d.status === 'supplement_requested' && <SupplementForm code={d.code} procedureCode={d.procedureCode} onDone={load} />}
+
+      {d.documents.length > 0 && (
+        <>
+          <h2>{t('dossier.documents')}</h2>
+          <ul className="list">
+            {d.documents.map((doc) => (
+              <li key={doc.url}>
+                <a href={doc.url} className="list-item" target="_blank" rel="noreferrer">
+                  <span className="item-title">📄 {doc.title}</span>
+                  <span className="item-meta">PDF</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h2>{t('dossier.timeline')}</h2>
+      <ol className="timeline">
+        {[...d.timeline].reverse().map((e) => (
+          <li key={`${e.at}-${e.event}`}>
+            <span className="tl-date">{formatDateTime(e.at)}</span>
+            <span className="tl-state">{stateLabel(e.to, locale)}</span>
+            <span className="tl-event">{e.eventLabel}</span>
+            {e.note && <span className="tl-note">{e.note}</span>}
+          </li>
+        ))}
+      </ol>
+
+      {d.attachments.length > 0 && (
+        <>
+          <h2>{t('dossier.attachments')}</h2>
+          <ul className="plain">
+            {d.attachments.map((a) => (
+              <li key={a.fileId}>
+                {a.componentName}: {a.fileName}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </article>
+  );
+}
+
+/** "Bổ sung hồ sơ": answer the office's request with a note and the missing papers. */
+function SupplementForm({ code, procedureCode, onDone }: { code: string; procedureCode: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const [note, setNote] = useState('');
+  const [files, setFiles] = useState<PickedFile[]>([]);
+  const [error, setError] = useState<ApiError | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const attachments = files
+        .filter((f) => f.fileId)
+        .map((f) => ({ componentId: f.componentId ?? 'bo-sung', fileId: f.fileId as string }));
+      await api(`/api/v1/dossiers/${encodeURIComponent(code)}/supplement`, {
+        method: 'POST',
+        body: { note: note || undefined, attachments },
+      });
+      onDone();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, t('error.network')));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card warn" onSubmit={submit}>
+      <h2>{t('supplement.title')}</h2>
+      <p>{t('supplement.lead')}</p>
+      <FormError title={error?.title} detail={error?.detail} />
+      <div className="field">
+        <label htmlFor="supp-note">{t('supplement.note')}</label>
+        <textarea id="supp-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      <AttachmentInput
+        label={t('supplement.files')}
+        procedureCode={procedureCode}
+        componentId="bo-sung"
+        files={files}
+        setFiles={(fn) => setFiles((prev) => fn(prev))}
+      />
+      <button type="submit" className="button primary" disabled={busy}>
+        {t('supplement.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,309 @@
+import { FORM_BY_PROCEDURE, type FormDeps, validateForm } from '@dvc/domain/forms/index';
+import { buildCalendar, calendarDateOf } from '@dvc/domain/working-days';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { AttachmentInput } from '../citizen/filing/AttachmentInput';
+import { StepErrors, type StepProps, type WizardMeta } from '../citizen/filing/fields';
+import { type FieldError, type FormData, getPath, setPath } from '../citizen/filing/form-state';
+import { StepBody } from '../citizen/filing/StepBody';
+import { useI18n } from '../i18n';
+import { Link } from '../router';
+import { ApiError, api, NetworkError } from '../shared/api';
+import type { ProcedureDetail } from '../shared/catalog';
+import { formatDateTime, formatDong } from '../shared/format';
+import { formFieldPath } from '../shared/outbox';
+import { useSession } from '../shared/session';
+import { FormError, TextField } from '../shared/ui';
+import { rolesOf } from './types';
+
+/**
+ * A dossier recorded for someone else: a paper dossier at the one-stop counter (receiver; channel
+ * `direct`, received at once) or a caller's request at the hotline (channel `phone`, result by
+ * post). The citizen wizard's field components, all steps on one page: the officer copies from
+ * the paper or the phone call in one pass. One Idempotency-Key per dossier: a retry after a lost
+ * answer cannot record it twice.
+ */
+const HKD_REGISTRATION = '1.001612';
+
+interface Submitted {
+  code: string;
+  status: string;
+  expectedDueAt: string | null;
+  agencyName: string;
+  feeAmount: number;
+}
+
+function newKey(): string {
+  // randomUUID exists only in a secure context (https, localhost); a desk on plain http gets the fallback.
+  if (typeof globalThis.crypto?.randomUUID === 'function') return globalThis.crypto.randomUUID();
+  return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c) => {
+    const r = (Math.random() * 16) | 0;
+    return (c === 'x' ? r : (r & 0x3) | 0x8).toString(16);
+  });
+}
+
+/** The form's sections in two columns on a desk screen: the first half left, the rest right. */
+function halves<T>(steps: readonly T[]): T[][] {
+  const cut = Math.ceil(steps.length / 2);
+  return [steps.slice(0, cut), steps.slice(cut)];
+}
+
+function freshForm(code: string, mode: 'counter' | 'hotline'): FormData {
+  const delivery = mode === 'hotline' ? 'post' : 'counter';
+  return code === HKD_REGISTRATION
+    ? { businessName: 'Hộ kinh doanh ', owner: { nationality: 'Việt Nam', ethnicity: 'Kinh' }, members: [], delivery }
+    : {};
+}
+
+export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
+  const { t, locale } = useI18n();
+  const session = useSession();
+  const ownUnit =
+    rolesOf(session.status === 'signed-in' ? session.user : undefined).find((r) => r.unitCode)?.unitCode ?? undefined;
+  const [procedures, setProcedures] = useState<{ code: string; name: string }[]>([]);
+  const [code, setCode] = useState(HKD_REGISTRATION);
+  const [procedure, setProcedure] = useState<ProcedureDetail | undefined>();
+  const [applicant, setApplicant] = useState({ fullName: '', phone: '', citizenId: '' });
+  const [data, setData] = useState<FormData>(() => freshForm(HKD_REGISTRATION, mode));
+  const [meta, setMeta] = useState<WizardMeta>({
+    files: [],
+    delivery: mode === 'hotline' ? 'post' : 'counter',
+    unitCode: ownUnit,
+  });
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [problem, setProblem] = useState<ApiError | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [key, setKey] = useState(newKey);
+  const [result, setResult] = useState<Submitted | undefined>();
+  const deps = useMemo<FormDeps>(() => ({ today: calendarDateOf(new Date()), calendar: buildCalendar() }), []);
+  const form = FORM_BY_PROCEDURE[code];
+  const ownDelivery = code === HKD_REGISTRATION;
+
+  useEffect(() => {
+    api<{ items: { code: string; name: string }[] }>('/api/v1/procedures')
+      .then((r) => setProcedures(r.items.filter((p) => FORM_BY_PROCEDURE[p.code])))
+      .catch(() => setProcedures([]));
+  }, []);
+  useEffect(() => {
+    setProcedure(undefined);
+    api<ProcedureDetail>(`/api/v1/procedures/${encodeURIComponent(code)}`)
+      .then(setProcedure)
+      .catch(() => undefined);
+  }, [code]);
+
+  function reset(nextCode = code) {
+    setData(freshForm(nextCode, mode));
+    setMeta({ files: [], delivery: mode === 'hotline' ? 'post' : 'counter', unitCode: ownUnit });
+    setErrors([]);
+    setProblem(undefined);
+    setKey(newKey());
+  }
+
+  const props: StepProps = {
+    data,
+    set: (path, value) => {
+      setData((d) => setPath(d, path, value));
+      setErrors((es) => es.filter((e) => e.field !== path));
+    },
+    errors,
+    meta,
+    setMeta: (patch) => setMeta((m) => ({ ...m, ...patch })),
+    t,
+    locale,
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setProblem(undefined);
+    const local: FieldError[] = [];
+    if (applicant.fullName.trim().length < 2)
+      local.push({ field: 'applicant.fullName', message: t('officer.intake.nameRequired') });
+    const whole = validateForm(code, data, deps);
+    if (!whole.ok) local.push(...whole.errors);
+    const unitCode = ownDelivery ? (getPath(data, 'location.unitCode') as string | undefined) : meta.unitCode;
+    // A household business is handled where it is located: the form's own field reports that one.
+    if (!unitCode && !ownDelivery) local.push({ field: '@unit', message: t('where.unitRequired') });
+    if (meta.files.some((f) => !f.fileId && (f.state === 'uploading' || f.state === 'waiting'))) {
+      local.push({ field: '@files', message: t('attachments.stillUploading') });
+    }
+    setErrors(local);
+    if (local.length > 0 || !whole.ok) {
+      window.scrollTo(0, 0);
+      return;
+    }
+    setBusy(true);
+    try {
+      const delivery = ownDelivery ? (getPath(data, 'delivery') as string) : (meta.delivery ?? 'counter');
+      const body = {
+        procedureCode: code,
+        unitCode,
+        form: whole.value,
+        attachments: meta.files
+          .filter((f) => f.fileId && f.componentId)
+          .map((f) => ({ componentId: f.componentId!, fileId: f.fileId! })),
+        delivery,
+        applicant: {
+          fullName: applicant.fullName.trim(),
+          phone: applicant.phone.trim() || undefined,
+          citizenId: applicant.citizenId.trim() || undefined,
+        },
+      };
+      const answer = await api<Submitted>(`/api/v1/dossiers/${mode}`, {
+        method: 'POST',
+        body: mode === 'counter' ? { ...body, receiveNow: true } : body,
+        headers: { 'idempotency-key': key },
+      });
+      setResult(answer);
+      window.scrollTo(0, 0);
+    } catch (err) {
+      const apiError =
+        err instanceof ApiError ? err : new ApiError(0, t(err instanceof NetworkError ? 'error.network' : 'error.generic'));
+      setProblem(apiError);
+      setErrors(apiError.errors.map((fe) => ({ ...fe, field: formFieldPath(fe.field) })));
+      window.scrollTo(0, 0);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (result) {
+    return (
+      <section className="off-intake-done">
+        <h1>{t(mode === 'counter' ? 'officer.intake.recorded' : 'officer.intake.filed')}</h1>
+        <p className="off-new-code">{result.code}</p>
+        <p>
+          {result.agencyName}
+          {result.expectedDueAt && <> · {t('officer.intake.due', { due: formatDateTime(result.expectedDueAt) })}</>}
+          {' · '}
+          {t('officer.dossier.fee')}: {formatDong(result.feeAmount)}
+        </p>
+        <div className="off-actions">
+          {result.status === 'received' && (
+            <a
+              className="button primary slim"
+              href={`/api/v1/dossiers/${encodeURIComponent(result.code)}/documents/receipt`}
+              target="_blank"
+              rel="noreferrer"
+            >
+              🖨 {t('officer.intake.printReceipt')}
+            </a>
+          )}
+          <Link className="button secondary slim" href={`/can-bo/ho-so/${encodeURIComponent(result.code)}`}>
+            {t('officer.intake.open')}
+          </Link>
+          <button
+            type="button"
+            className="button secondary slim"
+            onClick={() => {
+              setResult(undefined);
+              setApplicant({ fullName: '', phone: '', citizenId: '' });
+              reset();
+            }}
+          >
+            {t('officer.intake.another')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  const applicantError = (f: string) => errors.find((e) => e.field === `applicant.${f}`)?.message;
+  return (
+    <form className="off-intake" onSubmit={submit} noValidate>
+      <h1>{t(mode === 'counter' ? 'officer.intake.counterTitle' : 'officer.intake.hotlineTitle')}</h1>
+      <p className="muted">{t(mode === 'counter' ? 'officer.intake.counterLead' : 'officer.intake.hotlineLead')}</p>
+      <FormError title={problem?.title} detail={problem?.detail} />
+      <StepErrors errors={errors} title={t('filing.fix', { count: errors.length })} />
+
+      <section className="off-card">
+        <h2>{t('officer.intake.procedure')}</h2>
+        <div className="field">
+          <label htmlFor="off-proc">{t('officer.intake.procedure')}</label>
+          <select
+            id="off-proc"
+            value={code}
+            onChange={(e) => {
+              setCode(e.target.value);
+              reset(e.target.value);
+            }}
+          >
+            {procedures.length === 0 && <option value={HKD_REGISTRATION}>{HKD_REGISTRATION}</option>}
+            {procedures.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name} ({p.code})
+              </option>
+            ))}
+          </select>
+        </div>
+      </section>
+
+      <section className="off-card">
+        <h2>{t('officer.intake.applicant')}</h2>
+        <div className="off-grid3">
+          <TextField
+            label={t('field.fullName')}
+            value={applicant.fullName}
+            onChange={(e) => setApplicant({ ...applicant, fullName: e.target.value })}
+            error={applicantError('fullName')}
+          />
+          <TextField
+            label={t('field.phone')}
+            type="tel"
+            value={applicant.phone}
+            onChange={(e) => setApplicant({ ...applicant, phone: e.target.value.replace(/[^\d]/g, '') })}
+            error={applicantError('phone')}
+          />
+          <TextField
+            label={t('field.citizenId')}
+            inputMode="numeric"
+            value={applicant.citizenId}
+            onChange={(e) => setApplicant({ ...applicant, citizenId: e.target.value.replace(/\D/g, '') })}
+            error={applicantError('citizenId')}
+          />
+        </div>
+      </section>
+
+      <div className="off-intake-columns">
+        {halves(form?.steps ?? []).map((column, i) => (
+          <div key={String(i)}>
+            {column.map((s) => (
+              <section key={`${code}-${s.id}`} className="off-card">
+                <h2>{locale === 'en' ? s.titleEn : s.titleVi}</h2>
+                <StepBody code={code} stepId={s.id} p={props} />
+              </section>
+            ))}
+          </div>
+        ))}
+      </div>
+      {!ownDelivery && (
+        <section className="off-card">
+          <h2>{t('where.title')}</h2>
+          <StepBody code={code} stepId="noi-nop" p={props} where={{ unit: errors.find((e) => e.field === '@unit')?.message }} />
+        </section>
+      )}
+
+      <section className="off-card">
+        <h2>{t(mode === 'counter' ? 'officer.intake.scans' : 'attachments.title')}</h2>
+        <p className="muted">{t('officer.intake.scansLead')}</p>
+        <div className="off-grid2">
+          {procedure?.components.map((c) => (
+            <AttachmentInput
+              key={c.id}
+              componentId={c.id}
+              label={c.name}
+              mandatory={c.mandatory}
+              procedureCode={code}
+              files={meta.files}
+              setFiles={(fn) => setMeta((m) => ({ ...m, files: fn(m.files) }))}
+            />
+          ))}
+        </div>
+      </section>
+
+      <div className="off-submit">
+        <button type="submit" className="button primary slim" disabled={busy}>
+          {busy ? t('common.sending') : t(mode === 'counter' ? 'officer.intake.submitCounter' : 'officer.intake.submitHotline')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,111 @@
+import { type ReactNode, useEffect, useState } from 'react';
+import { setLocale, useI18n } from '../i18n';
+import { Link, matchPath, useLocation } from '../router';
+import { api } from '../shared/api';
+import { signOut, useSession } from '../shared/session';
+import { DossierScreen } from './DossierScreen';
+import { Inbox } from './Inbox';
+import { IntakeScreen } from './IntakeScreen';
+import { hasRole } from './types';
+
+/**
+ * The officer console (/can-bo/…): its own shell — a desk screen, not the citizen's phone tabs.
+ * Lazy-loaded from App.tsx, so none of it is in the citizen's first load.
+ */
+export default function OfficerApp() {
+  const { t, locale } = useI18n();
+  const { path } = useLocation();
+  const session = useSession();
+  const [agency, setAgency] = useState<string | undefined>();
+  const user = session.status === 'signed-in' ? session.user : undefined;
+  const isOfficer = user?.kind === 'officer';
+
+  useEffect(() => {
+    if (!isOfficer) return;
+    api<{ roles: { agencyName: string }[] }>('/api/v1/auth/officer-roles')
+      .then((r) => setAgency([...new Set(r.roles.map((x) => x.agencyName))].join(' · ')))
+      .catch(() => setAgency(undefined));
+  }, [isOfficer]);
+
+  if (session.status === 'loading') return <p className="muted">{t('common.loading')}</p>;
+  if (!user || !isOfficer) {
+    return (
+      <div className="officer">
+        <main className="off-main narrow">
+          <h1>{t('officer.title')}</h1>
+          <p className="lead">{user ? t('officer.notOfficer') : t('officer.signInLead')}</p>
+          {!user && (
+            <Link href={`/dang-nhap?next=${encodeURIComponent(path)}`} className="button primary slim">
+              {t('signin.title')}
+            </Link>
+          )}
+        </main>
+      </div>
+    );
+  }
+
+  const detail = matchPath('/can-bo/ho-so/:code', path);
+  const nav = [
+    { href: '/can-bo', label: t('officer.nav.inbox'), current: path === '/can-bo' || Boolean(detail), show: true },
+    {
+      href: '/can-bo/tiep-nhan',
+      label: t('officer.nav.counter'),
+      current: path === '/can-bo/tiep-nhan',
+      show: hasRole(user, 'receiver'),
+    },
+    {
+      href: '/can-bo/tong-dai',
+      label: t('officer.nav.hotline'),
+      current: path === '/can-bo/tong-dai',
+      show: hasRole(user, 'hotline'),
+    },
+  ];
+  let screen: ReactNode;
+  if (path === '/can-bo' || path === '/can-bo/') screen = <Inbox />;
+  else if (detail) screen = <DossierScreen key={detail.code} code={detail.code ?? ''} />;
+  else if (path === '/can-bo/tiep-nhan') screen = <IntakeScreen mode="counter" />;
+  else if (path === '/can-bo/tong-dai') screen = <IntakeScreen mode="hotline" />;
+  else screen = <h1>{t('notFound.title')}</h1>;
+
+  return (
+    <div className="officer">
+      <header className="off-top">
+        <Link href="/can-bo" className="off-brand">
+          <img src="/icons/icon-192.png" alt="" width={32} height={32} />
+          <span>
+            <strong>{t('app.shortTitle')}</strong>
+            <small>{agency ?? t('officer.title')}</small>
+          </span>
+        </Link>
+        <nav className="off-nav" aria-label={t('officer.nav.label')}>
+          {nav
+            .filter((n) => n.show)
+            .map((n) => (
+              <Link key={n.href} href={n.href} aria-current={n.current ? 'page' : undefined}>
+                {n.label}
+              </Link>
+            ))}
+        </nav>
+        <div className="off-user">
+          <span className="off-name">{user.fullName}</span>
+          <button
+            type="button"
+            className="off-link"
+            onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}
+            aria-label={t('lang.switch')}
+          >
+            {locale === 'vi' ? 'EN' : 'VI'}
+          </button>
+          <button
+            type="button"
+            className="off-link"
+            onClick={() => void signOut().then(() => window.location.assign('/dang-nhap'))}
+          >
+            {t('officer.signOut')}
+          </button>
+        </div>
+      </header>
+      <main className="off-main">{screen}</main>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { type DossierState, STATE_LABELS_EN, STATE_LABELS_VI } from '@dvc/domain/dossier/states';
+import type { Locale } from '../i18n';
+
+/** Shapes of docs/api/dossiers.md. `states.ts` is imported by path: the domain index would pull zod into the first load. */
+export interface DossierSummary {
+  code: string;
+  procedureCode: string;
+  procedureName: string;
+  applicantName: string;
+  channel: string;
+  status: DossierState;
+  statusLabel: string;
+  submittedAt: string;
+  receivedAt?: string;
+  dueAt?: string;
+  finishedAt?: string;
+  overdue: boolean;
+  dueSoon: boolean;
+}
+
+export interface DossierDetail extends DossierSummary {
+  attachments: { componentId: string; componentName: string; fileId: string; fileName: string }[];
+  delivery: string;
+  feeAmount: number;
+  paidOnline: boolean;
+  timeline: {
+    at: string;
+    from?: DossierState;
+    to: DossierState;
+    event: string;
+    eventLabel: string;
+    actorRole: string;
+    note?: string;
+  }[];
+  documents: { kind: string; title: string; url: string }[];
+  availableEvents: string[];
+}
+
+export function stateLabel(state: DossierState, locale: Locale): string {
+  return (locale === 'en' ? STATE_LABELS_EN : STATE_LABELS_VI)[state] ?? state;
+}
+
+/** Colour family of a state's badge. */
+export function stateTone(state: DossierState): 'info' | 'warn' | 'ok' | 'bad' {
+  if (state === 'supplement_requested' || state === 'financial_obligation_requested') return 'warn';
+  if (state === 'resolved' || state === 'returned') return 'ok';
+  if (state === 'not_received' || state === 'stopped' || state === 'withdrawn') return 'bad';
+  return 'info';
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { getCsrfToken } from './api';
+import { deleteDraft } from './drafts';
+import {
+  type DossierSubmission,
+  enqueue,
+  flushOutbox,
+  listOutbox,
+  nextDueAt,
+  type OutboxDeps,
+  type OutboxItem,
+  pruneSent,
+} from './outbox';
+import { LockedError } from './sealed-store';
+import { draftStore, outboxStore } from './secure';
+
+/** Wires the outbox to the browser: when to flush (start, `online`, a backoff timer) and who to tell. */
+const deps: OutboxDeps = {
+  store: outboxStore,
+  fetch: (...args) => fetch(...args),
+  csrfToken: getCsrfToken,
+  now: () => new Date(),
+  isOnline: () => navigator.onLine,
+  onSent: (item) => deleteDraft(draftStore, item.body.procedureCode),
+};
+
+const listeners = new Set<() => void>();
+let version = 0;
+function changed() {
+  version += 1;
+  for (const l of listeners) l();
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+async function flushAndSchedule(force = false) {
+  if (timer) clearTimeout(timer);
+  timer = undefined;
+  try {
+    await flushOutbox(deps, { force });
+    changed();
+    const due = await nextDueAt(outboxStore);
+    // Offline: the `online` event wakes us; the timer is a safety net (some phones never fire it).
+    if (due) timer = setTimeout(() => void flushAndSchedule(), Math.max(2_000, due.getTime() - Date.now()));
+  } catch (error) {
+    if (!(error instanceof LockedError)) console.warn('outbox flush failed', error);
+  }
+}
+
+let started = false;
+export function startOutbox() {
+  if (started) return;
+  started = true;
+  window.addEventListener('online', () => void flushAndSchedule(true));
+  window.addEventListener('offline', changed);
+  void pruneSent(outboxStore, new Date()).catch(() => undefined);
+  void flushAndSchedule();
+}
+
+/** Called when the citizen presses "Nộp hồ sơ": the Idempotency-Key is fixed here. */
+export async function submitToOutbox(body: DossierSubmission, procedureName: string): Promise<OutboxItem> {
+  const item = await enqueue(deps, { body, procedureName, draftId: `draft:${body.procedureCode}` });
+  changed();
+  await flushAndSchedule(true);
+  return (await outboxStore.get(item.id)) ?? item;
+}
+
+export async function discardOutboxItem(id: string) {
+  await outboxStore.delete(id);
+  changed();
+}
+
+export function retryOutboxNow() {
+  return flushAndSchedule(true);
+}
+
+export function useOutbox(): { items: OutboxItem[]; online: boolean } {
+  const [state, setState] = useState<{ items: OutboxItem[]; online: boolean }>({ items: [], online: navigator.onLine });
+  useEffect(() => {
+    let alive = true;
+    const load = () =>
+      listOutbox(outboxStore)
+        .then((items) => alive && setState({ items, online: navigator.onLine }))
+        .catch(() => alive && setState({ items: [], online: navigator.onLine }));
+    listeners.add(load);
+    void load();
+    return () => {
+      alive = false;
+      listeners.delete(load);
+    };
+  }, []);
+  return state;
+}
+export const outboxVersion = () => version;

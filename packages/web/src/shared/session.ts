@@ -1,0 +1,83 @@
+import { useSyncExternalStore } from 'react';
+import { ApiError, api, NetworkError, setCsrfToken } from './api';
+import { openSecureStorage, purgeSecureStorage, secureStorageOwner } from './secure';
+
+export interface User {
+  id: string;
+  kind: 'citizen' | 'officer';
+  fullName: string;
+  phone: string | null;
+}
+
+/**
+ * 'offline': no answer from the server at start, but this phone holds a signed-in person's
+ * encrypted outbox: they can keep filing; the outbox sends when the network (and session) is back.
+ */
+export type Session =
+  | { status: 'loading' }
+  | { status: 'signed-out' }
+  | { status: 'signed-in'; user: User }
+  | { status: 'offline'; user: Pick<User, 'id' | 'fullName'> };
+
+let session: Session = { status: 'loading' };
+const listeners = new Set<() => void>();
+function set(next: Session) {
+  session = next;
+  for (const l of listeners) l();
+}
+export function getSession(): Session {
+  return session;
+}
+export function useSession(): Session {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => session,
+  );
+}
+
+interface SessionView {
+  user: User;
+  csrfToken: string;
+}
+
+export async function loadSession(): Promise<Session> {
+  try {
+    const view = await api<SessionView>('/api/v1/auth/me');
+    setCsrfToken(view.csrfToken);
+    await openSecureStorage(view.user);
+    set({ status: 'signed-in', user: view.user });
+  } catch (error) {
+    if (error instanceof NetworkError) {
+      const owner = await secureStorageOwner();
+      set(owner ? { status: 'offline', user: { id: owner.userId, fullName: owner.fullName ?? '' } } : { status: 'signed-out' });
+    } else if (error instanceof ApiError && error.status === 401) {
+      set({ status: 'signed-out' });
+    } else {
+      set({ status: 'signed-out' });
+    }
+  }
+  return session;
+}
+
+export async function signIn(phone: string, password: string): Promise<User> {
+  const view = await api<SessionView>('/api/v1/auth/login', { method: 'POST', body: { phone, password } });
+  setCsrfToken(view.csrfToken);
+  await openSecureStorage(view.user);
+  set({ status: 'signed-in', user: view.user });
+  return view.user;
+}
+
+/** Sign-out erases this phone's outbox and drafts even if the server cannot be reached. */
+export async function signOut(): Promise<void> {
+  try {
+    await api('/api/v1/auth/logout', { method: 'POST' });
+  } catch {
+    // offline: the cookie dies with its expiry; the local data must go now regardless
+  }
+  await purgeSecureStorage();
+  setCsrfToken(undefined);
+  set({ status: 'signed-out' });
+}
