@@ -9,6 +9,7 @@ import { applyDossierEvent } from './dossier-events.service';
 import { createIdempotently, failureToProblem } from './dossier-http';
 import { findVisibleDossier, getDossierDetail, listMine } from './dossier-queries.service';
 import { submitDossier } from './dossier-submit.service';
+import { provideSupplement } from './dossier-supplement.service';
 import {
   CodeParams,
   DossierDetailView,
@@ -17,6 +18,7 @@ import {
   MineQuery,
   SubmitDossierBody,
   SubmittedView,
+  SupplementBody,
   WithdrawBody,
 } from './dossiers.schemas';
 
@@ -145,6 +147,28 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
         .type(file.mediaType)
         .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
         .send(file.body);
+    },
+  );
+
+  app.post(
+    '/api/v1/dossiers/:code/supplement',
+    {
+      schema: {
+        tags,
+        summary: 'Công dân bổ sung hồ sơ theo yêu cầu (đính kèm giấy tờ mới)',
+        params: CodeParams,
+        body: SupplementBody,
+        response: { 200: DossierDetailView },
+      },
+    },
+    async (request) => {
+      const actor = requireCitizen(request);
+      const result = await provideSupplement(app.ctx, actor, request.params.code, request.body, async (trx, row) => {
+        await appendAudit(trx, auditEntryFor(request, 200, { type: 'dossier', id: row.code }));
+      });
+      if (!result.ok) throw failureToProblem(result);
+      markAudited(request);
+      return (await getDossierDetail(app.ctx, actor, request.params.code))!;
     },
   );
 

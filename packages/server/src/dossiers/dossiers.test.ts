@@ -192,26 +192,40 @@ describe('the one-stop desk processes it to the end', () => {
     assert.equal(asked.statusCode, 200, asked.body);
     assert.equal(asked.json().status, 'supplement_requested');
     t.setNow(new Date('2026-12-01T02:00:00Z')); // Tue 09:00, a day later (sessions idle that long expire: sign in again)
-    const answered = await act(t.app, await login(t.app, 'citizen'), code, { type: 'supplement_provided' });
+    const again = await login(t.app, 'citizen');
+    const clearer = { componentId: 'giay-to-phap-ly-ca-nhan', fileId: await uploaded(t.ctx, again, 'cccd-ro-net') };
+    const answered = await post(t.app, again, `/api/v1/dossiers/${code}/supplement`, { attachments: [clearer] });
     assert.equal(answered.statusCode, 200, answered.body);
     assert.equal(answered.json().status, 'received');
     // 16 working hours were left at Mon 11:00; from Tue 09:00 Tue gives 6 h, Wed 7.5 h, Thu 07:30 + 2.5 h → Thu 10:00.
     assert.equal(answered.json().dueAt, '2026-12-03T03:00:00.000Z');
+    const added = answered.json().attachments.filter((a: { round: number }) => a.round === 1);
+    assert.deepEqual(
+      added.map((a: { componentId: string }) => a.componentId),
+      ['giay-to-phap-ly-ca-nhan'],
+      'the new paper is kept as the answer to the first request',
+    );
     t.setNow(MONDAY_9AM);
     [citizen, receiver] = await Promise.all([login(t.app, 'citizen'), login(t.app, 'receiver')]);
   });
 });
 
 describe('paper at the counter and calls to the hotline', () => {
-  test('a receiver records a paper dossier: channel direct, received at once with the full legal time', async () => {
+  test('household-business procedures are online only: the counter needs a special-case reason', async () => {
+    const paper = {
+      ...householdRegistration({ channel: undefined, attachments: await registrationAttachments(t.ctx, receiver) }),
+      applicant: { fullName: 'Trần Văn Bình', phone: '0912345678' },
+    };
+    const refused = await post(t.app, receiver, '/api/v1/dossiers/counter', paper, randomUUID());
+    assert.equal(refused.statusCode, 422, refused.body);
+    assert.equal(refused.json().errors[0].field, 'body.specialCaseReason');
+    assert.match(refused.json().errors[0].message, /chỉ tiếp nhận trực tuyến/);
+
     const res = await post(
       t.app,
       receiver,
       '/api/v1/dossiers/counter',
-      {
-        ...householdRegistration({ channel: undefined, attachments: await registrationAttachments(t.ctx, receiver) }),
-        applicant: { fullName: 'Trần Văn Bình', phone: '0912345678' },
-      },
+      { ...paper, specialCaseReason: 'Người cao tuổi, không sử dụng điện thoại thông minh' },
       randomUUID(),
     );
     assert.equal(res.statusCode, 201, res.body);

@@ -63,6 +63,8 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
   const [code, setCode] = useState(HKD_REGISTRATION);
   const [procedure, setProcedure] = useState<ProcedureDetail | undefined>();
   const [applicant, setApplicant] = useState({ fullName: '', phone: '', citizenId: '' });
+  // An online-only procedure is taken at the counter only as a special case, with its reason.
+  const [specialCase, setSpecialCase] = useState('');
   const [data, setData] = useState<FormData>(() => freshForm(HKD_REGISTRATION, mode));
   const [meta, setMeta] = useState<WizardMeta>({
     files: [],
@@ -149,7 +151,10 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
       };
       const answer = await api<Submitted>(`/api/v1/dossiers/${mode}`, {
         method: 'POST',
-        body: mode === 'counter' ? { ...body, receiveNow: true } : body,
+        body:
+          mode === 'counter'
+            ? { ...body, receiveNow: true, ...(specialCase.trim() ? { specialCaseReason: specialCase.trim() } : {}) }
+            : body,
         headers: { 'idempotency-key': key },
       });
       setResult(answer);
@@ -260,6 +265,14 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
             error={applicantError('citizenId')}
           />
         </div>
+        {mode === 'counter' && (
+          <TextField
+            label={t('officer.intake.specialCase')}
+            value={specialCase}
+            onChange={(e) => setSpecialCase(e.target.value)}
+            error={errors.find((e) => e.field === 'specialCaseReason')?.message}
+          />
+        )}
       </section>
 
       <div className="off-intake-columns">

@@ -106,6 +106,17 @@ function SupplementForm({ code, procedureCode, onDone }: { code: string; procedu
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
+  // Each added paper is one of the procedure's components: the citizen says which one it replaces.
+  const [components, setComponents] = useState<Array<{ id: string; name: string }>>([]);
+  const [componentId, setComponentId] = useState('');
+  useEffect(() => {
+    api<{ components: Array<{ id: string; name: string }> }>(`/api/v1/procedures/${encodeURIComponent(procedureCode)}`)
+      .then((p) => {
+        setComponents(p.components);
+        setComponentId((current) => current || p.components[0]?.id || '');
+      })
+      .catch(() => setComponents([]));
+  }, [procedureCode]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -114,7 +125,7 @@ function SupplementForm({ code, procedureCode, onDone }: { code: string; procedu
     try {
       const attachments = files
         .filter((f) => f.fileId)
-        .map((f) => ({ componentId: f.componentId ?? 'bo-sung', fileId: f.fileId as string }));
+        .map((f) => ({ componentId: f.componentId ?? componentId, fileId: f.fileId as string }));
       await api(`/api/v1/dossiers/${encodeURIComponent(code)}/supplement`, {
         method: 'POST',
         body: { note: note || undefined, attachments },
@@ -136,10 +147,22 @@ function SupplementForm({ code, procedureCode, onDone }: { code: string; procedu
         <label htmlFor="supp-note">{t('supplement.note')}</label>
         <textarea id="supp-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
+      {components.length > 0 && (
+        <div className="field">
+          <label htmlFor="supp-component">{t('supplement.component')}</label>
+          <select id="supp-component" value={componentId} onChange={(e) => setComponentId(e.target.value)}>
+            {components.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <AttachmentInput
         label={t('supplement.files')}
         procedureCode={procedureCode}
-        componentId="bo-sung"
+        componentId={componentId}
         files={files}
         setFiles={(fn) => setFiles((prev) => fn(prev))}
       />

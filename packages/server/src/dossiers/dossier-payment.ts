@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { DossierRow } from './dossier.repository';
+
+/**
+ * For the payment capability, inside its IPN transaction: records that the dossier's fee was paid
+ * online. Not a lifecycle event (the status does not change) and not a version bump, so an
+ * officer's concurrent action on the dossier is not refused because of it. Returns the row as it is
+ * now (for the notification), or undefined when there is no such dossier.
+ */
+export async function markDossierPaid(
+  trx: Kysely<Database>,
+  provinceCode: string,
+  code: string,
+  at: Date,
+): Promise<DossierRow | undefined> {
+  return trx
+    .updateTable('dossier')
+    .set({ paidOnline: true, updatedAt: at })
+    .where('provinceCode', '=', provinceCode)
+    .where('code', '=', code)
+    .returningAll()
+    .executeTakeFirst();
+}
