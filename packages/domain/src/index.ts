@@ -10,5 +10,6 @@ export * from './tax-code';
 export * from './text';
 export * from './timeliness';
 export * from './validation';
+export * from './vietqr';
 export * from './vsic';
 export * from './working-days';

@@ -18,6 +18,8 @@ import { notFoundHandler, problemErrorHandler } from './http/problem';
 import { webAppPlugin } from './http/web-app';
 import { identityRoutes } from './identity/identity.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
+import { paymentRoutes } from './payments/payments.routes';
+import { sandboxGatewayPlugin } from './payments/sandbox-gateway';
 import { registryRoutes } from './registry/registry.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { resultRoutes } from './results/results.routes';
@@ -86,6 +88,9 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(registryRoutes);
   await app.register(resultRoutes);
   await app.register(reportRoutes);
+  await app.register(paymentRoutes);
+  // The built-in VNPay stand-in (default mode); serves nothing once VNPAY_URL names a real gateway.
+  await app.register(sandboxGatewayPlugin);
   if (servesWebApp) await app.register(webAppPlugin, { root: webDist });
   return app;
 }

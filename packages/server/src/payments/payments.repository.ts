@@ -1,0 +1,116 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Database } from '../db/schema';
+import { type CallbackVerdict, type PaymentTable, withPaymentTables } from './payments.tables';
+
+type Db = Kysely<Database>;
+export type PaymentRow = Selectable<PaymentTable>;
+
+export async function insertPayment(db: Db, row: Omit<PaymentRow, 'status'>): Promise<void> {
+  await withPaymentTables(db).insertInto('payment').values(row).execute();
+}
+
+export async function findPaymentByOrderRef(db: Db, provinceCode: string, orderRef: string, lock = false) {
+  let q = withPaymentTables(db)
+    .selectFrom('payment')
+    .selectAll()
+    .where('provinceCode', '=', provinceCode)
+    .where('orderRef', '=', orderRef);
+  if (lock) q = q.forUpdate();
+  return (await q.executeTakeFirst()) as PaymentRow | undefined;
+}
+
+export async function findPaymentById(db: Db, provinceCode: string, id: string) {
+  return (await withPaymentTables(db)
+    .selectFrom('payment')
+    .selectAll()
+    .where('provinceCode', '=', provinceCode)
+    .where('id', '=', id)
+    .executeTakeFirst()) as PaymentRow | undefined;
+}
+
+export async function listDossierPayments(db: Db, provinceCode: string, dossierCode: string) {
+  return (await withPaymentTables(db)
+    .selectFrom('payment')
+    .selectAll()
+    .where('provinceCode', '=', provinceCode)
+    .where('dossierCode', '=', dossierCode)
+    .orderBy('createdAt', 'desc')
+    .execute()) as PaymentRow[];
+}
+
+/** Settles a pending payment; false when it was no longer pending (a concurrent IPN won). */
+export async function settlePayment(
+  db: Db,
+  provinceCode: string,
+  id: string,
+  values: Partial<Omit<PaymentRow, 'id' | 'provinceCode'>>,
+): Promise<boolean> {
+  const r = await withPaymentTables(db)
+    .updateTable('payment')
+    .set(values)
+    .where('provinceCode', '=', provinceCode)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function nextReceiptNumber(db: Db): Promise<string> {
+  const r = await sql<{ n: number }>`select nextval('payment_receipt_number_seq')::int as n`.execute(db);
+  return String(r.rows[0]!.n).padStart(7, '0');
+}
+
+export async function logCallback(
+  db: Db,
+  entry: {
+    provinceCode: string;
+    kind: 'return' | 'ipn';
+    orderRef: string | null;
+    rawQuery: string;
+    verdict: CallbackVerdict;
+    rspCode: string | null;
+    remoteIp: string | null;
+    at: Date;
+  },
+): Promise<void> {
+  await withPaymentTables(db).insertInto('paymentCallbackLog').values(entry).execute();
+}
+
+export async function listCallbacks(db: Db, provinceCode: string, orderRef: string) {
+  return withPaymentTables(db)
+    .selectFrom('paymentCallbackLog')
+    .selectAll()
+    .where('provinceCode', '=', provinceCode)
+    .where('orderRef', '=', orderRef)
+    .orderBy('id')
+    .execute();
+}
+
+/** Paid payments whose payment time falls in [from, to), with their dossier's agency. */
+export async function listPaidBetween(db: Db, provinceCode: string, from: Date, to: Date, agencies: string[] | null) {
+  let q = withPaymentTables(db)
+    .selectFrom('payment as p')
+    .innerJoin('dossier as d', (j) => j.onRef('d.provinceCode', '=', 'p.provinceCode').onRef('d.code', '=', 'p.dossierCode'))
+    .select([
+      'p.id',
+      'p.dossierCode',
+      'p.orderRef',
+      'p.amount',
+      'p.gateway',
+      'p.gatewayTxnNo',
+      'p.bankCode',
+      'p.bankTxnNo',
+      'p.payDate',
+      'p.paidAt',
+      'p.receiptNumber',
+      'd.agencyCode',
+      'd.applicantName',
+      'd.procedureCode',
+    ])
+    .where('p.provinceCode', '=', provinceCode)
+    .where('p.status', '=', 'paid')
+    .where('p.paidAt', '>=', from)
+    .where('p.paidAt', '<', to);
+  if (agencies) q = q.where('d.agencyCode', 'in', agencies.length ? agencies : ['']);
+  return q.orderBy('p.paidAt').orderBy('p.orderRef').execute();
+}
