@@ -18,6 +18,9 @@ import { useSession } from './shared/session';
 const FilingWizard = lazy(() => import('./citizen/filing/FilingWizard'));
 // The officer console (/can-bo/…) is a chunk of its own too: citizens never download it.
 const OfficerApp = lazy(() => import('./officer/OfficerApp'));
+// Reports (/bao-cao) and the public figures (/cong-khai): chunks of their own; ECharts loads only inside them.
+const ReportsApp = lazy(() => import('./reports/ReportsApp'));
+const PublicIndicators = lazy(() => import('./reports/PublicIndicators'));
 
 interface Route {
   pattern: string;
@@ -37,6 +40,7 @@ const ROUTES: Route[] = [
   { pattern: '/dang-nhap', render: () => <SignIn />, tab: 'account' },
   { pattern: '/dang-ky', render: () => <SignUp />, tab: 'account' },
   { pattern: '/xac-thuc', render: () => <VerifyPhone />, tab: 'account' },
+  { pattern: '/cong-khai', render: () => <PublicIndicators />, tab: 'home' },
 ];
 
 const TABS: { id: Route['tab']; href: string; label: MessageKey; icon: string }[] = [
@@ -57,6 +61,13 @@ export function App() {
   useEffect(() => {
     if (officer && path === '/') navigate('/can-bo', { replace: true });
   }, [officer, path]);
+  if (path === '/bao-cao') {
+    return (
+      <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+        <ReportsApp />
+      </Suspense>
+    );
+  }
   if (path === '/can-bo' || path.startsWith('/can-bo/')) {
     return (
       <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>

@@ -6,6 +6,7 @@ import type { AppContext } from '../http/context';
 import { problem } from '../http/problem';
 import { getActor } from '../identity/actor';
 import { toCsv, toXlsx } from './reports.export';
+import { renderIndicatorPdf } from './reports.pdf';
 import { findPhase, listGroups, listPhases, listTargets } from './reports.repository';
 import { buildIndicatorReport, type IndicatorReport } from './reports.service';
 
@@ -116,6 +117,19 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${fileName(r, 'xlsx')}"`)
         .send(await toXlsx(r));
+    },
+  );
+
+  app.get(
+    '/api/v1/reports/indicators.pdf',
+    { schema: { tags: TAGS, summary: 'Chỉ số giải quyết hồ sơ, tệp PDF (A4 ngang)', querystring: IndicatorQuerystring } },
+    async (request, reply) => {
+      const r = await report(request, request.query);
+      const pdf = await renderIndicatorPdf(r, { generatedAt: app.ctx.now() });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${fileName(r, 'pdf')}"`)
+        .send(pdf);
     },
   );
 

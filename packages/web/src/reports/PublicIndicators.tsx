@@ -1,0 +1,137 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useI18n } from '../i18n';
+import { navigate, useLocation } from '../router';
+import { ApiError, api } from '../shared/api';
+import { FormError } from '../shared/ui';
+import { Chart } from './Chart';
+import { trendChartOption } from './chart-options';
+import { formatCount, formatMonth } from './format';
+import type { PublicIndicators as Data, PublicMonth } from './types';
+import { useNarrow } from './use-narrow';
+
+const FIRST_YEAR = 2022;
+const thisYear = () =>
+  Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
+
+/**
+ * /cong-khai: the province's indicators by month for a year, for anyone (no sign-in): a table that
+ * turns into one card per month on a phone, and the online-rate trend. Without a year in the address
+ * it opens the latest year that has dossiers.
+ */
+export default function PublicIndicators() {
+  const { t } = useI18n();
+  const { query } = useLocation();
+  const narrow = useNarrow();
+  const asked = Number(query.get('year')) || undefined;
+  const last = Math.max(thisYear(), FIRST_YEAR);
+  const years = Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => last - i);
+  const [data, setData] = useState<Data | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    let stale = false;
+    const load = async () => {
+      const candidates = asked ? [asked] : Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => last - i);
+      let found: Data | undefined;
+      for (const y of candidates) {
+        found = await api<Data>(`/api/v1/public/indicators?year=${y}`);
+        if (asked || found.total.received > 0) break;
+      }
+      if (!stale && found) setData(found);
+    };
+    setError(undefined);
+    load().catch((e) => !stale && setError(e instanceof ApiError ? e.title : t('reports.error.network')));
+    return () => {
+      stale = true;
+    };
+  }, [asked, last, t]);
+
+  const option = useMemo(() => {
+    if (!data) return undefined;
+    const points = data.months.map((m) => ({
+      month: m.month,
+      rate: m.received > 0 ? m.online / m.received : null,
+      target: null,
+    }));
+    return trendChartOption(points, { rate: t('reports.rate.online'), target: t('reports.chart.target') }, narrow);
+  }, [data, t, narrow]);
+
+  const cols: { key: keyof PublicMonth; label: string; render: (m: PublicMonth) => string }[] = [
+    { key: 'received', label: t('reports.public.received'), render: (m) => formatCount(m.received) },
+    { key: 'online', label: t('reports.public.online'), render: (m) => formatCount(m.online) },
+    { key: 'onlineRate', label: t('reports.rate.online'), render: (m) => m.onlineRate },
+    { key: 'resolved', label: t('reports.public.resolved'), render: (m) => formatCount(m.resolved) },
+    { key: 'onTimeRate', label: t('reports.rate.onTime'), render: (m) => m.onTimeRate },
+    { key: 'electronicResultRate', label: t('reports.rate.electronicResult'), render: (m) => m.electronicResultRate },
+    { key: 'onlinePaymentRate', label: t('reports.rate.onlinePayment'), render: (m) => m.onlinePaymentRate },
+  ];
+  const year = data?.year ?? asked ?? last;
+
+  return (
+    <section className="rp-public">
+      <h1>{t('reports.public.title')}</h1>
+      <p className="lead">{t('reports.public.lead')}</p>
+      <label className="rp-field rp-year">
+        <span>{t('reports.filters.year')}</span>
+        <select value={year} onChange={(e) => navigate(`/cong-khai?year=${e.target.value}`, { replace: true })}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+      <FormError title={error} />
+      {!data && !error && <p className="muted">{t('common.loading')}</p>}
+      {data && data.months.length === 0 && <p className="muted">{t('reports.public.empty', { year: data.year })}</p>}
+      {data && data.months.length > 0 && (
+        <>
+          <div className="rp-public-wrap">
+            <table className="rp-public-table">
+              <caption>{t('reports.public.caption', { year: data.year })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.by.month')}</th>
+                  {cols.map((c) => (
+                    <th key={c.key} scope="col">
+                      {c.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {data.months.map((m) => (
+                  <tr key={m.month}>
+                    <th scope="row">{t('reports.public.month', { month: formatMonth(m.month) })}</th>
+                    {cols.map((c) => (
+                      <td key={c.key} data-label={c.label}>
+                        {c.render(m)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr className="rp-total">
+                  <th scope="row">{t('reports.public.total', { year: data.year })}</th>
+                  {cols.map((c) => (
+                    <td key={c.key} data-label={c.label}>
+                      {c.render(data.total)}
+                    </td>
+                  ))}
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+          {option && (
+            <figure className="rp-figure">
+              <figcaption>{t('reports.public.trend', { year: data.year })}</figcaption>
+              <Chart option={option} height={narrow ? 240 : 300} label={t('reports.public.trend', { year: data.year })} />
+            </figure>
+          )}
+          <p className="muted rp-note">{t('reports.public.note')}</p>
+        </>
+      )}
+    </section>
+  );
+}
