@@ -18,9 +18,11 @@ import type { AppContext } from './http/context';
 import { notFoundHandler, problemErrorHandler } from './http/problem';
 import { webAppPlugin } from './http/web-app';
 import { identityRoutes } from './identity/identity.routes';
+import { vneidRoutes } from './identity/vneid/vneid.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
 import { paymentRoutes } from './payments/payments.routes';
 import { sandboxGatewayPlugin } from './payments/sandbox-gateway';
+import { portalSyncRoutes } from './portal-sync/portal-sync.routes';
 import { registryRoutes } from './registry/registry.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { resultRoutes } from './results/results.routes';
@@ -79,6 +81,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(auditPlugin);
   await app.register(healthRoutes);
   await app.register(identityRoutes);
+  await app.register(vneidRoutes);
   await app.register(adminUnitRoutes);
   await app.register(catalogRoutes);
   await app.register(calendarRoutes);
@@ -90,6 +93,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(registryRoutes);
   await app.register(resultRoutes);
   await app.register(reportRoutes);
+  await app.register(portalSyncRoutes);
   await app.register(paymentRoutes);
   // The built-in VNPay stand-in (default mode); serves nothing once VNPAY_URL names a real gateway.
   await app.register(sandboxGatewayPlugin);

@@ -7,6 +7,7 @@ import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
 import { seed } from './db/seed/index';
 import { startWorkers, stopWorkers } from './jobs/workers';
+import { type PortalSyncWorker, startPortalSyncWorker } from './portal-sync/portal-sync.job';
 
 const started = Date.now();
 const config = loadConfig();
@@ -18,12 +19,14 @@ const seeded = await seed(ctx, { demo: config.NODE_ENV !== 'production' });
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 const app = await buildApp({ ctx, logger: true, webDist });
 
+let portalSync: PortalSyncWorker | undefined;
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'stopping');
   await app.close();
+  await portalSync?.stop();
   await stopWorkers();
   await handle.close();
   releaseLock();
@@ -33,7 +36,7 @@ process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
 
 await app.listen({ port: config.PORT, host: config.HOST });
-await startWorkers(ctx);
+portalSync = await startPortalSyncWorker(await startWorkers(ctx), ctx);
 const base = `http://localhost:${config.PORT}`;
 const banner = [
   '',

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/actor';
 import { notifyDossierChange } from '../notifications/outbox';
+import { queuePortalSync } from '../portal-sync/portal-sync.outbox';
 import { appendDossierEvent, type DossierRow, findDossierRow } from './dossier.repository';
 import type { DossierResult } from './dossier.result';
 import { canSeeDossier, lifecycleRoles } from './dossier-access';
@@ -54,6 +55,7 @@ export async function applyDossierEvent(
       .executeTakeFirstOrThrow();
     await appendDossierEvent(trx, provinceCode, current.id, Number(last.seq ?? 0) + 1, result.record);
     await notifyDossierChange(trx, { row, record: result.record });
+    await queuePortalSync(trx, { row, record: result.record });
     await inTransaction(trx, row);
     return row;
   });

@@ -18,6 +18,7 @@ import { findProcedureByCode } from '../catalog/catalog.service';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import { notifyDossierChange } from '../notifications/outbox';
+import { queuePortalSync } from '../portal-sync/portal-sync.outbox';
 import { appendDossierEvent, insertDossier, nextDailySequence } from './dossier.repository';
 import { type DossierResult, invalid } from './dossier.result';
 import { type CheckedAttachment, checkAttachments } from './dossier-attachments';
@@ -158,6 +159,7 @@ export async function insertPreparedDossier(
   await insertDossier(trx, values);
   await appendDossierEvent(trx, provinceCode, id, 1, p.record);
   await notifyDossierChange(trx, { row: values, record: p.record });
+  await queuePortalSync(trx, { row: values, record: p.record });
   for (const a of p.attachments) {
     await trx
       .insertInto('dossierAttachment')

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../http/context';
+import { findUserByPhone, listRoles, type UserRow } from '../identity.repository';
+import { type NewSession, SESSION_IDLE_MS } from '../identity.service';
+import { hashPassword, newToken, sha256 } from '../secrets';
+import { withVneidTables } from './vneid.tables';
+
+/** What VNeID told us about the person (already validated). */
+export interface VneidIdentity {
+  citizenId: string;
+  fullName: string;
+  /** Normalised to the 10-digit 0… form; VNeID level-2 accounts carry a verified mobile. */
+  phone: string | undefined;
+}
+
+type Fail<R extends string> = { ok: false; reason: R };
+
+/**
+ * The citizen account of a VNeID identity, in this order:
+ * 1. the account already linked to the identity number;
+ * 2. the citizen account with VNeID's phone number. VNeID has verified that phone, so its holder is
+ *    the person who owns the number: a verified account is linked as it is; an unverified one (a
+ *    registration nobody confirmed by SMS) is taken over, as register() would — its password is
+ *    replaced, so whoever typed it cannot sign in any more. Never by the self-declared citizen_id of
+ *    an account: anyone can type somebody else's number into a profile;
+ * 3. a new citizen account (phone verified, no usable password: VNeID is how it signs in).
+ * An officer's phone is refused: officer accounts are not opened through VNeID.
+ */
+export async function findOrCreateCitizen(
+  ctx: AppContext,
+  who: VneidIdentity,
+): Promise<{ ok: true; user: UserRow; created: boolean } | Fail<'officer-phone' | 'phone-missing'>> {
+  const provinceCode = ctx.config.PROVINCE_CODE;
+  const now = ctx.now();
+  const db = withVneidTables(ctx.db);
+  const linked = await db
+    .selectFrom('citizenIdentityLink as l')
+    .innerJoin('userAccount as u', 'u.id', 'l.userId')
+    .selectAll('u')
+    .where('l.provinceCode', '=', provinceCode)
+    .where('l.citizenId', '=', who.citizenId)
+    .executeTakeFirst();
+  if (linked) return { ok: true, user: linked as UserRow, created: false };
+  if (!who.phone) return { ok: false, reason: 'phone-missing' };
+
+  const existing = await findUserByPhone(ctx.db, provinceCode, who.phone);
+  if (existing?.kind === 'officer') return { ok: false, reason: 'officer-phone' };
+  // Hashed outside the transaction: argon2 takes a while, and PGlite has one connection.
+  const unusablePassword = await hashPassword(newToken());
+  const result = await db.transaction().execute(async (trx) => {
+    let userId: string;
+    let created = false;
+    if (existing) {
+      userId = existing.id;
+      await trx
+        .updateTable('userAccount')
+        .set({
+          citizenId: existing.citizenId ?? who.citizenId,
+          ...(existing.phoneVerifiedAt
+            ? {}
+            : {
+                phoneVerifiedAt: now,
+                passwordHash: unusablePassword,
+                fullName: who.fullName,
+                failedLogins: 0,
+                lockedUntil: null,
+              }),
+        })
+        .where('id', '=', userId)
+        .execute();
+    } else {
+      userId = randomUUID();
+      created = true;
+      await trx
+        .insertInto('userAccount')
+        .values({
+          id: userId,
+          provinceCode,
+          kind: 'citizen',
+          phone: who.phone as string,
+          fullName: who.fullName,
+          passwordHash: unusablePassword,
+          citizenId: who.citizenId,
+          phoneVerifiedAt: now,
+          lockedUntil: null,
+          createdAt: now,
+        })
+        .execute();
+    }
+    // Two first logins at once: the second finds the link the first made (primary key).
+    await trx
+      .insertInto('citizenIdentityLink')
+      .values({ provinceCode, citizenId: who.citizenId, userId, linkedAt: now })
+      .onConflict((oc) => oc.columns(['provinceCode', 'citizenId']).doNothing())
+      .execute();
+    const link = await trx
+      .selectFrom('citizenIdentityLink')
+      .select('userId')
+      .where('provinceCode', '=', provinceCode)
+      .where('citizenId', '=', who.citizenId)
+      .executeTakeFirstOrThrow();
+    return { userId: link.userId, created };
+  });
+  const user = await ctx.db.selectFrom('userAccount').selectAll().where('id', '=', result.userId).executeTakeFirstOrThrow();
+  return { ok: true, user: user as UserRow, created: result.created };
+}
+
+/**
+ * A session exactly as password login creates it (identity.service.ts createSession, which is not
+ * exported): same token, CSRF token, lifetimes and stored fields.
+ */
+export async function createVneidSession(
+  ctx: AppContext,
+  user: UserRow,
+  ip: string | null,
+  userAgent: string | null,
+): Promise<NewSession> {
+  const now = ctx.now();
+  const token = newToken();
+  const csrfToken = newToken();
+  const id = sha256(token);
+  await ctx.db.deleteFrom('session').where('userId', '=', user.id).where('expiresAt', '<=', now).execute();
+  await ctx.db
+    .insertInto('session')
+    .values({
+      id,
+      provinceCode: user.provinceCode,
+      userId: user.id,
+      csrfToken,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
+      lastSeenAt: now,
+      ip,
+      userAgent: userAgent?.slice(0, 500) ?? null,
+    })
+    .execute();
+  const roles = user.kind === 'officer' ? await listRoles(ctx.db, user.provinceCode, user.id) : [];
+  return {
+    token,
+    csrfToken,
+    actor: {
+      userId: user.id,
+      kind: user.kind,
+      fullName: user.fullName,
+      phone: user.phone,
+      provinceCode: user.provinceCode,
+      roles,
+      sessionId: id,
+    },
+  };
+}
+
+export const ATTEMPT_TTL_MS = 10 * 60_000;
+
+/** Stores a login in progress under the hash of the browser's cookie value. */
+export async function saveAttempt(
+  ctx: AppContext,
+  cookieValue: string,
+  a: { state: string; nonce: string; codeVerifier: string },
+): Promise<void> {
+  const now = ctx.now();
+  const db = withVneidTables(ctx.db);
+  await db.deleteFrom('vneidLoginAttempt').where('expiresAt', '<=', now).execute();
+  await db
+    .insertInto('vneidLoginAttempt')
+    .values({
+      id: sha256(cookieValue),
+      provinceCode: ctx.config.PROVINCE_CODE,
+      state: a.state,
+      nonce: a.nonce,
+      codeVerifier: a.codeVerifier,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + ATTEMPT_TTL_MS),
+    })
+    .execute();
+}
+
+/** Takes the login in progress (once: a replayed callback finds nothing). */
+export async function takeAttempt(ctx: AppContext, cookieValue: string) {
+  const row = await withVneidTables(ctx.db)
+    .deleteFrom('vneidLoginAttempt')
+    .where('id', '=', sha256(cookieValue))
+    .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
+    .returningAll()
+    .executeTakeFirst();
+  return row && row.expiresAt > ctx.now() ? row : undefined;
+}

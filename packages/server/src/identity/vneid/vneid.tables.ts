@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+
+/** Tables of VNeID login (014_create-vneid-links.sql). */
+// A type alias, not an interface: Kysely's withTables wants an index-signature-compatible record.
+export type VneidTables = {
+  citizenIdentityLink: CitizenIdentityLinkTable;
+  vneidLoginAttempt: VneidLoginAttemptTable;
+};
+
+export interface CitizenIdentityLinkTable {
+  provinceCode: string;
+  citizenId: string;
+  userId: string;
+  linkedAt: Date;
+}
+
+export interface VneidLoginAttemptTable {
+  id: string;
+  provinceCode: string;
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export type VneidDb = Kysely<Database & VneidTables>;
+
+export function withVneidTables(db: Kysely<Database>): VneidDb {
+  return db.withTables<VneidTables>();
+}

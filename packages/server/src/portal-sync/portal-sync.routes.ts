@@ -1,0 +1,99 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireRole } from '../identity/actor';
+import { portalReceiverRoutes } from './portal-receiver.routes';
+import { loadPortalSyncEnv, type PortalSyncEnv, portalTargetUrl } from './portal-sync.env';
+import { retryFailedPortalSync } from './portal-sync.sender';
+import { withPortalSyncTables } from './portal-sync.tables';
+
+const tags = ['Đồng bộ Cổng DVC quốc gia'];
+
+const MessageView = z.object({
+  messageId: z.string(),
+  dossierCode: z.string(),
+  seq: z.number(),
+  status: z.string(),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  nextAttemptAt: z.string(),
+});
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+/**
+ * The administrators' view of the sync (what is pending, what failed and why, a "retry failed"
+ * action), and — in the default mode or with DEV_TOOLS — the local receiver standing in for the portal.
+ */
+export const portalSyncRoutes: FastifyPluginAsyncZod<{ env?: PortalSyncEnv }> = async (app, opts) => {
+  const env = opts.env ?? loadPortalSyncEnv();
+  if (app.ctx.config.devTools || !env.url) await app.register(portalReceiverRoutes, { env });
+
+  app.get(
+    '/api/v1/admin/portal-sync',
+    {
+      schema: {
+        tags,
+        summary: 'Tình trạng đồng bộ hồ sơ lên Cổng DVC quốc gia: số chờ gửi, đã gửi, lỗi và các lỗi gần nhất',
+        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) }),
+        response: {
+          200: z.object({
+            target: z.string(),
+            counts: z.object({ pending: z.number(), sent: z.number(), failed: z.number() }),
+            oldestPendingAt: z.string().nullable(),
+            failures: z.array(MessageView),
+            pending: z.array(MessageView),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'province_admin', 'system_admin');
+      const province = app.ctx.config.PROVINCE_CODE;
+      const db = withPortalSyncTables(app.ctx.db);
+      const counts = await db
+        .selectFrom('portalSyncMessage')
+        .select(['status', (eb) => eb.fn.countAll<string>().as('n'), (eb) => eb.fn.min('createdAt').as('oldest')])
+        .where('provinceCode', '=', province)
+        .groupBy('status')
+        .execute();
+      const list = (statuses: Array<'pending' | 'failed'>, order: 'asc' | 'desc') =>
+        db
+          .selectFrom('portalSyncMessage')
+          .select(['messageId', 'dossierCode', 'seq', 'status', 'attempts', 'lastError', 'createdAt', 'nextAttemptAt'])
+          .where('provinceCode', '=', province)
+          .where('status', 'in', statuses)
+          .orderBy('id', order)
+          .limit(request.query.limit)
+          .execute();
+      // Failures first: for good, then pending ones whose last attempt failed (still retrying).
+      const failed = await list(['failed'], 'desc');
+      const pending = await list(['pending'], 'asc');
+      const view = (r: (typeof failed)[number]) => ({ ...r, createdAt: iso(r.createdAt), nextAttemptAt: iso(r.nextAttemptAt) });
+      const n = (s: string) => Number(counts.find((c) => c.status === s)?.n ?? 0);
+      const oldest = counts.find((c) => c.status === 'pending')?.oldest;
+      return {
+        target: portalTargetUrl(env, app.ctx.config),
+        counts: { pending: n('pending'), sent: n('sent'), failed: n('failed') },
+        oldestPendingAt: oldest ? iso(oldest) : null,
+        failures: [...failed, ...pending.filter((p) => p.lastError !== null)].map(view),
+        pending: pending.map(view),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/portal-sync/retry-failed',
+    {
+      schema: {
+        tags,
+        summary: 'Gửi lại các thông điệp đồng bộ đã lỗi',
+        response: { 200: z.object({ requeued: z.number() }) },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'province_admin', 'system_admin');
+      return { requeued: await retryFailedPortalSync(app.ctx, app.ctx.now()) };
+    },
+  );
+};

@@ -1,0 +1,156 @@
+import { createHmac } from 'node:crypto';
+import { sql } from 'kysely';
+import type { AppContext } from '../http/context';
+import { loadPortalSyncEnv, type PortalSyncEnv, portalTargetUrl } from './portal-sync.env';
+import { withPortalSyncTables } from './portal-sync.tables';
+
+/**
+ * Posts queued changes to the national portal. Guarantees:
+ * - per dossier, in order: only the earliest unsent message of a dossier is ever claimed, so a
+ *   change never overtakes an earlier one that is waiting for a retry (or has failed for good —
+ *   then that dossier waits for an administrator's retry, see the admin page);
+ * - at least once, made exactly once by the portal: a crash or a lost answer after the portal
+ *   accepted a message makes it go out again with the same X-Message-Id, which the portal (and our
+ *   local receiver) acknowledges without recording it twice;
+ * - no transaction is held while posting (the local receiver writes to this same database, and on
+ *   PGlite a held transaction would block it).
+ */
+
+const BASE_BACKOFF_MS = 30_000;
+const MAX_BACKOFF_MS = 3_600_000;
+/** A claimed message is retried after this if its sender died mid-send. */
+const LEASE_MS = 5 * 60_000;
+const BATCH = 100;
+
+/** 30 s, 1 min, 2 min, 4 min… capped at one hour. */
+export function portalBackoffMs(attempts: number): number {
+  return Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
+}
+
+export const SIGNATURE_HEADER = 'x-signature';
+export const MESSAGE_ID_HEADER = 'x-message-id';
+export const TIMESTAMP_HEADER = 'x-timestamp';
+
+/** `sha256=<hex HMAC-SHA256 of the exact body bytes>`. */
+export function signBody(secret: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+}
+
+export interface DrainOptions {
+  env?: PortalSyncEnv;
+  /** The HTTP client (tests wrap it to simulate failures). */
+  fetch?: typeof fetch;
+}
+
+interface Claimed {
+  id: number;
+  messageId: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+/** Claims the earliest unsent message of each dossier that is due: counts the attempt, takes a lease. */
+async function claimDue(ctx: AppContext, now: Date): Promise<Claimed[]> {
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  const province = ctx.config.PROVINCE_CODE;
+  const r = await sql<Claimed>`
+    update portal_sync_message m
+       set attempts = m.attempts + 1, next_attempt_at = ${leaseUntil}
+     where m.id in (
+       select p.id from portal_sync_message p
+        where p.province_code = ${province} and p.status = 'pending' and p.next_attempt_at <= ${now}
+          and not exists (select 1 from portal_sync_message e
+                           where e.province_code = p.province_code and e.dossier_code = p.dossier_code
+                             and e.seq < p.seq and e.status <> 'sent')
+        order by p.id limit ${BATCH} for update skip locked)
+    returning m.id, m.message_id, m.payload, m.attempts`.execute(ctx.db);
+  return r.rows.map((row) => ({
+    ...row,
+    payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+  }));
+}
+
+async function postOne(url: string, env: PortalSyncEnv, doFetch: typeof fetch, m: Claimed, now: Date): Promise<void> {
+  const body = JSON.stringify(m.payload);
+  const res = await doFetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      [MESSAGE_ID_HEADER]: m.messageId,
+      [SIGNATURE_HEADER]: signBody(env.secret, body),
+      [TIMESTAMP_HEADER]: now.toISOString(),
+    },
+    body,
+    signal: AbortSignal.timeout(env.timeoutMs),
+  });
+  if (!res.ok) {
+    const text = await res.text().catch(() => '');
+    throw new Error(`HTTP ${res.status}${text ? `: ${text.slice(0, 300)}` : ''}`);
+  }
+  await res.body?.cancel().catch(() => undefined);
+}
+
+/**
+ * Sends everything that is due at `now`, round after round (one message per dossier a round),
+ * until nothing is left; a failed message is rescheduled with backoff and holds back its dossier's
+ * later messages. Returns what happened, for the job's log.
+ */
+export async function drainPortalSync(ctx: AppContext, now: Date, options: DrainOptions = {}) {
+  const env = options.env ?? loadPortalSyncEnv();
+  const doFetch = options.fetch ?? fetch;
+  const url = portalTargetUrl(env, ctx.config);
+  const db = withPortalSyncTables(ctx.db);
+  let sent = 0;
+  let retried = 0;
+  let failed = 0;
+  for (;;) {
+    const claimed = await claimDue(ctx, now);
+    if (claimed.length === 0) break;
+    for (const m of claimed) {
+      try {
+        await postOne(url, env, doFetch, m, now);
+        await db
+          .updateTable('portalSyncMessage')
+          .set({ status: 'sent', sentAt: now, lastError: null })
+          .where('id', '=', m.id)
+          .where('status', '=', 'pending')
+          .execute();
+        sent++;
+      } catch (err) {
+        const final = m.attempts >= env.maxAttempts;
+        if (final) failed++;
+        else retried++;
+        await db
+          .updateTable('portalSyncMessage')
+          .set({
+            status: final ? 'failed' : 'pending',
+            lastError: (err instanceof Error ? err.message : String(err)).slice(0, 1000),
+            nextAttemptAt: final ? now : new Date(now.getTime() + portalBackoffMs(m.attempts)),
+          })
+          .where('id', '=', m.id)
+          .where('status', '=', 'pending')
+          .execute();
+      }
+    }
+  }
+  return { sent, retried, failed };
+}
+
+/** Cheap check the worker polls with before queueing a drain job. */
+export async function hasDuePortalSync(ctx: AppContext, now: Date): Promise<boolean> {
+  const r = await sql<{ due: boolean }>`
+    select exists (select 1 from portal_sync_message where province_code = ${ctx.config.PROVINCE_CODE}
+                     and status = 'pending' and next_attempt_at <= ${now}) as due`.execute(ctx.db);
+  return r.rows[0]?.due === true;
+}
+
+/** An administrator's "try again": failed messages become pending, due now, with a fresh count. */
+export async function retryFailedPortalSync(ctx: AppContext, now: Date): Promise<number> {
+  const r = await withPortalSyncTables(ctx.db)
+    .updateTable('portalSyncMessage')
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: now })
+    .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TransitionRecord } from '@dvc/domain';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app';
+import { loadConfig } from '../config';
+import { seed } from '../db/seed/index';
+import type { AppContext } from '../http/context';
+import { createTestDatabase } from '../test/harness';
+import { loadPortalSyncEnv, type PortalSyncEnv } from './portal-sync.env';
+import { queuePortalSync } from './portal-sync.outbox';
+import { portalSyncRoutes } from './portal-sync.routes';
+import { withPortalSyncTables } from './portal-sync.tables';
+
+/** The secret the local receiver checks in tests (no PORTAL_SYNC_SECRET set): the default one. */
+export const TEST_SECRET = loadPortalSyncEnv({}).secret;
+
+export interface PortalTestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  env: PortalSyncEnv;
+  setNow(date: Date): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The harness's app (test/harness.ts) with the portal-sync routes on top, listening on 127.0.0.1 so
+ * that the sender posts to the local receiver over real HTTP.
+ */
+export async function createPortalTestApp(start: Date, overrides: Partial<PortalSyncEnv> = {}): Promise<PortalTestApp> {
+  const handle = await createTestDatabase();
+  let now = start;
+  const dataDir = mkdtempSync(join(tmpdir(), 'dvc-test-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir });
+  const ctx: AppContext = { db: handle.db, databaseKind: handle.kind, config, now: () => now };
+  await seed(ctx, { demo: true, history: false });
+  const app = await buildApp({ ctx });
+  // The receiver's secret is the environment's (as app.ts registers it); the sender gets `env`.
+  const env: PortalSyncEnv = { ...loadPortalSyncEnv({}), url: undefined, maxAttempts: 3, timeoutMs: 5000, ...overrides };
+  // Until app.ts registers the routes (then: already there).
+  if (!app.hasRoute({ method: 'GET', url: '/api/v1/admin/portal-sync' })) await app.register(portalSyncRoutes, { env });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  env.url ??= `http://127.0.0.1:${address.port}/api/dev/portal-receiver`;
+  return {
+    app,
+    ctx,
+    env,
+    setNow(date) {
+      now = date;
+    },
+    async close() {
+      await app.close();
+      await handle.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Until the dossier services call queuePortalSync in their transactions, this queues, from the
+ * dossier's event log, every change that has no message yet (the same function, outside the change's
+ * transaction). Returns how many it had to add: 0 once the call is wired — and the tests then assert
+ * exactly that, so a state change that forgets the call is caught.
+ */
+export async function queueMissingFromEventLog(ctx: AppContext): Promise<number> {
+  const province = ctx.config.PROVINCE_CODE;
+  const events = await ctx.db
+    .selectFrom('dossierEvent as e')
+    .innerJoin('dossier as d', 'd.id', 'e.dossierId')
+    .select(['e.seq', 'e.type', 'e.fromStatus', 'e.toStatus', 'e.toStep', 'e.at', 'd.code'])
+    .selectAll('d')
+    .where('e.provinceCode', '=', province)
+    .orderBy('e.dossierId')
+    .orderBy('e.seq')
+    .execute();
+  let added = 0;
+  for (const e of events) {
+    const record = {
+      event: e.type,
+      from: e.fromStatus,
+      to: e.toStatus,
+      toStep: e.toStep ?? undefined,
+      at: e.at,
+    } as Pick<TransitionRecord, 'event' | 'from' | 'to' | 'toStep' | 'at'>;
+    if (await queuePortalSync(ctx.db, { row: e, record, seq: e.seq })) added++;
+  }
+  return added;
+}
+
+/** Messages of a dossier: right after filing, 1 when the services queue them themselves (wired). */
+export async function countQueued(ctx: AppContext, dossierCode: string): Promise<number> {
+  const r = await withPortalSyncTables(ctx.db)
+    .selectFrom('portalSyncMessage')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('dossierCode', '=', dossierCode)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
