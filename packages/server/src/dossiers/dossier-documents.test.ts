@@ -58,3 +58,14 @@ test("another commune's officer cannot download this dossier's slips", async () 
   const other = await login(t.app, 'otherReceiver');
   assert.equal((await get(t.app, other, `/api/v1/dossiers/${code}/documents/receipt`)).statusCode, 404);
 });
+
+test("the register (Mẫu 07) of a period lists the agency's received dossiers, and only theirs", async () => {
+  const { code } = await fileOnline(t.app, citizen);
+  await act(t.app, receiver, code, { type: 'receive' });
+  const text = await pdfOf(receiver, '/api/v1/officer/register.pdf?from=2026-11-30&to=2026-11-30');
+  assert.ok(text.includes(code), text.slice(0, 400));
+  const other = await login(t.app, 'otherReceiver');
+  const theirs = await pdfOf(other, '/api/v1/officer/register.pdf?from=2026-11-30&to=2026-11-30');
+  assert.ok(!theirs.includes(code));
+  assert.equal((await get(t.app, citizen, '/api/v1/officer/register.pdf?from=2026-11-30&to=2026-11-30')).statusCode, 403);
+});

@@ -5,6 +5,7 @@ import { type Actor, requireRole } from '../identity/actor';
 import { applyDossierEvent } from './dossier-events.service';
 import { createIdempotently } from './dossier-http';
 import { listForOfficerInbox } from './dossier-queries.service';
+import { renderRegisterForPeriod } from './dossier-register.service';
 import { type SubmitInput, submitDossier } from './dossier-submit.service';
 import { CounterDossierBody, DossierSummaryView, HotlineDossierBody, OfficerListQuery, SubmittedView } from './dossiers.schemas';
 
@@ -38,6 +39,26 @@ export const officerDossierRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       requireRole(request, 'receiver', 'specialist', 'leader', 'hotline', 'province_admin', 'system_admin');
       return listForOfficerInbox(app.ctx, request.actor!, request.query);
+    },
+  );
+
+  app.get(
+    '/api/v1/officer/register.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'Sổ theo dõi hồ sơ (Mẫu 07) của cơ quan trong một khoảng thời gian, PDF',
+        querystring: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
+      },
+    },
+    async (request, reply) => {
+      requireRole(request, 'receiver', 'specialist', 'leader', 'province_admin', 'system_admin');
+      const { from, to } = request.query;
+      const pdf = await renderRegisterForPeriod(app.ctx, request.actor!, from, to);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="so-theo-doi-${from}-${to}.pdf"`)
+        .send(pdf);
     },
   );
 
