@@ -33,6 +33,8 @@ export interface SubmitInput {
   unitCode: string;
   form: Record<string, unknown>;
   attachments: Array<{ componentId: string; fileId: string }>;
+  /** At the counter: components handed in on paper and not (yet) scanned — counted, not digitized. */
+  paperComponents?: string[];
   delivery: Delivery;
 }
 
@@ -99,6 +101,14 @@ export async function prepareDossier(
     fieldPrefix: `${fieldPrefix}.attachments`,
   });
   if (!attachments.ok) return invalid(attachments.errors);
+  const componentIds = new Set(procedure.components.map((c) => c.id));
+  const scanned = new Set(input.attachments.map((a) => a.componentId));
+  const paper: CheckedAttachment[] = [];
+  for (const [i, id] of (input.paperComponents ?? []).entries()) {
+    if (!componentIds.has(id))
+      return invalid([{ field: `${fieldPrefix}.paperComponents.${i}`, message: 'Thành phần hồ sơ không thuộc thủ tục này' }]);
+    if (!scanned.has(id)) paper.push({ componentId: id, fileId: '', fileName: '', mediaType: '', digitized: false });
+  }
 
   const created = transition(null, creationEvent(filer), filer.domainActor, now);
   if (!created.ok) return { ok: false, reason: created.reason, message: created.message };
@@ -110,7 +120,7 @@ export async function prepareDossier(
       agencyName: routing.agencyName,
       unitCode: routing.unitCode,
       form: form.value,
-      attachments: attachments.value,
+      attachments: [...attachments.value, ...paper],
       snapshot: { ...created.next, delivery: input.delivery },
       record: created.record,
       feeAmount: feeFor(procedure, filer.channel, now),

@@ -75,6 +75,8 @@ export function detail(row: DossierRow, events: EventRow[], attachments: Attachm
     feeAmount: Number(row.feeAmount),
     paidOnline: row.paidOnline,
     supplementCount: row.supplementCount,
+    componentsTotal: row.componentsTotal,
+    componentsDigitized: row.componentsDigitized,
     apologyCount: row.apologyCount,
     assigneeId: row.assigneeId,
     attachments: attachments.map((a) => ({

@@ -1,13 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appendAudit, auditEntryFor } from '../audit/audit.repository';
-import { type Actor, requireRole } from '../identity/actor';
+import { appendAudit, auditEntryFor, markAudited } from '../audit/audit.repository';
+import { type Actor, getActor, requireRole } from '../identity/actor';
+import { digitizeComponent } from './dossier-digitize.service';
 import { applyDossierEvent } from './dossier-events.service';
-import { createIdempotently } from './dossier-http';
-import { listForOfficerInbox } from './dossier-queries.service';
+import { createIdempotently, failureToProblem } from './dossier-http';
+import { getDossierDetail, listForOfficerInbox } from './dossier-queries.service';
 import { renderRegisterForPeriod } from './dossier-register.service';
 import { type SubmitInput, submitDossier } from './dossier-submit.service';
-import { CounterDossierBody, DossierSummaryView, HotlineDossierBody, OfficerListQuery, SubmittedView } from './dossiers.schemas';
+import {
+  CodeParams,
+  CounterDossierBody,
+  DigitizeBody,
+  DossierDetailView,
+  DossierSummaryView,
+  HotlineDossierBody,
+  OfficerListQuery,
+  SubmittedView,
+} from './dossiers.schemas';
 
 const tags = ['officer'];
 
@@ -59,6 +69,28 @@ export const officerDossierRoutes: FastifyPluginAsyncZod = async (app) => {
         .type('application/pdf')
         .header('content-disposition', `inline; filename="so-theo-doi-${from}-${to}.pdf"`)
         .send(pdf);
+    },
+  );
+
+  app.post(
+    '/api/v1/dossiers/:code/digitize',
+    {
+      schema: {
+        tags,
+        summary: 'Số hóa một thành phần hồ sơ giấy (tải bản quét/ảnh chụp)',
+        params: CodeParams,
+        body: DigitizeBody,
+        response: { 200: DossierDetailView },
+      },
+    },
+    async (request) => {
+      const actor = getActor(request);
+      const result = await digitizeComponent(app.ctx, actor, request.params.code, request.body, async (trx, row) => {
+        await appendAudit(trx, auditEntryFor(request, 200, { type: 'dossier', id: row.code }));
+      });
+      if (!result.ok) throw failureToProblem(result);
+      markAudited(request);
+      return (await getDossierDetail(app.ctx, actor, request.params.code))!;
     },
   );
 

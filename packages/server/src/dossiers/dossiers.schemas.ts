@@ -43,6 +43,8 @@ export const CounterDossierBody = SubmitDossierBody.omit({ channel: true }).exte
   applicant: Applicant,
   /** Under an online-only policy, counter intake needs a reason (a special case). */
   specialCaseReason: z.string().trim().min(5).max(1000).optional(),
+  /** Components handed in on paper and not scanned now: they count, as not digitized, until scanned. */
+  paperComponents: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
   /** The desk checked completeness with the citizen present: receive at once (the usual counter flow). */
   receiveNow: z.boolean().default(true),
 });
@@ -87,6 +89,8 @@ export const DossierDetailView = DossierSummaryView.extend({
   feeAmount: z.number(),
   paidOnline: z.boolean(),
   supplementCount: z.number(),
+  componentsTotal: z.number(),
+  componentsDigitized: z.number(),
   apologyCount: z.number(),
   assigneeId: z.string().nullable(),
   attachments: z.array(
@@ -140,6 +144,14 @@ export const EventBody = z.looseObject({ type: z.string().min(1).max(60) });
 export const SupplementBody = z.strictObject({
   note: z.string().trim().max(2000).optional(),
   attachments: z.array(AttachmentRef).max(50).default([]),
+});
+
+export const DigitizeBody = z.strictObject({
+  componentId: z.string().trim().min(1).max(100),
+  fileId: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f]{64}$/, { message: 'Mã tệp không hợp lệ' }),
 });
 
 export const WithdrawBody = z.strictObject({ reason: z.string().trim().min(1).max(2000).optional() });

@@ -236,6 +236,44 @@ describe('paper at the counter and calls to the hotline', () => {
     assert.equal(res.json().feeAmount, 100_000);
   });
 
+  test('paper components are counted as not digitized until the desk scans them', async () => {
+    const scanned = await uploaded(t.ctx, receiver, 'don-de-nghi-quet');
+    const res = await post(
+      t.app,
+      receiver,
+      '/api/v1/dossiers/counter',
+      {
+        ...householdRegistration({ channel: undefined, attachments: [{ componentId: 'giay-de-nghi', fileId: scanned }] }),
+        paperComponents: ['giay-de-nghi', 'giay-to-phap-ly-ca-nhan'],
+        applicant: { fullName: 'Đỗ Thị Lan' },
+        specialCaseReason: 'Không có điện thoại thông minh',
+      },
+      randomUUID(),
+    );
+    assert.equal(res.statusCode, 201, res.body);
+    const code = res.json().code;
+    const before = (await get(t.app, receiver, `/api/v1/dossiers/${code}`)).json();
+    assert.equal(before.componentsTotal, 2);
+    assert.equal(before.componentsDigitized, 1);
+    const paper = before.attachments.find((a: { componentId: string }) => a.componentId === 'giay-to-phap-ly-ca-nhan');
+    assert.equal(paper.digitized, false);
+
+    const scan = await uploaded(t.ctx, receiver, 'cccd-quet');
+    const done = await post(t.app, receiver, `/api/v1/dossiers/${code}/digitize`, {
+      componentId: 'giay-to-phap-ly-ca-nhan',
+      fileId: scan,
+    });
+    assert.equal(done.statusCode, 200, done.body);
+    assert.equal(done.json().componentsDigitized, 2);
+    assert.equal(done.json().componentsTotal, 2);
+    assert.ok(done.json().attachments.every((a: { digitized: boolean }) => a.digitized));
+    const citizenTries = await post(t.app, citizen, `/api/v1/dossiers/${code}/digitize`, {
+      componentId: 'giay-de-nghi',
+      fileId: scan,
+    });
+    assert.equal(citizenTries.statusCode, 404, 'not their dossier');
+  });
+
   test('a hotline operator files for a caller: channel phone, result by post', async () => {
     const hotline = await login(t.app, 'hotline');
     const res = await post(
