@@ -7,10 +7,12 @@ import { DossierDetailPage } from './citizen/dossiers/DossierDetailPage';
 import { MyDossiers } from './citizen/dossiers/MyDossiers';
 import { OutboxItemPage } from './citizen/dossiers/OutboxItemPage';
 import { Home } from './citizen/Home';
+import { NotificationsPage } from './citizen/notifications/NotificationsPage';
 import { ProcedurePage } from './citizen/procedures/ProcedurePage';
 import { Procedures } from './citizen/procedures/Procedures';
 import { type MessageKey, setLocale, useI18n } from './i18n';
 import { Link, matchPath, navigate, useLocation } from './router';
+import { useUnreadCount } from './shared/notifications';
 import { useOutbox } from './shared/outbox-runtime';
 import { useSession } from './shared/session';
 
@@ -36,6 +38,7 @@ const ROUTES: Route[] = [
   { pattern: '/ho-so', render: () => <MyDossiers />, tab: 'dossiers' },
   { pattern: '/ho-so/cho-gui/:id', render: (p) => <OutboxItemPage id={p.id ?? ''} />, tab: 'dossiers' },
   { pattern: '/ho-so/:code', render: (p) => <DossierDetailPage code={p.code ?? ''} />, tab: 'dossiers' },
+  { pattern: '/thong-bao', render: () => <NotificationsPage />, tab: 'account' },
   { pattern: '/tai-khoan', render: () => <Account />, tab: 'account' },
   { pattern: '/dang-nhap', render: () => <SignIn />, tab: 'account' },
   { pattern: '/dang-ky', render: () => <SignUp />, tab: 'account' },
@@ -57,6 +60,9 @@ export function App() {
   const { items, online } = useOutbox();
   const waiting = items.filter((i) => i.status === 'pending').length;
   const officer = session.status === 'signed-in' && session.user.kind === 'officer';
+  const citizen = session.status === 'signed-in' && session.user.kind === 'citizen';
+  // Only the citizen shell shows the bell; officers and reports have screens of their own.
+  const unread = useUnreadCount(citizen && !path.startsWith('/can-bo') && path !== '/bao-cao');
   // An officer's home is the console (this also covers the landing right after sign-in).
   useEffect(() => {
     if (officer && path === '/') navigate('/can-bo', { replace: true });
@@ -93,14 +99,36 @@ export function App() {
             <small>{t('app.province')}</small>
           </span>
         </Link>
-        <button
-          type="button"
-          className="lang"
-          onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}
-          aria-label={t('lang.switch')}
-        >
-          {locale === 'vi' ? 'EN' : 'VI'}
-        </button>
+        <span className="topbar-actions">
+          {citizen && (
+            <Link
+              href="/thong-bao"
+              className="bell"
+              aria-label={unread > 0 ? t('notif.bellUnread', { count: unread }) : t('notif.bell')}
+              aria-current={path === '/thong-bao' ? 'page' : undefined}
+            >
+              <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+                <path
+                  fill="currentColor"
+                  d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+                />
+              </svg>
+              {unread > 0 && (
+                <span className="bell-count" aria-hidden="true">
+                  {unread > 99 ? '99+' : unread}
+                </span>
+              )}
+            </Link>
+          )}
+          <button
+            type="button"
+            className="lang"
+            onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}
+            aria-label={t('lang.switch')}
+          >
+            {locale === 'vi' ? 'EN' : 'VI'}
+          </button>
+        </span>
       </header>
       {!online && (
         <p className="offline-bar" role="status">

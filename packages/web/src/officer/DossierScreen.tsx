@@ -127,9 +127,13 @@ export function DossierScreen({ code }: { code: string }) {
                   .map((a) => (
                     <li key={`${a.componentId}-${a.fileId}`}>
                       <span className="off-file-comp">{a.componentName}</span>
-                      <a href={`/api/v1/files/${a.fileId}`} target="_blank" rel="noreferrer">
-                        {a.mediaType === 'application/pdf' ? '📄' : '🖼'} {a.fileName}
-                      </a>
+                      {a.fileId ? (
+                        <a href={`/api/v1/files/${a.fileId}`} target="_blank" rel="noreferrer">
+                          {a.mediaType === 'application/pdf' ? '📄' : '🖼'} {a.fileName}
+                        </a>
+                      ) : (
+                        <span className="muted">{t('officer.dossier.paperOnly')}</span>
+                      )}
                       {a.digitized && <span className="tag optional">{t('officer.dossier.digitized')}</span>}
                     </li>
                   ))}

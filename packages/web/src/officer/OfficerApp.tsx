@@ -6,6 +6,7 @@ import { signOut, useSession } from '../shared/session';
 import { DossierScreen } from './DossierScreen';
 import { Inbox } from './Inbox';
 import { IntakeScreen } from './IntakeScreen';
+import { SupervisionScreen } from './SupervisionScreen';
 import { hasRole } from './types';
 
 /**
@@ -59,12 +60,19 @@ export default function OfficerApp() {
       current: path === '/can-bo/tong-dai',
       show: hasRole(user, 'hotline'),
     },
+    {
+      href: '/can-bo/giam-sat',
+      label: t('officer.nav.supervision'),
+      current: path === '/can-bo/giam-sat',
+      show: hasRole(user, 'receiver', 'province_admin', 'system_admin'),
+    },
   ];
   let screen: ReactNode;
   if (path === '/can-bo' || path === '/can-bo/') screen = <Inbox />;
   else if (detail) screen = <DossierScreen key={detail.code} code={detail.code ?? ''} />;
   else if (path === '/can-bo/tiep-nhan') screen = <IntakeScreen mode="counter" />;
   else if (path === '/can-bo/tong-dai') screen = <IntakeScreen mode="hotline" />;
+  else if (path === '/can-bo/giam-sat') screen = <SupervisionScreen user={user} />;
   else screen = <h1>{t('notFound.title')}</h1>;
 
   return (

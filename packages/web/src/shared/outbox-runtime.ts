@@ -13,6 +13,7 @@ import {
 } from './outbox';
 import { LockedError } from './sealed-store';
 import { draftStore, outboxStore } from './secure';
+import { getSession, loadSession } from './session';
 
 /** Wires the outbox to the browser: when to flush (start, `online`, a backoff timer) and who to tell. */
 const deps: OutboxDeps = {
@@ -47,11 +48,20 @@ async function flushAndSchedule(force = false) {
   }
 }
 
+/**
+ * Opened without network (the app started from the service worker's cache), the session is
+ * 'offline' and there is no CSRF token: sending now would only earn a 403. Ask the server who we
+ * are first, then send.
+ */
+async function resumeSession() {
+  if (getSession().status === 'offline') await loadSession();
+}
+
 let started = false;
 export function startOutbox() {
   if (started) return;
   started = true;
-  window.addEventListener('online', () => void flushAndSchedule(true));
+  window.addEventListener('online', () => void resumeSession().then(() => flushAndSchedule(true)));
   window.addEventListener('offline', changed);
   void pruneSent(outboxStore, new Date()).catch(() => undefined);
   void flushAndSchedule();

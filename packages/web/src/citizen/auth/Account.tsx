@@ -3,6 +3,7 @@ import { setLocale, useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { useOutbox } from '../../shared/outbox-runtime';
 import { signOut, useSession } from '../../shared/session';
+import { PushToggle } from '../notifications/PushToggle';
 
 export function Account() {
   const { t, locale } = useI18n();
@@ -41,6 +42,7 @@ export function Account() {
             <p className="big">{session.user.fullName}</p>
             {session.status === 'signed-in' && <p>{session.user.phone}</p>}
           </div>
+          {session.status === 'signed-in' && session.user.kind === 'citizen' && <PushToggle />}
           {confirming && (
             <div className="alert" role="alert">
               {t('account.signOutWarning', { count: unsent })}

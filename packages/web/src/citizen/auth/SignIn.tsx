@@ -14,6 +14,8 @@ export function SignIn() {
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
   const next = query.get('next') ?? '/';
+  // The server sends the browser back here with ?vneid=huy (cancelled at VNeID) or ?vneid=loi.
+  const vneid = query.get('vneid');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -35,6 +37,11 @@ export function SignIn() {
   return (
     <section>
       {query.get('verified') && <p className="notice success">{t('verify.done')}</p>}
+      {vneid && (
+        <p className="alert" role="alert">
+          {t(vneid === 'huy' ? 'signin.vneidCancelled' : 'signin.vneidFailed')}
+        </p>
+      )}
       <h1>{t('signin.title')}</h1>
       <form onSubmit={submit} noValidate>
         <FormError title={error && error.errors.length === 0 ? error.title : undefined} detail={error?.detail} />
@@ -59,6 +66,19 @@ export function SignIn() {
           {busy ? t('common.sending') : t('signin.submit')}
         </button>
       </form>
+      <p className="or-sep" aria-hidden="true">
+        <span>{t('signin.or')}</span>
+      </p>
+      {/* A full navigation, not <Link>: the server redirects to the VNeID provider and back to /ho-so. */}
+      <a href="/api/v1/auth/vneid/start" className="button secondary vneid" aria-describedby="vneid-hint">
+        <span className="vneid-mark" aria-hidden="true">
+          ID
+        </span>
+        {t('signin.vneid')}
+      </a>
+      <p className="hint center" id="vneid-hint">
+        {t('signin.vneidHint')}
+      </p>
       <p className="center">
         {t('signin.noAccount')} <Link href="/dang-ky">{t('signup.title')}</Link>
       </p>

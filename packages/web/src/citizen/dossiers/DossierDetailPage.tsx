@@ -1,14 +1,16 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
-import { Link } from '../../router';
+import { Link, useLocation } from '../../router';
 import { ApiError, api, NetworkError } from '../../shared/api';
 import { type DossierDetail, stateLabel, stateTone } from '../../shared/dossiers';
 import { formatDate, formatDateTime, formatDong } from '../../shared/format';
 import { FormError } from '../../shared/ui';
 import { AttachmentInput, type PickedFile } from '../filing/AttachmentInput';
+import { PaymentPanel } from './PaymentPanel';
 
 export function DossierDetailPage({ code }: { code: string }) {
   const { t, locale } = useI18n();
+  const { query } = useLocation();
   const [d, setD] = useState<DossierDetail | undefined>();
   const [error, setError] = useState<string | undefined>();
 
@@ -54,6 +56,8 @@ export function DossierDetailPage({ code }: { code: string }) {
       </div>
 
       {d.status === 'supplement_requested' && <SupplementForm code={d.code} procedureCode={d.procedureCode} onDone={load} />}
+
+      <PaymentPanel d={d} result={query.get('thanh-toan')} onRefresh={load} />
 
       {d.documents.length > 0 && (
         <>

@@ -1,0 +1,184 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useI18n } from '../i18n';
+import { api } from '../shared/api';
+import { formatDateTime, formatDong } from '../shared/format';
+import { hasRole } from './types';
+
+interface Paid {
+  id: string;
+  dossierCode: string;
+  orderRef: string;
+  amount: number;
+  gatewayTxnNo: string | null;
+  bankCode: string | null;
+  paidAt: string;
+  receiptNumber: string | null;
+  agencyCode: string;
+  applicantName: string;
+}
+interface Reconciliation {
+  date: string;
+  items: Paid[];
+  totals: { count: number; amount: number };
+}
+interface SyncMessage {
+  messageId: string;
+  dossierCode: string;
+  seq: number;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+}
+interface PortalSync {
+  target: string;
+  counts: { pending: number; sent: number; failed: number };
+  failures: SyncMessage[];
+  pending: SyncMessage[];
+}
+interface DeliveryFailure {
+  id: number;
+  channel: string;
+  recipient: string;
+  dossierCode: string | null;
+  title: string;
+  attempts: number;
+  lastError: string | null;
+  failedAt: string;
+}
+
+function vietnamToday(): string {
+  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * "Giám sát": the day's online payments with their gateway references (reconciliation), what is
+ * waiting or failed on the way to the national portal, and notifications that could not be delivered.
+ */
+export function SupervisionScreen({ user }: { user: unknown }) {
+  const { t } = useI18n();
+  const isAdmin = hasRole(user, 'province_admin', 'system_admin');
+  const [date, setDate] = useState(vietnamToday());
+  const [payments, setPayments] = useState<Reconciliation | undefined>();
+  const [sync, setSync] = useState<PortalSync | undefined>();
+  const [failures, setFailures] = useState<DeliveryFailure[] | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  const load = useCallback(async () => {
+    setError(undefined);
+    try {
+      setPayments(await api<Reconciliation>(`/api/v1/payments/reconciliation?date=${date}`));
+      if (isAdmin) {
+        setSync(await api<PortalSync>('/api/v1/admin/portal-sync'));
+        setFailures((await api<{ items: DeliveryFailure[] }>('/api/v1/admin/notification-failures')).items);
+      }
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }, [date, isAdmin]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function retryFailed() {
+    await api('/api/v1/admin/portal-sync/retry-failed', { method: 'POST', body: {} });
+    await load();
+  }
+
+  return (
+    <section className="off-supervision">
+      <h1>{t('officer.supervision.title')}</h1>
+      {error && <p className="error-text">{error}</p>}
+
+      <section className="off-card">
+        <h2>{t('officer.supervision.payments')}</h2>
+        <label className="field inline">
+          <span>{t('officer.supervision.date')}</span>
+          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </label>
+        {payments && (
+          <>
+            <p>
+              {t('officer.supervision.paymentTotals', {
+                count: payments.totals.count,
+                amount: formatDong(payments.totals.amount),
+              })}
+            </p>
+            <table className="off-table">
+              <thead>
+                <tr>
+                  <th>{t('officer.supervision.dossier')}</th>
+                  <th>{t('officer.supervision.applicant')}</th>
+                  <th>{t('officer.supervision.amount')}</th>
+                  <th>{t('officer.supervision.gatewayRef')}</th>
+                  <th>{t('officer.supervision.receipt')}</th>
+                  <th>{t('officer.supervision.paidAt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {payments.items.map((p) => (
+                  <tr key={p.id}>
+                    <td>{p.dossierCode}</td>
+                    <td>{p.applicantName}</td>
+                    <td>{formatDong(p.amount)}</td>
+                    <td>
+                      {p.gatewayTxnNo ?? '—'} {p.bankCode ? `(${p.bankCode})` : ''}
+                    </td>
+                    <td>{p.receiptNumber ?? '—'}</td>
+                    <td>{formatDateTime(p.paidAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+
+      {isAdmin && sync && (
+        <section className="off-card">
+          <h2>{t('officer.supervision.portal')}</h2>
+          <p>
+            {t('officer.supervision.portalCounts', {
+              pending: sync.counts.pending,
+              sent: sync.counts.sent,
+              failed: sync.counts.failed,
+            })}
+          </p>
+          {sync.failures.length > 0 && (
+            <>
+              <button type="button" className="button secondary slim" onClick={() => void retryFailed()}>
+                {t('officer.supervision.retry')}
+              </button>
+              <ul className="off-list">
+                {sync.failures.map((m) => (
+                  <li key={m.messageId}>
+                    {m.dossierCode} #{m.seq} — {m.attempts} · {m.lastError ?? ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+
+      {isAdmin && failures && (
+        <section className="off-card">
+          <h2>{t('officer.supervision.notifications')}</h2>
+          {failures.length === 0 ? (
+            <p className="muted">{t('officer.supervision.noFailures')}</p>
+          ) : (
+            <ul className="off-list">
+              {failures.map((f) => (
+                <li key={f.id}>
+                  {f.channel} · {f.recipient} · {f.dossierCode ?? ''} · {f.title} — {f.lastError ?? ''} (
+                  {formatDateTime(f.failedAt)})
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </section>
+  );
+}
