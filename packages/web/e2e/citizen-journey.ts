@@ -110,6 +110,8 @@ export async function fillHouseholdBusiness(page: Page, businessName: string): P
   await page.getByRole('searchbox').fill('tra bong');
   await page.getByRole('button', { name: 'Xã Trà Bồng' }).click();
   await page.getByLabel(/Số nhà/).fill('Thôn 2');
+  // The live name check answers once the name and the commune are both known.
+  await page.getByText(/Tên này hợp lệ và chưa có hộ kinh doanh nào đăng ký/).waitFor({ timeout: 15_000 });
   await next();
   await page.getByRole('searchbox').fill('ban le do uong');
   await page.locator('.options .option').first().click();

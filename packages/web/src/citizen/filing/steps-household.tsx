@@ -2,6 +2,7 @@ import { useI18n } from '../../i18n';
 import { CommunePicker } from './CommunePicker';
 import { Bound, Choice, type StepProps } from './fields';
 import { errorFor, getPath } from './form-state';
+import { NameAvailability } from './NameAvailability';
 import { type BusinessLine, VsicPicker } from './VsicPicker';
 
 /**
@@ -10,13 +11,16 @@ import { type BusinessLine, VsicPicker } from './VsicPicker';
  */
 export function NameStep({ p, prefix = '' }: { p: StepProps; prefix?: string }) {
   return (
-    <Bound
-      p={p}
-      path={`${prefix}businessName`}
-      label={p.t('hkd.businessName')}
-      hint={p.t('hkd.businessNameHint')}
-      placeholder={p.t('hkd.businessNamePlaceholder')}
-    />
+    <>
+      <Bound
+        p={p}
+        path={`${prefix}businessName`}
+        label={p.t('hkd.businessName')}
+        hint={p.t('hkd.businessNameHint')}
+        placeholder={p.t('hkd.businessNamePlaceholder')}
+      />
+      <NameAvailability p={p} prefix={prefix} />
+    </>
   );
 }
 
@@ -34,6 +38,7 @@ export function LocationStep({ p, prefix = '' }: { p: StepProps; prefix?: string
         error={errorFor(p.errors, `${prefix}location.unitCode`)}
       />
       <Bound p={p} path={`${prefix}location.street`} label={p.t('hkd.street')} placeholder={p.t('hkd.streetPlaceholder')} />
+      <NameAvailability p={p} prefix={prefix} />
     </>
   );
 }

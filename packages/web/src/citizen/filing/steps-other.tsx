@@ -2,6 +2,7 @@ import { PROMOTION_FORMS } from '@dvc/domain/forms/promotion-notice';
 import { CommunePicker } from './CommunePicker';
 import { Bound, BoundArea, Choice, type StepProps } from './fields';
 import { errorFor, getPath } from './form-state';
+import { RegistrationLookup } from './RegistrationLookup';
 import { CapitalStep, DeliveryChoice, LinesStep, LocationStep, MembersStep, NameStep, OwnerStep } from './steps-household';
 
 /** Change, termination, promotion notice and the generic applicant form (domain/src/forms/*). */
@@ -10,6 +11,7 @@ export function ExistingRegistrationStep({ p }: { p: StepProps }) {
     <>
       <Bound p={p} path="registrationNumber" label={p.t('hkd.registrationNumber')} hint={p.t('hkd.registrationNumberHint')} />
       <Bound p={p} path="ownerCitizenId" label={p.t('hkd.ownerCitizenId')} kind="digits" />
+      <RegistrationLookup p={p} />
     </>
   );
 }
