@@ -82,7 +82,12 @@ export function DossierScreen({ code }: { code: string }) {
             <dt>{t('officer.dossier.fee')}</dt>
             <dd>
               {formatDong(d.feeAmount)}
-              {d.paidOnline && <small> · {t('dossier.paid')}</small>}
+              {d.feeAmount > 0 && (
+                <small className={d.paidOnline ? 'tag optional' : 'tag'}>
+                  {' '}
+                  {t(d.paidOnline ? 'dossier.paid' : 'officer.dossier.unpaid')}
+                </small>
+              )}
             </dd>
           </div>
         </dl>
