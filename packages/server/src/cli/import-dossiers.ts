@@ -3,8 +3,10 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse';
 import { loadConfig } from '../config';
+import { lockDataDir } from '../db/data-dir-lock';
 import { migrate } from '../db/migrate';
 import { openDatabase } from '../db/open';
+import { seed } from '../db/seed/index';
 import {
   IMPORT_COLUMNS,
   type ImportColumn,
@@ -92,9 +94,13 @@ async function main(argv: string[]) {
   const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
   const size = statSync(path).size;
   const config = loadConfig();
+  // The embedded database must not be opened by two processes: stop the server first (or use DATABASE_URL).
+  const releaseLock = config.DATABASE_URL ? () => {} : lockDataDir(config.DATA_DIR);
   const handle = await openDatabase(config);
   await migrate(handle.db);
   const ctx: AppContext = { db: handle.db, databaseKind: handle.kind, config, now: () => new Date() };
+  // Reference data (units, catalog, calendar) the rows are checked against; no demo accounts.
+  await seed(ctx, { demo: false });
   const started = Date.now();
   const tty = process.stderr.isTTY;
   const summary = await importCsvFile(
@@ -107,6 +113,7 @@ async function main(argv: string[]) {
     (e) => process.stderr.write(`${tty ? '\n' : ''}Dòng ${e.line}: ${e.reason}\n`),
   );
   await handle.close();
+  releaseLock();
   process.stderr.write(
     `\nXong trong ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.rows} dòng, ${summary.inserted} hồ sơ mới, ` +
       `${summary.duplicates} đã có (bỏ qua), ${summary.errors.length} dòng lỗi.\n`,
