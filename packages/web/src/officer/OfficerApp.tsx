@@ -60,6 +60,7 @@ export default function OfficerApp() {
       current: path === '/can-bo/tong-dai',
       show: hasRole(user, 'hotline'),
     },
+    { href: '/bao-cao', label: t('officer.nav.reports'), current: false, show: true },
     {
       href: '/can-bo/giam-sat',
       label: t('officer.nav.supervision'),
