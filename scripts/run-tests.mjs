@@ -30,6 +30,16 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
+// The browser journeys serve packages/web/dist: build it once here, before test files run two at a
+// time — a file rebuilding it would empty dist under another file's running server.
+if (!dbOnly) {
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: 'packages/web', stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('web build failed');
+    process.exit(1);
+  }
+}
+
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
