@@ -2,7 +2,9 @@ import type { DossierEventType } from '@dvc/domain';
 
 /** What an outbox message says about a dossier: enough to render every template without a query. */
 export interface DossierMessage {
-  kind: 'dossier_event' | 'due_soon' | 'overdue';
+  /** fee_paid: written by the payments capability when the gateway confirms (amount, receiptNumber). */
+  kind: 'dossier_event' | 'due_soon' | 'overdue' | 'fee_paid';
+  receiptNumber?: string;
   event?: DossierEventType;
   dossierId: string;
   code: string;
@@ -116,6 +118,13 @@ const CITIZEN: Record<DossierEventType, (m: DossierMessage) => Rendered> = {
 const INTERNAL_EVENTS: ReadonlySet<DossierEventType> = new Set(['assign', 'propose', 'approve', 'reject_proposal']);
 
 export function renderForCitizen(m: DossierMessage): Rendered | undefined {
+  if (m.kind === 'fee_paid') {
+    const amount = new Intl.NumberFormat('vi-VN').format(m.amount ?? 0);
+    return {
+      title: `Đã thanh toán phí hồ sơ ${m.code}`,
+      body: `Hệ thống đã nhận ${amount} đ cho hồ sơ ${m.code}. Biên lai điện tử số ${m.receiptNumber ?? ''} có trong mục thanh toán của hồ sơ.`,
+    };
+  }
   return m.kind === 'dossier_event' && m.event ? CITIZEN[m.event](m) : undefined;
 }
 
