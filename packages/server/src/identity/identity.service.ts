@@ -190,7 +190,13 @@ export async function login(
   return { ok: true, ...(await createSession(ctx, user, input.ip, input.userAgent)) };
 }
 
-async function createSession(ctx: AppContext, user: UserRow, ip: string | null, userAgent: string | null): Promise<NewSession> {
+/** A new server-side session for a user who proved who they are (password, or VNeID). */
+export async function createSession(
+  ctx: AppContext,
+  user: UserRow,
+  ip: string | null,
+  userAgent: string | null,
+): Promise<NewSession> {
   const now = ctx.now();
   const token = newToken();
   const csrfToken = newToken();

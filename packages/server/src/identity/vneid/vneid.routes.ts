@@ -3,12 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { devVneidProvider } from '../../dev/oidc-provider';
 import { problem } from '../../http/problem';
-import { endSession } from '../identity.service';
+import { createSession, endSession } from '../identity.service';
 import { newToken } from '../secrets';
 import { clearSessionCookie, setSessionCookie } from '../session.plugin';
 import { createVneidClient, type VneidClient } from './vneid.client';
 import { issuerUrl, loadVneidEnv, redirectUri, usesLocalProvider, type VneidEnv } from './vneid.env';
-import { ATTEMPT_TTL_MS, createVneidSession, findOrCreateCitizen, saveAttempt, takeAttempt } from './vneid.service';
+import { ATTEMPT_TTL_MS, findOrCreateCitizen, saveAttempt, takeAttempt } from './vneid.service';
 
 const tags = ['Tài khoản'];
 export const ATTEMPT_COOKIE = 'dvc_vneid';
@@ -126,7 +126,7 @@ export const vneidRoutes: FastifyPluginAsyncZod<{ env?: VneidEnv; client?: Vneid
               detail: 'Vui lòng cập nhật số điện thoại trong ứng dụng VNeID rồi đăng nhập lại.',
             });
       }
-      const session = await createVneidSession(app.ctx, found.user, request.ip ?? null, request.headers['user-agent'] ?? null);
+      const session = await createSession(app.ctx, found.user, request.ip ?? null, request.headers['user-agent'] ?? null);
       request.actor = session.actor;
       setSessionCookie(app, reply, session.token);
       request.log.info({ userId: session.actor.userId, created: found.created }, 'signed in with VNeID');

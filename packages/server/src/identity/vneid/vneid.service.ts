@@ -105,51 +105,6 @@ export async function findOrCreateCitizen(
   return { ok: true, user: user as UserRow, created: result.created };
 }
 
-/**
- * A session exactly as password login creates it (identity.service.ts createSession, which is not
- * exported): same token, CSRF token, lifetimes and stored fields.
- */
-export async function createVneidSession(
-  ctx: AppContext,
-  user: UserRow,
-  ip: string | null,
-  userAgent: string | null,
-): Promise<NewSession> {
-  const now = ctx.now();
-  const token = newToken();
-  const csrfToken = newToken();
-  const id = sha256(token);
-  await ctx.db.deleteFrom('session').where('userId', '=', user.id).where('expiresAt', '<=', now).execute();
-  await ctx.db
-    .insertInto('session')
-    .values({
-      id,
-      provinceCode: user.provinceCode,
-      userId: user.id,
-      csrfToken,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
-      lastSeenAt: now,
-      ip,
-      userAgent: userAgent?.slice(0, 500) ?? null,
-    })
-    .execute();
-  const roles = user.kind === 'officer' ? await listRoles(ctx.db, user.provinceCode, user.id) : [];
-  return {
-    token,
-    csrfToken,
-    actor: {
-      userId: user.id,
-      kind: user.kind,
-      fullName: user.fullName,
-      phone: user.phone,
-      provinceCode: user.provinceCode,
-      roles,
-      sessionId: id,
-    },
-  };
-}
-
 export const ATTEMPT_TTL_MS = 10 * 60_000;
 
 /** Stores a login in progress under the hash of the browser's cookie value. */
