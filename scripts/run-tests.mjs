@@ -33,7 +33,7 @@ if (files.length === 0) {
 // The browser journeys serve packages/web/dist: build it once here, before test files run two at a
 // time — a file rebuilding it would empty dist under another file's running server.
 if (!dbOnly) {
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: 'packages/web', stdio: 'inherit' });
+  const build = spawnSync('npm', ['run', 'build', '-w', '@dvc/web', '--silent'], { stdio: 'inherit' });
   if (build.status !== 0) {
     console.error('web build failed');
     process.exit(1);

@@ -33,7 +33,7 @@ function firstLoadSizes(): { js: number; css: number } {
  * Targets: JS ≤ 150 KB, usable ≤ 5 s.
  */
 export async function benchWebApp(): Promise<void> {
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: WEB, stdio: 'inherit' });
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: WEB, stdio: 'inherit' });
   const { js, css } = firstLoadSizes();
   console.log('\n== Citizen app first load ==');
   console.log(
