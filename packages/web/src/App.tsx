@@ -4,6 +4,7 @@ import { SignIn } from './citizen/auth/SignIn';
 import { SignUp } from './citizen/auth/SignUp';
 import { VerifyPhone } from './citizen/auth/VerifyPhone';
 import { DossierDetailPage } from './citizen/dossiers/DossierDetailPage';
+import { GroupPage } from './citizen/dossiers/GroupPage';
 import { MyDossiers } from './citizen/dossiers/MyDossiers';
 import { OutboxItemPage } from './citizen/dossiers/OutboxItemPage';
 import { Home } from './citizen/Home';
@@ -38,6 +39,7 @@ const ROUTES: Route[] = [
   { pattern: '/ho-so', render: () => <MyDossiers />, tab: 'dossiers' },
   { pattern: '/ho-so/cho-gui/:id', render: (p) => <OutboxItemPage id={p.id ?? ''} />, tab: 'dossiers' },
   { pattern: '/ho-so/:code', render: (p) => <DossierDetailPage code={p.code ?? ''} />, tab: 'dossiers' },
+  { pattern: '/lien-thong/:code', render: (p) => <GroupPage code={p.code ?? ''} />, tab: 'dossiers' },
   { pattern: '/thong-bao', render: () => <NotificationsPage />, tab: 'account' },
   { pattern: '/tai-khoan', render: () => <Account />, tab: 'account' },
   { pattern: '/dang-nhap', render: () => <SignIn />, tab: 'account' },

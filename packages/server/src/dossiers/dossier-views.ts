@@ -38,6 +38,7 @@ export function summarize(row: DossierRow, now: Date) {
     finishedAt: row.finishedAt?.toISOString() ?? null,
     unitCode: row.unitCode,
     agencyCode: row.agencyCode,
+    groupCode: row.groupCode,
     overdue: open && !paused && row.dueAt !== null && row.dueAt < now,
     dueSoon: open && !paused && row.dueAt !== null && row.dueAt >= now && row.dueAt < dueSoonLimit(now),
   };

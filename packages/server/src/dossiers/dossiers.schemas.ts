@@ -78,6 +78,8 @@ export const DossierSummaryView = z.object({
   finishedAt: z.string().nullable(),
   unitCode: z.string(),
   agencyCode: z.string(),
+  /** Interlinked group (liên thông) this dossier belongs to, if any. */
+  groupCode: z.string().nullable(),
   overdue: z.boolean(),
   dueSoon: z.boolean(),
 });

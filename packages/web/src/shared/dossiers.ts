@@ -16,6 +16,7 @@ export interface DossierSummary {
   finishedAt?: string;
   overdue: boolean;
   dueSoon: boolean;
+  groupCode?: string | null;
 }
 
 export interface DossierDetail extends DossierSummary {

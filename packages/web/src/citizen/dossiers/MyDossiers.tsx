@@ -42,6 +42,17 @@ export function MyDossiers() {
       </section>
     );
   }
+  // Members of an interlinked group stay together (at the place of the newest), so the citizen sees one group.
+  if (items) {
+    const grouped = items.flatMap((d, i) =>
+      !d.groupCode
+        ? [d]
+        : items.findIndex((x) => x.groupCode === d.groupCode) === i
+          ? items.filter((x) => x.groupCode === d.groupCode)
+          : [],
+    );
+    items.splice(0, items.length, ...grouped);
+  }
   const local = outbox.filter((i) => i.status !== 'sent' || !items?.some((d) => d.code === i.dossierCode));
   const pending = outbox.filter((i) => i.status === 'pending').length;
 
@@ -75,8 +86,13 @@ export function MyDossiers() {
             </Link>
           </li>
         ))}
-        {items?.map((d) => (
+        {items?.map((d, i) => (
           <li key={d.code}>
+            {d.groupCode && items[i - 1]?.groupCode !== d.groupCode && (
+              <Link href={`/lien-thong/${encodeURIComponent(d.groupCode)}`} className="group-head">
+                {t('dossiers.group', { count: items.filter((x) => x.groupCode === d.groupCode).length })}
+              </Link>
+            )}
             <Link href={`/ho-so/${encodeURIComponent(d.code)}`} className="list-item">
               <span className="item-title">{d.procedureName}</span>
               <span className="item-meta">
