@@ -19,6 +19,7 @@ import { useSession } from './shared/session';
 
 // The wizard (zod schemas, the VSIC list) is its own chunk: the first load stays small.
 const FilingWizard = lazy(() => import('./citizen/filing/FilingWizard'));
+const GroupFilingPage = lazy(() => import('./citizen/dossiers/GroupFilingPage'));
 // The officer console (/can-bo/…) is a chunk of its own too: citizens never download it.
 const OfficerApp = lazy(() => import('./officer/OfficerApp'));
 // Reports (/bao-cao) and the public figures (/cong-khai): chunks of their own; ECharts loads only inside them.
@@ -39,6 +40,7 @@ const ROUTES: Route[] = [
   { pattern: '/ho-so', render: () => <MyDossiers />, tab: 'dossiers' },
   { pattern: '/ho-so/cho-gui/:id', render: (p) => <OutboxItemPage id={p.id ?? ''} />, tab: 'dossiers' },
   { pattern: '/ho-so/:code', render: (p) => <DossierDetailPage code={p.code ?? ''} />, tab: 'dossiers' },
+  { pattern: '/lien-thong/nop/:group', render: (p) => <GroupFilingPage group={p.group ?? ''} />, tab: 'procedures' },
   { pattern: '/lien-thong/:code', render: (p) => <GroupPage code={p.code ?? ''} />, tab: 'dossiers' },
   { pattern: '/thong-bao', render: () => <NotificationsPage />, tab: 'account' },
   { pattern: '/tai-khoan', render: () => <Account />, tab: 'account' },

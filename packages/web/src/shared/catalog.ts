@@ -35,6 +35,8 @@ export interface ProcedureDetail extends Omit<ProcedureSummary, 'fee' | 'compone
   resultKind: 'certificate' | 'acknowledgement' | 'document' | 'card';
   feeAmounts: FeeAmounts;
   legalBasis: string[];
+  /** Member of an interlinked group (liên thông) that can be filed as one. */
+  interlinkGroup?: 'birth' | 'death';
 }
 
 export interface Topic {

@@ -93,6 +93,11 @@ export function ProcedurePage({ code }: { code: string }) {
       </ul>
 
       <div className="sticky-action">
+        {p.interlinkGroup && (
+          <Link href={`/lien-thong/nop/${p.interlinkGroup}`} className="button secondary big">
+            {t('group.fileAll')}
+          </Link>
+        )}
         {canFile ? (
           <Link href={fileHref} className="button primary big">
             {t('procedure.fileOnline')}
