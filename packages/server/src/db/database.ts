@@ -32,6 +32,12 @@ const pgliteParsers = {
 
 export async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 16 });
+  // An idle client that loses its connection (server restart, failover, a test dropping its
+  // database) emits 'error' on the pool; unhandled, that would crash the process. The pool replaces
+  // the client on next use, and queries in flight still fail through their own promise.
+  pool.on('error', (err) => {
+    process.emitWarning(`PostgreSQL idle connection lost: ${err.message}`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return { db, kind: 'postgresql', close: () => db.destroy() };
 }
