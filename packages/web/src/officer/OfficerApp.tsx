@@ -1,8 +1,9 @@
 import { type ReactNode, useEffect, useState } from 'react';
-import { setLocale, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
 import { Link, matchPath, useLocation } from '../router';
 import { api } from '../shared/api';
-import { signOut, useSession } from '../shared/session';
+import { DeskUserMenu } from '../shared/DeskUserMenu';
+import { useSession } from '../shared/session';
 import { DossierScreen } from './DossierScreen';
 import { Inbox } from './Inbox';
 import { IntakeScreen } from './IntakeScreen';
@@ -14,7 +15,7 @@ import { hasRole } from './types';
  * Lazy-loaded from App.tsx, so none of it is in the citizen's first load.
  */
 export default function OfficerApp() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { path } = useLocation();
   const session = useSession();
   const [agency, setAgency] = useState<string | undefined>();
@@ -95,24 +96,7 @@ export default function OfficerApp() {
               </Link>
             ))}
         </nav>
-        <div className="off-user">
-          <span className="off-name">{user.fullName}</span>
-          <button
-            type="button"
-            className="off-link"
-            onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}
-            aria-label={t('lang.switch')}
-          >
-            {locale === 'vi' ? 'EN' : 'VI'}
-          </button>
-          <button
-            type="button"
-            className="off-link"
-            onClick={() => void signOut().then(() => window.location.assign('/dang-nhap'))}
-          >
-            {t('officer.signOut')}
-          </button>
-        </div>
+        <DeskUserMenu fullName={user.fullName} signOutLabel={t('officer.signOut')} />
       </header>
       <main className="off-main">{screen}</main>
     </div>

@@ -1,6 +1,7 @@
-import { setLocale, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
 import { Link } from '../router';
-import { signOut, useSession } from '../shared/session';
+import { DeskUserMenu } from '../shared/DeskUserMenu';
+import { useSession } from '../shared/session';
 import { ReportsPage } from './ReportsPage';
 
 /**
@@ -9,7 +10,7 @@ import { ReportsPage } from './ReportsPage';
  * told to sign in, or that the page is for officers.
  */
 export default function ReportsApp() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const session = useSession();
   const user = session.status === 'signed-in' ? session.user : undefined;
 
@@ -49,24 +50,7 @@ export default function ReportsApp() {
           </Link>
           <Link href="/cong-khai">{t('reports.nav.public')}</Link>
         </nav>
-        <div className="off-user">
-          <span className="off-name">{user.fullName}</span>
-          <button
-            type="button"
-            className="off-link"
-            onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}
-            aria-label={t('lang.switch')}
-          >
-            {locale === 'vi' ? 'EN' : 'VI'}
-          </button>
-          <button
-            type="button"
-            className="off-link"
-            onClick={() => void signOut().then(() => window.location.assign('/dang-nhap'))}
-          >
-            {t('reports.signOut')}
-          </button>
-        </div>
+        <DeskUserMenu fullName={user.fullName} signOutLabel={t('reports.signOut')} />
       </header>
       <main className="off-main rp-main">
         <ReportsPage />
