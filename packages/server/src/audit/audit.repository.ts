@@ -27,6 +27,11 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Prom
   await db.insertInto('auditLog').values(entry).execute();
 }
 
+/** Several audit rows in one statement (a group commit of requests). */
+export async function appendAudits(db: Kysely<Database>, entries: AuditEntry[]): Promise<void> {
+  if (entries.length > 0) await db.insertInto('auditLog').values(entries).execute();
+}
+
 /**
  * The audit entry describing `request` (who, what, which record, when, from where). A route that
  * writes it inside its own transaction calls `markAudited(request)` so the hook does not add a second.

@@ -1,5 +1,5 @@
 import type { ProcedureDefinition } from '@dvc/domain';
-import { getOwnedFile, wrongTypeMessage } from '../files/files.service';
+import { getOwnedFiles, wrongTypeMessage } from '../files/files.service';
 import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';
 
@@ -29,13 +29,18 @@ export async function checkAttachments(
   const errors: FieldError[] = [];
   const components = new Map(procedure.components.map((c) => [c.id, c]));
   const value: CheckedAttachment[] = [];
+  const files = await getOwnedFiles(
+    ctx,
+    ownerId,
+    attachments.map((a) => ({ sha256: a.fileId, accepts: components.get(a.componentId)?.accepts })),
+  );
   for (const [i, a] of attachments.entries()) {
     const component = components.get(a.componentId);
     if (!component) {
       errors.push({ field: `${prefix}.${i}.componentId`, message: 'Thành phần hồ sơ không thuộc thủ tục này' });
       continue;
     }
-    const owned = await getOwnedFile(ctx, ownerId, a.fileId, component.accepts);
+    const owned = files[i]!;
     if (!owned.ok) {
       errors.push({
         field: `${prefix}.${i}.fileId`,

@@ -8,7 +8,7 @@ import { type DossierResult, invalid } from './dossier.result';
 import { canSeeDossier } from './dossier-access';
 import {
   type Filer,
-  insertPreparedDossier,
+  insertPreparedDossiers,
   type PreparedDossier,
   prepareDossier,
   type SubmittedDossier,
@@ -82,17 +82,13 @@ export async function submitGroup(
   }
   if (errors.length) return invalid(errors);
   const answer = await ctx.db.transaction().execute(async (trx) => {
-    const members: SubmittedDossier[] = [];
-    let groupCode = '';
-    for (const p of prepared) {
-      const member = await insertPreparedDossier(ctx, trx, filer, p, groupCode || null);
-      if (!groupCode) {
-        groupCode = `LT-${member.code}`;
-        await trx.updateTable('dossier').set({ groupCode }).where('id', '=', member.id).execute();
-      }
-      members.push(member);
-    }
-    const result = { code: groupCode, title: GROUP_TITLES[input.group], members };
+    const members = await insertPreparedDossiers(
+      ctx,
+      trx,
+      prepared.map((p) => ({ filer, prepared: p })),
+      { asGroup: true },
+    );
+    const result = { code: `LT-${members[0]!.code}`, title: GROUP_TITLES[input.group], members };
     await inTransaction(trx, result);
     return result;
   });

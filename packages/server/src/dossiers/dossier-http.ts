@@ -8,10 +8,14 @@ import {
   readIdempotencyKey,
   releaseIdempotencyKey,
   requestHash,
+  type StoredAnswer,
+  storedAnswer,
 } from '../http/idempotency';
 import { type ProblemError, problem } from '../http/problem';
 import type { Actor } from '../identity/actor';
 import type { DossierFailure, DossierResult } from './dossier.result';
+import { fileDossier } from './dossier-filing';
+import { type Filer, prepareDossier, type SubmitInput, type SubmittedDossier } from './dossier-submit.service';
 
 const STATUS: Record<DossierFailure['reason'], number> = {
   validation: 400,
@@ -46,10 +50,7 @@ export async function createIdempotently<T extends { code: string }>(
   const ref = { provinceCode: ctx.config.PROVINCE_CODE, userId: actor.userId, key: readIdempotencyKey(request) };
   const hash = requestHash(request.method, request.routeOptions.url ?? request.url, request.body);
   const claim = await claimIdempotencyKey(ctx.db, ref, hash, ctx.now());
-  if (claim.kind === 'replay') {
-    markAudited(request);
-    return reply.code(claim.answer.status).header('idempotent-replayed', 'true').send(claim.answer.body);
-  }
+  if (claim.kind === 'replay') return replay(request, reply, claim.answer);
   let result: DossierResult<T>;
   try {
     result = await create(async (trx, answer) => {
@@ -66,4 +67,44 @@ export async function createIdempotently<T extends { code: string }>(
   }
   markAudited(request);
   return reply.code(201).send(result.value);
+}
+
+/**
+ * Files one dossier under its Idempotency-Key through the group commit (dossier-filing.ts): checks
+ * first, then the key's claim, the dossier, the stored answer and the audit row commit together. A
+ * retry with the same body gets the first answer (also when the checks would now fail), another body
+ * with the same key 422. `then` may add to a created dossier's answer (the counter receiving at once).
+ */
+export async function fileIdempotently(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  actor: Actor,
+  filer: Filer,
+  input: SubmitInput,
+  then?: (filed: SubmittedDossier) => Promise<SubmittedDossier>,
+) {
+  const ctx = request.server.ctx;
+  const key = {
+    ref: { provinceCode: ctx.config.PROVINCE_CODE, userId: actor.userId, key: readIdempotencyKey(request) },
+    hash: requestHash(request.method, request.routeOptions.url ?? request.url, request.body),
+  };
+  const prepared = await prepareDossier(ctx, filer, input);
+  if (!prepared.ok) {
+    const stored = await storedAnswer(ctx.db, key.ref, key.hash);
+    if (stored) return replay(request, reply, stored);
+    throw failureToProblem(prepared);
+  }
+  const outcome = await fileDossier(ctx, { filer, prepared: prepared.value, key, audit: auditEntryFor(request, 201, null) });
+  if (outcome.kind === 'key_used') {
+    const stored = await storedAnswer(ctx.db, key.ref, key.hash);
+    if (stored) return replay(request, reply, stored);
+    throw problem(409, 'idempotency-in-flight', 'Yêu cầu này đang được xử lý, vui lòng đợi giây lát');
+  }
+  markAudited(request);
+  return reply.code(201).send(then ? await then(outcome.dossier) : outcome.dossier);
+}
+
+function replay(request: FastifyRequest, reply: FastifyReply, answer: StoredAnswer) {
+  markAudited(request);
+  return reply.code(answer.status).header('idempotent-replayed', 'true').send(answer.body);
 }

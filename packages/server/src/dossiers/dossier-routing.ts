@@ -14,12 +14,36 @@ const PROVINCE_AGENCY: Partial<Record<ProcedureDefinition['authority']['agencyKi
 
 export type Routing = { ok: true; agencyCode: string; agencyName: string; unitCode: string } | { ok: false; message: string };
 
+/**
+ * Units and agencies are reference data written by the seed, so a route found once stays right for
+ * the day; a route not found is looked up again each time.
+ */
+const found = new WeakMap<AppContext, Map<string, Routing>>();
+const MAX_REMEMBERED = 10_000;
+
 export async function routeDossier(
   ctx: AppContext,
   procedure: ProcedureDefinition,
   unitCode: string,
   today: string,
 ): Promise<Routing> {
+  let remembered = found.get(ctx);
+  if (!remembered) {
+    remembered = new Map();
+    found.set(ctx, remembered);
+  }
+  const key = `${procedure.authority.agencyKind}|${unitCode}|${today}`;
+  const known = remembered.get(key);
+  if (known) return known;
+  const routing = await lookUpRoute(ctx, procedure, unitCode, today);
+  if (routing.ok) {
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(key, routing);
+  }
+  return routing;
+}
+
+async function lookUpRoute(ctx: AppContext, procedure: ProcedureDefinition, unitCode: string, today: string): Promise<Routing> {
   const unit = await findUnit(ctx.db, unitCode, today);
   if (unit?.level !== 'commune') {
     return { ok: false, message: 'Xã, phường không hợp lệ hoặc không còn tồn tại (chọn theo danh mục hiện hành)' };

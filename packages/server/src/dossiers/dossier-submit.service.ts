@@ -17,9 +17,9 @@ import type { Kysely } from 'kysely';
 import { findProcedureByCode } from '../catalog/catalog.service';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
-import { notifyDossierChange } from '../notifications/outbox';
-import { queuePortalSync } from '../portal-sync/portal-sync.outbox';
-import { appendDossierEvent, insertDossier, nextDailySequence } from './dossier.repository';
+import { notifyDossierChanges } from '../notifications/outbox';
+import { queuePortalSyncMany } from '../portal-sync/portal-sync.outbox';
+import { appendDossierEvents, insertDossiers, reserveDailySequences } from './dossier.repository';
 import { type DossierResult, invalid } from './dossier.result';
 import { type CheckedAttachment, checkAttachments } from './dossier-attachments';
 import { validateDossierForm } from './dossier-form';
@@ -129,86 +129,103 @@ export async function prepareDossier(
   };
 }
 
-/** Writes a prepared dossier, its first event, its attachments and its notification, inside `trx`. */
-export async function insertPreparedDossier(
-  ctx: AppContext,
-  trx: Kysely<Database>,
-  filer: Filer,
-  p: PreparedDossier,
-  groupCode: string | null = null,
-): Promise<SubmittedDossier> {
-  const now = ctx.now();
-  const provinceCode = ctx.config.PROVINCE_CODE;
-  const id = randomUUID();
-  const seq = await nextDailySequence(trx, provinceCode, p.agencyCode, vietnamLocalDate(now));
-  const code = formatDossierCode(p.agencyCode, now, seq);
-  const values = {
-    id,
-    provinceCode,
-    code,
-    procedureCode: p.procedure.code,
-    agencyCode: p.agencyCode,
-    unitCode: p.unitCode,
-    applicantId: filer.applicant.id,
-    applicantName: filer.applicant.fullName,
-    applicantPhone: filer.applicant.phone,
-    applicantCitizenId: filer.applicant.citizenId,
-    filedBy: filer.userId,
-    channel: filer.channel,
-    form: JSON.stringify(p.form),
-    ...snapshotColumns(p.snapshot),
-    submittedAt: now,
-    feeAmount: p.feeAmount,
-    componentsTotal: p.attachments.length,
-    componentsDigitized: p.attachments.filter((a) => a.digitized).length,
-    specialCaseReason: filer.specialCaseReason ?? null,
-    groupCode,
-    searchText: foldVietnamese(`${code} ${filer.applicant.fullName} ${p.procedure.name}`),
-    updatedAt: now,
-  };
-  await insertDossier(trx, values);
-  await appendDossierEvent(trx, provinceCode, id, 1, p.record);
-  await notifyDossierChange(trx, { row: values, record: p.record });
-  await queuePortalSync(trx, { row: values, record: p.record });
-  for (const a of p.attachments) {
-    await trx
-      .insertInto('dossierAttachment')
-      .values({ provinceCode, dossierId: id, ...a, addedBy: filer.userId, addedAt: now })
-      .execute();
-  }
-  return {
-    id,
-    code,
-    status: p.snapshot.status,
-    channel: filer.channel,
-    submittedAt: now.toISOString(),
-    expectedDueAt: p.expectedDueAt.toISOString(),
-    agencyCode: p.agencyCode,
-    agencyName: p.agencyName,
-    feeAmount: p.feeAmount,
-    procedureCode: p.procedure.code,
-  };
+/** A checked filing and who files it: what insertPreparedDossiers writes. */
+export interface NewDossier {
+  filer: Filer;
+  prepared: PreparedDossier;
 }
 
 /**
- * Files a new dossier: every check first, then the dossier, its first event and (through
- * `inTransaction`) the caller's idempotency answer and audit row in one transaction. Nothing is
- * written when a check fails.
+ * Writes prepared dossiers inside `trx` — their codes, rows, first events, notifications, portal
+ * messages and attachments — a handful of statements however many there are (a group commit of
+ * filings, or the members of an interlinked group: `asGroup` gives them one group code).
  */
-export async function submitDossier(
+export async function insertPreparedDossiers(
   ctx: AppContext,
-  filer: Filer,
-  input: SubmitInput,
-  inTransaction: (trx: Kysely<Database>, answer: SubmittedDossier) => Promise<void>,
-): Promise<DossierResult<SubmittedDossier>> {
-  const prepared = await prepareDossier(ctx, filer, input);
-  if (!prepared.ok) return prepared;
-  const answer = await ctx.db.transaction().execute(async (trx) => {
-    const result = await insertPreparedDossier(ctx, trx, filer, prepared.value);
-    await inTransaction(trx, result);
-    return result;
+  trx: Kysely<Database>,
+  dossiers: NewDossier[],
+  options: { asGroup?: boolean } = {},
+): Promise<SubmittedDossier[]> {
+  if (dossiers.length === 0) return [];
+  const now = ctx.now();
+  const provinceCode = ctx.config.PROVINCE_CODE;
+  const perAgency = new Map<string, number>();
+  for (const { prepared } of dossiers) perAgency.set(prepared.agencyCode, (perAgency.get(prepared.agencyCode) ?? 0) + 1);
+  const nextSeq = await reserveDailySequences(trx, provinceCode, vietnamLocalDate(now), perAgency);
+  const rows = dossiers.map(({ filer, prepared: p }) => {
+    const seq = nextSeq.get(p.agencyCode)!;
+    nextSeq.set(p.agencyCode, seq + 1);
+    const code = formatDossierCode(p.agencyCode, now, seq);
+    return {
+      id: randomUUID(),
+      provinceCode,
+      code,
+      procedureCode: p.procedure.code,
+      agencyCode: p.agencyCode,
+      unitCode: p.unitCode,
+      applicantId: filer.applicant.id,
+      applicantName: filer.applicant.fullName,
+      applicantPhone: filer.applicant.phone,
+      applicantCitizenId: filer.applicant.citizenId,
+      filedBy: filer.userId,
+      channel: filer.channel,
+      form: JSON.stringify(p.form),
+      ...snapshotColumns(p.snapshot),
+      submittedAt: now,
+      feeAmount: p.feeAmount,
+      componentsTotal: p.attachments.length,
+      componentsDigitized: p.attachments.filter((a) => a.digitized).length,
+      specialCaseReason: filer.specialCaseReason ?? null,
+      groupCode: null as string | null,
+      searchText: foldVietnamese(`${code} ${filer.applicant.fullName} ${p.procedure.name}`),
+      updatedAt: now,
+    };
   });
-  return { ok: true, value: answer };
+  if (options.asGroup) for (const row of rows) row.groupCode = `LT-${rows[0]!.code}`;
+  const records = dossiers.map((d) => d.prepared.record);
+  await insertDossiers(trx, rows);
+  await appendDossierEvents(
+    trx,
+    rows.map((row, i) => ({ provinceCode, dossierId: row.id, seq: 1, record: records[i]! })),
+  );
+  await notifyDossierChanges(
+    trx,
+    rows.map((row, i) => ({ row, record: records[i]! })),
+  );
+  await queuePortalSyncMany(
+    trx,
+    rows.map((row, i) => ({ row, record: records[i]!, seq: 1 })),
+  );
+  const attachments = rows.flatMap((row, i) =>
+    dossiers[i]!.prepared.attachments.map((a) => ({
+      provinceCode,
+      dossierId: row.id,
+      ...a,
+      addedBy: dossiers[i]!.filer.userId,
+      addedAt: now,
+    })),
+  );
+  for (let i = 0; i < attachments.length; i += 500) {
+    await trx
+      .insertInto('dossierAttachment')
+      .values(attachments.slice(i, i + 500))
+      .execute();
+  }
+  return rows.map((row, i) => {
+    const { filer, prepared: p } = dossiers[i]!;
+    return {
+      id: row.id,
+      code: row.code,
+      status: p.snapshot.status,
+      channel: filer.channel,
+      submittedAt: now.toISOString(),
+      expectedDueAt: p.expectedDueAt.toISOString(),
+      agencyCode: p.agencyCode,
+      agencyName: p.agencyName,
+      feeAmount: p.feeAmount,
+      procedureCode: p.procedure.code,
+    };
+  });
 }
 
 function creationEvent(filer: Filer) {

@@ -4,10 +4,10 @@ import { appendAudit, auditEntryFor, markAudited } from '../audit/audit.reposito
 import { type Actor, getActor, requireRole } from '../identity/actor';
 import { digitizeComponent } from './dossier-digitize.service';
 import { applyDossierEvent } from './dossier-events.service';
-import { createIdempotently, failureToProblem } from './dossier-http';
+import { failureToProblem, fileIdempotently } from './dossier-http';
 import { getDossierDetail, listForOfficerInbox } from './dossier-queries.service';
 import { renderRegisterForPeriod } from './dossier-register.service';
-import { type SubmitInput, submitDossier } from './dossier-submit.service';
+import type { SubmitInput } from './dossier-submit.service';
 import {
   CodeParams,
   CounterDossierBody,
@@ -108,24 +108,25 @@ export const officerDossierRoutes: FastifyPluginAsyncZod = async (app) => {
       requireRole(request, 'receiver');
       const actor = request.actor!;
       const { applicant, specialCaseReason, receiveNow, ...input } = request.body;
-      return createIdempotently(request, reply, actor, async (inTransaction) => {
-        const created = await submitDossier(
-          app.ctx,
-          {
-            userId: actor.userId,
-            domainActor: { role: 'receiver', userId: actor.userId },
-            creation: 'record_at_counter',
-            channel: 'direct',
-            applicant: onBehalf(applicant),
-            specialCaseReason,
-          },
-          input satisfies SubmitInput,
-          inTransaction,
-        );
-        if (!created.ok || !receiveNow) return created;
-        const received = await receiveAtOnce(app.ctx, actor, created.value.code, request);
-        return received ? { ok: true, value: { ...created.value, status: 'received', expectedDueAt: received } } : created;
-      });
+      return fileIdempotently(
+        request,
+        reply,
+        actor,
+        {
+          userId: actor.userId,
+          domainActor: { role: 'receiver', userId: actor.userId },
+          creation: 'record_at_counter',
+          channel: 'direct',
+          applicant: onBehalf(applicant),
+          specialCaseReason,
+        },
+        input satisfies SubmitInput,
+        async (created) => {
+          if (!receiveNow) return created;
+          const received = await receiveAtOnce(app.ctx, actor, created.code, request);
+          return received ? { ...created, status: 'received', expectedDueAt: received } : created;
+        },
+      );
     },
   );
 
@@ -143,19 +144,18 @@ export const officerDossierRoutes: FastifyPluginAsyncZod = async (app) => {
       requireRole(request, 'hotline');
       const actor = request.actor!;
       const { applicant, ...input } = request.body;
-      return createIdempotently(request, reply, actor, (inTransaction) =>
-        submitDossier(
-          app.ctx,
-          {
-            userId: actor.userId,
-            domainActor: { role: 'hotline', userId: actor.userId },
-            creation: 'file_by_phone',
-            channel: 'phone',
-            applicant: onBehalf(applicant),
-          },
-          input,
-          inTransaction,
-        ),
+      return fileIdempotently(
+        request,
+        reply,
+        actor,
+        {
+          userId: actor.userId,
+          domainActor: { role: 'hotline', userId: actor.userId },
+          creation: 'file_by_phone',
+          channel: 'phone',
+          applicant: onBehalf(applicant),
+        },
+        input,
       );
     },
   );

@@ -6,9 +6,8 @@ import { getActor, requireCitizen } from '../identity/actor';
 import { checkResultIssuable, getResultFile, onDossierResolved } from '../results/results.service';
 import { renderSlip, SLIP_KINDS } from './dossier-documents';
 import { applyDossierEvent } from './dossier-events.service';
-import { createIdempotently, failureToProblem } from './dossier-http';
+import { failureToProblem, fileIdempotently } from './dossier-http';
 import { findVisibleDossier, getDossierDetail, listMine } from './dossier-queries.service';
-import { submitDossier } from './dossier-submit.service';
 import { provideSupplement } from './dossier-supplement.service';
 import {
   CodeParams,
@@ -40,19 +39,18 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = requireCitizen(request);
       const body = request.body;
-      return createIdempotently(request, reply, actor, (inTransaction) =>
-        submitDossier(
-          app.ctx,
-          {
-            userId: actor.userId,
-            domainActor: { role: 'citizen', userId: actor.userId },
-            creation: 'submit_online',
-            channel: body.channel,
-            applicant: { id: actor.userId, fullName: actor.fullName, phone: actor.phone, citizenId: null },
-          },
-          body,
-          inTransaction,
-        ),
+      return fileIdempotently(
+        request,
+        reply,
+        actor,
+        {
+          userId: actor.userId,
+          domainActor: { role: 'citizen', userId: actor.userId },
+          creation: 'submit_online',
+          channel: body.channel,
+          applicant: { id: actor.userId, fullName: actor.fullName, phone: actor.phone, citizenId: null },
+        },
+        body,
       );
     },
   );

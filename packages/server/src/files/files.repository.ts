@@ -51,6 +51,27 @@ export async function findOwnedFile(
     .executeTakeFirst();
 }
 
+/** The rows of these (owner, bytes) pairs that exist, in one statement. */
+export async function findOwnedFiles(
+  db: Db,
+  provinceCode: string,
+  wanted: Array<{ ownerId: string; sha256: string }>,
+): Promise<StoredFileRow[]> {
+  if (wanted.length === 0) return [];
+  return tables(db)
+    .selectFrom('storedFile')
+    .selectAll()
+    .where('provinceCode', '=', provinceCode)
+    .where((eb) =>
+      eb(
+        eb.refTuple('ownerId', 'sha256'),
+        'in',
+        wanted.map((w) => eb.tuple(w.ownerId, w.sha256)),
+      ),
+    )
+    .execute();
+}
+
 /** Every owner's row for these bytes (an officer reading a citizen's file may match any of them). */
 export async function findFilesBySha(db: Db, provinceCode: string, sha256: string): Promise<StoredFileRow[]> {
   return tables(db)

@@ -5,10 +5,11 @@ import type { Readable } from 'node:stream';
 import type { FileKind, ProcedureComponent } from '@dvc/domain';
 import { fileTypeFromBuffer } from 'file-type';
 import { findProcedureByCode } from '../catalog/catalog.service';
+import { Batcher } from '../db/batcher';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/actor';
 import { type BlobStore, LocalBlobStore, SHA256_PATTERN } from './blob-store';
-import { findFilesBySha, findOwnedFile, type StoredFileRow, upsertStoredFile } from './files.repository';
+import { findFilesBySha, findOwnedFiles, type StoredFileRow, upsertStoredFile } from './files.repository';
 
 export type { StoredFileRow } from './files.repository';
 
@@ -154,12 +155,47 @@ export async function getOwnedFile(
   sha256: string,
   accepts?: readonly FileKind[],
 ): Promise<OwnedFileResult> {
-  if (!SHA256_PATTERN.test(sha256)) return { ok: false, reason: 'not_found' };
-  const file = await findOwnedFile(ctx.db, ctx.config.PROVINCE_CODE, ownerId, sha256);
-  if (!file || !(await blobStoreFor(ctx).has(sha256))) return { ok: false, reason: 'not_found' };
-  const kind = kindOf(file.mediaType);
-  if (accepts && (!kind || !accepts.includes(kind))) return { ok: false, reason: 'wrong_type' };
-  return { ok: true, file };
+  const [result] = await getOwnedFiles(ctx, ownerId, [{ sha256, accepts }]);
+  return result!;
+}
+
+const ownedFileLookups = new WeakMap<AppContext, Batcher<{ ownerId: string; sha256s: string[] }, StoredFileRow[]>>();
+
+/** Filings arriving together check their files with one lookup (db/batcher.ts). */
+function ownedFileLookup(ctx: AppContext) {
+  let lookup = ownedFileLookups.get(ctx);
+  if (!lookup) {
+    lookup = new Batcher(async (asks) => {
+      const rows = await findOwnedFiles(
+        ctx.db,
+        ctx.config.PROVINCE_CODE,
+        asks.flatMap((a) => a.sha256s.map((sha256) => ({ ownerId: a.ownerId, sha256 }))),
+      );
+      return asks.map((a) => rows.filter((r) => r.ownerId === a.ownerId && a.sha256s.includes(r.sha256)));
+    }, 100);
+    ownedFileLookups.set(ctx, lookup);
+  }
+  return lookup;
+}
+
+/** getOwnedFile for several files of one owner, with one lookup; results in the order asked. */
+export async function getOwnedFiles(
+  ctx: AppContext,
+  ownerId: string,
+  wanted: Array<{ sha256: string; accepts?: readonly FileKind[] }>,
+): Promise<OwnedFileResult[]> {
+  const valid = [...new Set(wanted.map((w) => w.sha256).filter((h) => SHA256_PATTERN.test(h)))];
+  const rows = valid.length ? await ownedFileLookup(ctx).run({ ownerId, sha256s: valid }) : [];
+  const blobs = blobStoreFor(ctx);
+  return Promise.all(
+    wanted.map(async ({ sha256, accepts }): Promise<OwnedFileResult> => {
+      const file = rows.find((r) => r.sha256 === sha256);
+      if (!file || !(await blobs.has(sha256))) return { ok: false, reason: 'not_found' };
+      const kind = kindOf(file.mediaType);
+      if (accepts && (!kind || !accepts.includes(kind))) return { ok: false, reason: 'wrong_type' };
+      return { ok: true, file };
+    }),
+  );
 }
 
 /**

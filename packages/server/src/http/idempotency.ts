@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { problem } from './problem';
 
@@ -52,7 +53,7 @@ function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-interface KeyRef {
+export interface KeyRef {
   provinceCode: string;
   userId: string;
   key: string;
@@ -84,11 +85,7 @@ export async function claimIdempotencyKey(db: Db, ref: KeyRef, hash: string, now
     .where('userId', '=', ref.userId)
     .where('key', '=', ref.key)
     .executeTakeFirstOrThrow();
-  if (row.requestHash !== hash) {
-    throw problem(422, 'idempotency-key-reused', 'Khóa chống gửi trùng đã được dùng cho một yêu cầu khác', {
-      detail: 'Mỗi lần nộp hồ sơ mới cần một khóa mới.',
-    });
-  }
+  if (row.requestHash !== hash) throw keyReused();
   if (row.state === 'done') return { kind: 'replay', answer: { status: row.responseStatus ?? 200, body: row.responseBody } };
   // In flight: take it over only if its holder's lease ran out (it crashed or timed out).
   const taken = await db
@@ -102,9 +99,7 @@ export async function claimIdempotencyKey(db: Db, ref: KeyRef, hash: string, now
     .returning('key')
     .executeTakeFirst();
   if (taken) return { kind: 'claimed' };
-  throw problem(409, 'idempotency-in-flight', 'Yêu cầu này đang được xử lý, vui lòng đợi giây lát', {
-    detail: 'Một yêu cầu với cùng khóa chống gửi trùng chưa hoàn tất.',
-  });
+  throw inFlight();
 }
 
 /** Stores the answer; call inside the transaction that made the change so both commit together. */
@@ -128,3 +123,84 @@ export async function releaseIdempotencyKey(db: Db, ref: KeyRef): Promise<void> 
     .where('state', '=', 'in_flight')
     .execute();
 }
+
+/** A request's key and the hash of its body, as a group commit of filings carries it. */
+export interface HeldKey {
+  ref: KeyRef;
+  hash: string;
+}
+
+/**
+ * Inside the transaction that makes the change, claims every key not used before, in one statement;
+ * answers, for each key, whether it was claimed. The claim commits or rolls back with the change, so
+ * a crash leaves no claim behind and there is no lease to wait for. A key that is already stored —
+ * or appears twice in `keys` — is not claimed: after commit, `storedAnswer` tells what to answer.
+ */
+export async function claimKeysInTransaction(db: Db, keys: HeldKey[], now: Date): Promise<boolean[]> {
+  const firsts = keys.map((k, i) => keys.findIndex((o) => sameKey(o.ref, k.ref)) === i);
+  const rows = await db
+    .insertInto('idempotencyKey')
+    .values(
+      keys
+        .filter((_, i) => firsts[i])
+        .map(({ ref, hash }) => ({
+          ...ref,
+          requestHash: hash,
+          state: 'in_flight',
+          lockedUntil: new Date(now.getTime() + LEASE_MS),
+          responseStatus: null,
+          responseBody: null,
+          createdAt: now,
+        })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .returning(['provinceCode', 'userId', 'key'])
+    .execute();
+  return keys.map((k, i) => firsts[i]! && rows.some((r) => sameKey(r, k.ref)));
+}
+
+const sameKey = (a: KeyRef, b: KeyRef) => a.key === b.key && a.userId === b.userId && a.provinceCode === b.provinceCode;
+
+/** completeIdempotencyKey for several keys in one statement, inside the same transaction. */
+export async function completeIdempotencyKeys(db: Db, answers: Array<{ ref: KeyRef; answer: StoredAnswer }>): Promise<void> {
+  if (answers.length === 0) return;
+  const values = sql.join(
+    answers.map(
+      ({ ref, answer }) =>
+        sql`(${ref.provinceCode}::text, ${ref.userId}::uuid, ${ref.key}::text, ${answer.status}::int, ${JSON.stringify(answer.body)}::jsonb)`,
+    ),
+  );
+  await sql`update idempotency_key as k
+    set state = 'done', response_status = v.status, response_body = v.body
+    from (values ${values}) as v (province_code, user_id, key, status, body)
+    where k.province_code = v.province_code and k.user_id = v.user_id and k.key = v.key`.execute(db);
+}
+
+/**
+ * What to answer a request whose key was used before: the stored answer when the body is the same
+ * (a replay), 422 when it differs, 409 while the first request is still in flight. Undefined when the
+ * key was never used.
+ */
+export async function storedAnswer(db: Db, ref: KeyRef, hash: string): Promise<StoredAnswer | undefined> {
+  const row = await db
+    .selectFrom('idempotencyKey')
+    .selectAll()
+    .where('provinceCode', '=', ref.provinceCode)
+    .where('userId', '=', ref.userId)
+    .where('key', '=', ref.key)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  if (row.requestHash !== hash) throw keyReused();
+  if (row.state === 'done') return { status: row.responseStatus ?? 200, body: row.responseBody };
+  throw inFlight();
+}
+
+const keyReused = () =>
+  problem(422, 'idempotency-key-reused', 'Khóa chống gửi trùng đã được dùng cho một yêu cầu khác', {
+    detail: 'Mỗi lần nộp hồ sơ mới cần một khóa mới.',
+  });
+
+const inFlight = () =>
+  problem(409, 'idempotency-in-flight', 'Yêu cầu này đang được xử lý, vui lòng đợi giây lát', {
+    detail: 'Một yêu cầu với cùng khóa chống gửi trùng chưa hoàn tất.',
+  });

@@ -72,12 +72,8 @@ export interface SessionWithUser {
   provinceCode: string;
 }
 
-export function findLiveSession(
-  db: Db,
-  provinceCode: string,
-  sessionId: string,
-  now: Date,
-): Promise<SessionWithUser | undefined> {
+/** The live sessions among `sessionIds` (hashes of the tokens), with their users: one statement. */
+export function findLiveSessions(db: Db, provinceCode: string, sessionIds: string[], now: Date): Promise<SessionWithUser[]> {
   return db
     .selectFrom('session as s')
     .innerJoin('userAccount as u', 'u.id', 's.userId')
@@ -94,9 +90,9 @@ export function findLiveSession(
       'u.provinceCode',
     ])
     .where('s.provinceCode', '=', provinceCode)
-    .where('s.id', '=', sessionId)
+    .where('s.id', 'in', sessionIds)
     .where('s.expiresAt', '>', now)
-    .executeTakeFirst();
+    .execute();
 }
 
 /** Display names of users (officers on slips, assignees in the console), by id. */

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { Batcher } from '../db/batcher';
 import type { AppContext } from '../http/context';
 import type { Actor } from './actor';
 import {
   clearFailedLogins,
-  findLiveSession,
+  findLiveSessions,
   findUserByPhone,
   listRoles,
   recordFailedLogin,
+  type SessionWithUser,
   type UserRow,
 } from './identity.repository';
 import { dummyPasswordHash, hashPassword, newOtp, newToken, otpHash, safeEqual, sha256, verifyPassword } from './secrets';
@@ -233,9 +235,24 @@ export async function createSession(
 }
 
 /** The actor behind a cookie token, sliding the session's expiry; undefined when none is live. */
+const sessionLookups = new WeakMap<AppContext, Batcher<string, SessionWithUser | undefined>>();
+
+/** Every request resumes its session: requests arriving together are looked up in one statement. */
+function sessionLookup(ctx: AppContext): Batcher<string, SessionWithUser | undefined> {
+  let lookup = sessionLookups.get(ctx);
+  if (!lookup) {
+    lookup = new Batcher(async (ids) => {
+      const found = await findLiveSessions(ctx.db, ctx.config.PROVINCE_CODE, [...new Set(ids)], ctx.now());
+      return ids.map((id) => found.find((s) => s.sessionId === id));
+    }, 200);
+    sessionLookups.set(ctx, lookup);
+  }
+  return lookup;
+}
+
 export async function resumeSession(ctx: AppContext, token: string): Promise<{ actor: Actor; csrfToken: string } | undefined> {
   const now = ctx.now();
-  const s = await findLiveSession(ctx.db, ctx.config.PROVINCE_CODE, sha256(token), now);
+  const s = await sessionLookup(ctx).run(sha256(token));
   if (!s) return undefined;
   if (now.getTime() - s.lastSeenAt.getTime() >= SESSION_TOUCH_MS) {
     const cap = s.createdAt.getTime() + SESSION_MAX_MS;

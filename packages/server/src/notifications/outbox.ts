@@ -19,19 +19,27 @@ export interface OutboxInput {
  * never happened. The dispatcher (notifications/dispatcher.ts) expands it into deliveries later.
  */
 export async function enqueueOutbox(trx: Kysely<Database>, message: OutboxInput): Promise<number> {
-  const row = await withNotificationTables(trx)
+  const [id] = await enqueueOutboxMany(trx, [message]);
+  return id!;
+}
+
+/** Several messages in one statement (a group commit of filings); ids in the order given. */
+export async function enqueueOutboxMany(trx: Kysely<Database>, messages: OutboxInput[]): Promise<number[]> {
+  const rows = await withNotificationTables(trx)
     .insertInto('outboxMessage')
-    .values({
-      provinceCode: message.provinceCode,
-      topic: message.topic,
-      payload: JSON.stringify(message.payload),
-      createdAt: message.createdAt,
-      dispatchedAt: null,
-      lastError: null,
-    })
+    .values(
+      messages.map((message) => ({
+        provinceCode: message.provinceCode,
+        topic: message.topic,
+        payload: JSON.stringify(message.payload),
+        createdAt: message.createdAt,
+        dispatchedAt: null,
+        lastError: null,
+      })),
+    )
     .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /**
@@ -57,17 +65,27 @@ export interface ChangeRow {
  * Call inside the transaction of every dossier change, after the dossier row is updated: `row` is
  * the row as it is now, `record` the domain's TransitionRecord of the change.
  */
-export async function notifyDossierChange(
-  trx: Kysely<Database>,
-  change: { row: ChangeRow; record: Pick<TransitionRecord, 'event' | 'at' | 'payload'> },
-): Promise<number> {
-  const message = dossierMessage(change.row, 'dossier_event', change.record.at, change.record.event, change.record.payload);
-  return enqueueOutbox(trx, {
-    provinceCode: change.row.provinceCode,
-    topic: TOPIC_DOSSIER,
-    payload: { ...message },
-    createdAt: change.record.at,
-  });
+export async function notifyDossierChange(trx: Kysely<Database>, change: DossierChange): Promise<number> {
+  const [id] = await notifyDossierChanges(trx, [change]);
+  return id!;
+}
+
+export interface DossierChange {
+  row: ChangeRow;
+  record: Pick<TransitionRecord, 'event' | 'at' | 'payload'>;
+}
+
+/** notifyDossierChange for several dossiers in one statement. */
+export async function notifyDossierChanges(trx: Kysely<Database>, changes: DossierChange[]): Promise<number[]> {
+  return enqueueOutboxMany(
+    trx,
+    changes.map(({ row, record }) => ({
+      provinceCode: row.provinceCode,
+      topic: TOPIC_DOSSIER,
+      payload: { ...dossierMessage(row, 'dossier_event', record.at, record.event, record.payload) },
+      createdAt: record.at,
+    })),
+  );
 }
 
 export function dossierMessage(

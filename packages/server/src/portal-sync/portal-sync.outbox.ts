@@ -112,6 +112,36 @@ export async function queuePortalSync(
   return inserted?.messageId;
 }
 
+/**
+ * The first message of many new dossiers in one statement (a group commit of filings): each is the
+ * dossier's event number `seq`, so nothing needs reading first.
+ */
+export async function queuePortalSyncMany(
+  trx: Kysely<Database>,
+  changes: Array<{ row: PortalChangeRow; record: PortalChangeRecord; seq: number }>,
+): Promise<void> {
+  await withPortalSyncTables(trx)
+    .insertInto('portalSyncMessage')
+    .values(
+      changes.map(({ row, record, seq }) => {
+        const messageId = randomUUID();
+        return {
+          provinceCode: row.provinceCode,
+          messageId,
+          dossierCode: row.code,
+          seq,
+          payload: JSON.stringify(portalMessage(messageId, seq, row, record)),
+          nextAttemptAt: record.at,
+          lastError: null,
+          createdAt: record.at,
+          sentAt: null,
+        };
+      }),
+    )
+    .onConflict((oc) => oc.columns(['provinceCode', 'dossierCode', 'seq']).doNothing())
+    .execute();
+}
+
 async function latestEventSeq(trx: Kysely<Database>, dossierId: string): Promise<number> {
   const r = await trx
     .selectFrom('dossierEvent')

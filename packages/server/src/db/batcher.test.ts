@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Batcher } from './batcher';
+
+test('requests arriving together are served by one batch, each with its own answer', async () => {
+  const batches: number[][] = [];
+  const doubler = new Batcher<number, number>(async (items) => {
+    batches.push(items);
+    return items.map((n) => n * 2);
+  });
+  const answers = await Promise.all([1, 2, 3, 4, 5].map((n) => doubler.run(n)));
+  assert.deepEqual(answers, [2, 4, 6, 8, 10]);
+  assert.deepEqual(batches, [[1, 2, 3, 4, 5]]);
+});
+
+test('what arrives while a batch runs waits for the next one; batches never exceed their size', async () => {
+  const batches: number[][] = [];
+  const batcher = new Batcher<number, number>(async (items) => {
+    batches.push(items);
+    await new Promise((r) => setTimeout(r, 20));
+    return items;
+  }, 3);
+  const first = batcher.run(0);
+  await new Promise((r) => setImmediate(r)); // the first batch [0] is now running
+  const rest = [1, 2, 3, 4].map((n) => batcher.run(n));
+  await Promise.all([first, ...rest]);
+  assert.deepEqual(batches, [[0], [1, 2, 3], [4]]);
+});
+
+test('a batch that fails is run again one by one: only the bad request fails', async () => {
+  const batcher = new Batcher<number, number>(async (items) => {
+    if (items.includes(13)) throw new Error('13 refused');
+    return items.map((n) => n + 1);
+  });
+  const settled = await Promise.allSettled([1, 13, 2].map((n) => batcher.run(n)));
+  assert.deepEqual(
+    settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as Error).message)),
+    [2, '13 refused', 3],
+  );
+});

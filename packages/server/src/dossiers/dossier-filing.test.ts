@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import type { SignedIn } from '../identity/identity.test-helpers';
+import { createTestApp, type TestApp } from '../test/harness';
+import { type Filing, fileDossier } from './dossier-filing';
+import { type Filer, prepareDossier } from './dossier-submit.service';
+import { get, householdRegistration, login, post, registrationAttachments } from './dossiers.test-helpers';
+
+// Filings that arrive together are written together (group commit, decision 006): what each citizen
+// sees must be exactly what they would see if they had filed alone.
+let t: TestApp;
+let citizen: SignedIn;
+let attachments: Array<{ componentId: string; fileId: string }>;
+const MONDAY_9AM = new Date('2026-11-30T02:00:00Z');
+
+before(async () => {
+  t = await createTestApp({ now: MONDAY_9AM });
+  citizen = await login(t.app, 'citizen');
+  attachments = await registrationAttachments(t.ctx, citizen);
+});
+after(() => t.close());
+
+const count = async (table: string, where = sql`true`) =>
+  (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${where}`.execute(t.ctx.db)).rows[0]!.n;
+
+describe('many filings at the same moment', () => {
+  test('each gets its own dossier, numbered one after another, with its event, notice, portal message and audit row', async () => {
+    const before = {
+      dossiers: await count('dossier'),
+      received: (await sql<{ n: number }>`select coalesce(sum(received), 0)::int as n from report_daily`.execute(t.ctx.db))
+        .rows[0]!.n,
+    };
+    const keys = Array.from({ length: 30 }, () => randomUUID());
+    const answers = await Promise.all(
+      keys.map((key) => post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments }), key)),
+    );
+    assert.deepEqual(
+      answers.map((a) => a.statusCode),
+      keys.map(() => 201),
+    );
+    const codes = answers.map((a) => a.json().code as string);
+    assert.equal(new Set(codes).size, 30, 'thirty different codes');
+    const numbers = codes.map((c) => Number(c.slice(-4))).sort((a, b) => a - b);
+    assert.deepEqual(
+      numbers,
+      numbers.map((_, i) => numbers[0]! + i),
+      'the day’s numbers follow each other without gaps',
+    );
+    assert.equal(await count('dossier'), before.dossiers + 30);
+    const ids = sql.join(codes.map((c) => sql`${c}`));
+    assert.equal(await count('dossier_event', sql`dossier_id in (select id from dossier where code in (${ids}))`), 30);
+    assert.equal(await count('dossier_attachment', sql`dossier_id in (select id from dossier where code in (${ids}))`), 60);
+    assert.equal(await count('portal_sync_message', sql`dossier_code in (${ids})`), 30);
+    assert.equal(await count('audit_log', sql`record_id in (${ids}) and status_code = 201`), 30);
+    assert.equal(await count('outbox_message', sql`payload->>'code' in (${ids})`), 30);
+    const received = (await sql<{ n: number }>`select sum(received)::int as n from report_daily`.execute(t.ctx.db)).rows[0]!.n;
+    assert.equal(received, before.received + 30, 'the reports count every one of them');
+
+    // Each answer belongs to its own request: a retry of any key returns that same dossier.
+    for (const i of [0, 17, 29]) {
+      const again = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments }), keys[i]);
+      assert.equal(again.statusCode, 201);
+      assert.equal(again.headers['idempotent-replayed'], 'true');
+      assert.equal(again.json().code, codes[i]);
+    }
+    const opened = await get(t.app, citizen, `/api/v1/dossiers/${codes[5]}`);
+    assert.equal(opened.statusCode, 200);
+  });
+
+  test('the same key sent twice at the same moment makes one dossier, and both are told its code', async () => {
+    const before = await count('dossier');
+    const key = randomUUID();
+    const body = householdRegistration({ attachments });
+    const [a, b] = await Promise.all([
+      post(t.app, citizen, '/api/v1/dossiers', body, key),
+      post(t.app, citizen, '/api/v1/dossiers', body, key),
+    ]);
+    assert.equal(a.statusCode, 201);
+    assert.equal(b.statusCode, 201);
+    assert.equal(a.json().code, b.json().code);
+    assert.equal(await count('dossier'), before + 1);
+  });
+
+  test('a filing that cannot be written fails alone: the others written with it are filed', async () => {
+    const before = await count('dossier');
+    const filer = (channel: string): Filer => ({
+      userId: citizen.body.user.id,
+      domainActor: { role: 'citizen', userId: citizen.body.user.id },
+      creation: 'submit_online',
+      channel: channel as Filer['channel'],
+      applicant: { id: citizen.body.user.id, fullName: 'Nguyễn Văn Dân', phone: '0905000001', citizenId: null },
+    });
+    const filing = async (channel: string): Promise<Filing> => {
+      const prepared = await prepareDossier(t.ctx, filer('web'), householdRegistration({ attachments }) as never);
+      assert.ok(prepared.ok);
+      const f = filer(channel);
+      const key = { ref: { provinceCode: t.ctx.config.PROVINCE_CODE, userId: f.userId, key: randomUUID() }, hash: 'h' };
+      return {
+        filer: f,
+        prepared: prepared.value,
+        key,
+        audit: {
+          provinceCode: 'QNG',
+          at: t.ctx.now(),
+          actorId: f.userId,
+          actorKind: 'citizen',
+          action: 'POST /api/v1/dossiers',
+          recordType: null,
+          recordId: null,
+          statusCode: 201,
+          ip: null,
+          userAgent: null,
+          requestId: null,
+        },
+      };
+    };
+    // The database refuses the channel "fax": that filing's rows must not be half written.
+    const batch = await Promise.all(['web', 'fax', 'mobile'].map(filing));
+    const settled = await Promise.allSettled(batch.map((f) => fileDossier(t.ctx, f)));
+    assert.deepEqual(
+      settled.map((s) => s.status),
+      ['fulfilled', 'rejected', 'fulfilled'],
+    );
+    assert.equal(await count('dossier'), before + 2);
+    assert.equal(await count('idempotency_key', sql`key = ${batch[1]!.key.ref.key}`), 0, 'its key is free for a retry');
+  });
+  test('a retry is answered with the first answer even when its checks would now fail', async () => {
+    const key = randomUUID();
+    const body = householdRegistration({ attachments });
+    const first = await post(t.app, citizen, '/api/v1/dossiers', body, key);
+    assert.equal(first.statusCode, 201);
+    // After the first answer was lost on the way, the uploaded paper is no longer on record.
+    await sql`delete from stored_file where sha256 = ${attachments[0]!.fileId}`.execute(t.ctx.db);
+    const retry = await post(t.app, citizen, '/api/v1/dossiers', body, key);
+    assert.equal(retry.statusCode, 201);
+    assert.equal(retry.json().code, first.json().code);
+    const fresh = await post(t.app, citizen, '/api/v1/dossiers', body, randomUUID());
+    assert.equal(fresh.statusCode, 400, 'a new filing is checked as usual');
+  });
+});
