@@ -15,6 +15,7 @@ import { formatLoad, runLoad } from './load';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const WARM_UP_SECONDS = 2;
 
 /**
  * (a) POST /api/v1/dossiers under 50 concurrent clients for 20 s, beside a bare Fastify route that
@@ -82,6 +83,9 @@ export async function benchSubmissions(): Promise<void> {
   };
 
   console.log(`\n== Filing a dossier (${handle.kind}, ${CLIENTS} clients × ${SECONDS} s) ==`);
+  // Both warm up first (JIT, connection pools, caches), so neither pays for it in its figures.
+  await runLoad(submit, CLIENTS, WARM_UP_SECONDS);
+  await runLoad(insertOne, CLIENTS, WARM_UP_SECONDS);
   const full = await runLoad(submit, CLIENTS, SECONDS);
   console.log(formatLoad('POST /api/v1/dossiers', full));
   const baseline = await runLoad(insertOne, CLIENTS, SECONDS);

@@ -15,11 +15,14 @@ test('requests arriving together are served by one batch, each with its own answ
 
 test('what arrives while a batch runs waits for the next one; batches never exceed their size', async () => {
   const batches: number[][] = [];
-  const batcher = new Batcher<number, number>(async (items) => {
-    batches.push(items);
-    await new Promise((r) => setTimeout(r, 20));
-    return items;
-  }, 3);
+  const batcher = new Batcher<number, number>(
+    async (items) => {
+      batches.push(items);
+      await new Promise((r) => setTimeout(r, 20));
+      return items;
+    },
+    { maxBatch: 3 },
+  );
   const first = batcher.run(0);
   await new Promise((r) => setImmediate(r)); // the first batch [0] is now running
   const rest = [1, 2, 3, 4].map((n) => batcher.run(n));
@@ -37,4 +40,27 @@ test('a batch that fails is run again one by one: only the bad request fails', a
     settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as Error).message)),
     [2, '13 refused', 3],
   );
+});
+
+test('a batch waits for a request announced as on its way, and not forever for one that never comes', async () => {
+  const batches: number[][] = [];
+  const batcher = new Batcher<number, number>(
+    async (items) => {
+      batches.push(items);
+      return items;
+    },
+    { maxWaitMs: 200 },
+  );
+  const checking = batcher.expect();
+  const first = batcher.run(1);
+  setTimeout(() => {
+    void batcher.run(2);
+    checking();
+  }, 20);
+  await first;
+  assert.deepEqual(batches, [[1, 2]]);
+
+  batcher.expect(); // announced, but its checks fail and nobody says so
+  assert.equal(await batcher.run(3), 3);
+  assert.deepEqual(batches, [[1, 2], [3]]);
 });

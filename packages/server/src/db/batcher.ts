@@ -10,29 +10,57 @@
 export class Batcher<I, O> {
   readonly #runBatch: (items: I[]) => Promise<O[]>;
   readonly #maxBatch: number;
+  readonly #maxWaitMs: number;
   #pending: Array<{ item: I; resolve: (value: O) => void; reject: (reason: unknown) => void }> = [];
   #running = false;
+  #expected = 0;
 
-  constructor(runBatch: (items: I[]) => Promise<O[]>, maxBatch = 50) {
+  /**
+   * `maxWaitMs`: how long a batch may wait for requests announced with `expect()` (0 = never wait).
+   * One batch runs at a time: concurrent batches would take the same hot rows (a desk's daily
+   * numbers, the day's report totals) in different orders and deadlock.
+   */
+  constructor(runBatch: (items: I[]) => Promise<O[]>, options: { maxBatch?: number; maxWaitMs?: number } = {}) {
     this.#runBatch = runBatch;
-    this.#maxBatch = maxBatch;
+    this.#maxBatch = options.maxBatch ?? 50;
+    this.#maxWaitMs = options.maxWaitMs ?? 0;
+  }
+
+  /**
+   * Announces a request that is still being checked and will probably `run` soon: a batch about to
+   * start waits for it (at most `maxWaitMs`). Call the returned function once it has run or given up.
+   */
+  expect(): () => void {
+    this.#expected++;
+    let done = false;
+    return () => {
+      if (!done) this.#expected--;
+      done = true;
+    };
   }
 
   run(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       this.#pending.push({ item, resolve, reject });
-      if (!this.#running) {
-        // Start on the next turn of the event loop: requests already read from the network get to
-        // join this batch (on the embedded database a request can run to here without yielding).
-        this.#running = true;
-        setImmediate(() => void this.#drain());
-      }
+      this.#schedule();
     });
+  }
+
+  #schedule(): void {
+    if (this.#running || this.#pending.length === 0) return;
+    // Start on the next turn of the event loop: requests already read from the network get to join
+    // this batch (on the embedded database a request can run to here without yielding).
+    this.#running = true;
+    setImmediate(() => void this.#drain());
   }
 
   async #drain(): Promise<void> {
     try {
       while (this.#pending.length > 0) {
+        const since = performance.now();
+        while (this.#pending.length < this.#maxBatch && this.#expected > 0 && performance.now() - since < this.#maxWaitMs) {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
         const batch = this.#pending.splice(0, this.#maxBatch);
         try {
           const results = await this.#runBatch(batch.map((b) => b.item));

@@ -14,7 +14,7 @@ import {
 import { type ProblemError, problem } from '../http/problem';
 import type { Actor } from '../identity/actor';
 import type { DossierFailure, DossierResult } from './dossier.result';
-import { fileDossier } from './dossier-filing';
+import { expectFiling, fileDossier } from './dossier-filing';
 import { type Filer, prepareDossier, type SubmitInput, type SubmittedDossier } from './dossier-submit.service';
 
 const STATUS: Record<DossierFailure['reason'], number> = {
@@ -88,7 +88,13 @@ export async function fileIdempotently(
     ref: { provinceCode: ctx.config.PROVINCE_CODE, userId: actor.userId, key: readIdempotencyKey(request) },
     hash: requestHash(request.method, request.routeOptions.url ?? request.url, request.body),
   };
-  const prepared = await prepareDossier(ctx, filer, input);
+  const checked = expectFiling(ctx);
+  let prepared: Awaited<ReturnType<typeof prepareDossier>>;
+  try {
+    prepared = await prepareDossier(ctx, filer, input);
+  } finally {
+    checked();
+  }
   if (!prepared.ok) {
     const stored = await storedAnswer(ctx.db, key.ref, key.hash);
     if (stored) return replay(request, reply, stored);

@@ -24,6 +24,9 @@ export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 
 /** Blobs in `<dir>/ab/cd/<sha256>`; two directory levels keep folders small on any file system. */
 export class LocalBlobStore implements BlobStore {
+  /** Blobs seen on disk: they are never changed or removed, so each is checked once per process. */
+  readonly #present = new Set<string>();
+
   constructor(readonly dir: string) {}
 
   pathOf(sha256: string): string {
@@ -72,8 +75,11 @@ export class LocalBlobStore implements BlobStore {
 
   async has(sha256: string): Promise<boolean> {
     if (!SHA256_PATTERN.test(sha256)) return false;
+    if (this.#present.has(sha256)) return true;
     try {
       await access(this.pathOf(sha256));
+      if (this.#present.size >= 100_000) this.#present.clear();
+      this.#present.add(sha256);
       return true;
     } catch {
       return false;

@@ -165,14 +165,17 @@ const ownedFileLookups = new WeakMap<AppContext, Batcher<{ ownerId: string; sha2
 function ownedFileLookup(ctx: AppContext) {
   let lookup = ownedFileLookups.get(ctx);
   if (!lookup) {
-    lookup = new Batcher(async (asks) => {
-      const rows = await findOwnedFiles(
-        ctx.db,
-        ctx.config.PROVINCE_CODE,
-        asks.flatMap((a) => a.sha256s.map((sha256) => ({ ownerId: a.ownerId, sha256 }))),
-      );
-      return asks.map((a) => rows.filter((r) => r.ownerId === a.ownerId && a.sha256s.includes(r.sha256)));
-    }, 100);
+    lookup = new Batcher(
+      async (asks) => {
+        const rows = await findOwnedFiles(
+          ctx.db,
+          ctx.config.PROVINCE_CODE,
+          asks.flatMap((a) => a.sha256s.map((sha256) => ({ ownerId: a.ownerId, sha256 }))),
+        );
+        return asks.map((a) => rows.filter((r) => r.ownerId === a.ownerId && a.sha256s.includes(r.sha256)));
+      },
+      { maxBatch: 100 },
+    );
     ownedFileLookups.set(ctx, lookup);
   }
   return lookup;

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { problem } from './problem';
 
@@ -131,49 +130,49 @@ export interface HeldKey {
 }
 
 /**
- * Inside the transaction that makes the change, claims every key not used before, in one statement;
- * answers, for each key, whether it was claimed. The claim commits or rolls back with the change, so
- * a crash leaves no claim behind and there is no lease to wait for. A key that is already stored —
- * or appears twice in `keys` — is not claimed: after commit, `storedAnswer` tells what to answer.
+ * Inside the transaction that makes the change: which of these keys may be used — not stored before
+ * and not repeated earlier in `keys` — in one statement. The caller stores their answers with
+ * `storeAnswers` in the same transaction, so key and change commit together: a crash leaves no claim
+ * behind and there is no lease to wait for. For a key that may not be used, `storedAnswer` tells
+ * what to answer once the transaction has committed.
  */
-export async function claimKeysInTransaction(db: Db, keys: HeldKey[], now: Date): Promise<boolean[]> {
-  const firsts = keys.map((k, i) => keys.findIndex((o) => sameKey(o.ref, k.ref)) === i);
-  const rows = await db
-    .insertInto('idempotencyKey')
-    .values(
-      keys
-        .filter((_, i) => firsts[i])
-        .map(({ ref, hash }) => ({
-          ...ref,
-          requestHash: hash,
-          state: 'in_flight',
-          lockedUntil: new Date(now.getTime() + LEASE_MS),
-          responseStatus: null,
-          responseBody: null,
-          createdAt: now,
-        })),
+export async function usableKeys(db: Db, keys: HeldKey[]): Promise<boolean[]> {
+  const stored = await db
+    .selectFrom('idempotencyKey')
+    .select(['provinceCode', 'userId', 'key'])
+    .where((eb) =>
+      eb(
+        eb.refTuple('provinceCode', 'userId', 'key'),
+        'in',
+        keys.map(({ ref }) => eb.tuple(ref.provinceCode, ref.userId, ref.key)),
+      ),
     )
-    .onConflict((oc) => oc.doNothing())
-    .returning(['provinceCode', 'userId', 'key'])
     .execute();
-  return keys.map((k, i) => firsts[i]! && rows.some((r) => sameKey(r, k.ref)));
+  return keys.map((k, i) => keys.findIndex((o) => sameKey(o.ref, k.ref)) === i && !stored.some((r) => sameKey(r, k.ref)));
 }
 
 const sameKey = (a: KeyRef, b: KeyRef) => a.key === b.key && a.userId === b.userId && a.provinceCode === b.provinceCode;
 
-/** completeIdempotencyKey for several keys in one statement, inside the same transaction. */
-export async function completeIdempotencyKeys(db: Db, answers: Array<{ ref: KeyRef; answer: StoredAnswer }>): Promise<void> {
+/**
+ * Stores the answers of keys `usableKeys` allowed, in one statement. A key stored meanwhile by
+ * another server fails the statement (and the caller's transaction) rather than answering twice.
+ */
+export async function storeAnswers(db: Db, answers: Array<HeldKey & { answer: StoredAnswer }>, now: Date): Promise<void> {
   if (answers.length === 0) return;
-  const values = sql.join(
-    answers.map(
-      ({ ref, answer }) =>
-        sql`(${ref.provinceCode}::text, ${ref.userId}::uuid, ${ref.key}::text, ${answer.status}::int, ${JSON.stringify(answer.body)}::jsonb)`,
-    ),
-  );
-  await sql`update idempotency_key as k
-    set state = 'done', response_status = v.status, response_body = v.body
-    from (values ${values}) as v (province_code, user_id, key, status, body)
-    where k.province_code = v.province_code and k.user_id = v.user_id and k.key = v.key`.execute(db);
+  await db
+    .insertInto('idempotencyKey')
+    .values(
+      answers.map(({ ref, hash, answer }) => ({
+        ...ref,
+        requestHash: hash,
+        state: 'done',
+        lockedUntil: now,
+        responseStatus: answer.status,
+        responseBody: JSON.stringify(answer.body),
+        createdAt: now,
+      })),
+    )
+    .execute();
 }
 
 /**

@@ -241,10 +241,13 @@ const sessionLookups = new WeakMap<AppContext, Batcher<string, SessionWithUser |
 function sessionLookup(ctx: AppContext): Batcher<string, SessionWithUser | undefined> {
   let lookup = sessionLookups.get(ctx);
   if (!lookup) {
-    lookup = new Batcher(async (ids) => {
-      const found = await findLiveSessions(ctx.db, ctx.config.PROVINCE_CODE, [...new Set(ids)], ctx.now());
-      return ids.map((id) => found.find((s) => s.sessionId === id));
-    }, 200);
+    lookup = new Batcher(
+      async (ids) => {
+        const found = await findLiveSessions(ctx.db, ctx.config.PROVINCE_CODE, [...new Set(ids)], ctx.now());
+        return ids.map((id) => found.find((s) => s.sessionId === id));
+      },
+      { maxBatch: 200 },
+    );
     sessionLookups.set(ctx, lookup);
   }
   return lookup;
