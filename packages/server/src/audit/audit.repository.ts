@@ -27,9 +27,9 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Prom
   await db.insertInto('auditLog').values(entry).execute();
 }
 
-/** Several audit rows in one statement (a group commit of requests). */
-export async function appendAudits(db: Kysely<Database>, entries: AuditEntry[]): Promise<void> {
-  if (entries.length > 0) await db.insertInto('auditLog').values(entries).execute();
+/** The INSERT of several audit rows, not yet run: for a caller writing it with its change. */
+export function auditInsert(db: Kysely<Database>, entries: AuditEntry[]) {
+  return db.insertInto('auditLog').values(entries);
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { type AuditEntry, appendAudits } from '../audit/audit.repository';
+import { type AuditEntry, auditInsert } from '../audit/audit.repository';
 import { Batcher } from '../db/batcher';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
-import { type HeldKey, storeAnswers, usableKeys } from '../http/idempotency';
+import { answersInsert, type HeldKey, usableKeys } from '../http/idempotency';
 import { type Filer, insertPreparedDossiers, type PreparedDossier, type SubmittedDossier } from './dossier-submit.service';
 
 /** One checked filing waiting to be written, with its Idempotency-Key and its audit row. */
@@ -29,16 +29,20 @@ export async function writeFilings(ctx: AppContext, filings: Filing[]): Promise<
       filings.map((f) => f.key),
     );
     const fresh = filings.filter((_, i) => claimed[i]);
-    const filed = await insertPreparedDossiers(ctx, trx, fresh);
-    await storeAnswers(
-      trx,
-      fresh.map((f, i) => ({ ...f.key, answer: { status: 201, body: filed[i] } })),
-      ctx.now(),
-    );
-    await appendAudits(
-      trx,
-      fresh.map((f, i) => ({ ...f.audit, recordType: 'dossier', recordId: filed[i]!.code })),
-    );
+    const now = ctx.now();
+    const filed = await insertPreparedDossiers(ctx, trx, fresh, {
+      alongWith: (dossiers) => [
+        answersInsert(
+          trx,
+          fresh.map((f, i) => ({ ...f.key, answer: { status: 201, body: dossiers[i] } })),
+          now,
+        ),
+        auditInsert(
+          trx,
+          fresh.map((f, i) => ({ ...f.audit, recordType: 'dossier', recordId: dossiers[i]!.code })),
+        ),
+      ],
+    });
     let next = 0;
     return claimed.map((c): FilingOutcome => (c ? { kind: 'filed', dossier: filed[next++]! } : { kind: 'key_used' }));
   });

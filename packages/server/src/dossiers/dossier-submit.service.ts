@@ -13,13 +13,13 @@ import {
   transition,
   vietnamLocalDate,
 } from '@dvc/domain';
-import type { Kysely } from 'kysely';
+import type { Kysely, OperationNodeSource } from 'kysely';
 import { findProcedureByCode } from '../catalog/catalog.service';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
-import { notifyDossierChanges } from '../notifications/outbox';
-import { queuePortalSyncMany } from '../portal-sync/portal-sync.outbox';
-import { appendDossierEvents, insertDossiers, reserveDailySequences } from './dossier.repository';
+import { dossierChangesInsert } from '../notifications/outbox';
+import { portalSyncInsert } from '../portal-sync/portal-sync.outbox';
+import { dossierEventsInsert, insertDossiers, reserveDailySequences } from './dossier.repository';
 import { type DossierResult, invalid } from './dossier.result';
 import { type CheckedAttachment, checkAttachments } from './dossier-attachments';
 import { validateDossierForm } from './dossier-form';
@@ -137,14 +137,18 @@ export interface NewDossier {
 
 /**
  * Writes prepared dossiers inside `trx` — their codes, rows, first events, notifications, portal
- * messages and attachments — a handful of statements however many there are (a group commit of
+ * messages and attachments — in two or three statements however many there are (a group commit of
  * filings, or the members of an interlinked group: `asGroup` gives them one group code).
  */
 export async function insertPreparedDossiers(
   ctx: AppContext,
   trx: Kysely<Database>,
   dossiers: NewDossier[],
-  options: { asGroup?: boolean } = {},
+  options: {
+    asGroup?: boolean;
+    /** More rows to write in the same statement once the codes are known (answers, audit rows). */
+    alongWith?: (filed: SubmittedDossier[]) => OperationNodeSource[];
+  } = {},
 ): Promise<SubmittedDossier[]> {
   if (dossiers.length === 0) return [];
   const now = ctx.now();
@@ -183,35 +187,7 @@ export async function insertPreparedDossiers(
   });
   if (options.asGroup) for (const row of rows) row.groupCode = `LT-${rows[0]!.code}`;
   const records = dossiers.map((d) => d.prepared.record);
-  await insertDossiers(trx, rows);
-  await appendDossierEvents(
-    trx,
-    rows.map((row, i) => ({ provinceCode, dossierId: row.id, seq: 1, record: records[i]! })),
-  );
-  await notifyDossierChanges(
-    trx,
-    rows.map((row, i) => ({ row, record: records[i]! })),
-  );
-  await queuePortalSyncMany(
-    trx,
-    rows.map((row, i) => ({ row, record: records[i]!, seq: 1 })),
-  );
-  const attachments = rows.flatMap((row, i) =>
-    dossiers[i]!.prepared.attachments.map((a) => ({
-      provinceCode,
-      dossierId: row.id,
-      ...a,
-      addedBy: dossiers[i]!.filer.userId,
-      addedAt: now,
-    })),
-  );
-  for (let i = 0; i < attachments.length; i += 500) {
-    await trx
-      .insertInto('dossierAttachment')
-      .values(attachments.slice(i, i + 500))
-      .execute();
-  }
-  return rows.map((row, i) => {
+  const filed: SubmittedDossier[] = rows.map((row, i) => {
     const { filer, prepared: p } = dossiers[i]!;
     return {
       id: row.id,
@@ -226,6 +202,33 @@ export async function insertPreparedDossiers(
       procedureCode: p.procedure.code,
     };
   });
+  const attachments = rows.flatMap((row, i) =>
+    dossiers[i]!.prepared.attachments.map((a) => ({
+      provinceCode,
+      dossierId: row.id,
+      ...a,
+      addedBy: dossiers[i]!.filer.userId,
+      addedAt: now,
+    })),
+  );
+  // One statement for the dossiers and everything that goes with them (db/insert-together.ts).
+  await insertDossiers(trx, rows, [
+    dossierEventsInsert(
+      trx,
+      rows.map((row, i) => ({ provinceCode, dossierId: row.id, seq: 1, record: records[i]! })),
+    ),
+    dossierChangesInsert(
+      trx,
+      rows.map((row, i) => ({ row, record: records[i]! })),
+    ),
+    portalSyncInsert(
+      trx,
+      rows.map((row, i) => ({ row, record: records[i]!, seq: 1 })),
+    ),
+    attachments.length > 0 ? trx.insertInto('dossierAttachment').values(attachments) : undefined,
+    ...(options.alongWith?.(filed) ?? []),
+  ]);
+  return filed;
 }
 
 function creationEvent(filer: Filer) {

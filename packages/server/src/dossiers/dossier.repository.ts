@@ -1,7 +1,8 @@
 import type { TransitionRecord } from '@dvc/domain';
 import type { Insertable, Selectable } from 'kysely';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type OperationNodeSource, sql } from 'kysely';
 import type { Db } from '../db/database';
+import { insertTogether } from '../db/insert-together';
 import type { Database } from '../db/schema';
 import type { DossierTable } from './dossiers.tables';
 
@@ -32,19 +33,27 @@ export async function reserveDailySequences(
 }
 
 /**
- * Inserts new dossiers. Several at once add to the report aggregates in one statement instead of one
- * trigger call per row (migration 010's bulk mode, still inside `trx`).
+ * Inserts new dossiers and, in the same statement, the rows that go with them (`alongWith`, built by
+ * their owners: events, messages, attachments…). Several dossiers at once add to the report
+ * aggregates in one statement instead of one trigger call per row (migration 010's bulk mode).
  */
-export async function insertDossiers(trx: Tx, rows: Array<Insertable<DossierTable> & { id: string }>): Promise<void> {
-  if (rows.length === 1) {
-    await trx.insertInto('dossier').values(rows).execute();
-    return;
-  }
-  await sql`select set_config('dvc.report_bulk', 'on', true)`.execute(trx);
-  await trx.insertInto('dossier').values(rows).execute();
-  await sql`select report_daily_add_ids(${rows.map((r) => r.id)}::uuid[]), set_config('dvc.report_bulk', 'off', true)`.execute(
+export async function insertDossiers(
+  trx: Tx,
+  rows: Array<Insertable<DossierTable> & { id: string }>,
+  alongWith: Array<OperationNodeSource | undefined> = [],
+): Promise<void> {
+  const bulk = rows.length > 1;
+  // The row triggers fire at the end of the statement, after its SELECT has switched bulk mode on.
+  await insertTogether(
     trx,
+    [trx.insertInto('dossier').values(rows), ...alongWith],
+    bulk ? sql`set_config('dvc.report_bulk', 'on', true)` : sql`1`,
   );
+  if (bulk) {
+    await sql`select report_daily_add_ids(${rows.map((r) => r.id)}::uuid[]), set_config('dvc.report_bulk', 'off', true)`.execute(
+      trx,
+    );
+  }
 }
 
 export interface NewDossierEvent {
@@ -65,26 +74,28 @@ export async function appendDossierEvent(
 }
 
 export async function appendDossierEvents(trx: Tx, events: NewDossierEvent[]): Promise<void> {
-  await trx
-    .insertInto('dossierEvent')
-    .values(
-      events.map(({ provinceCode, dossierId, seq, record }) => ({
-        provinceCode,
-        dossierId,
-        seq,
-        type: record.event,
-        fromStatus: record.from,
-        toStatus: record.to,
-        fromStep: record.fromStep ?? null,
-        toStep: record.toStep ?? null,
-        actorId: record.actorUserId && /^[0-9a-f-]{36}$/.test(record.actorUserId) ? record.actorUserId : null,
-        actorRole: record.actorRole,
-        at: record.at,
-        note: record.note ?? null,
-        payload: JSON.stringify(record.payload),
-      })),
-    )
-    .execute();
+  await dossierEventsInsert(trx, events).execute();
+}
+
+/** The INSERT of these events, not yet run (for insertDossiers' `alongWith`). */
+export function dossierEventsInsert(trx: Tx, events: NewDossierEvent[]) {
+  return trx.insertInto('dossierEvent').values(
+    events.map(({ provinceCode, dossierId, seq, record }) => ({
+      provinceCode,
+      dossierId,
+      seq,
+      type: record.event,
+      fromStatus: record.from,
+      toStatus: record.to,
+      fromStep: record.fromStep ?? null,
+      toStep: record.toStep ?? null,
+      actorId: record.actorUserId && /^[0-9a-f-]{36}$/.test(record.actorUserId) ? record.actorUserId : null,
+      actorRole: record.actorRole,
+      at: record.at,
+      note: record.note ?? null,
+      payload: JSON.stringify(record.payload),
+    })),
+  );
 }
 
 export async function findDossierRow(db: Tx, provinceCode: string, code: string, lock = false): Promise<DossierRow | undefined> {

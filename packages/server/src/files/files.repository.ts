@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { FilesTables, FileUploadTable, StoredFileTable } from './files.tables';
 
@@ -51,25 +52,19 @@ export async function findOwnedFile(
     .executeTakeFirst();
 }
 
-/** The rows of these (owner, bytes) pairs that exist, in one statement. */
+/** The rows of these (owner, bytes) pairs that exist, in one statement, each found by its key. */
 export async function findOwnedFiles(
   db: Db,
   provinceCode: string,
   wanted: Array<{ ownerId: string; sha256: string }>,
 ): Promise<StoredFileRow[]> {
   if (wanted.length === 0) return [];
-  return tables(db)
-    .selectFrom('storedFile')
-    .selectAll()
-    .where('provinceCode', '=', provinceCode)
-    .where((eb) =>
-      eb(
-        eb.refTuple('ownerId', 'sha256'),
-        'in',
-        wanted.map((w) => eb.tuple(w.ownerId, w.sha256)),
-      ),
-    )
-    .execute();
+  const rows = await sql<StoredFileRow>`select f.* from unnest(${wanted.map((w) => w.ownerId)}::uuid[],
+      ${wanted.map((w) => w.sha256)}::text[]) as wanted (owner_id, sha256)
+    join stored_file f on f.province_code = ${provinceCode} and f.owner_id = wanted.owner_id and f.sha256 = wanted.sha256`.execute(
+    db,
+  );
+  return rows.rows;
 }
 
 /** Every owner's row for these bytes (an officer reading a citizen's file may match any of them). */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { problem } from './problem';
 
@@ -132,47 +133,39 @@ export interface HeldKey {
 /**
  * Inside the transaction that makes the change: which of these keys may be used — not stored before
  * and not repeated earlier in `keys` — in one statement. The caller stores their answers with
- * `storeAnswers` in the same transaction, so key and change commit together: a crash leaves no claim
+ * `answersInsert` in the same transaction, so key and change commit together: a crash leaves no claim
  * behind and there is no lease to wait for. For a key that may not be used, `storedAnswer` tells
  * what to answer once the transaction has committed.
  */
 export async function usableKeys(db: Db, keys: HeldKey[]): Promise<boolean[]> {
-  const stored = await db
-    .selectFrom('idempotencyKey')
-    .select(['provinceCode', 'userId', 'key'])
-    .where((eb) =>
-      eb(
-        eb.refTuple('provinceCode', 'userId', 'key'),
-        'in',
-        keys.map(({ ref }) => eb.tuple(ref.provinceCode, ref.userId, ref.key)),
-      ),
-    )
-    .execute();
-  return keys.map((k, i) => keys.findIndex((o) => sameKey(o.ref, k.ref)) === i && !stored.some((r) => sameKey(r, k.ref)));
+  // Joined on the whole primary key, so a desk officer with thousands of keys is not scanned through.
+  const stored = await sql<KeyRef>`select k.province_code, k.user_id, k.key
+    from unnest(${keys.map((k) => k.ref.provinceCode)}::text[], ${keys.map((k) => k.ref.userId)}::uuid[],
+      ${keys.map((k) => k.ref.key)}::text[]) as wanted (province_code, user_id, key)
+    join idempotency_key k
+      on k.province_code = wanted.province_code and k.user_id = wanted.user_id and k.key = wanted.key`.execute(db);
+  return keys.map((k, i) => keys.findIndex((o) => sameKey(o.ref, k.ref)) === i && !stored.rows.some((r) => sameKey(r, k.ref)));
 }
 
 const sameKey = (a: KeyRef, b: KeyRef) => a.key === b.key && a.userId === b.userId && a.provinceCode === b.provinceCode;
 
 /**
- * Stores the answers of keys `usableKeys` allowed, in one statement. A key stored meanwhile by
- * another server fails the statement (and the caller's transaction) rather than answering twice.
+ * The INSERT storing the answers of keys `usableKeys` allowed, not yet run: the caller writes it in
+ * the statement of its change. A key stored meanwhile by another server fails that statement (and
+ * the transaction) rather than answering twice.
  */
-export async function storeAnswers(db: Db, answers: Array<HeldKey & { answer: StoredAnswer }>, now: Date): Promise<void> {
-  if (answers.length === 0) return;
-  await db
-    .insertInto('idempotencyKey')
-    .values(
-      answers.map(({ ref, hash, answer }) => ({
-        ...ref,
-        requestHash: hash,
-        state: 'done',
-        lockedUntil: now,
-        responseStatus: answer.status,
-        responseBody: JSON.stringify(answer.body),
-        createdAt: now,
-      })),
-    )
-    .execute();
+export function answersInsert(db: Db, answers: Array<HeldKey & { answer: StoredAnswer }>, now: Date) {
+  return db.insertInto('idempotencyKey').values(
+    answers.map(({ ref, hash, answer }) => ({
+      ...ref,
+      requestHash: hash,
+      state: 'done',
+      lockedUntil: now,
+      responseStatus: answer.status,
+      responseBody: JSON.stringify(answer.body),
+      createdAt: now,
+    })),
+  );
 }
 
 /**

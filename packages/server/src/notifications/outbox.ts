@@ -25,7 +25,12 @@ export async function enqueueOutbox(trx: Kysely<Database>, message: OutboxInput)
 
 /** Several messages in one statement (a group commit of filings); ids in the order given. */
 export async function enqueueOutboxMany(trx: Kysely<Database>, messages: OutboxInput[]): Promise<number[]> {
-  const rows = await withNotificationTables(trx)
+  const rows = await outboxInsert(trx, messages).returning('id').execute();
+  return rows.map((r) => r.id);
+}
+
+function outboxInsert(trx: Kysely<Database>, messages: OutboxInput[]) {
+  return withNotificationTables(trx)
     .insertInto('outboxMessage')
     .values(
       messages.map((message) => ({
@@ -36,10 +41,7 @@ export async function enqueueOutboxMany(trx: Kysely<Database>, messages: OutboxI
         dispatchedAt: null,
         lastError: null,
       })),
-    )
-    .returning('id')
-    .execute();
-  return rows.map((r) => r.id);
+    );
 }
 
 /**
@@ -77,15 +79,24 @@ export interface DossierChange {
 
 /** notifyDossierChange for several dossiers in one statement. */
 export async function notifyDossierChanges(trx: Kysely<Database>, changes: DossierChange[]): Promise<number[]> {
-  return enqueueOutboxMany(
-    trx,
-    changes.map(({ row, record }) => ({
-      provinceCode: row.provinceCode,
-      topic: TOPIC_DOSSIER,
-      payload: { ...dossierMessage(row, 'dossier_event', record.at, record.event, record.payload) },
-      createdAt: record.at,
-    })),
-  );
+  return enqueueOutboxMany(trx, changes.map(changeMessage));
+}
+
+/**
+ * The outbox INSERT announcing these changes, not yet run: for a caller that writes it in one
+ * statement with the change itself (dossiers' insertDossiers). Same rows as notifyDossierChanges.
+ */
+export function dossierChangesInsert(trx: Kysely<Database>, changes: DossierChange[]) {
+  return outboxInsert(trx, changes.map(changeMessage));
+}
+
+function changeMessage({ row, record }: DossierChange): OutboxInput {
+  return {
+    provinceCode: row.provinceCode,
+    topic: TOPIC_DOSSIER,
+    payload: { ...dossierMessage(row, 'dossier_event', record.at, record.event, record.payload) },
+    createdAt: record.at,
+  };
 }
 
 export function dossierMessage(

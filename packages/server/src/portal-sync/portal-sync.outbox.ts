@@ -113,14 +113,15 @@ export async function queuePortalSync(
 }
 
 /**
- * The first message of many new dossiers in one statement (a group commit of filings): each is the
- * dossier's event number `seq`, so nothing needs reading first.
+ * The portal messages of many new dossiers as one INSERT, not yet run: the caller writes it in one
+ * statement with the dossiers (dossiers' insertDossiers). Each `seq` is the dossier's event number,
+ * so nothing needs reading first.
  */
-export async function queuePortalSyncMany(
+export function portalSyncInsert(
   trx: Kysely<Database>,
   changes: Array<{ row: PortalChangeRow; record: PortalChangeRecord; seq: number }>,
-): Promise<void> {
-  await withPortalSyncTables(trx)
+) {
+  return withPortalSyncTables(trx)
     .insertInto('portalSyncMessage')
     .values(
       changes.map(({ row, record, seq }) => {
@@ -138,8 +139,7 @@ export async function queuePortalSyncMany(
         };
       }),
     )
-    .onConflict((oc) => oc.columns(['provinceCode', 'dossierCode', 'seq']).doNothing())
-    .execute();
+    .onConflict((oc) => oc.columns(['provinceCode', 'dossierCode', 'seq']).doNothing());
 }
 
 async function latestEventSeq(trx: Kysely<Database>, dossierId: string): Promise<number> {
