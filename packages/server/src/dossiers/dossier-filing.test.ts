@@ -83,6 +83,26 @@ describe('many filings at the same moment', () => {
     assert.equal(await count('dossier'), before + 1);
   });
 
+  test('a retry arriving among new filings gets its first answer; the new ones are filed once each', async () => {
+    const key = randomUUID();
+    const first = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments }), key);
+    assert.equal(first.statusCode, 201);
+    const before = await count('dossier');
+    const [retry, ...fresh] = await Promise.all([
+      post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments }), key),
+      ...[1, 2, 3].map(() => post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments }), randomUUID())),
+    ]);
+    assert.equal(retry!.statusCode, 201);
+    assert.equal(retry!.headers['idempotent-replayed'], 'true');
+    assert.equal(retry!.json().code, first.json().code);
+    assert.deepEqual(
+      fresh.map((r) => r.statusCode),
+      [201, 201, 201],
+    );
+    assert.equal(new Set(fresh.map((r) => r.json().code)).size, 3);
+    assert.equal(await count('dossier'), before + 3);
+  });
+
   test('a filing that cannot be written fails alone: the others written with it are filed', async () => {
     const before = await count('dossier');
     const filer = (channel: string): Filer => ({

@@ -1,9 +1,7 @@
-import type { Kysely } from 'kysely';
 import { type AuditEntry, auditInsert } from '../audit/audit.repository';
 import { Batcher } from '../db/batcher';
-import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
-import { answersInsert, type HeldKey, usableKeys } from '../http/idempotency';
+import { answersInsert, firstUses, type HeldKey, usableKeys } from '../http/idempotency';
 import { type Filer, insertPreparedDossiers, type PreparedDossier, type SubmittedDossier } from './dossier-submit.service';
 
 /** One checked filing waiting to be written, with its Idempotency-Key and its audit row. */
@@ -19,33 +17,34 @@ export interface Filing {
 export type FilingOutcome = { kind: 'filed'; dossier: SubmittedDossier } | { kind: 'key_used' };
 
 /**
- * Writes filings in one transaction: the dossiers of the keys not used before, their stored answers
- * and audit rows. Everything of a filing commits together or not at all.
+ * Writes filings: the dossiers of the keys not used before, with their stored answers and audit rows,
+ * in one statement — every row of every filing is written, or none is. Only the desks' daily numbers
+ * are reserved before, in a statement of their own, so a desk's counter row is held for an instant; a
+ * write that fails leaves a gap in that day's numbers, nothing else.
  */
 export async function writeFilings(ctx: AppContext, filings: Filing[]): Promise<FilingOutcome[]> {
-  return ctx.db.transaction().execute(async (trx: Kysely<Database>) => {
-    const claimed = await usableKeys(
-      trx,
-      filings.map((f) => f.key),
-    );
-    const fresh = filings.filter((_, i) => claimed[i]);
-    const now = ctx.now();
-    const filed = await insertPreparedDossiers(ctx, trx, fresh, {
-      alongWith: (dossiers) => [
-        answersInsert(
-          trx,
-          fresh.map((f, i) => ({ ...f.key, answer: { status: 201, body: dossiers[i] } })),
-          now,
-        ),
-        auditInsert(
-          trx,
-          fresh.map((f, i) => ({ ...f.audit, recordType: 'dossier', recordId: dossiers[i]!.code })),
-        ),
-      ],
-    });
-    let next = 0;
-    return claimed.map((c): FilingOutcome => (c ? { kind: 'filed', dossier: filed[next++]! } : { kind: 'key_used' }));
+  const db = ctx.db;
+  const keys = filings.map((f) => f.key);
+  // A batch does not look its keys up first: a key used before fails the answers' insert, and the
+  // batcher writes each filing again alone, where it is looked up (http/idempotency.ts).
+  const claimed = filings.length > 1 ? firstUses(keys) : await usableKeys(db, keys);
+  const fresh = filings.filter((_, i) => claimed[i]);
+  const now = ctx.now();
+  const filed = await insertPreparedDossiers(ctx, db, fresh, {
+    alongWith: (dossiers) => [
+      answersInsert(
+        db,
+        fresh.map((f, i) => ({ ...f.key, answer: { status: 201, body: dossiers[i] } })),
+        now,
+      ),
+      auditInsert(
+        db,
+        fresh.map((f, i) => ({ ...f.audit, recordType: 'dossier', recordId: dossiers[i]!.code })),
+      ),
+    ],
   });
+  let next = 0;
+  return claimed.map((c): FilingOutcome => (c ? { kind: 'filed', dossier: filed[next++]! } : { kind: 'key_used' }));
 }
 
 const queues = new WeakMap<AppContext, Batcher<Filing, FilingOutcome>>();

@@ -136,9 +136,10 @@ export interface NewDossier {
 }
 
 /**
- * Writes prepared dossiers inside `trx` — their codes, rows, first events, notifications, portal
- * messages and attachments — in two or three statements however many there are (a group commit of
- * filings, or the members of an interlinked group: `asGroup` gives them one group code).
+ * Writes prepared dossiers — their codes, rows, first events, notifications, portal messages and
+ * attachments — in two statements however many there are: the desks' daily numbers, then everything
+ * else at once (a group commit of filings, or the members of an interlinked group: `asGroup` gives
+ * them one group code). `trx` is a transaction, or the database for two statements of their own.
  */
 export async function insertPreparedDossiers(
   ctx: AppContext,

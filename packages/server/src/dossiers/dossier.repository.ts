@@ -34,26 +34,15 @@ export async function reserveDailySequences(
 
 /**
  * Inserts new dossiers and, in the same statement, the rows that go with them (`alongWith`, built by
- * their owners: events, messages, attachments…). Several dossiers at once add to the report
- * aggregates in one statement instead of one trigger call per row (migration 010's bulk mode).
+ * their owners: events, messages, attachments…). The report aggregates take all of them at once, at
+ * the end of the statement (migration 015).
  */
 export async function insertDossiers(
   trx: Tx,
   rows: Array<Insertable<DossierTable> & { id: string }>,
   alongWith: Array<OperationNodeSource | undefined> = [],
 ): Promise<void> {
-  const bulk = rows.length > 1;
-  // The row triggers fire at the end of the statement, after its SELECT has switched bulk mode on.
-  await insertTogether(
-    trx,
-    [trx.insertInto('dossier').values(rows), ...alongWith],
-    bulk ? sql`set_config('dvc.report_bulk', 'on', true)` : sql`1`,
-  );
-  if (bulk) {
-    await sql`select report_daily_add_ids(${rows.map((r) => r.id)}::uuid[]), set_config('dvc.report_bulk', 'off', true)`.execute(
-      trx,
-    );
-  }
+  await insertTogether(trx, [trx.insertInto('dossier').values(rows), ...alongWith]);
 }
 
 export interface NewDossierEvent {

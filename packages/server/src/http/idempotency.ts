@@ -147,6 +147,15 @@ export async function usableKeys(db: Db, keys: HeldKey[]): Promise<boolean[]> {
   return keys.map((k, i) => keys.findIndex((o) => sameKey(o.ref, k.ref)) === i && !stored.rows.some((r) => sameKey(r, k.ref)));
 }
 
+/**
+ * usableKeys without looking up the stored keys: only a key repeated earlier in `keys` is refused.
+ * For a batch under load: a key used before makes `answersInsert` fail, the transaction rolls back,
+ * and the caller writes each request again alone, with `usableKeys`.
+ */
+export function firstUses(keys: HeldKey[]): boolean[] {
+  return keys.map((k, i) => keys.findIndex((o) => sameKey(o.ref, k.ref)) === i);
+}
+
 const sameKey = (a: KeyRef, b: KeyRef) => a.key === b.key && a.userId === b.userId && a.provinceCode === b.provinceCode;
 
 /**
