@@ -78,13 +78,8 @@ export async function claimIdempotencyKey(db: Db, ref: KeyRef, hash: string, now
     .executeTakeFirst();
   if (inserted) return { kind: 'claimed' };
 
-  const row = await db
-    .selectFrom('idempotencyKey')
-    .selectAll()
-    .where('provinceCode', '=', ref.provinceCode)
-    .where('userId', '=', ref.userId)
-    .where('key', '=', ref.key)
-    .executeTakeFirstOrThrow();
+  const row = await findKey(db, ref);
+  if (!row) throw inFlight(); // released between the insert and this read: the retry may try again
   if (row.requestHash !== hash) throw keyReused();
   if (row.state === 'done') return { kind: 'replay', answer: { status: row.responseStatus ?? 200, body: row.responseBody } };
   // In flight: take it over only if its holder's lease ran out (it crashed or timed out).
@@ -183,17 +178,21 @@ export function answersInsert(db: Db, answers: Array<HeldKey & { answer: StoredA
  * key was never used.
  */
 export async function storedAnswer(db: Db, ref: KeyRef, hash: string): Promise<StoredAnswer | undefined> {
-  const row = await db
+  const row = await findKey(db, ref);
+  if (!row) return undefined;
+  if (row.requestHash !== hash) throw keyReused();
+  if (row.state === 'done') return { status: row.responseStatus ?? 200, body: row.responseBody };
+  throw inFlight();
+}
+
+function findKey(db: Db, ref: KeyRef) {
+  return db
     .selectFrom('idempotencyKey')
     .selectAll()
     .where('provinceCode', '=', ref.provinceCode)
     .where('userId', '=', ref.userId)
     .where('key', '=', ref.key)
     .executeTakeFirst();
-  if (!row) return undefined;
-  if (row.requestHash !== hash) throw keyReused();
-  if (row.state === 'done') return { status: row.responseStatus ?? 200, body: row.responseBody };
-  throw inFlight();
 }
 
 const keyReused = () =>

@@ -92,23 +92,7 @@ export async function queuePortalSync(
 ): Promise<string | undefined> {
   const { row, record } = change;
   const seq = change.seq ?? (await latestEventSeq(trx, row.id));
-  const messageId = randomUUID();
-  const inserted = await withPortalSyncTables(trx)
-    .insertInto('portalSyncMessage')
-    .values({
-      provinceCode: row.provinceCode,
-      messageId,
-      dossierCode: row.code,
-      seq,
-      payload: JSON.stringify(portalMessage(messageId, seq, row, record)),
-      nextAttemptAt: record.at,
-      lastError: null,
-      createdAt: record.at,
-      sentAt: null,
-    })
-    .onConflict((oc) => oc.columns(['provinceCode', 'dossierCode', 'seq']).doNothing())
-    .returning('messageId')
-    .executeTakeFirst();
+  const inserted = await portalSyncInsert(trx, [{ row, record, seq }]).returning('messageId').executeTakeFirst();
   return inserted?.messageId;
 }
 
