@@ -101,8 +101,14 @@ function crc32(buf: Buffer): number {
 /**
  * The household business registration (1.001612) up to its review step (9/9), the mandatory papers
  * attached as photos. Leaves the page on the review step with "Nộp hồ sơ" visible.
+ * `beforePhotos` runs on the papers step before the photos are taken (e.g. to lose the network):
+ * then the photos are only expected to wait for the network, not to be uploaded.
  */
-export async function fillHouseholdBusiness(page: Page, businessName: string): Promise<void> {
+export async function fillHouseholdBusiness(
+  page: Page,
+  businessName: string,
+  { beforePhotos }: { beforePhotos?: () => Promise<void> } = {},
+): Promise<void> {
   const next = () => page.getByRole('button', { name: /Tiếp tục/ }).click();
   await page.goto('/nop/1.001612');
   await page.getByLabel('Tên hộ kinh doanh').fill(businessName);
@@ -128,11 +134,13 @@ export async function fillHouseholdBusiness(page: Page, businessName: string): P
   await next();
   await next();
   await page.getByText('Bước 8/9').waitFor();
+  await beforePhotos?.();
   const inputs = page.locator('input[type=file]');
   for (const i of [0, 1]) {
     await inputs.nth(i).setInputFiles({ name: `anh-giay-to-${i + 1}.png`, mimeType: 'image/png', buffer: photoPng(i + 1) });
   }
-  await page.getByText('Đã tải lên').nth(1).waitFor({ timeout: 60_000 });
+  const settled = beforePhotos ? 'Chờ có mạng để tải tiếp' : 'Đã tải lên';
+  await page.getByText(settled).nth(1).waitFor({ timeout: 60_000 });
   await next();
   await page.getByText('Bước 9/9').waitFor();
 }

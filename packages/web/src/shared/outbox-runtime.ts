@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { getCsrfToken } from './api';
 import { deleteDraft } from './drafts';
 import {
+  base64ToBytes,
   type DossierSubmission,
   enqueue,
   flushOutbox,
@@ -9,6 +10,7 @@ import {
   nextDueAt,
   type OutboxDeps,
   type OutboxItem,
+  type PendingFile,
   pruneSent,
 } from './outbox';
 import { LockedError } from './sealed-store';
@@ -23,6 +25,14 @@ const deps: OutboxDeps = {
   now: () => new Date(),
   isOnline: () => navigator.onLine,
   onSent: (item) => deleteDraft(draftStore, item.body.procedureCode),
+  // tus, as in the wizard (resumes after a reload by the bytes' fingerprint); the bytes are shrunk already.
+  upload: async (file, procedureCode) => {
+    const { uploadFile } = await import('./upload');
+    const bytes = base64ToBytes(file.base64);
+    const blob = new File([bytes as BlobPart], file.name, { type: file.type });
+    const handle = uploadFile(blob, { procedureCode, componentId: file.componentId }, { shrink: false, waitForNetwork: false });
+    return handle.done;
+  },
 };
 
 const listeners = new Set<() => void>();
@@ -67,9 +77,16 @@ export function startOutbox() {
   void flushAndSchedule();
 }
 
-/** Called when the citizen presses "Nộp hồ sơ": the Idempotency-Key is fixed here. */
-export async function submitToOutbox(body: DossierSubmission, procedureName: string): Promise<OutboxItem> {
-  const item = await enqueue(deps, { body, procedureName, draftId: `draft:${body.procedureCode}` });
+/**
+ * Called when the citizen presses "Nộp hồ sơ": the Idempotency-Key is fixed here. `pendingFiles` are
+ * the papers photographed offline: uploaded by the outbox before the dossier is sent.
+ */
+export async function submitToOutbox(
+  body: DossierSubmission,
+  procedureName: string,
+  pendingFiles: PendingFile[] = [],
+): Promise<OutboxItem> {
+  const item = await enqueue(deps, { body, procedureName, draftId: `draft:${body.procedureCode}`, pendingFiles });
   changed();
   await flushAndSchedule(true);
   return (await outboxStore.get(item.id)) ?? item;

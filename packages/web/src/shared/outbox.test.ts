@@ -2,12 +2,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   backoffMs,
+  base64ToBytes,
+  bytesToBase64,
   type DossierSubmission,
   enqueue,
   flushOutbox,
   formFieldPath,
   type OutboxDeps,
   type OutboxItem,
+  type PendingFile,
 } from './outbox';
 import { memoryStore } from './record-store';
 import { generateSealKey, type Sealed, sealedStore } from './sealed-store';
@@ -162,4 +165,118 @@ test('items are unreadable at rest without the key, and a new key cannot open ol
   assert.deepEqual(await store.list(), []);
   key = undefined;
   await assert.rejects(store.list(), /locked/);
+});
+
+type UploadAnswer = { fileId: string } | { status: number; title?: string };
+
+/** A fake tus server: answers each upload in order (status 0 = the network dropped), records them. */
+function fakeUploader(answers: UploadAnswer[]) {
+  const calls: { name: string; procedureCode: string; bytes: number[] }[] = [];
+  const fn = async (file: PendingFile, procedureCode: string) => {
+    calls.push({ name: file.name, procedureCode, bytes: [...base64ToBytes(file.base64)] });
+    const answer = answers.shift() ?? { status: 0 };
+    if ('fileId' in answer) return answer;
+    throw Object.assign(new Error(answer.title ?? 'upload failed'), answer);
+  };
+  return { fn, calls };
+}
+
+const photo = (componentId: string, bytes: number[]): PendingFile => ({
+  componentId,
+  name: `${componentId}.jpg`,
+  type: 'image/jpeg',
+  base64: bytesToBase64(new Uint8Array(bytes)),
+});
+
+const withDone = { ...body, attachments: [{ componentId: 'c0', fileId: 'f0' }] };
+
+test('pending files are uploaded first, then the POST carries their fileIds (and no bytes)', async () => {
+  const s = setup([created]);
+  const uploader = fakeUploader([{ fileId: 'sha-1' }, { fileId: 'sha-2' }]);
+  s.deps.upload = uploader.fn;
+  const item = await enqueue(s.deps, {
+    body: withDone,
+    procedureName: 'x',
+    pendingFiles: [photo('c1', [1, 2, 3]), photo('c2', [250, 0, 7])],
+  });
+  const result = await flushOutbox(s.deps);
+  assert.deepEqual(result, { sent: 1, failed: 0, pending: 0, interrupted: false });
+  assert.deepEqual(
+    uploader.calls.map((c) => [c.name, c.procedureCode, c.bytes]),
+    [
+      ['c1.jpg', '1.001612', [1, 2, 3]],
+      ['c2.jpg', '1.001612', [250, 0, 7]],
+    ],
+  );
+  assert.equal(s.server.calls.length, 1);
+  assert.deepEqual(s.server.calls[0]?.body, {
+    ...body,
+    attachments: [
+      { componentId: 'c0', fileId: 'f0' },
+      { componentId: 'c1', fileId: 'sha-1' },
+      { componentId: 'c2', fileId: 'sha-2' },
+    ],
+  });
+  const stored = await s.store.get(item.id);
+  assert.equal(stored?.status, 'sent');
+  assert.deepEqual(stored?.pendingFiles, []);
+});
+
+test('the network dropping mid-upload keeps it pending; the next flush uploads the rest and posts once', async () => {
+  const s = setup([created]);
+  const uploader = fakeUploader([{ fileId: 'sha-1' }, { status: 0 }, { fileId: 'sha-2' }]);
+  s.deps.upload = uploader.fn;
+  const item = await enqueue(s.deps, { body, procedureName: 'x', pendingFiles: [photo('c1', [1]), photo('c2', [2])] });
+  const first = await flushOutbox(s.deps);
+  assert.equal(first.interrupted, true);
+  assert.equal(s.server.calls.length, 0, 'no POST while a file is missing');
+  const waiting = await s.store.get(item.id);
+  assert.equal(waiting?.status, 'pending');
+  assert.equal(waiting?.lastError, 'network');
+  assert.deepEqual(waiting?.body.attachments, [{ componentId: 'c1', fileId: 'sha-1' }], 'the first upload is kept');
+  assert.deepEqual(
+    waiting?.pendingFiles?.map((f) => f.componentId),
+    ['c2'],
+  );
+
+  s.advance(backoffMs(1));
+  await flushOutbox(s.deps);
+  await flushOutbox(s.deps, { force: true }); // sent already: nothing more
+  assert.deepEqual(
+    uploader.calls.map((c) => c.name),
+    ['c1.jpg', 'c2.jpg', 'c2.jpg'],
+    'the first file is not uploaded again',
+  );
+  assert.equal(s.server.calls.length, 1, 'posted exactly once');
+  assert.equal(s.server.calls[0]?.key, item.idempotencyKey);
+  assert.deepEqual((s.server.calls[0]?.body as DossierSubmission | undefined)?.attachments, [
+    { componentId: 'c1', fileId: 'sha-1' },
+    { componentId: 'c2', fileId: 'sha-2' },
+  ]);
+  assert.equal((await s.store.get(item.id))?.status, 'sent');
+});
+
+test('a file the server refuses (415) marks the item failed with its message, and nothing is posted', async () => {
+  const s = setup([created]);
+  const uploader = fakeUploader([{ status: 415, title: 'Loại tệp không được chấp nhận' }]);
+  s.deps.upload = uploader.fn;
+  const item = await enqueue(s.deps, { body, procedureName: 'x', pendingFiles: [photo('c1', [1])] });
+  const result = await flushOutbox(s.deps);
+  assert.equal(result.failed, 1);
+  const stored = await s.store.get(item.id);
+  assert.equal(stored?.status, 'failed');
+  assert.equal(stored?.lastError, 'Loại tệp không được chấp nhận');
+  await flushOutbox(s.deps, { force: true });
+  assert.equal(uploader.calls.length, 1);
+  assert.equal(s.server.calls.length, 0);
+});
+
+test('pending files are sealed with the item and come back byte for byte', async () => {
+  const raw = memoryStore<Sealed>();
+  const key = await generateSealKey();
+  const store = sealedStore<OutboxItem>(raw, async () => key);
+  const bytes = Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256);
+  const item = await enqueue({ store, now: () => new Date() }, { body, procedureName: 'x', pendingFiles: [photo('c1', bytes)] });
+  const back = await store.get(item.id);
+  assert.deepEqual([...base64ToBytes(back?.pendingFiles?.[0]?.base64 ?? '')], bytes);
 });

@@ -11,6 +11,12 @@ import type { RecordStore } from './record-store';
  *   pending --201/200 (or replay)--> sent (dossierCode kept)
  *   pending --400/404/422-->         failed (field errors kept, shown beside the fields)
  *   pending --network error, 5xx, 429, 409 in flight, 401/403--> pending (attempts+1, next try later)
+ *
+ * Photos taken offline travel with the item (`pendingFiles`, sealed like the rest). A flush uploads
+ * them first, one at a time, moving each into `body.attachments` under the server's fileId and
+ * saving the item after every file; only when none is left is the dossier POSTed. So the body —
+ * and with it the Idempotency-Key's hash — is final before the first POST and never changes after.
+ *   pending --file refused (413/415/…)--> failed (the refusal's title)
  */
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
@@ -27,6 +33,20 @@ export interface DossierSubmission {
   attachments: { componentId: string; fileId: string }[];
   delivery: 'counter' | 'post' | 'electronic';
 }
+
+/** A file the server has not received yet: the (already shrunk) bytes, base64 (the store holds JSON). */
+export interface PendingFile {
+  componentId: string;
+  name: string;
+  type: string;
+  base64: string;
+}
+
+/**
+ * Uploads one pending file and answers the server's fileId. Rejects with `status` 0 when the network
+ * is gone, else with the server's status and `title` (413, 415, …).
+ */
+export type FileUploader = (file: PendingFile, procedureCode: string) => Promise<{ fileId: string }>;
 
 export interface OutboxItem {
   id: string;
@@ -45,6 +65,8 @@ export interface OutboxItem {
   sentAt?: string;
   /** The wizard draft this came from: deleted once the server has the dossier. */
   draftId?: string;
+  /** Files still to upload before the POST (taken offline); emptied one by one as they reach the server. */
+  pendingFiles?: PendingFile[];
 }
 
 export interface OutboxDeps {
@@ -54,6 +76,8 @@ export interface OutboxDeps {
   now: () => Date;
   isOnline: () => boolean;
   newKey?: () => string;
+  /** Needed only when an item carries pending files. */
+  upload?: FileUploader;
   onSent?: (item: OutboxItem) => void | Promise<void>;
 }
 
@@ -75,7 +99,7 @@ export function backoffMs(attempts: number): number {
 
 export async function enqueue(
   deps: Pick<OutboxDeps, 'store' | 'now' | 'newKey'>,
-  input: { body: DossierSubmission; procedureName: string; draftId?: string },
+  input: { body: DossierSubmission; procedureName: string; draftId?: string; pendingFiles?: PendingFile[] },
 ): Promise<OutboxItem> {
   const key = (deps.newKey ?? (() => crypto.randomUUID()))();
   const now = deps.now().toISOString();
@@ -89,9 +113,24 @@ export async function enqueue(
     attempts: 0,
     nextAttemptAt: now,
     draftId: input.draftId,
+    ...(input.pendingFiles?.length ? { pendingFiles: input.pendingFiles } : {}),
   };
   await deps.store.put(item.id, item);
   return item;
+}
+
+/** Bytes to base64 and back, for the JSON the sealed store keeps (chunked: a photo is ~1 MB). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 export async function listOutbox(store: RecordStore<OutboxItem>): Promise<OutboxItem[]> {
@@ -107,6 +146,47 @@ type Outcome =
   | { kind: 'sent'; code: string }
   | { kind: 'failed'; title: string; errors: FieldError[] }
   | { kind: 'retry'; reason: string; stop: boolean; delayMs?: number };
+
+/** How a status answers: kept for later (network, session, server trouble) or refused for good. */
+function retryOrFail(status: number, title: string | undefined, errors: FieldError[] = []): Outcome {
+  if (status === 0) return { kind: 'retry', reason: 'network', stop: true };
+  if (status === 409) return { kind: 'retry', reason: 'in-flight', stop: false, delayMs: 5_000 };
+  if (status === 401 || status === 403) return { kind: 'retry', reason: 'auth', stop: true };
+  if (status === 429 || status >= 500) return { kind: 'retry', reason: 'server', stop: true };
+  return { kind: 'failed', title: title ?? `HTTP ${status}`, errors };
+}
+
+/**
+ * Uploads the item's pending files, saving the item after each one (a crash re-sends at most the
+ * file in flight, and tus resumes that). Answers the item as saved, and an outcome when it must stop.
+ */
+async function uploadPending(deps: OutboxDeps, item: OutboxItem): Promise<{ item: OutboxItem; stopped?: Outcome }> {
+  let current = item;
+  while (current.pendingFiles?.length) {
+    const [file, ...rest] = current.pendingFiles;
+    if (!file) break;
+    if (!deps.upload) return { item: current, stopped: { kind: 'retry', reason: 'network', stop: true } };
+    let fileId: string;
+    try {
+      ({ fileId } = await deps.upload(file, current.body.procedureCode));
+    } catch (error) {
+      const e = error as { status?: unknown; title?: unknown; message?: unknown };
+      const status = typeof e.status === 'number' ? e.status : 0;
+      const title = typeof e.title === 'string' ? e.title : typeof e.message === 'string' ? e.message : undefined;
+      // The upload's 409 is a conflict on the file, not "the same POST in flight": refused.
+      const stopped: Outcome =
+        status === 409 ? { kind: 'failed', title: title ?? 'HTTP 409', errors: [] } : retryOrFail(status, title);
+      return { item: current, stopped };
+    }
+    current = {
+      ...current,
+      body: { ...current.body, attachments: [...current.body.attachments, { componentId: file.componentId, fileId }] },
+      pendingFiles: rest,
+    };
+    await deps.store.put(current.id, current);
+  }
+  return { item: current };
+}
 
 async function sendOne(deps: OutboxDeps, item: OutboxItem): Promise<Outcome> {
   let response: Response;
@@ -130,11 +210,8 @@ async function sendOne(deps: OutboxDeps, item: OutboxItem): Promise<Outcome> {
   if (response.status === 201 || response.status === 200) {
     return typeof json.code === 'string' ? { kind: 'sent', code: json.code } : { kind: 'retry', reason: 'server', stop: false };
   }
-  if (response.status === 409) return { kind: 'retry', reason: 'in-flight', stop: false, delayMs: 5_000 };
-  if (response.status === 401 || response.status === 403) return { kind: 'retry', reason: 'auth', stop: true };
-  if (response.status === 429 || response.status >= 500) return { kind: 'retry', reason: 'server', stop: true };
   const errors = Array.isArray(json.errors) ? (json.errors as FieldError[]) : [];
-  return { kind: 'failed', title: typeof json.title === 'string' ? json.title : `HTTP ${response.status}`, errors };
+  return retryOrFail(response.status, typeof json.title === 'string' ? json.title : undefined, errors);
 }
 
 let running: Promise<FlushResult> | undefined;
@@ -159,14 +236,15 @@ async function flushNow(deps: OutboxDeps, force: boolean): Promise<FlushResult> 
   const result: FlushResult = { sent: 0, failed: 0, pending: 0, interrupted: false };
   const items = (await deps.store.list()).filter((i) => i.status === 'pending');
   items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  for (const [index, item] of items.entries()) {
+  for (const [index, listed] of items.entries()) {
     const now = deps.now();
-    if (result.interrupted || !deps.isOnline() || (!force && new Date(item.nextAttemptAt) > now)) {
+    if (result.interrupted || !deps.isOnline() || (!force && new Date(listed.nextAttemptAt) > now)) {
       result.pending += 1;
       if (!deps.isOnline()) result.interrupted = true;
       continue;
     }
-    const outcome = await sendOne(deps, item);
+    const { item, stopped } = await uploadPending(deps, listed);
+    const outcome = stopped ?? (await sendOne(deps, item));
     const attempted: OutboxItem = { ...item, attempts: item.attempts + 1, lastAttemptAt: now.toISOString() };
     if (outcome.kind === 'sent') {
       const sent: OutboxItem = {

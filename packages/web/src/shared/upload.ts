@@ -56,6 +56,13 @@ export interface UploadOptions {
   onWaitingForNetwork?: () => void;
   /** Shrink photos before sending (default true). */
   shrink?: boolean;
+  /** The bytes that will be sent (the shrunk copy of a photo), once they are ready. */
+  onPrepared?: (file: File) => void;
+  /**
+   * Offline: wait for the network and go on by itself (default true). False rejects with status 0
+   * instead, for the outbox, which has its own retry schedule.
+   */
+  waitForNetwork?: boolean;
 }
 
 /** Reads a problem+json refusal out of a tus error; network failures become status 0. */
@@ -115,6 +122,7 @@ export function uploadFile(picked: File, target: UploadTarget, options: UploadOp
   let paused = false;
   const done = (async () => {
     const file = options.shrink !== false && isShrinkableImage(picked) ? await shrinkImage(picked) : picked;
+    options.onPrepared?.(file);
     const fingerprint = await fingerprintOf(file, target);
     let fileId: string | undefined;
     let mediaType: string | undefined;
@@ -152,7 +160,8 @@ export function uploadFile(picked: File, target: UploadTarget, options: UploadOp
         onError: (err) => {
           const error = uploadErrorOf(err);
           // Offline: wait for the network and go on from where the server stopped.
-          if (error.status === 0 && typeof navigator !== 'undefined' && !navigator.onLine && !paused) {
+          const offline = typeof navigator !== 'undefined' && !navigator.onLine;
+          if (error.status === 0 && offline && !paused && options.waitForNetwork !== false) {
             window.addEventListener('online', () => !paused && current.start(), { once: true });
             options.onWaitingForNetwork?.();
             return;

@@ -23,6 +23,7 @@ export function OutboxItemPage({ id }: { id: string }) {
       {item.status === 'pending' && (
         <>
           <p className="lead">{online ? t('outbox.pendingOnline') : t('outbox.pendingOffline')}</p>
+          {item.pendingFiles?.length ? <p>{t('outbox.pendingFiles', { count: item.pendingFiles.length })}</p> : null}
           {item.lastError === 'auth' && <p className="notice">{t('outbox.needSignIn')}</p>}
           {online && (
             <button type="button" className="button primary" onClick={() => void retryOutboxNow()}>

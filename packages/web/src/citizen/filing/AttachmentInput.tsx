@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useI18n } from '../../i18n';
+import { bytesToBase64, type PendingFile } from '../../shared/outbox';
 
 /**
  * One component's files: pick or photograph, then shared/upload.ts shrinks photos
@@ -20,6 +21,35 @@ export interface PickedFile {
 }
 
 export type FilesUpdate = (fn: (prev: PickedFile[]) => PickedFile[]) => void;
+
+/**
+ * Each picked file's bytes as they will be sent (a photo's shrunk copy) and its running upload, by
+ * key. In memory only (not in the draft): what lets a file that waits for the network go to the
+ * outbox with the dossier.
+ */
+const running = new Map<string, { file?: File; pause?: () => void }>();
+
+/** A file waiting for the network whose bytes are ready: it can travel in the outbox. */
+export function canGoWithOutbox(f: PickedFile): boolean {
+  return !f.fileId && f.state === 'waiting' && running.get(f.key)?.file !== undefined;
+}
+
+/**
+ * Stops the waiting uploads of `files` (the outbox uploads them now, so they are not sent twice) and
+ * answers their bytes for the outbox.
+ */
+export async function handOverToOutbox(files: PickedFile[]): Promise<PendingFile[]> {
+  const pending: PendingFile[] = [];
+  for (const f of files) {
+    const entry = running.get(f.key);
+    if (!entry?.file || !f.componentId) continue;
+    entry.pause?.();
+    const file = entry.file;
+    const base64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+    pending.push({ componentId: f.componentId, name: file.name, type: file.type, base64 });
+  }
+  return pending;
+}
 
 export function AttachmentInput({
   label,
@@ -50,19 +80,27 @@ export function AttachmentInput({
       ...prev,
       { key, componentId, name: file.name, size: file.size, type: file.type, progress: 0, state: 'uploading' },
     ]);
+    const entry: { file?: File; pause?: () => void } = {};
+    running.set(key, entry);
     try {
       const { uploadFile } = await import('../../shared/upload');
       const handle = uploadFile(
         file,
         { procedureCode, componentId },
         {
+          onPrepared: (prepared) => {
+            entry.file = prepared;
+          },
           onProgress: (sent, total) => patch(key, { progress: total ? sent / total : 0, state: 'uploading' }),
           onWaitingForNetwork: () => patch(key, { state: 'waiting' }),
         },
       );
+      entry.pause = () => handle.pause();
       const done = await handle.done;
+      running.delete(key);
       patch(key, { fileId: done.fileId, name: done.name, size: done.size, type: done.mediaType, progress: 1, state: 'done' });
     } catch (err) {
+      running.delete(key);
       patch(key, { state: err instanceof Error ? err.message : t('error.generic') });
     }
   }
@@ -100,7 +138,15 @@ export function AttachmentInput({
                         : f.state}
                 </small>
               </span>
-              <button type="button" className="linklike" onClick={() => setFiles((prev) => prev.filter((x) => x.key !== f.key))}>
+              <button
+                type="button"
+                className="linklike"
+                onClick={() => {
+                  running.get(f.key)?.pause?.();
+                  running.delete(f.key);
+                  setFiles((prev) => prev.filter((x) => x.key !== f.key));
+                }}
+              >
                 {t('common.remove')}
               </button>
             </li>

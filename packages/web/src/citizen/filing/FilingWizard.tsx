@@ -11,7 +11,7 @@ import { type DossierSubmission, formFieldPath, type OutboxItem } from '../../sh
 import { discardOutboxItem, submitToOutbox } from '../../shared/outbox-runtime';
 import { draftStore, outboxStore } from '../../shared/secure';
 import { useSession } from '../../shared/session';
-import { AttachmentInput } from './AttachmentInput';
+import { AttachmentInput, canGoWithOutbox, handOverToOutbox } from './AttachmentInput';
 import { StepErrors, type StepProps, type WizardMeta } from './fields';
 import { type FieldError, type FormData, getPath, setPath } from './form-state';
 import { ReviewStep } from './ReviewStep';
@@ -20,7 +20,8 @@ import { StepBody } from './StepBody';
 /**
  * The filing wizard: one question group per screen, "Bước 2/9", back/next, the domain schema's
  * messages beside the fields, the whole state saved (encrypted) at every change. Submitting puts
- * the dossier in the outbox with its Idempotency-Key and tries to send it at once.
+ * the dossier in the outbox with its Idempotency-Key and tries to send it at once; papers
+ * photographed offline go with it, and the outbox uploads them before sending.
  */
 interface WizardState {
   stepIndex: number;
@@ -109,6 +110,8 @@ export default function FilingWizard({ code }: { code: string }) {
   }, [session.status, state, code, fromItem, steps]);
 
   useEffect(() => () => void saver.flush(), [saver]);
+  // Load the upload code (and let the service worker cache it) now: papers may be photographed offline.
+  useEffect(() => void import('../../shared/upload').catch(() => undefined), []);
 
   if (session.status === 'signed-out') {
     return (
@@ -208,12 +211,15 @@ export default function FilingWizard({ code }: { code: string }) {
       go(steps.findIndex((s) => s.id === 'noi-nop'));
       return;
     }
-    if (state!.meta.files.some((f) => !f.fileId && (f.state === 'uploading' || f.state === 'waiting'))) {
+    // Waiting for the network with their bytes ready: they go with the dossier. Still uploading: wait.
+    const unsent = state!.meta.files.filter((f) => !f.fileId && (f.state === 'uploading' || f.state === 'waiting'));
+    if (unsent.some((f) => !canGoWithOutbox(f))) {
       setErrors([{ field: '@files', message: t('attachments.stillUploading') }]);
       return;
     }
     setBusy(true);
     await saver.flush();
+    const pendingFiles = await handOverToOutbox(unsent);
     const body: DossierSubmission = {
       procedureCode: code,
       unitCode: unitCode() ?? '',
@@ -224,7 +230,7 @@ export default function FilingWizard({ code }: { code: string }) {
         .map((f) => ({ componentId: f.componentId!, fileId: f.fileId! })),
       delivery: delivery() ?? 'electronic',
     };
-    const item = await submitToOutbox(body, procedure?.name ?? code);
+    const item = await submitToOutbox(body, procedure?.name ?? code, pendingFiles);
     if (fromItem) await discardOutboxItem(fromItem);
     setBusy(false);
     if (item.status === 'failed') {
