@@ -1,10 +1,11 @@
+import type { ReportDimension } from '@dvc/domain/indicator-report';
 import type { Period } from '@dvc/domain/indicators';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database';
 import { reportDb } from './reports.tables';
 
 /** What the report can be grouped by in SQL; `unit` also returns the era the unit code belongs to. */
-export type Dimension = 'unit' | 'procedure' | 'channel' | 'agency' | 'month';
+export type Dimension = ReportDimension;
 
 export interface Filters {
   provinceCode: string;

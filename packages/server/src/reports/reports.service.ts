@@ -1,5 +1,14 @@
 import { CHANNEL_LABELS_VI, type Channel } from '@dvc/domain';
 import {
+  type Era,
+  type Formula,
+  type IndicatorReport,
+  type IndicatorRow,
+  type Level,
+  RATE_KEYS,
+  type RateKey,
+} from '@dvc/domain/indicator-report';
+import {
   addDays,
   classifyUnit,
   componentDigitizationRate,
@@ -15,6 +24,9 @@ import {
   type TargetClass,
 } from '@dvc/domain/indicators';
 import type { AppContext } from '../http/context';
+
+export { type Era, type IndicatorReport, type IndicatorRow, type Level, RATE_KEYS, type RateKey };
+
 import {
   type CountRow,
   countsFromAggregates,
@@ -31,8 +43,6 @@ import {
 } from './reports.repository';
 
 export const TWO_TIER_FROM = '2025-07-01';
-export type Era = 'old' | 'new';
-export type Level = 'province' | 'district' | 'commune';
 
 export interface IndicatorQuery {
   period: Period;
@@ -46,46 +56,8 @@ export interface IndicatorQuery {
   scopeAgencies?: string[];
 }
 
-export interface IndicatorRow {
-  key: string;
-  name: string;
-  carriedOver: number;
-  received: number;
-  direct: number;
-  web: number;
-  mobile: number;
-  phone: number;
-  online: number;
-  resolved: number;
-  resolvedOnTime: number;
-  resolvedOverdue: number;
-  inProgress: number;
-  inProgressOverdue: number;
-  withdrawn: number;
-  apologised: number;
-  componentsDigitized: number;
-  resultsDigitized: number;
-  resultsElectronic: number;
-  paidOnlineCount: number;
-  paidOnlineAmount: number;
-  rates: Record<RateKey, Rate>;
-  ratesText: Record<RateKey, string>;
-  targetClass?: TargetClass;
-}
-
-export const RATE_KEYS = [
-  'online',
-  'onTime',
-  'electronicResult',
-  'digitization',
-  'componentDigitization',
-  'onlinePayment',
-  'satisfaction',
-] as const;
-export type RateKey = (typeof RATE_KEYS)[number];
-
 /** Each formula beside its denominator and legal source (served with every report; the screen shows it). */
-export const FORMULAS: Record<RateKey, { label: string; numerator: string; denominator: string; source: string }> = {
+export const FORMULAS: Record<RateKey, Formula> = {
   online: {
     label: 'Tỷ lệ hồ sơ trực tuyến',
     numerator: 'Hồ sơ tiếp nhận trực tuyến trong kỳ (Cổng DVC + ứng dụng di động)',
@@ -227,19 +199,6 @@ async function unitGrouper(ctx: AppContext, era: Era, level: Level): Promise<Uni
         .map((u) => ({ key: u.code, name: u.fullName }));
     },
   };
-}
-
-export interface IndicatorReport {
-  period: { from: string; to: string; label: string };
-  groupBy: Dimension;
-  era: Era;
-  level: Level;
-  procedureGroup: { code: string; name: string } | null;
-  target: { onlineRate: number; text: string; legalBasis: string; validFrom: string } | null;
-  rows: IndicatorRow[];
-  total: IndicatorRow;
-  classification: Record<TargetClass, string[]> | null;
-  formulas: typeof FORMULAS;
 }
 
 export type ReportResult = { ok: true; value: IndicatorReport } | { ok: false; reason: 'unknown_group'; message: string };

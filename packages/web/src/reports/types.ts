@@ -1,64 +1,17 @@
-/** The report API's answers as the screens read them (packages/server/src/reports/reports.service.ts). */
-export const RATE_KEYS = [
-  'online',
-  'onTime',
-  'electronicResult',
-  'digitization',
-  'componentDigitization',
-  'onlinePayment',
-  'satisfaction',
-] as const;
-export type RateKey = (typeof RATE_KEYS)[number];
-export type TargetClass = 'met' | 'below' | 'none';
-export type Era = 'old' | 'new';
-export type Level = 'province' | 'district' | 'commune';
-
-export interface IndicatorRow {
-  key: string;
-  name: string;
-  carriedOver: number;
-  received: number;
-  direct: number;
-  web: number;
-  mobile: number;
-  phone: number;
-  online: number;
-  resolved: number;
-  resolvedOnTime: number;
-  resolvedOverdue: number;
-  inProgress: number;
-  inProgressOverdue: number;
-  withdrawn: number;
-  apologised: number;
-  componentsDigitized: number;
-  resultsDigitized: number;
-  resultsElectronic: number;
-  paidOnlineCount: number;
-  paidOnlineAmount: number;
-  rates: Record<RateKey, number | null>;
-  ratesText: Record<RateKey, string>;
-  targetClass?: TargetClass;
-}
-
-export interface Formula {
-  label: string;
-  numerator: string;
-  denominator: string;
-  source: string;
-}
-
-export interface IndicatorReport {
-  period: { from: string; to: string; label: string };
-  groupBy: 'unit' | 'procedure' | 'channel' | 'month' | 'agency';
-  era: Era;
-  level: Level;
-  procedureGroup: { code: string; name: string } | null;
-  target: { onlineRate: number; text: string; legalBasis: string; validFrom: string } | null;
-  rows: IndicatorRow[];
-  total: IndicatorRow;
-  classification: Record<TargetClass, string[]> | null;
-  formulas: Record<RateKey, Formula>;
-}
+/**
+ * The report API's answers as the screens read them. The indicator report itself is declared once in
+ * the domain (indicator-report.ts) for the server and the screens.
+ */
+export {
+  type Era,
+  type Formula,
+  type IndicatorReport,
+  type IndicatorRow,
+  type Level,
+  RATE_KEYS,
+  type RateKey,
+} from '@dvc/domain/indicator-report';
+export type { TargetClass } from '@dvc/domain/indicators';
 
 export interface ReportSettings {
   groups: { code: string; name: string }[];

@@ -1,0 +1,68 @@
+import type { Rate, TargetClass } from './indicators';
+
+/**
+ * The shape of an indicator report as the server builds it (packages/server/src/reports) and the
+ * reports screens read it (packages/web/src/reports): one declaration for both sides. Types only.
+ */
+export const RATE_KEYS = [
+  'online',
+  'onTime',
+  'electronicResult',
+  'digitization',
+  'componentDigitization',
+  'onlinePayment',
+  'satisfaction',
+] as const;
+export type RateKey = (typeof RATE_KEYS)[number];
+
+/** Administrative units before the 1 Jul 2025 rearrangement ('old') or after ('new'). */
+export type Era = 'old' | 'new';
+export type Level = 'province' | 'district' | 'commune';
+export type ReportDimension = 'unit' | 'procedure' | 'channel' | 'agency' | 'month';
+
+export interface Formula {
+  label: string;
+  numerator: string;
+  denominator: string;
+  source: string;
+}
+
+export interface IndicatorRow {
+  key: string;
+  name: string;
+  carriedOver: number;
+  received: number;
+  direct: number;
+  web: number;
+  mobile: number;
+  phone: number;
+  online: number;
+  resolved: number;
+  resolvedOnTime: number;
+  resolvedOverdue: number;
+  inProgress: number;
+  inProgressOverdue: number;
+  withdrawn: number;
+  apologised: number;
+  componentsDigitized: number;
+  resultsDigitized: number;
+  resultsElectronic: number;
+  paidOnlineCount: number;
+  paidOnlineAmount: number;
+  rates: Record<RateKey, Rate>;
+  ratesText: Record<RateKey, string>;
+  targetClass?: TargetClass;
+}
+
+export interface IndicatorReport {
+  period: { from: string; to: string; label: string };
+  groupBy: ReportDimension;
+  era: Era;
+  level: Level;
+  procedureGroup: { code: string; name: string } | null;
+  target: { onlineRate: number; text: string; legalBasis: string; validFrom: string } | null;
+  rows: IndicatorRow[];
+  total: IndicatorRow;
+  classification: Record<TargetClass, string[]> | null;
+  formulas: Record<RateKey, Formula>;
+}
