@@ -1,15 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DossierEventType } from '@dvc/domain';
-import { buildApp } from '../app';
-import { loadConfig } from '../config';
-import { seed } from '../db/seed/index';
 import { findDossierRow } from '../dossiers/dossier.repository';
 import type { AppContext } from '../http/context';
-import { createTestDatabase, type TestApp } from '../test/harness';
+import { createTestApp, type TestApp } from '../test/harness';
 import type { ExternalChannels, OutgoingDelivery } from './channels';
-import { notificationRoutes } from './notifications.routes';
 import { withNotificationTables } from './notifications.tables';
 import { notifyDossierChange } from './outbox';
 
@@ -17,33 +10,10 @@ export interface NotificationTestApp extends TestApp {
   dataDir: string;
 }
 
-/**
- * createTestApp with a temporary DATA_DIR (the .eml files land there) and the notification routes,
- * registered here until app.ts registers them itself.
- */
+/** createTestApp at `start`; `dataDir` is its temporary DATA_DIR (the .eml files land there). */
 export async function createNotificationTestApp(start: Date): Promise<NotificationTestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dvc-notify-'));
-  const handle = await createTestDatabase();
-  let now = start;
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), DATA_DIR: dataDir };
-  const ctx: AppContext = { db: handle.db, databaseKind: handle.kind, config, now: () => now };
-  await seed(ctx, { demo: true });
-  const app = await buildApp({ ctx });
-  if (!app.hasRoute({ method: 'GET', url: '/api/v1/notifications' })) await app.register(notificationRoutes);
-  await app.ready();
-  return {
-    app,
-    ctx,
-    dataDir,
-    setNow(date) {
-      now = date;
-    },
-    async close() {
-      await app.close();
-      await handle.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  const t = await createTestApp({ now: start });
+  return { ...t, dataDir: t.ctx.config.DATA_DIR };
 }
 
 export async function outboxFor(ctx: AppContext, code: string) {

@@ -1,16 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TransitionRecord } from '@dvc/domain';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app';
-import { loadConfig } from '../config';
-import { seed } from '../db/seed/index';
 import type { AppContext } from '../http/context';
-import { createTestDatabase } from '../test/harness';
+import { createTestApp } from '../test/harness';
 import { loadPortalSyncEnv, type PortalSyncEnv } from './portal-sync.env';
 import { queuePortalSync } from './portal-sync.outbox';
-import { portalSyncRoutes } from './portal-sync.routes';
 import { withPortalSyncTables } from './portal-sync.tables';
 
 /** The secret the local receiver checks in tests (no PORTAL_SYNC_SECRET set): the default one. */
@@ -25,38 +18,18 @@ export interface PortalTestApp {
 }
 
 /**
- * The harness's app (test/harness.ts) with the portal-sync routes on top, listening on 127.0.0.1 so
+ * The harness's app (test/harness.ts, portal-sync routes included), listening on 127.0.0.1 so
  * that the sender posts to the local receiver over real HTTP.
  */
 export async function createPortalTestApp(start: Date, overrides: Partial<PortalSyncEnv> = {}): Promise<PortalTestApp> {
-  const handle = await createTestDatabase();
-  let now = start;
-  const dataDir = mkdtempSync(join(tmpdir(), 'dvc-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir });
-  const ctx: AppContext = { db: handle.db, databaseKind: handle.kind, config, now: () => now };
-  await seed(ctx, { demo: true, history: false });
-  const app = await buildApp({ ctx });
-  // The receiver's secret is the environment's (as app.ts registers it); the sender gets `env`.
+  const t = await createTestApp({ now: start });
+  // The receiver (registered by app.ts) checks the environment's secret; the sender gets `env`.
   const env: PortalSyncEnv = { ...loadPortalSyncEnv({}), url: undefined, maxAttempts: 3, timeoutMs: 5000, ...overrides };
-  // Until app.ts registers the routes (then: already there).
-  if (!app.hasRoute({ method: 'GET', url: '/api/v1/admin/portal-sync' })) await app.register(portalSyncRoutes, { env });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
+  await t.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = t.app.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');
   env.url ??= `http://127.0.0.1:${address.port}/api/dev/portal-receiver`;
-  return {
-    app,
-    ctx,
-    env,
-    setNow(date) {
-      now = date;
-    },
-    async close() {
-      await app.close();
-      await handle.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { ...t, env };
 }
 
 /**
