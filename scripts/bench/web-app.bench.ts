@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { buildApp } from '../../packages/server/src/app';
 import { loadConfig } from '../../packages/server/src/config';
 import { openPglite } from '../../packages/server/src/db/database';
 import { migrate } from '../../packages/server/src/db/migrate';
 import { seed } from '../../packages/server/src/db/seed/index';
+import { launchBrowser } from '../../packages/web/e2e/browser';
 
 const WEB = resolve(import.meta.dirname, '../../packages/web');
 const DIST = join(WEB, 'dist');
@@ -49,17 +49,7 @@ export async function benchWebApp(): Promise<void> {
   await seed(ctx, { demo: true });
   const app = await buildApp({ ctx, webDist: DIST });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchBrowser();
   try {
     const times: number[] = [];
     for (let run = 0; run < 3; run++) {

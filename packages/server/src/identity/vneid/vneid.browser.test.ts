@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+// Debian's Chromium with the project's flags, as the end-to-end tests launch it.
+import { launchBrowser } from '../../../../web/e2e/browser';
 import { TEST_IDENTITIES } from '../../dev/oidc-provider';
 import { createVneidTestApp, type VneidTestApp } from './vneid.test-helpers';
 
@@ -10,17 +12,7 @@ let t: VneidTestApp;
 let browser: Browser;
 before(async () => {
   t = await createVneidTestApp();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
