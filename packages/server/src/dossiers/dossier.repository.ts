@@ -21,7 +21,12 @@ export async function reserveDailySequences(
 ): Promise<Map<string, number>> {
   const rows = await trx
     .insertInto('dossierCodeSequence')
-    .values([...counts].map(([agencyCode, n]) => ({ provinceCode, agencyCode, day, lastValue: n })))
+    .values(
+      // In code order, so that two servers reserving for the same desks lock their rows in one order.
+      [...counts]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([agencyCode, n]) => ({ provinceCode, agencyCode, day, lastValue: n })),
+    )
     .onConflict((oc) =>
       oc
         .columns(['provinceCode', 'agencyCode', 'day'])
@@ -59,11 +64,7 @@ export async function appendDossierEvent(
   seq: number,
   record: TransitionRecord,
 ): Promise<void> {
-  await appendDossierEvents(trx, [{ provinceCode, dossierId, seq, record }]);
-}
-
-export async function appendDossierEvents(trx: Tx, events: NewDossierEvent[]): Promise<void> {
-  await dossierEventsInsert(trx, events).execute();
+  await dossierEventsInsert(trx, [{ provinceCode, dossierId, seq, record }]).execute();
 }
 
 /** The INSERT of these events, not yet run (for insertDossiers' `alongWith`). */

@@ -244,7 +244,8 @@ function sessionLookup(ctx: AppContext): Batcher<string, SessionWithUser | undef
     lookup = new Batcher(
       async (ids) => {
         const found = await findLiveSessions(ctx.db, ctx.config.PROVINCE_CODE, [...new Set(ids)], ctx.now());
-        return ids.map((id) => found.find((s) => s.sessionId === id));
+        const byId = new Map(found.map((s) => [s.sessionId, s]));
+        return ids.map((id) => byId.get(id));
       },
       { maxBatch: 200 },
     );

@@ -19,14 +19,8 @@ export interface OutboxInput {
  * never happened. The dispatcher (notifications/dispatcher.ts) expands it into deliveries later.
  */
 export async function enqueueOutbox(trx: Kysely<Database>, message: OutboxInput): Promise<number> {
-  const [id] = await enqueueOutboxMany(trx, [message]);
-  return id!;
-}
-
-/** Several messages in one statement (a group commit of filings); ids in the order given. */
-export async function enqueueOutboxMany(trx: Kysely<Database>, messages: OutboxInput[]): Promise<number[]> {
-  const rows = await outboxInsert(trx, messages).returning('id').execute();
-  return rows.map((r) => r.id);
+  const row = await outboxInsert(trx, [message]).returning('id').executeTakeFirstOrThrow();
+  return row.id;
 }
 
 function outboxInsert(trx: Kysely<Database>, messages: OutboxInput[]) {
@@ -68,8 +62,7 @@ export interface ChangeRow {
  * the row as it is now, `record` the domain's TransitionRecord of the change.
  */
 export async function notifyDossierChange(trx: Kysely<Database>, change: DossierChange): Promise<number> {
-  const [id] = await notifyDossierChanges(trx, [change]);
-  return id!;
+  return enqueueOutbox(trx, changeMessage(change));
 }
 
 export interface DossierChange {
@@ -77,14 +70,9 @@ export interface DossierChange {
   record: Pick<TransitionRecord, 'event' | 'at' | 'payload'>;
 }
 
-/** notifyDossierChange for several dossiers in one statement. */
-export async function notifyDossierChanges(trx: Kysely<Database>, changes: DossierChange[]): Promise<number[]> {
-  return enqueueOutboxMany(trx, changes.map(changeMessage));
-}
-
 /**
  * The outbox INSERT announcing these changes, not yet run: for a caller that writes it in one
- * statement with the change itself (dossiers' insertDossiers). Same rows as notifyDossierChanges.
+ * statement with the change itself (dossiers' insertDossiers). Same rows as notifyDossierChange.
  */
 export function dossierChangesInsert(trx: Kysely<Database>, changes: DossierChange[]) {
   return outboxInsert(trx, changes.map(changeMessage));
