@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureTestTools } from './ensure-test-tools.mjs';
 
 const dbOnly = process.argv.includes('--db-only');
 const roots = dbOnly
@@ -33,6 +34,7 @@ if (files.length === 0) {
 // The browser journeys serve packages/web/dist: build it once here, before test files run two at a
 // time — a file rebuilding it would empty dist under another file's running server.
 if (!dbOnly) {
+  ensureTestTools();
   const build = spawnSync('npm', ['run', 'build', '-w', '@dvc/web', '--silent'], { stdio: 'inherit' });
   if (build.status !== 0) {
     console.error('web build failed');
