@@ -33,7 +33,7 @@ const fileNotFound = () => problem(404, 'file-not-found', 'Không tìm thấy t�
 
 /**
  * Attachments: resumable uploads (tus) under /api/v1/uploads, the outcome of an upload, and the
- * stored files under /api/v1/files/{sha256} for their owner and the province's officers.
+ * stored files under /api/v1/files/{sha256} for their owner and whoever may see a dossier holding them.
  */
 export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
   const actors = new WeakMap<Request, Actor>();
@@ -125,7 +125,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['files'],
-        summary: 'Tải về một tệp đã lưu (người tải lên, hoặc cán bộ của tỉnh)',
+        summary: 'Tải về một tệp đã lưu (người tải lên, hoặc người xem được một hồ sơ có tệp này)',
         params: Sha256Params,
       },
     },
