@@ -6,10 +6,15 @@ import { problem } from '../http/problem';
 import { type Actor, getActor } from '../identity/actor';
 import { findOwnedFile, findUploadOutcome } from './files.repository';
 import { openFileFor } from './files.service';
-import { checkCreation, createTusServer, sendWebResponse, toWebRequest, UPLOADS_PATH } from './uploads.tus';
+import { checkBodyType, checkCreation, createTusServer, sendWebResponse, toWebRequest, UPLOADS_PATH } from './uploads.tus';
 
 const Sha256Params = z.object({ sha256: z.string().max(64).describe('Mã tệp (SHA-256 của nội dung)') });
-const UploadIdParams = z.object({ id: z.string().max(100).describe('Mã phiên tải lên (phần cuối của Location)') });
+const UploadIdParams = z.object({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,100}$/)
+    .describe('Mã phiên tải lên (phần cuối của Location)'),
+});
 
 const UploadResult = z.object({
   fileId: z.string().describe('Mã tệp (SHA-256) để đính kèm vào hồ sơ'),
@@ -68,6 +73,18 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     return sendWebResponse(reply, response);
   };
 
+  const tusHooks = {
+    // Before the body is parsed; the session is checked first, so a stranger learns nothing more.
+    onRequest: async (request: FastifyRequest) => {
+      if (request.method === 'OPTIONS') return;
+      getActor(request);
+      checkBodyType(request);
+    },
+    // Every answer, refusals included, names the protocol: tus clients then read its problem.
+    onSend: async (request: FastifyRequest, reply: FastifyReply) => {
+      if (request.method !== 'OPTIONS') reply.header('tus-resumable', '1.0.0');
+    },
+  };
   const tusSchema = {
     tags: ['files'],
     summary: 'Tải tệp lên theo giao thức tus 1.0.0 (tải tiếp được khi mất kết nối)',
@@ -76,12 +93,19 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       'PATCH gửi dữ liệu từ Upload-Offset; HEAD hỏi đã nhận đến đâu. Lần PATCH cuối trả mã tệp trong ' +
       'header Upload-File-Id. Cần đăng nhập và header x-csrf-token cho POST/PATCH/DELETE.',
   };
-  app.route({ method: ['POST', 'OPTIONS'], url: UPLOADS_PATH, schema: tusSchema, handler: handleTus });
-  app.route({ method: ['POST', 'OPTIONS'], url: `${UPLOADS_PATH}/`, schema: { ...tusSchema, hide: true }, handler: handleTus });
+  app.route({ method: ['POST', 'OPTIONS'], url: UPLOADS_PATH, schema: tusSchema, ...tusHooks, handler: handleTus });
+  app.route({
+    method: ['POST', 'OPTIONS'],
+    url: `${UPLOADS_PATH}/`,
+    schema: { ...tusSchema, hide: true },
+    ...tusHooks,
+    handler: handleTus,
+  });
   app.route({
     method: ['HEAD', 'PATCH', 'DELETE', 'OPTIONS'],
     url: `${UPLOADS_PATH}/:id`,
     schema: { ...tusSchema, params: UploadIdParams },
+    ...tusHooks,
     handler: handleTus,
   });
 

@@ -22,6 +22,10 @@ import { componentLimits, storeFileAt, tooLargeMessage, wrongTypeMessage } from 
 export const UPLOADS_PATH = '/api/v1/uploads';
 export const FILE_ID_HEADER = 'Upload-File-Id';
 export const FILE_TYPE_HEADER = 'Upload-File-Type';
+/** The only body a tus request carries (PATCH, and POST with creation-with-upload). */
+export const TUS_BODY_TYPE = 'application/offset+octet-stream';
+/** The shape of procedure codes and component ids: anything else names none (and never reaches SQL). */
+const CODE_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Unfinished uploads are dropped after this long (the client then starts over). */
 const EXPIRY_MS = 3 * 24 * 60 * 60 * 1000;
@@ -71,7 +75,9 @@ export async function checkCreation(ctx: AppContext, request: FastifyRequest): P
   const meta = parseUploadMetadata(header('upload-metadata'));
   if (!meta) throw invalid('headers.upload-metadata', 'Upload-Metadata không đúng định dạng tus');
   if (!meta.procedureCode) throw invalid('metadata.procedureCode', 'Thiếu mã thủ tục');
+  if (!CODE_PATTERN.test(meta.procedureCode)) throw invalid('metadata.procedureCode', 'Mã thủ tục không hợp lệ');
   if (!meta.componentId) throw invalid('metadata.componentId', 'Thiếu thành phần hồ sơ');
+  if (!CODE_PATTERN.test(meta.componentId)) throw invalid('metadata.componentId', 'Thủ tục không có thành phần hồ sơ này');
   const limits = await componentLimits(ctx, meta.procedureCode, meta.componentId);
   if (!limits) throw invalid('metadata.componentId', 'Thủ tục không có thành phần hồ sơ này');
   if (Number(length) > limits.maxBytes) {
@@ -79,6 +85,25 @@ export async function checkCreation(ctx: AppContext, request: FastifyRequest): P
       detail: `Thành phần "${limits.name}" nhận tệp tối đa ${limits.maxBytes} byte.`,
     });
   }
+}
+
+/**
+ * Refuses, before Fastify parses it, a PATCH (or a creation) whose body is not tus bytes: a JSON
+ * parser would otherwise consume the stream tus is about to read.
+ */
+export function checkBodyType(request: FastifyRequest): void {
+  if (request.method !== 'PATCH' && request.method !== 'POST') return;
+  const type = request.headers['content-type'];
+  if (type === undefined && request.method === 'POST') return;
+  if (type?.split(';')[0]?.trim().toLowerCase() === TUS_BODY_TYPE) return;
+  throw problem(
+    415,
+    'upload-content-type',
+    'Dữ liệu tải lên không đúng định dạng (cần Content-Type: application/offset+octet-stream)',
+    {
+      detail: 'Tệp được gửi theo giao thức tus: nội dung tệp ở dạng byte, không phải JSON hay biểu mẫu.',
+    },
+  );
 }
 
 export function createTusServer(ctx: AppContext, actors: WeakMap<Request, Actor>): Server {
