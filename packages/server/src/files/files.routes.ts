@@ -1,12 +1,19 @@
-import type { Server } from '@tus/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../http/problem';
-import { type Actor, getActor } from '../identity/actor';
+import { getActor } from '../identity/actor';
 import { findOwnedFile, findUploadOutcome } from './files.repository';
 import { openFileFor } from './files.service';
-import { checkBodyType, checkCreation, createTusServer, sendWebResponse, toWebRequest, UPLOADS_PATH } from './uploads.tus';
+import {
+  checkBodyType,
+  checkCreation,
+  createUploads,
+  sendWebResponse,
+  toWebRequest,
+  UPLOADS_PATH,
+  type Uploads,
+} from './uploads.tus';
 
 const Sha256Params = z.object({ sha256: z.string().max(64).describe('Mã tệp (SHA-256 của nội dung)') });
 const UploadIdParams = z.object({
@@ -41,13 +48,12 @@ const fileNotFound = () => problem(404, 'file-not-found', 'Không tìm thấy t�
  * stored files under /api/v1/files/{sha256} for their owner and whoever may see a dossier holding them.
  */
 export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
-  const actors = new WeakMap<Request, Actor>();
   // Made on first use: its file store creates <DATA_DIR>/uploads-tmp, which an app that never
   // receives an upload (most test apps) should not leave behind.
-  let tusServer: Server | undefined;
+  let uploads: Uploads | undefined;
   const tus = () => {
-    tusServer ??= createTusServer(app.ctx, actors);
-    return tusServer;
+    uploads ??= createUploads(app.ctx);
+    return uploads;
   };
 
   // tus bodies are raw bytes streamed to disk by tus itself: Fastify must not read them.
@@ -55,7 +61,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const cleanUp = () =>
     tus()
-      .cleanUpExpiredUploads()
+      .cleanUp()
       .catch((err) => app.log.warn({ err }, 'expired uploads not cleaned'));
   const timer = setInterval(cleanUp, 6 * 60 * 60 * 1000);
   timer.unref();
@@ -65,9 +71,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     // OPTIONS is the protocol's capability discovery: no session needed.
     const actor = request.method === 'OPTIONS' ? null : getActor(request);
     if (request.method === 'POST') await checkCreation(app.ctx, request);
-    const webRequest = toWebRequest(request);
-    if (actor) actors.set(webRequest, actor);
-    const response = await tus().handleWeb(webRequest);
+    const response = await tus().handle(toWebRequest(request), actor);
     const id = response.headers.get('location')?.split('/').pop() ?? (request.params as { id?: string }).id;
     if (id) request.auditRecord = { type: 'upload', id };
     return sendWebResponse(reply, response);
@@ -125,7 +129,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       const outcome = await findUploadOutcome(app.ctx.db, app.ctx.config.PROVINCE_CODE, id);
       if (!outcome) {
         const pending = await tus()
-          .datastore.getUpload(id)
+          .server.datastore.getUpload(id)
           .catch(() => undefined);
         if (pending && pending.metadata?.ownerId === actor.userId) {
           throw problem(409, 'upload-incomplete', 'Tệp chưa tải lên xong', {

@@ -28,11 +28,15 @@ export function wrongTypeMessage(accepts: readonly FileKind[]): string {
   return `Tệp không đúng định dạng cho phép (${accepts.map((k) => LABEL_OF[k]).join(', ')})`;
 }
 
+/** Bytes as MB the Vietnamese way: "10", "2,5". */
+export function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return Number.isInteger(mb) ? String(mb) : mb.toFixed(1).replace('.', ',');
+}
+
 /** "Tệp quá lớn: tối đa 10 MB". */
 export function tooLargeMessage(maxBytes: number): string {
-  const mb = maxBytes / (1024 * 1024);
-  const shown = Number.isInteger(mb) ? String(mb) : mb.toFixed(1).replace('.', ',');
-  return `Tệp quá lớn: tối đa ${shown} MB`;
+  return `Tệp quá lớn: tối đa ${megabytes(maxBytes)} MB`;
 }
 
 const stores = new WeakMap<AppContext['config'], BlobStore>();
