@@ -95,7 +95,9 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     description:
       'POST tạo phiên (Upload-Length, Upload-Metadata: filename, procedureCode, componentId) → Location; ' +
       'PATCH gửi dữ liệu từ Upload-Offset; HEAD hỏi đã nhận đến đâu. Lần PATCH cuối trả mã tệp trong ' +
-      'header Upload-File-Id. Cần đăng nhập và header x-csrf-token cho POST/PATCH/DELETE.',
+      'header Upload-File-Id. Cần đăng nhập và header x-csrf-token cho POST/PATCH/DELETE. Nội dung PATCH phải là ' +
+      'application/offset+octet-stream (415 nếu khác). Mỗi người có giới hạn số phiên và tổng dung lượng đang tải dở ' +
+      '(UPLOAD_MAX_OPEN_SESSIONS, UPLOAD_MAX_OPEN_BYTES): vượt quá thì 429.',
   };
   app.route({ method: ['POST', 'OPTIONS'], url: UPLOADS_PATH, schema: tusSchema, ...tusHooks, handler: handleTus });
   app.route({
