@@ -14,6 +14,14 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Public base URL used in links (QR codes, e-mails). */
   PUBLIC_URL: z.string().url().optional(),
+  /** Per user: at most this many unfinished uploads at once (more are refused until some finish or expire). */
+  UPLOAD_MAX_OPEN_SESSIONS: z.coerce.number().int().min(1).default(20),
+  /** Per user: at most this many bytes declared by their unfinished uploads together (100 MiB). */
+  UPLOAD_MAX_OPEN_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(100 * 1024 * 1024),
   /** When true, dev-only pages (SMS outbox) are served. Never in production. */
   DEV_TOOLS: z
     .enum(['true', 'false'])

@@ -1,4 +1,5 @@
 import type { Role } from '@dvc/domain';
+import type { Db } from '../db/database';
 import type { Actor } from '../identity/actor';
 import type { DossierRow } from './dossier.repository';
 
@@ -15,6 +16,23 @@ export function canSeeDossier(
   if (actor.roles.some((g) => PROVINCE_READERS.has(g.role))) return true;
   if (row.filedBy === actor.userId) return true;
   return actor.roles.some((g) => g.agencyCode === row.agencyCode);
+}
+
+/**
+ * For the files capability: whether this user may see at least one dossier of their province that
+ * holds the file `sha256` as an attachment (the same rule as canSeeDossier, one row per distinct
+ * applicant, agency and filer rather than per dossier).
+ */
+export async function canSeeDossierHoldingFile(db: Db, actor: Actor, sha256: string): Promise<boolean> {
+  const holders = await db
+    .selectFrom('dossierAttachment as a')
+    .innerJoin('dossier as d', 'd.id', 'a.dossierId')
+    .select(['d.applicantId', 'd.agencyCode', 'd.filedBy', 'd.provinceCode'])
+    .distinct()
+    .where('a.provinceCode', '=', actor.provinceCode)
+    .where('a.fileId', '=', sha256)
+    .execute();
+  return holders.some((row) => canSeeDossier(actor, row));
 }
 
 /** The lifecycle roles this user holds for this dossier, most specific first. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import type { FilesTables, FileUploadTable, StoredFileTable } from './files.tables';
+import type { FilesTables, FileUploadTable, StoredFileTable, UploadSessionTable } from './files.tables';
 
 export interface StoredFileRow {
   provinceCode: string;
@@ -104,4 +104,54 @@ export async function findUploadOutcome(db: Db, provinceCode: string, uploadId: 
     .where('provinceCode', '=', provinceCode)
     .where('uploadId', '=', uploadId)
     .executeTakeFirst();
+}
+
+export interface UploadQuota {
+  maxSessions: number;
+  maxBytes: number;
+}
+
+export type UploadReservation =
+  | { ok: true }
+  | { ok: false; reason: 'too_many_sessions' | 'too_many_bytes'; openSessions: number; openBytes: number };
+
+/** Two-key advisory locks of their own key space: (this number, hash of the owner). */
+const UPLOAD_QUOTA_LOCK = 5119;
+
+/**
+ * Opens an upload session unless its owner's open sessions or declared bytes would then pass the
+ * quota. Counted and written under a lock of that owner, so that creations arriving together are
+ * counted one after the other and never take the last place twice.
+ */
+export async function reserveUploadSession(db: Db, row: UploadSessionTable, quota: UploadQuota): Promise<UploadReservation> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${sql.lit(UPLOAD_QUOTA_LOCK)}, hashtext(${`${row.provinceCode}:${row.ownerId}`}))`.execute(
+      trx,
+    );
+    const open = await sql<{ sessions: number; bytes: number }>`select count(*)::int as sessions,
+        coalesce(sum(declared_bytes), 0)::float8 as bytes
+      from upload_session
+      where province_code = ${row.provinceCode} and owner_id = ${row.ownerId} and expires_at > ${row.createdAt}`.execute(trx);
+    const { sessions, bytes } = open.rows[0] ?? { sessions: 0, bytes: 0 };
+    const refused = (reason: 'too_many_sessions' | 'too_many_bytes') =>
+      ({ ok: false, reason, openSessions: sessions, openBytes: bytes }) as const;
+    if (sessions + 1 > quota.maxSessions) return refused('too_many_sessions');
+    if (bytes + row.declaredBytes > quota.maxBytes) return refused('too_many_bytes');
+    await tables(trx).insertInto('uploadSession').values(row).execute();
+    return { ok: true };
+  });
+}
+
+/** The upload ended (stored, refused or cancelled): it no longer counts against its owner. */
+export async function releaseUploadSession(db: Db, provinceCode: string, uploadId: string): Promise<void> {
+  await tables(db)
+    .deleteFrom('uploadSession')
+    .where('provinceCode', '=', provinceCode)
+    .where('uploadId', '=', uploadId)
+    .execute();
+}
+
+/** Housekeeping: expired sessions already count for nothing; this only keeps the table small. */
+export async function deleteExpiredUploadSessions(db: Db, provinceCode: string, now: Date): Promise<void> {
+  await tables(db).deleteFrom('uploadSession').where('provinceCode', '=', provinceCode).where('expiresAt', '<=', now).execute();
 }

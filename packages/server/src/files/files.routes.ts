@@ -1,15 +1,27 @@
-import type { Server } from '@tus/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../http/problem';
-import { type Actor, getActor } from '../identity/actor';
+import { getActor } from '../identity/actor';
 import { findOwnedFile, findUploadOutcome } from './files.repository';
 import { openFileFor } from './files.service';
-import { checkCreation, createTusServer, sendWebResponse, toWebRequest, UPLOADS_PATH } from './uploads.tus';
+import {
+  checkBodyType,
+  checkCreation,
+  createUploads,
+  sendWebResponse,
+  toWebRequest,
+  UPLOADS_PATH,
+  type Uploads,
+} from './uploads.tus';
 
 const Sha256Params = z.object({ sha256: z.string().max(64).describe('Mã tệp (SHA-256 của nội dung)') });
-const UploadIdParams = z.object({ id: z.string().max(100).describe('Mã phiên tải lên (phần cuối của Location)') });
+const UploadIdParams = z.object({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,100}$/)
+    .describe('Mã phiên tải lên (phần cuối của Location)'),
+});
 
 const UploadResult = z.object({
   fileId: z.string().describe('Mã tệp (SHA-256) để đính kèm vào hồ sơ'),
@@ -33,16 +45,15 @@ const fileNotFound = () => problem(404, 'file-not-found', 'Không tìm thấy t�
 
 /**
  * Attachments: resumable uploads (tus) under /api/v1/uploads, the outcome of an upload, and the
- * stored files under /api/v1/files/{sha256} for their owner and the province's officers.
+ * stored files under /api/v1/files/{sha256} for their owner and whoever may see a dossier holding them.
  */
 export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
-  const actors = new WeakMap<Request, Actor>();
   // Made on first use: its file store creates <DATA_DIR>/uploads-tmp, which an app that never
   // receives an upload (most test apps) should not leave behind.
-  let tusServer: Server | undefined;
+  let uploads: Uploads | undefined;
   const tus = () => {
-    tusServer ??= createTusServer(app.ctx, actors);
-    return tusServer;
+    uploads ??= createUploads(app.ctx);
+    return uploads;
   };
 
   // tus bodies are raw bytes streamed to disk by tus itself: Fastify must not read them.
@@ -50,7 +61,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const cleanUp = () =>
     tus()
-      .cleanUpExpiredUploads()
+      .cleanUp()
       .catch((err) => app.log.warn({ err }, 'expired uploads not cleaned'));
   const timer = setInterval(cleanUp, 6 * 60 * 60 * 1000);
   timer.unref();
@@ -60,28 +71,47 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     // OPTIONS is the protocol's capability discovery: no session needed.
     const actor = request.method === 'OPTIONS' ? null : getActor(request);
     if (request.method === 'POST') await checkCreation(app.ctx, request);
-    const webRequest = toWebRequest(request);
-    if (actor) actors.set(webRequest, actor);
-    const response = await tus().handleWeb(webRequest);
+    const response = await tus().handle(toWebRequest(request), actor);
     const id = response.headers.get('location')?.split('/').pop() ?? (request.params as { id?: string }).id;
     if (id) request.auditRecord = { type: 'upload', id };
     return sendWebResponse(reply, response);
   };
 
+  const tusHooks = {
+    // Before the body is parsed; the session is checked first, so a stranger learns nothing more.
+    onRequest: async (request: FastifyRequest) => {
+      if (request.method === 'OPTIONS') return;
+      getActor(request);
+      checkBodyType(request);
+    },
+    // Every answer, refusals included, names the protocol: tus clients then read its problem.
+    onSend: async (request: FastifyRequest, reply: FastifyReply) => {
+      if (request.method !== 'OPTIONS') reply.header('tus-resumable', '1.0.0');
+    },
+  };
   const tusSchema = {
     tags: ['files'],
     summary: 'Tải tệp lên theo giao thức tus 1.0.0 (tải tiếp được khi mất kết nối)',
     description:
       'POST tạo phiên (Upload-Length, Upload-Metadata: filename, procedureCode, componentId) → Location; ' +
       'PATCH gửi dữ liệu từ Upload-Offset; HEAD hỏi đã nhận đến đâu. Lần PATCH cuối trả mã tệp trong ' +
-      'header Upload-File-Id. Cần đăng nhập và header x-csrf-token cho POST/PATCH/DELETE.',
+      'header Upload-File-Id. Cần đăng nhập và header x-csrf-token cho POST/PATCH/DELETE. Nội dung PATCH phải là ' +
+      'application/offset+octet-stream (415 nếu khác). Mỗi người có giới hạn số phiên và tổng dung lượng đang tải dở ' +
+      '(UPLOAD_MAX_OPEN_SESSIONS, UPLOAD_MAX_OPEN_BYTES): vượt quá thì 429.',
   };
-  app.route({ method: ['POST', 'OPTIONS'], url: UPLOADS_PATH, schema: tusSchema, handler: handleTus });
-  app.route({ method: ['POST', 'OPTIONS'], url: `${UPLOADS_PATH}/`, schema: { ...tusSchema, hide: true }, handler: handleTus });
+  app.route({ method: ['POST', 'OPTIONS'], url: UPLOADS_PATH, schema: tusSchema, ...tusHooks, handler: handleTus });
+  app.route({
+    method: ['POST', 'OPTIONS'],
+    url: `${UPLOADS_PATH}/`,
+    schema: { ...tusSchema, hide: true },
+    ...tusHooks,
+    handler: handleTus,
+  });
   app.route({
     method: ['HEAD', 'PATCH', 'DELETE', 'OPTIONS'],
     url: `${UPLOADS_PATH}/:id`,
     schema: { ...tusSchema, params: UploadIdParams },
+    ...tusHooks,
     handler: handleTus,
   });
 
@@ -101,7 +131,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       const outcome = await findUploadOutcome(app.ctx.db, app.ctx.config.PROVINCE_CODE, id);
       if (!outcome) {
         const pending = await tus()
-          .datastore.getUpload(id)
+          .server.datastore.getUpload(id)
           .catch(() => undefined);
         if (pending && pending.metadata?.ownerId === actor.userId) {
           throw problem(409, 'upload-incomplete', 'Tệp chưa tải lên xong', {
@@ -125,7 +155,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['files'],
-        summary: 'Tải về một tệp đã lưu (người tải lên, hoặc cán bộ của tỉnh)',
+        summary: 'Tải về một tệp đã lưu (người tải lên, hoặc người xem được một hồ sơ có tệp này)',
         params: Sha256Params,
       },
     },

@@ -6,6 +6,7 @@ import type { FileKind, ProcedureComponent } from '@dvc/domain';
 import { fileTypeFromBuffer } from 'file-type';
 import { findProcedureByCode } from '../catalog/catalog.service';
 import { Batcher } from '../db/batcher';
+import { canSeeDossierHoldingFile } from '../dossiers/dossier-access';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/actor';
 import { type BlobStore, LocalBlobStore, SHA256_PATTERN } from './blob-store';
@@ -27,11 +28,15 @@ export function wrongTypeMessage(accepts: readonly FileKind[]): string {
   return `Tệp không đúng định dạng cho phép (${accepts.map((k) => LABEL_OF[k]).join(', ')})`;
 }
 
+/** Bytes as MB the Vietnamese way: "10", "2,5". */
+export function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return Number.isInteger(mb) ? String(mb) : mb.toFixed(1).replace('.', ',');
+}
+
 /** "Tệp quá lớn: tối đa 10 MB". */
 export function tooLargeMessage(maxBytes: number): string {
-  const mb = maxBytes / (1024 * 1024);
-  const shown = Number.isInteger(mb) ? String(mb) : mb.toFixed(1).replace('.', ',');
-  return `Tệp quá lớn: tối đa ${shown} MB`;
+  return `Tệp quá lớn: tối đa ${megabytes(maxBytes)} MB`;
 }
 
 const stores = new WeakMap<AppContext['config'], BlobStore>();
@@ -201,24 +206,19 @@ export async function getOwnedFiles(
   );
 }
 
-/**
- * Who may download a stored file: its owner, or any officer of the file's province. The dossier
- * capability narrows the officers' side to those handling a dossier the file is attached to.
- */
-export function canReadFile(actor: Actor, file: Pick<StoredFileRow, 'ownerId' | 'provinceCode'>): boolean {
-  if (actor.provinceCode !== file.provinceCode) return false;
-  return actor.userId === file.ownerId || actor.kind === 'officer';
-}
-
 export type ReadableFile = { ok: true; file: StoredFileRow; body: Readable } | { ok: false; reason: 'not_found' };
 
-/** The file and its bytes if `actor` may read it; otherwise 'not_found' (never a hint that it exists). */
+/**
+ * The file and its bytes if `actor` may read it: its owner, or whoever may see a dossier that holds
+ * it (the dossier capability's rule). Otherwise 'not_found', never a hint that the file exists.
+ */
 export async function openFileFor(ctx: AppContext, actor: Actor, sha256: string): Promise<ReadableFile> {
-  if (!SHA256_PATTERN.test(sha256)) return { ok: false, reason: 'not_found' };
+  if (!SHA256_PATTERN.test(sha256) || actor.provinceCode !== ctx.config.PROVINCE_CODE) return { ok: false, reason: 'not_found' };
   const rows = await findFilesBySha(ctx.db, ctx.config.PROVINCE_CODE, sha256);
   // The actor's own row first: they see the name they gave it.
-  const file = rows.find((r) => r.ownerId === actor.userId) ?? rows.find((r) => canReadFile(actor, r));
-  if (!file || !canReadFile(actor, file)) return { ok: false, reason: 'not_found' };
+  const own = rows.find((r) => r.ownerId === actor.userId);
+  const file = own ?? (rows[0] && (await canSeeDossierHoldingFile(ctx.db, actor, sha256)) ? rows[0] : undefined);
+  if (!file) return { ok: false, reason: 'not_found' };
   const body = await blobStoreFor(ctx).get(sha256);
   if (!body) return { ok: false, reason: 'not_found' };
   return { ok: true, file, body };

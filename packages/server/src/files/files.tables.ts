@@ -7,6 +7,7 @@ import type { ColumnType } from 'kysely';
 export type FilesTables = {
   storedFile: StoredFileTable;
   fileUpload: FileUploadTable;
+  uploadSession: UploadSessionTable;
 };
 
 export type StoredFileTable = {
@@ -30,4 +31,15 @@ export type FileUploadTable = {
   sha256: string | null;
   reason: string | null;
   finishedAt: ColumnType<Date, Date, never>;
+};
+
+/** An unfinished tus upload, counted against its owner's quota until it ends or `expiresAt`. */
+export type UploadSessionTable = {
+  uploadId: string;
+  provinceCode: string;
+  ownerId: string;
+  /** The upload's Upload-Length. */
+  declaredBytes: number;
+  createdAt: Date;
+  expiresAt: Date;
 };

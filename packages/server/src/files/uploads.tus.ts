@@ -7,8 +7,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../http/context';
 import { type Problem, problem } from '../http/problem';
 import type { Actor } from '../identity/actor';
-import { recordUploadOutcome } from './files.repository';
-import { componentLimits, storeFileAt, tooLargeMessage, wrongTypeMessage } from './files.service';
+import {
+  deleteExpiredUploadSessions,
+  recordUploadOutcome,
+  releaseUploadSession,
+  reserveUploadSession,
+  type UploadQuota,
+} from './files.repository';
+import { componentLimits, megabytes, storeFileAt, tooLargeMessage, wrongTypeMessage } from './files.service';
 
 /**
  * Resumable uploads (tus 1.0.0) through @tus/server: the bytes go to `<DATA_DIR>/uploads-tmp` as
@@ -22,6 +28,10 @@ import { componentLimits, storeFileAt, tooLargeMessage, wrongTypeMessage } from 
 export const UPLOADS_PATH = '/api/v1/uploads';
 export const FILE_ID_HEADER = 'Upload-File-Id';
 export const FILE_TYPE_HEADER = 'Upload-File-Type';
+/** The only body a tus request carries (PATCH, and POST with creation-with-upload). */
+export const TUS_BODY_TYPE = 'application/offset+octet-stream';
+/** The shape of procedure codes and component ids: anything else names none (and never reaches SQL). */
+const CODE_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Unfinished uploads are dropped after this long (the client then starts over). */
 const EXPIRY_MS = 3 * 24 * 60 * 60 * 1000;
@@ -71,7 +81,9 @@ export async function checkCreation(ctx: AppContext, request: FastifyRequest): P
   const meta = parseUploadMetadata(header('upload-metadata'));
   if (!meta) throw invalid('headers.upload-metadata', 'Upload-Metadata không đúng định dạng tus');
   if (!meta.procedureCode) throw invalid('metadata.procedureCode', 'Thiếu mã thủ tục');
+  if (!CODE_PATTERN.test(meta.procedureCode)) throw invalid('metadata.procedureCode', 'Mã thủ tục không hợp lệ');
   if (!meta.componentId) throw invalid('metadata.componentId', 'Thiếu thành phần hồ sơ');
+  if (!CODE_PATTERN.test(meta.componentId)) throw invalid('metadata.componentId', 'Thủ tục không có thành phần hồ sơ này');
   const limits = await componentLimits(ctx, meta.procedureCode, meta.componentId);
   if (!limits) throw invalid('metadata.componentId', 'Thủ tục không có thành phần hồ sơ này');
   if (Number(length) > limits.maxBytes) {
@@ -81,14 +93,62 @@ export async function checkCreation(ctx: AppContext, request: FastifyRequest): P
   }
 }
 
-export function createTusServer(ctx: AppContext, actors: WeakMap<Request, Actor>): Server {
+/**
+ * Refuses, before Fastify parses it, a PATCH (or a creation) whose body is not tus bytes: a JSON
+ * parser would otherwise consume the stream tus is about to read.
+ */
+export function checkBodyType(request: FastifyRequest): void {
+  if (request.method !== 'PATCH' && request.method !== 'POST') return;
+  const type = request.headers['content-type'];
+  if (type === undefined && request.method === 'POST') return;
+  if (type?.split(';')[0]?.trim().toLowerCase() === TUS_BODY_TYPE) return;
+  throw problem(
+    415,
+    'upload-content-type',
+    'Dữ liệu tải lên không đúng định dạng (cần Content-Type: application/offset+octet-stream)',
+    {
+      detail: 'Tệp được gửi theo giao thức tus: nội dung tệp ở dạng byte, không phải JSON hay biểu mẫu.',
+    },
+  );
+}
+
+/** The refusal the web app shows where the file was picked (its tus client reads the title). */
+export function quotaProblem(reason: 'too_many_sessions' | 'too_many_bytes', quota: UploadQuota, openBytes: number): Problem {
+  const wait = 'Vui lòng chờ các tệp đó tải xong (hoặc hủy bớt) rồi thử lại.';
+  const title =
+    reason === 'too_many_sessions'
+      ? `Bạn đang có quá nhiều tệp chưa tải lên xong (tối đa ${quota.maxSessions} tệp cùng lúc). ${wait}`
+      : `Tổng dung lượng các tệp đang tải dở của bạn sẽ vượt quá ${megabytes(quota.maxBytes)} MB. ${wait}`;
+  return {
+    type: `${TYPE_BASE}upload-quota-exceeded`,
+    title,
+    status: 429,
+    detail: `Mỗi người được có tối đa ${quota.maxSessions} tệp đang tải dở, tổng cộng ${megabytes(quota.maxBytes)} MB; hiện đã khai báo ${megabytes(openBytes)} MB. Tệp tải xong hoặc hết hạn (sau ${EXPIRY_MS / 86_400_000} ngày) không còn được tính.`,
+  };
+}
+
+export interface Uploads {
+  server: Server;
+  /** Answers one tus request of `actor` (null only for OPTIONS). */
+  handle(request: Request, actor: Actor | null): Promise<Response>;
+  /** Drops the expired uploads and their sessions. */
+  cleanUp(): Promise<void>;
+}
+
+export function createUploads(ctx: AppContext): Uploads {
   const directory = join(ctx.config.DATA_DIR, 'uploads-tmp');
   const datastore = new FileStore({ directory, expirationPeriodInMilliseconds: EXPIRY_MS });
+  const provinceCode = ctx.config.PROVINCE_CODE;
+  const quota: UploadQuota = { maxSessions: ctx.config.UPLOAD_MAX_OPEN_SESSIONS, maxBytes: ctx.config.UPLOAD_MAX_OPEN_BYTES };
+  const actors = new WeakMap<Request, Actor>();
+  /** The upload id each creation reserved a session for. */
+  const reserved = new WeakMap<Request, string>();
   const actorOf = (req: Request): Actor => {
     const actor = actors.get(req);
     if (!actor) throw ERRORS.FILE_NOT_FOUND; // unreachable: routes require a session first
     return actor;
   };
+  const release = (uploadId: string) => releaseUploadSession(ctx.db, provinceCode, uploadId);
 
   const server: Server = new Server({
     path: UPLOADS_PATH,
@@ -98,8 +158,26 @@ export function createTusServer(ctx: AppContext, actors: WeakMap<Request, Actor>
     allowedOrigins: [],
     exposedHeaders: [FILE_ID_HEADER, FILE_TYPE_HEADER],
     maxSize: MAX_ANY_COMPONENT,
+    // Counted before the upload exists: a refused creation leaves nothing on disk.
     async onUploadCreate(req, upload) {
       const actor = actorOf(req);
+      const now = ctx.now();
+      const reservation = await reserveUploadSession(
+        ctx.db,
+        {
+          uploadId: upload.id,
+          provinceCode,
+          ownerId: actor.userId,
+          declaredBytes: upload.size ?? 0,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + EXPIRY_MS),
+        },
+        quota,
+      );
+      if (!reservation.ok) {
+        throw { status_code: 429, body: JSON.stringify(quotaProblem(reservation.reason, quota, reservation.openBytes)) };
+      }
+      reserved.set(req, upload.id);
       return { metadata: { ...upload.metadata, ownerId: actor.userId } };
     },
     // An upload id is only usable by the one who created it; anyone else is told it does not exist.
@@ -116,12 +194,7 @@ export function createTusServer(ctx: AppContext, actors: WeakMap<Request, Actor>
       const path = join(directory, upload.id);
       try {
         const result = await storeFileAt(ctx, actor.userId, meta.filename, path, accepts);
-        const base = {
-          uploadId: upload.id,
-          provinceCode: ctx.config.PROVINCE_CODE,
-          ownerId: actor.userId,
-          finishedAt: ctx.now(),
-        };
+        const base = { uploadId: upload.id, provinceCode, ownerId: actor.userId, finishedAt: ctx.now() };
         if (result.ok) {
           await recordUploadOutcome(ctx.db, { ...base, status: 'stored', sha256: result.file.sha256, reason: null });
           return { headers: { [FILE_ID_HEADER]: result.file.sha256, [FILE_TYPE_HEADER]: result.file.mediaType } };
@@ -130,12 +203,33 @@ export function createTusServer(ctx: AppContext, actors: WeakMap<Request, Actor>
         await recordUploadOutcome(ctx.db, { ...base, status: 'rejected', sha256: null, reason: title });
         throw { status_code: 415, body: JSON.stringify(wrongTypeProblem(title, result.mediaType)) };
       } finally {
-        // Stored or refused, the temporary copy has served its purpose.
+        // Stored or refused, the temporary copy has served its purpose and no longer counts.
         await datastore.remove(upload.id).catch(() => {});
+        await release(upload.id);
       }
     },
   });
-  return server;
+
+  return {
+    server,
+    async handle(request, actor) {
+      if (actor) actors.set(request, actor);
+      const response = await server.handleWeb(request);
+      const reservedId = reserved.get(request);
+      // A creation that failed after its session was reserved (a full disk…) must not hold it for days.
+      if (reservedId && response.status >= 400 && !(await datastore.getUpload(reservedId).catch(() => undefined))) {
+        await release(reservedId);
+      }
+      if (request.method === 'DELETE' && response.status === 204) {
+        await release(new URL(request.url).pathname.split('/').pop() ?? '');
+      }
+      return response;
+    },
+    async cleanUp() {
+      await deleteExpiredUploadSessions(ctx.db, provinceCode, ctx.now());
+      await server.cleanUpExpiredUploads();
+    },
+  };
 }
 
 export function wrongTypeProblem(title: string, sniffed: string | undefined): Problem {
