@@ -82,7 +82,7 @@ export async function createPayment(
   if (dossier.paidOnline || (await findPaidPayment(ctx.db, pc, dossier.code))) return { ok: false, reason: 'already_paid' };
   if (TERMINAL_STATES.has(dossier.status as DossierState)) return { ok: false, reason: 'closed' };
 
-  const payment = await openOrder(ctx.db, pc, {
+  const payment = await openOrder(ctx.db, pc, () => ({
     id: randomUUID(),
     provinceCode: pc,
     dossierCode: dossier.code,
@@ -106,7 +106,7 @@ export async function createPayment(
     receiptFileId: null,
     paidOrderRef: null,
     clientIp,
-  });
+  }));
   const params: VnpParams = {
     vnp_Version: VNP_VERSION,
     vnp_Command: 'pay',
@@ -148,19 +148,30 @@ export async function createPayment(
 }
 
 /**
- * The open order still payable for `fresh.amount`, or `fresh` inserted as the open order. Racing
- * taps all try the insert; the unique index lets one through and the others hand out its order.
+ * The open order still payable for the fee, or a fresh one inserted as the open order. Racing taps
+ * all try the insert; the unique index lets one through and the others hand out its order.
  */
-async function openOrder(db: Kysely<Database>, pc: string, fresh: Omit<PaymentRow, 'status'>): Promise<PaymentRow> {
-  // Each pass either returns or sees a concurrent change (an order opened or closed meanwhile).
+async function openOrder(db: Kysely<Database>, pc: string, fresh: () => Omit<PaymentRow, 'status'>): Promise<PaymentRow> {
+  // Each pass either returns or saw a concurrent change (an order opened or closed meanwhile, or
+  // another dossier's order took the same reference in the same second).
   for (let attempt = 0; attempt < 5; attempt++) {
-    const open = await findOpenPayment(db, pc, fresh.dossierCode);
-    if (open && open.expiresAt > fresh.createdAt && open.amount === fresh.amount) return open;
-    if (open) await supersedeOpenPayments(db, pc, fresh.dossierCode, open.id);
-    const inserted = await insertOpenPayment(db, fresh);
-    if (inserted) return inserted;
+    const row = fresh();
+    const open = await findOpenPayment(db, pc, row.dossierCode);
+    if (open && open.expiresAt > row.createdAt && open.amount === row.amount) return open;
+    if (open) await supersedeOpenPayments(db, pc, row.dossierCode, open.id);
+    try {
+      const inserted = await insertOpenPayment(db, row);
+      if (inserted) return inserted;
+    } catch (err) {
+      if (!isUniqueViolation(err, 'payment_order_ref_key')) throw err;
+    }
   }
-  throw new Error(`no open payment order could be made for dossier ${fresh.dossierCode}`);
+  throw new Error('no open payment order could be made');
+}
+
+function isUniqueViolation(err: unknown, constraint: string): boolean {
+  const e = err as { code?: unknown; constraint?: unknown; message?: unknown } | null;
+  return e?.code === '23505' && (e.constraint === constraint || String(e.message).includes(constraint));
 }
 
 export interface CallbackInput {
