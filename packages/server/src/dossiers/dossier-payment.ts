@@ -22,3 +22,22 @@ export async function markDossierPaid(
     .returningAll()
     .executeTakeFirst();
 }
+
+/**
+ * For the payment capability, first in its IPN transaction: locks the dossier row so that the
+ * notifications of two orders of one dossier are settled one after the other (the second sees the
+ * fee paid). NO KEY UPDATE, as the paid flag's own update takes: it does not block payment inserts.
+ */
+export async function lockDossierForPayment(
+  trx: Kysely<Database>,
+  provinceCode: string,
+  code: string,
+): Promise<{ paidOnline: boolean } | undefined> {
+  return trx
+    .selectFrom('dossier')
+    .select(['paidOnline'])
+    .where('provinceCode', '=', provinceCode)
+    .where('code', '=', code)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
+}

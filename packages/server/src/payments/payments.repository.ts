@@ -5,8 +5,51 @@ import { type CallbackVerdict, type PaymentTable, withPaymentTables } from './pa
 type Db = Kysely<Database>;
 export type PaymentRow = Selectable<PaymentTable>;
 
-export async function insertPayment(db: Db, row: Omit<PaymentRow, 'status'>): Promise<void> {
-  await withPaymentTables(db).insertInto('payment').values(row).execute();
+/**
+ * Opens the dossier's order unless another one is open (payment_one_open_per_dossier): undefined
+ * then, and the caller hands out that one. A concurrent insert waits for the other to commit.
+ */
+export async function insertOpenPayment(db: Db, row: Omit<PaymentRow, 'status'>): Promise<PaymentRow | undefined> {
+  return (await withPaymentTables(db)
+    .insertInto('payment')
+    .values(row)
+    // A literal predicate: PostgreSQL infers the partial unique index only from a constant.
+    .onConflict((oc) => oc.columns(['provinceCode', 'dossierCode']).where(sql<boolean>`status = 'pending'`).doNothing())
+    .returningAll()
+    .executeTakeFirst()) as PaymentRow | undefined;
+}
+
+export async function findOpenPayment(db: Db, provinceCode: string, dossierCode: string) {
+  return (await withPaymentTables(db)
+    .selectFrom('payment')
+    .selectAll()
+    .where('provinceCode', '=', provinceCode)
+    .where('dossierCode', '=', dossierCode)
+    .where('status', '=', 'pending')
+    .executeTakeFirst()) as PaymentRow | undefined;
+}
+
+/** The order that collected the dossier's fee (payment_one_paid_per_dossier: at most one). */
+export async function findPaidPayment(db: Db, provinceCode: string, dossierCode: string) {
+  return (await withPaymentTables(db)
+    .selectFrom('payment')
+    .selectAll()
+    .where('provinceCode', '=', provinceCode)
+    .where('dossierCode', '=', dossierCode)
+    .where('status', '=', 'paid')
+    .executeTakeFirst()) as PaymentRow | undefined;
+}
+
+/** Closes the dossier's open order (only `onlyId`, when given): a newer order, or a paid one, replaces it. */
+export async function supersedeOpenPayments(db: Db, provinceCode: string, dossierCode: string, onlyId?: string) {
+  let q = withPaymentTables(db)
+    .updateTable('payment')
+    .set({ status: 'superseded' })
+    .where('provinceCode', '=', provinceCode)
+    .where('dossierCode', '=', dossierCode)
+    .where('status', '=', 'pending');
+  if (onlyId) q = q.where('id', '=', onlyId);
+  await q.execute();
 }
 
 export async function findPaymentByOrderRef(db: Db, provinceCode: string, orderRef: string, lock = false) {
@@ -38,7 +81,7 @@ export async function listDossierPayments(db: Db, provinceCode: string, dossierC
     .execute()) as PaymentRow[];
 }
 
-/** Settles a pending payment; false when it was no longer pending (a concurrent IPN won). */
+/** Settles an order still open at the gateway; false when it was settled already (a concurrent IPN won). */
 export async function settlePayment(
   db: Db,
   provinceCode: string,
@@ -50,7 +93,7 @@ export async function settlePayment(
     .set(values)
     .where('provinceCode', '=', provinceCode)
     .where('id', '=', id)
-    .where('status', '=', 'pending')
+    .where('status', 'in', ['pending', 'superseded'])
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
@@ -113,4 +156,32 @@ export async function listPaidBetween(db: Db, provinceCode: string, from: Date, 
     .where('p.paidAt', '<', to);
   if (agencies) q = q.where('d.agencyCode', 'in', agencies.length ? agencies : ['']);
   return q.orderBy('p.paidAt').orderBy('p.orderRef').execute();
+}
+
+/** Money the gateway took for dossiers already paid, settled in [from, to): to refund. */
+export async function listRefundDueBetween(db: Db, provinceCode: string, from: Date, to: Date, agencies: string[] | null) {
+  let q = withPaymentTables(db)
+    .selectFrom('payment as p')
+    .innerJoin('dossier as d', (j) => j.onRef('d.provinceCode', '=', 'p.provinceCode').onRef('d.code', '=', 'p.dossierCode'))
+    .select([
+      'p.id',
+      'p.dossierCode',
+      'p.orderRef',
+      'p.amount',
+      'p.gatewayTxnNo',
+      'p.bankCode',
+      'p.bankTxnNo',
+      'p.payDate',
+      'p.settledAt',
+      'p.paidOrderRef',
+      'p.receiptNumber',
+      'd.agencyCode',
+      'd.applicantName',
+    ])
+    .where('p.provinceCode', '=', provinceCode)
+    .where('p.status', '=', 'refund_due')
+    .where('p.settledAt', '>=', from)
+    .where('p.settledAt', '<', to);
+  if (agencies) q = q.where('d.agencyCode', 'in', agencies.length ? agencies : ['']);
+  return q.orderBy('p.settledAt').orderBy('p.orderRef').execute();
 }

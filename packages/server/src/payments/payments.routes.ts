@@ -5,7 +5,13 @@ import { findVisibleDossier } from '../dossiers/dossier-queries.service';
 import { blobStoreFor } from '../files/files.service';
 import { problem } from '../http/problem';
 import { getActor, requireCitizen, requireRole } from '../identity/actor';
-import { findPaymentById, listDossierPayments, listPaidBetween, type PaymentRow } from './payments.repository';
+import {
+  findPaymentById,
+  listDossierPayments,
+  listPaidBetween,
+  listRefundDueBetween,
+  type PaymentRow,
+} from './payments.repository';
 import { createPayment, handleIpn, handleReturn, IPN_PATH, type PaymentFailure, RETURN_PATH } from './payments.service';
 import { vnpParamsOf } from './vnpay';
 
@@ -16,6 +22,8 @@ const STATUS_LABELS: Record<PaymentRow['status'], string> = {
   paid: 'Đã thanh toán',
   failed: 'Thanh toán không thành công',
   cancelled: 'Đã hủy thanh toán',
+  superseded: 'Đã thay bằng lệnh thanh toán mới',
+  refund_due: 'Đã thu trùng, chờ hoàn tiền',
 };
 
 const FAILURES: Record<PaymentFailure, [number, string]> = {
@@ -46,7 +54,7 @@ const PaymentView = z.object({
   id: z.string(),
   orderRef: z.string(),
   amount: z.number().int(),
-  status: z.enum(['pending', 'paid', 'failed', 'cancelled']),
+  status: z.enum(['pending', 'paid', 'failed', 'cancelled', 'superseded', 'refund_due']),
   statusLabel: z.string(),
   createdAt: z.string(),
   paidAt: z.string().nullable(),
@@ -54,6 +62,8 @@ const PaymentView = z.object({
   bankCode: z.string().nullable(),
   receiptNumber: z.string().nullable(),
   receiptUrl: z.string().nullable(),
+  /** For a refund_due order: the order that collected the fee. */
+  paidOrderRef: z.string().nullable(),
 });
 const ReconciliationQuery = z.object({
   date: z
@@ -77,7 +87,9 @@ function view(p: PaymentRow) {
     gatewayTxnNo: p.gatewayTxnNo,
     bankCode: p.bankCode,
     receiptNumber: p.receiptNumber,
-    receiptUrl: p.receiptFileId ? `/api/v1/payments/${p.id}/receipt.pdf` : null,
+    // Only the order that collected the fee has a receipt to show (a doubled one's is cancelled).
+    receiptUrl: p.status === 'paid' && p.receiptFileId ? `/api/v1/payments/${p.id}/receipt.pdf` : null,
+    paidOrderRef: p.paidOrderRef,
   };
 }
 
@@ -160,7 +172,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Đối soát thanh toán trực tuyến theo ngày (mã giao dịch cổng thanh toán)',
+        summary: 'Đối soát thanh toán trực tuyến theo ngày (mã giao dịch cổng thanh toán), kèm các khoản thu trùng cần hoàn tiền',
         querystring: ReconciliationQuery,
       },
     },
@@ -173,6 +185,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
       // Province roles see every agency; a receiver sees the agencies of their receiver grants.
       const agencies = grants.some((g) => g.role !== 'receiver') ? null : [...new Set(grants.map((g) => g.agencyCode))];
       const rows = await listPaidBetween(app.ctx.db, app.ctx.config.PROVINCE_CODE, from, to, agencies);
+      const refundDue = await listRefundDueBetween(app.ctx.db, app.ctx.config.PROVINCE_CODE, from, to, agencies);
       const byAgency = new Map<string, { agencyCode: string; count: number; amount: number }>();
       for (const r of rows) {
         const a = byAgency.get(r.agencyCode) ?? { agencyCode: r.agencyCode, count: 0, amount: 0 };
@@ -184,7 +197,14 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
         date,
         items: rows.map((r) => ({ ...r, payDate: iso(r.payDate), paidAt: iso(r.paidAt) })),
         byAgency: [...byAgency.values()],
-        totals: { count: rows.length, amount: rows.reduce((s, r) => s + r.amount, 0) },
+        // Taken by the gateway for a dossier already paid: not fees, to be refunded.
+        refundDue: refundDue.map((r) => ({ ...r, payDate: iso(r.payDate), settledAt: iso(r.settledAt) })),
+        totals: {
+          count: rows.length,
+          amount: rows.reduce((s, r) => s + r.amount, 0),
+          refundDueCount: refundDue.length,
+          refundDueAmount: refundDue.reduce((s, r) => s + r.amount, 0),
+        },
       };
     },
   );

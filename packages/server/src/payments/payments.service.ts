@@ -3,7 +3,7 @@ import { type DossierState, TERMINAL_STATES, vietQrPayload } from '@dvc/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { findDossierRow } from '../dossiers/dossier.repository';
-import { markDossierPaid } from '../dossiers/dossier-payment';
+import { lockDossierForPayment, markDossierPaid } from '../dossiers/dossier-payment';
 import { upsertStoredFile } from '../files/files.repository';
 import { blobStoreFor } from '../files/files.service';
 import type { AppContext } from '../http/context';
@@ -13,13 +13,15 @@ import { dossierMessage, enqueueOutbox } from '../notifications/outbox';
 import { renderPaymentReceipt } from './payment-receipt';
 import { type PaymentsConfig, paymentsConfigFor } from './payments.env';
 import {
+  findOpenPayment,
+  findPaidPayment,
   findPaymentByOrderRef,
-  insertPayment,
-  listDossierPayments,
+  insertOpenPayment,
   logCallback,
   nextReceiptNumber,
   type PaymentRow,
   settlePayment,
+  supersedeOpenPayments,
 } from './payments.repository';
 import type { CallbackVerdict } from './payments.tables';
 import {
@@ -59,9 +61,10 @@ function newOrderRef(now: Date): string {
 }
 
 /**
- * The applicant starts paying the dossier's fee: a pending order for `fee_amount` (the reduced
- * online fee computed at filing), the signed gateway URL and a VietQR transfer code. An unexpired
- * pending order is handed out again rather than doubled (a second tap must not make two orders).
+ * The applicant starts paying the dossier's fee: the dossier's one open order for `fee_amount` (the
+ * reduced online fee computed at filing), the signed gateway URL and a VietQR transfer code. A
+ * second tap — even at the same instant — gets the same order and the same URL, never a second
+ * order (payment_one_open_per_dossier); an expired order, or one for another amount, is superseded.
  */
 export async function createPayment(
   ctx: AppContext,
@@ -76,38 +79,34 @@ export async function createPayment(
   const dossier = await findDossierRow(ctx.db, pc, code.trim().toUpperCase());
   if (!dossier || dossier.applicantId !== actor.userId) return { ok: false, reason: 'not_found' };
   if (dossier.feeAmount <= 0) return { ok: false, reason: 'no_fee' };
-  const payments = await listDossierPayments(ctx.db, pc, dossier.code);
-  if (dossier.paidOnline || payments.some((p) => p.status === 'paid')) return { ok: false, reason: 'already_paid' };
+  if (dossier.paidOnline || (await findPaidPayment(ctx.db, pc, dossier.code))) return { ok: false, reason: 'already_paid' };
   if (TERMINAL_STATES.has(dossier.status as DossierState)) return { ok: false, reason: 'closed' };
 
-  let payment = payments.find((p) => p.status === 'pending' && p.expiresAt > now && p.amount === dossier.feeAmount);
-  if (!payment) {
-    const row = {
-      id: randomUUID(),
-      provinceCode: pc,
-      dossierCode: dossier.code,
-      orderRef: newOrderRef(now),
-      amount: dossier.feeAmount,
-      gateway: 'vnpay' as const,
-      payerId: actor.userId,
-      // VNPay: Vietnamese without diacritics, no special characters.
-      orderInfo: `Thanh toan le phi ho so ${dossier.code}`,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + cfg.VNPAY_EXPIRE_MINUTES * 60_000),
-      gatewayTxnNo: null,
-      bankCode: null,
-      bankTxnNo: null,
-      cardType: null,
-      responseCode: null,
-      payDate: null,
-      settledAt: null,
-      paidAt: null,
-      receiptNumber: null,
-      receiptFileId: null,
-    };
-    await insertPayment(ctx.db, row);
-    payment = { ...row, status: 'pending' };
-  }
+  const payment = await openOrder(ctx.db, pc, () => ({
+    id: randomUUID(),
+    provinceCode: pc,
+    dossierCode: dossier.code,
+    orderRef: newOrderRef(now),
+    amount: dossier.feeAmount,
+    gateway: 'vnpay' as const,
+    payerId: actor.userId,
+    // VNPay: Vietnamese without diacritics, no special characters.
+    orderInfo: `Thanh toan le phi ho so ${dossier.code}`,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + cfg.VNPAY_EXPIRE_MINUTES * 60_000),
+    gatewayTxnNo: null,
+    bankCode: null,
+    bankTxnNo: null,
+    cardType: null,
+    responseCode: null,
+    payDate: null,
+    settledAt: null,
+    paidAt: null,
+    receiptNumber: null,
+    receiptFileId: null,
+    paidOrderRef: null,
+    clientIp,
+  }));
   const params: VnpParams = {
     vnp_Version: VNP_VERSION,
     vnp_Command: 'pay',
@@ -119,7 +118,7 @@ export async function createPayment(
     vnp_OrderType: 'other',
     vnp_Locale: 'vn',
     vnp_ReturnUrl: `${ctx.config.PUBLIC_URL ?? origin}${RETURN_PATH}`,
-    vnp_IpAddr: clientIp,
+    vnp_IpAddr: payment.clientIp ?? clientIp,
     vnp_CreateDate: formatVnpDate(payment.createdAt),
     vnp_ExpireDate: formatVnpDate(payment.expiresAt),
   };
@@ -148,6 +147,33 @@ export async function createPayment(
   };
 }
 
+/**
+ * The open order still payable for the fee, or a fresh one inserted as the open order. Racing taps
+ * all try the insert; the unique index lets one through and the others hand out its order.
+ */
+async function openOrder(db: Kysely<Database>, pc: string, fresh: () => Omit<PaymentRow, 'status'>): Promise<PaymentRow> {
+  // Each pass either returns or saw a concurrent change (an order opened or closed meanwhile, or
+  // another dossier's order took the same reference in the same second).
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const row = fresh();
+    const open = await findOpenPayment(db, pc, row.dossierCode);
+    if (open && open.expiresAt > row.createdAt && open.amount === row.amount) return open;
+    if (open) await supersedeOpenPayments(db, pc, row.dossierCode, open.id);
+    try {
+      const inserted = await insertOpenPayment(db, row);
+      if (inserted) return inserted;
+    } catch (err) {
+      if (!isUniqueViolation(err, 'payment_order_ref_key')) throw err;
+    }
+  }
+  throw new Error('no open payment order could be made');
+}
+
+function isUniqueViolation(err: unknown, constraint: string): boolean {
+  const e = err as { code?: unknown; constraint?: unknown; message?: unknown } | null;
+  return e?.code === '23505' && (e.constraint === constraint || String(e.message).includes(constraint));
+}
+
 export interface CallbackInput {
   query: VnpParams;
   rawQuery: string;
@@ -156,11 +182,27 @@ export interface CallbackInput {
   logError?: (err: unknown) => void;
 }
 
+/** Orders the gateway may still complete: the open one, and one replaced by a newer order. */
+const OPEN_AT_GATEWAY: ReadonlySet<PaymentRow['status']> = new Set(['pending', 'superseded']);
+
+/**
+ * A gateway result carries its response and transaction status; our own signed order URL (same
+ * secret, vnp_Command=pay) does not, and must never settle anything when sent back to the IPN.
+ */
+function isGatewayResult(q: VnpParams): boolean {
+  return q.vnp_Command === undefined && !!q.vnp_ResponseCode && !!q.vnp_TransactionStatus;
+}
+
 /**
  * The gateway's server-to-server notification, checked in VNPay's order: signature (97), order
- * (01), amount (04), still pending (02), then settled in one transaction — the payment, the
- * dossier's paid flag, the receipt PDF in the files store, the outbox message and the log row — and
- * acknowledged 00. A failed or cancelled payment is acknowledged 00 too and leaves the dossier unpaid.
+ * (01), amount (04), still open (else 02: a repeated or replayed notification changes nothing),
+ * a gateway result at all (else 99), then settled in one transaction and acknowledged 00.
+ *
+ * Success settles the fee once per dossier: the first paid order gets the paid flag, the receipt
+ * PDF, the outbox message, and closes the dossier's other open order; a later one (an older order
+ * completed at the gateway after the fee was paid) becomes refund_due — no receipt, listed for the
+ * officers' reconciliation — and is still acknowledged 00: the gateway's notice of that order was
+ * recorded. A failed or cancelled payment is acknowledged 00 too and leaves the dossier unpaid.
  * Every call is logged, and a rejected one changes nothing else.
  */
 export async function handleIpn(ctx: AppContext, input: CallbackInput): Promise<IpnAnswer> {
@@ -184,11 +226,14 @@ export async function handleIpn(ctx: AppContext, input: CallbackInput): Promise<
     const found = orderRef && q.vnp_TmnCode === cfg.tmnCode ? await findPaymentByOrderRef(ctx.db, pc, orderRef) : undefined;
     if (!found) return await log('order_not_found', IPN.orderNotFound);
     if (fromVnpAmount(q.vnp_Amount) !== found.amount) return await log('invalid_amount', IPN.invalidAmount);
-    if (found.status !== 'pending') return await log('already_confirmed', IPN.alreadyConfirmed);
+    if (!OPEN_AT_GATEWAY.has(found.status)) return await log('already_confirmed', IPN.alreadyConfirmed);
+    if (!isGatewayResult(q)) return await log('not_a_notification', IPN.unknownError);
     const settled = await ctx.db.transaction().execute(async (trx) => {
+      // The dossier first: the IPNs of two orders of one dossier queue here, never both take the fee.
+      const dossier = await lockDossierForPayment(trx, pc, found.dossierCode);
       const payment = await findPaymentByOrderRef(trx, pc, found.orderRef, true);
       // A concurrent IPN for the same order committed first: this one is the repeat.
-      if (payment?.status !== 'pending') return undefined;
+      if (!dossier || !payment || !OPEN_AT_GATEWAY.has(payment.status)) return undefined;
       const now = ctx.now();
       const success = q.vnp_ResponseCode === RESPONSE_SUCCESS && q.vnp_TransactionStatus === RESPONSE_SUCCESS;
       const gateway = {
@@ -200,12 +245,20 @@ export async function handleIpn(ctx: AppContext, input: CallbackInput): Promise<
         payDate: parseVnpDate(q.vnp_PayDate) ?? null,
         settledAt: now,
       };
-      const verdict: CallbackVerdict = success ? 'paid' : q.vnp_ResponseCode === RESPONSE_CANCELLED ? 'cancelled' : 'failed';
-      if (success) {
-        const receipt = await paidWithReceipt(ctx, trx, cfg, payment, gateway.payDate ?? now, gateway);
-        await settlePayment(trx, pc, payment.id, { ...gateway, ...receipt, status: 'paid', paidAt: now });
-      } else {
+      let verdict: CallbackVerdict = success ? 'paid' : q.vnp_ResponseCode === RESPONSE_CANCELLED ? 'cancelled' : 'failed';
+      if (!success) {
         await settlePayment(trx, pc, payment.id, { ...gateway, status: verdict as 'failed' | 'cancelled' });
+      } else {
+        const paid = await findPaidPayment(trx, pc, payment.dossierCode);
+        if (paid || dossier.paidOnline) {
+          verdict = 'refund_due';
+          await settlePayment(trx, pc, payment.id, { ...gateway, status: 'refund_due', paidOrderRef: paid?.orderRef ?? null });
+        } else {
+          const receipt = await paidWithReceipt(ctx, trx, cfg, payment, gateway.payDate ?? now, gateway);
+          await settlePayment(trx, pc, payment.id, { ...gateway, ...receipt, status: 'paid', paidAt: now });
+          // The dossier's other open order can no longer take the fee; paid at the gateway anyway, it is refunded.
+          await supersedeOpenPayments(trx, pc, payment.dossierCode);
+        }
       }
       await logCallback(trx, {
         provinceCode: pc,

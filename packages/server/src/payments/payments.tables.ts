@@ -1,14 +1,18 @@
 import type { Generated, Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
-/** Tables owned by the payment capability (012_create-payments.sql), reached through `withPaymentTables`. */
+/** Tables owned by the payment capability (012_create-payments.sql, 017), reached through `withPaymentTables`. */
 // A type alias, not an interface: Kysely's withTables wants an index-signature-compatible record.
 export type PaymentTables = {
   payment: PaymentTable;
   paymentCallbackLog: PaymentCallbackLogTable;
 };
 
-export type PaymentStatus = 'pending' | 'paid' | 'failed' | 'cancelled';
+/**
+ * 'pending' is the dossier's one open order; 'superseded' was replaced by a newer one but may still
+ * be completed at the gateway; 'refund_due' is money the gateway took for a dossier already paid.
+ */
+export type PaymentStatus = 'pending' | 'paid' | 'failed' | 'cancelled' | 'superseded' | 'refund_due';
 
 export interface PaymentTable {
   id: string;
@@ -32,6 +36,10 @@ export interface PaymentTable {
   paidAt: Date | null;
   receiptNumber: string | null;
   receiptFileId: string | null;
+  /** For a refund_due order: the order that collected the fee. */
+  paidOrderRef: string | null;
+  /** vnp_IpAddr as first sent (null for orders made before 017). */
+  clientIp: string | null;
 }
 
 export type CallbackVerdict =
@@ -43,6 +51,10 @@ export type CallbackVerdict =
   | 'order_not_found'
   | 'invalid_amount'
   | 'already_confirmed'
+  /** Paid at the gateway for a dossier already paid: flagged for refund, no receipt. */
+  | 'refund_due'
+  /** Signed with our secret but not a gateway result (e.g. our own order URL sent back). */
+  | 'not_a_notification'
   | 'error';
 
 export interface PaymentCallbackLogTable {

@@ -16,10 +16,23 @@ interface Paid {
   agencyCode: string;
   applicantName: string;
 }
+/** Taken by the gateway for a dossier already paid (an older order completed late): to refund. */
+interface RefundDue {
+  id: string;
+  dossierCode: string;
+  orderRef: string;
+  amount: number;
+  gatewayTxnNo: string | null;
+  bankCode: string | null;
+  settledAt: string;
+  paidOrderRef: string | null;
+  applicantName: string;
+}
 interface Reconciliation {
   date: string;
   items: Paid[];
-  totals: { count: number; amount: number };
+  refundDue: RefundDue[];
+  totals: { count: number; amount: number; refundDueCount: number; refundDueAmount: number };
 }
 interface SyncMessage {
   messageId: string;
@@ -131,6 +144,7 @@ export function SupervisionScreen({ user }: { user: unknown }) {
                 ))}
               </tbody>
             </table>
+            {payments.refundDue.length > 0 && <RefundDueList items={payments.refundDue} />}
           </>
         )}
       </section>
@@ -180,5 +194,47 @@ export function SupervisionScreen({ user }: { user: unknown }) {
         </section>
       )}
     </section>
+  );
+}
+
+/** The day's doubled collections: each must be refunded through the gateway (none has a receipt). */
+function RefundDueList({ items }: { items: RefundDue[] }) {
+  const { t } = useI18n();
+  const total = items.reduce((sum, r) => sum + r.amount, 0);
+  return (
+    <div className="notice" role="alert">
+      <h3>{t('officer.supervision.refundDue')}</h3>
+      <p>{t('officer.supervision.refundDueLead', { count: items.length, amount: formatDong(total) })}</p>
+      <table className="off-table">
+        <thead>
+          <tr>
+            <th>{t('officer.supervision.dossier')}</th>
+            <th>{t('officer.supervision.applicant')}</th>
+            <th>{t('officer.supervision.amount')}</th>
+            <th>{t('officer.supervision.gatewayRef')}</th>
+            <th>{t('officer.supervision.refundDuePaidBy')}</th>
+            <th>{t('officer.supervision.paidAt')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((r) => (
+            <tr key={r.id}>
+              <td>{r.dossierCode}</td>
+              <td>{r.applicantName}</td>
+              <td>
+                <span className="status warn">{formatDong(r.amount)}</span>
+              </td>
+              <td>
+                {r.gatewayTxnNo ?? '—'} {r.bankCode ? `(${r.bankCode})` : ''}
+                <br />
+                <small className="muted">{r.orderRef}</small>
+              </td>
+              <td>{r.paidOrderRef ?? '—'}</td>
+              <td>{formatDateTime(r.settledAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

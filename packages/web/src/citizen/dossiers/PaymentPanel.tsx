@@ -17,13 +17,23 @@ interface PaymentItem {
   id: string;
   orderRef: string;
   amount: number;
-  status: 'pending' | 'paid' | 'failed' | 'cancelled';
+  status: 'pending' | 'paid' | 'failed' | 'cancelled' | 'superseded' | 'refund_due';
   statusLabel: string;
   createdAt: string;
   paidAt: string | null;
   receiptNumber: string | null;
   receiptUrl: string | null;
+  paidOrderRef: string | null;
 }
+
+const STATUS_CLASS: Record<PaymentItem['status'], string> = {
+  paid: 'ok',
+  pending: 'info',
+  superseded: 'info',
+  refund_due: 'warn',
+  failed: 'bad',
+  cancelled: 'bad',
+};
 
 // The gateway's IPN (server to server) marks the dossier paid; the browser may come back first.
 const POLL_EVERY_MS = 1500;
@@ -144,12 +154,16 @@ export function PaymentPanel({
           <ul className="plain pay-list">
             {payments.map((p) => (
               <li key={p.id}>
-                <span className={`status ${p.status === 'paid' ? 'ok' : p.status === 'pending' ? 'info' : 'bad'}`}>
-                  {p.statusLabel}
-                </span>{' '}
-                {formatDong(p.amount)} · {formatDateTime(p.paidAt ?? p.createdAt)}
+                <span className={`status ${STATUS_CLASS[p.status]}`}>{p.statusLabel}</span> {formatDong(p.amount)} ·{' '}
+                {formatDateTime(p.paidAt ?? p.createdAt)}
                 <br />
                 <small className="muted">{t('pay.orderRef', { ref: p.orderRef })}</small>
+                {p.status === 'refund_due' && (
+                  <>
+                    <br />
+                    <small>{t('pay.refundDue')}</small>
+                  </>
+                )}
                 {p.receiptUrl && (
                   <>
                     {' · '}
