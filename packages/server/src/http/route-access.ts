@@ -153,7 +153,8 @@ export function declaredRoutesOf(app: FastifyInstance): readonly DeclaredRoute[]
 
 const KIND_TITLES = {
   citizen: 'Chức năng này dành cho công dân',
-  officer: 'Chức năng này dành cho cán bộ, công chức',
+  // The words requireRole uses: the same refusal whether the kind or the role is wrong.
+  officer: 'Bạn không có quyền thực hiện thao tác này',
 } as const;
 
 /** Answers before parsing and validation; the session hook (an app-level onRequest) has run. */
