@@ -153,7 +153,12 @@ export const MATRIX: Record<string, MatrixCase> = {
     ok: ['citizenA', 'deskA', 'specialist', 'leader'],
     hidden: NOT_SEE_A,
   },
-  'GET /api/v1/dossier-groups/:code': { request: get('/api/v1/dossier-groups/LT-KHONG-CO'), ok: SIGNED_IN, absent: true },
+  // A group is seen by who sees every one of its dossiers (they are at three agencies).
+  'GET /api/v1/dossier-groups/:code': {
+    request: (f) => ({ url: `/api/v1/dossier-groups/${f.groupOfA}` }),
+    ok: ['citizenA', ...ADMINS],
+    hidden: SIGNED_IN.filter((a) => a !== 'citizenA' && !ADMINS.includes(a as (typeof ADMINS)[number])),
+  },
 
   'GET /api/v1/officer/dossiers': { request: get('/api/v1/officer/dossiers'), ok: OFFICERS },
   'GET /api/v1/officer/register.pdf': {

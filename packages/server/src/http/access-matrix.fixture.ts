@@ -9,6 +9,9 @@ import { listRecentSms } from '../identity/sms-outbox';
 import { createChannels } from '../notifications/channels';
 import { drainOutbox } from '../notifications/dispatcher';
 import { loadNotificationEnv } from '../notifications/notifications.env';
+import { IPN_PATH } from '../payments/payments.service';
+import { ipnQuery } from '../payments/payments.test-helpers';
+import type { TestApp } from '../test/harness';
 import type { AppContext } from './context';
 
 /**
@@ -58,6 +61,10 @@ export interface MatrixFixture {
   dossierB: string;
   /** A file attached to dossier A (uploaded by citizen A). */
   fileOfA: string;
+  /** Citizen A's birth group (three dossiers at three agencies). */
+  groupOfA: string;
+  /** The receipt of the fee citizen A paid online for dossier A. */
+  receiptOfA: string;
   /** A notification addressed to citizen A. */
   notificationOfA: number;
   /** Unfinished uploads of citizen A: one to look at, one to delete. */
@@ -132,8 +139,56 @@ async function startUpload(app: FastifyInstance, who: SignedIn): Promise<string>
   return id;
 }
 
-export async function createMatrixFixture(app: FastifyInstance): Promise<MatrixFixture> {
-  const ctx = app.ctx;
+/** A birth group (liên thông) filed by `who`: dossiers at the commune, its police and social insurance. */
+async function fileBirthGroup(app: FastifyInstance, who: SignedIn): Promise<string> {
+  const file = async (procedureCode: string, componentId: string) => ({
+    procedureCode,
+    componentId,
+    fileId: await uploaded(app.ctx, who, `${componentId} ${who.body.user.id}`),
+  });
+  const payload = {
+    group: 'birth',
+    unitCode: '21025',
+    form: { applicant: { fullName: 'Nguyễn Văn An', citizenId: '051090123456', phone: '0905000001' } },
+    attachments: [
+      await file('1.001193', 'to-khai'),
+      await file('1.001193', 'giay-chung-sinh'),
+      await file('1.004222', 'to-khai-ct01'),
+      await file('1.004222', 'cho-o-hop-phap'),
+      await file('QNG-BHYT-TRE-EM-DUOI-6', 'danh-sach-to-khai'),
+    ],
+    delivery: 'electronic',
+  };
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/dossier-groups',
+    payload,
+    headers: { ...withSession(who), 'idempotency-key': randomUUID() },
+  });
+  if (res.statusCode !== 201) throw new Error(`group → ${res.statusCode} ${res.body}`);
+  return res.json().code as string;
+}
+
+/** Opens the fee order of dossier `code` and has the gateway confirm it; returns the receipt's URL. */
+async function payFee(t: TestApp, who: SignedIn, code: string): Promise<string> {
+  const created = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/dossiers/${code}/payments`,
+    payload: {},
+    headers: withSession(who),
+  });
+  if (created.statusCode !== 201) throw new Error(`payment → ${created.statusCode} ${created.body}`);
+  const { orderRef, amount } = created.json() as { orderRef: string; amount: number };
+  const ipn = await t.app.inject({ method: 'GET', url: `${IPN_PATH}?${ipnQuery(t, orderRef, amount)}` });
+  if (ipn.json().RspCode !== '00') throw new Error(`IPN → ${ipn.body}`);
+  const listed = await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${code}/payments`, headers: withSession(who) });
+  const receipt = listed.json().items?.[0]?.receiptUrl as string | null | undefined;
+  if (!receipt) throw new Error(`no receipt: ${listed.body}`);
+  return receipt;
+}
+
+export async function createMatrixFixture(t: TestApp): Promise<MatrixFixture> {
+  const { app, ctx } = t;
   await registerCitizenB(ctx);
   const phoneOf = (who: SignedInActor) =>
     who === 'citizenB' ? CITIZEN_B.phone : DEMO_PHONE[who as Exclude<SignedInActor, 'citizenB'>];
@@ -170,6 +225,8 @@ export async function createMatrixFixture(app: FastifyInstance): Promise<MatrixF
     dossierB: b.code,
     fileOfA: a.fileId,
     notificationOfA,
+    groupOfA: await fileBirthGroup(app, sessions.citizenA),
+    receiptOfA: await payFee(t, sessions.citizenA, a.code),
     uploadOfA: await startUpload(app, sessions.citizenA),
     uploadOfAToDelete: await startUpload(app, sessions.citizenA),
   };

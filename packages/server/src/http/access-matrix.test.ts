@@ -5,7 +5,7 @@ import { nextIp } from '../identity/identity.test-helpers';
 import { createTestApp, type TestApp } from '../test/harness';
 import { MATRIX, type MatrixCase } from './access-matrix.cases';
 import { ACTORS, type ActorName, createMatrixFixture, type MatrixFixture } from './access-matrix.fixture';
-import { declaredRoutesOf } from './route-access';
+import { declaredRoutesOf, ROUTE_ACCESS } from './route-access';
 
 /**
  * Every route × every kind of person, generated from the routes the app declares: a route without
@@ -28,7 +28,7 @@ let f: MatrixFixture;
 
 before(async () => {
   t = await createTestApp({ now: new Date('2026-11-30T02:00:00Z') });
-  f = await createMatrixFixture(t.app);
+  f = await createMatrixFixture(t);
 });
 after(() => t.close());
 
@@ -93,6 +93,21 @@ test('every route the app declares has a rule and a row in the access matrix', (
     .filter((r) => !MATRIX[`${r.method} ${r.url}`] && !(r.method === 'HEAD' && MATRIX[`GET ${r.url}`]))
     .map((r) => `${r.method} ${r.url}`);
   assert.deepEqual(withoutCase, [], 'add these routes to access-matrix.cases.ts');
+  // A rule for a route that no longer exists hides a typo or a renamed route.
+  const stale = Object.keys(ROUTE_ACCESS).filter((k) => k.includes(' /api/v1/') && !seen.has(k));
+  assert.deepEqual(stale, [], 'rules in route-access.ts without a route');
+});
+
+test("the other way round: citizen B's dossier at agency B is hidden from citizen A and desk A", async () => {
+  const status = async (who: 'citizenA' | 'deskA' | 'citizenB' | 'deskB', url: string) =>
+    (await t.app.inject({ method: 'GET', url, headers: { cookie: f.sessions[who].cookie } })).statusCode;
+  for (const url of [`/api/v1/dossiers/${f.dossierB}`, `/api/v1/dossiers/${f.dossierB}/payments`]) {
+    assert.deepEqual(
+      [await status('citizenA', url), await status('deskA', url), await status('citizenB', url), await status('deskB', url)],
+      [404, 404, 200, 200],
+      url,
+    );
+  }
 });
 
 test('each person gets from each route what the rules say (sessions, kinds, roles, ownership)', async () => {
