@@ -257,6 +257,7 @@ export const MATRIX: Record<string, MatrixCase> = {
   'DELETE /api/v1/notifications/push-subscriptions': {
     request: () => ({ url: '/api/v1/notifications/push-subscriptions', payload: { endpoint: 'https://push.example.test/x' } }),
     ok: SIGNED_IN,
+    absent: true, // nobody registered this endpoint
   },
 
   'GET /api/v1/admin/notification-failures': { request: get('/api/v1/admin/notification-failures'), ok: ADMINS },

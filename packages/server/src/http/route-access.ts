@@ -173,7 +173,9 @@ const enforceRouteAccess: onRequestAsyncHookHandler = async (request) => checkRo
 /**
  * App-wide: every route registered after this plugin needs a line in ROUTE_ACCESS, or the app does
  * not start. The check is a route-level onRequest hook, so it runs after the app-level hooks
- * (the session plugin sets `request.actor`) and before the body is read.
+ * (the session plugin sets `request.actor`) and before the body is read. Registered before every
+ * route (app.ts) so that it sees them all; a non-public route must still be registered after the
+ * identity plugin, or it never has an actor (the access matrix would show it).
  */
 export const routeAccessPlugin = fp(
   async (app) => {
