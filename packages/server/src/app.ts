@@ -16,6 +16,7 @@ import { fileRoutes } from './files/files.routes';
 import { healthRoutes } from './health/health.routes';
 import type { AppContext } from './http/context';
 import { notFoundHandler, problemErrorHandler } from './http/problem';
+import { routeAccessPlugin } from './http/route-access';
 import { webAppPlugin } from './http/web-app';
 import { identityRoutes } from './identity/identity.routes';
 import { vneidRoutes } from './identity/vneid/vneid.routes';
@@ -64,6 +65,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
       : notFoundHandler(request, reply),
   );
 
+  await app.register(routeAccessPlugin);
   await app.register(fastifySwagger, {
     openapi: {
       info: {

@@ -271,7 +271,7 @@ describe('paper at the counter and calls to the hotline', () => {
       componentId: 'giay-de-nghi',
       fileId: scan,
     });
-    assert.equal(citizenTries.statusCode, 404, 'not their dossier');
+    assert.equal(citizenTries.statusCode, 403, 'digitizing is desk work');
   });
 
   test('a hotline operator files for a caller: channel phone, result by post', async () => {

@@ -1,0 +1,280 @@
+import { randomUUID } from 'node:crypto';
+import { householdForm } from '../dossiers/dossiers.test-helpers';
+import { ACTORS, type ActorName, type MatrixFixture } from './access-matrix.fixture';
+
+/**
+ * What each person is expected to get from each route — written from the rules of the service
+ * (who files, who may see a dossier, who administers), not read from route-access.ts.
+ * - ok: gets through every access check (any answer but 401, 403, 404 or 5xx; 404 too where the
+ *   target does not exist: `absent`);
+ * - hidden: 404 — the target exists but is not theirs;
+ * - everyone else: 401 without a session, 403 with one.
+ */
+export interface MatrixCase {
+  request(f: MatrixFixture): { url: string; payload?: unknown; headers?: Record<string, string> };
+  ok: readonly ActorName[];
+  hidden?: readonly ActorName[];
+  /** The target does not exist in the matrix's data: 404 cannot tell refusal from absence. */
+  absent?: true;
+  /** The request ends the session it carries (logout): it gets a session of its own. */
+  endsSession?: true;
+  /** Rate-limited per address: each request from an address of its own. */
+  ownAddress?: true;
+  /** Needs a service the test does not run (the VNeID provider over HTTP): 503 is its honest answer. */
+  needsOutsideService?: true;
+}
+
+const EVERYONE = ACTORS;
+const SIGNED_IN = ACTORS.filter((a) => a !== 'anonymous');
+const CITIZENS = ['citizenA', 'citizenB'] as const;
+const OFFICERS = SIGNED_IN.filter((a) => a !== 'citizenA' && a !== 'citizenB');
+const ADMINS = ['provinceAdmin', 'systemAdmin'] as const;
+const RECEIVERS = ['deskA', 'deskB', 'department'] as const;
+/** Who may see dossier A (agency A's officers, the province readers, its applicant) … */
+const SEE_A = ['citizenA', 'deskA', 'specialist', 'leader', ...ADMINS] as const;
+/** … and who may not: it reads as 404 to them. */
+const NOT_SEE_A = ['citizenB', 'deskB', 'hotline', 'department'] as const;
+
+const get = (url: string) => () => ({ url });
+const post =
+  (url: string, payload: unknown = {}) =>
+  () => ({ url, payload });
+const filing = (extra: Record<string, unknown> = {}) => ({
+  procedureCode: '1.001612',
+  unitCode: '21025',
+  form: householdForm(),
+  attachments: [],
+  delivery: 'electronic',
+  ...extra,
+});
+const withKey = (payload: unknown) => ({ payload, headers: { 'idempotency-key': randomUUID() } });
+const tusHeaders = { 'tus-resumable': '1.0.0' };
+const tusCreate = {
+  ...tusHeaders,
+  'upload-length': '10',
+  'upload-metadata': `filename ${Buffer.from('a.pdf').toString('base64')},procedureCode ${Buffer.from('1.001612').toString('base64')},componentId ${Buffer.from('giay-de-nghi').toString('base64')}`,
+};
+const REPORT_QUERY = '?period=2026-11';
+const OVERRIDE_DAY = '2030-05-06';
+
+const pub = (url: string, extra: Partial<MatrixCase> = {}): MatrixCase => ({ request: get(url), ok: EVERYONE, ...extra });
+
+/** Keyed as route-access.ts keys its rules; HEAD routes are checked with their GET's case. */
+export const MATRIX: Record<string, MatrixCase> = {
+  'GET /api/docs': pub('/api/docs', { absent: true }),
+  'GET /api/docs/': pub('/api/docs/', { absent: true }),
+  'GET /api/docs/static/index.html': pub('/api/docs/static/index.html'),
+  'GET /api/docs/static/swagger-initializer.js': pub('/api/docs/static/swagger-initializer.js'),
+  'GET /api/docs/*': pub('/api/docs/static/favicon-32x32.png', { absent: true }),
+  'GET /api/docs/static/*': pub('/api/docs/static/favicon-32x32.png', { absent: true }),
+  'GET /api/docs/json': pub('/api/docs/json'),
+  'GET /api/docs/yaml': pub('/api/docs/yaml'),
+  'GET /api/openapi.json': pub('/api/openapi.json'),
+  'GET /api/health': pub('/api/health'),
+
+  'GET /api/dev/sms-outbox': pub('/api/dev/sms-outbox'),
+  'POST /api/dev/portal-receiver': { request: post('/api/dev/portal-receiver'), ok: EVERYONE },
+  'GET /api/dev/portal-receiver': { request: get('/api/dev/portal-receiver'), ok: ADMINS },
+  'GET /dev-vneid': pub('/dev-vneid', { absent: true }),
+  'POST /dev-vneid': { request: post('/dev-vneid'), ok: EVERYONE, absent: true },
+  'OPTIONS /dev-vneid': pub('/dev-vneid', { absent: true }),
+  'GET /dev-vneid/*': pub('/dev-vneid/.well-known/openid-configuration'),
+  'POST /dev-vneid/*': { request: post('/dev-vneid/token'), ok: EVERYONE, absent: true },
+  'OPTIONS /dev-vneid/*': pub('/dev-vneid/token', { absent: true }),
+  'GET /sandbox/vnpay/pay': pub('/sandbox/vnpay/pay'),
+  'GET /sandbox/vnpay/complete': pub('/sandbox/vnpay/complete'),
+
+  'POST /api/v1/auth/register': { request: post('/api/v1/auth/register'), ok: EVERYONE, ownAddress: true },
+  'POST /api/v1/auth/resend-code': { request: post('/api/v1/auth/resend-code'), ok: EVERYONE, ownAddress: true },
+  'POST /api/v1/auth/verify-phone': { request: post('/api/v1/auth/verify-phone'), ok: EVERYONE, ownAddress: true },
+  'POST /api/v1/auth/login': { request: post('/api/v1/auth/login'), ok: EVERYONE, ownAddress: true },
+  'POST /api/v1/auth/logout': { request: post('/api/v1/auth/logout'), ok: EVERYONE, endsSession: true },
+  'GET /api/v1/auth/vneid/start': pub('/api/v1/auth/vneid/start', { endsSession: true, needsOutsideService: true }),
+  'GET /api/v1/auth/vneid/callback': pub('/api/v1/auth/vneid/callback?code=x&state=y'),
+  'GET /api/v1/auth/me': { request: get('/api/v1/auth/me'), ok: SIGNED_IN },
+  'GET /api/v1/auth/officer-roles': { request: get('/api/v1/auth/officer-roles'), ok: OFFICERS },
+
+  'GET /api/v1/admin-units': pub('/api/v1/admin-units'),
+  'GET /api/v1/admin-units/:code': pub('/api/v1/admin-units/21025'),
+  'GET /api/v1/procedures': pub('/api/v1/procedures'),
+  'GET /api/v1/procedures/:code': pub('/api/v1/procedures/1.001612'),
+  'GET /api/v1/procedure-topics': pub('/api/v1/procedure-topics'),
+  'GET /api/v1/calendar': pub('/api/v1/calendar?year=2026'),
+  'GET /api/v1/public/indicators': pub('/api/v1/public/indicators?year=2026'),
+  'GET /api/v1/verify/:code': pub('/api/v1/verify/KHONG-CO-MA', { absent: true }),
+  'GET /xac-minh/:code': pub('/xac-minh/KHONG-CO-MA', { absent: true }),
+  'GET /api/v1/household-businesses/name-check': pub('/api/v1/household-businesses/name-check?name=Bánh%20mì&unitCode=21025'),
+  'GET /api/v1/notifications/vapid-public-key': pub('/api/v1/notifications/vapid-public-key'),
+
+  'POST /api/v1/dossiers': { request: () => ({ url: '/api/v1/dossiers', ...withKey(filing()) }), ok: CITIZENS },
+  'GET /api/v1/dossiers': { request: get('/api/v1/dossiers'), ok: CITIZENS },
+  'POST /api/v1/dossiers/:code/supplement': {
+    request: (f) => ({ url: `/api/v1/dossiers/${f.dossierA}/supplement`, payload: {} }),
+    ok: ['citizenA'],
+    hidden: ['citizenB'],
+  },
+  'POST /api/v1/dossiers/:code/withdraw': {
+    request: (f) => ({ url: `/api/v1/dossiers/${f.dossierA}/withdraw`, payload: { reason: 'Nộp nhầm' } }),
+    ok: ['citizenA'],
+    hidden: ['citizenB'],
+  },
+  'POST /api/v1/dossier-groups': {
+    request: () => ({
+      url: '/api/v1/dossier-groups',
+      ...withKey({ group: 'birth', unitCode: '21025', form: {}, delivery: 'electronic' }),
+    }),
+    ok: CITIZENS,
+  },
+  'GET /api/v1/household-businesses/lookup': {
+    request: get('/api/v1/household-businesses/lookup?registrationNumber=51A8000001&ownerCitizenId=051190123456'),
+    ok: CITIZENS,
+    absent: true,
+  },
+  'GET /api/v1/dossiers/:code': {
+    request: (f) => ({ url: `/api/v1/dossiers/${f.dossierA}` }),
+    ok: SEE_A,
+    hidden: NOT_SEE_A,
+  },
+  'GET /api/v1/dossiers/:code/documents/:kind': {
+    request: (f) => ({ url: `/api/v1/dossiers/${f.dossierA}/documents/receipt` }),
+    ok: SEE_A,
+    hidden: NOT_SEE_A,
+  },
+  // No dossier has a result yet: this row shows the session check only.
+  'GET /api/v1/dossiers/:code/result': {
+    request: (f) => ({ url: `/api/v1/dossiers/${f.dossierA}/result` }),
+    ok: SIGNED_IN,
+    absent: true,
+  },
+  // An event nobody may perform: who reaches the lifecycle gets 4xx, who may not see the dossier 404,
+  // the province readers (who see every dossier but act on none) 403.
+  'POST /api/v1/dossiers/:code/events': {
+    request: (f) => ({ url: `/api/v1/dossiers/${f.dossierA}/events`, payload: { type: 'no-such-step' } }),
+    ok: ['citizenA', 'deskA', 'specialist', 'leader'],
+    hidden: NOT_SEE_A,
+  },
+  // A group is seen by who sees every one of its dossiers (they are at three agencies).
+  'GET /api/v1/dossier-groups/:code': {
+    request: (f) => ({ url: `/api/v1/dossier-groups/${f.groupOfA}` }),
+    ok: ['citizenA', ...ADMINS],
+    hidden: SIGNED_IN.filter((a) => a !== 'citizenA' && !ADMINS.includes(a as (typeof ADMINS)[number])),
+  },
+
+  'GET /api/v1/officer/dossiers': { request: get('/api/v1/officer/dossiers'), ok: OFFICERS },
+  'GET /api/v1/officer/register.pdf': {
+    request: get('/api/v1/officer/register.pdf?from=2026-11-01&to=2026-11-30'),
+    ok: OFFICERS.filter((a) => a !== 'hotline'),
+  },
+  'POST /api/v1/dossiers/counter': {
+    request: () => ({ url: '/api/v1/dossiers/counter', ...withKey({ ...filing(), applicant: { fullName: 'Trần Văn Tư' } }) }),
+    ok: RECEIVERS,
+  },
+  'POST /api/v1/dossiers/hotline': {
+    request: () => ({ url: '/api/v1/dossiers/hotline', ...withKey({ ...filing(), applicant: { fullName: 'Trần Văn Tư' } }) }),
+    ok: ['hotline'],
+  },
+  'POST /api/v1/dossiers/:code/digitize': {
+    request: (f) => ({
+      url: `/api/v1/dossiers/${f.dossierA}/digitize`,
+      payload: { componentId: 'giay-de-nghi', fileId: 'a'.repeat(64) },
+    }),
+    ok: ['deskA'],
+    hidden: ['deskB', 'hotline', 'department'],
+  },
+  'GET /api/v1/household-businesses': { request: get('/api/v1/household-businesses'), ok: OFFICERS },
+
+  'POST /api/v1/dossiers/:code/payments': {
+    request: (f) => ({ url: `/api/v1/dossiers/${f.dossierA}/payments`, payload: {} }),
+    ok: ['citizenA'],
+    hidden: ['citizenB'],
+  },
+  'GET /api/v1/dossiers/:code/payments': {
+    request: (f) => ({ url: `/api/v1/dossiers/${f.dossierA}/payments` }),
+    ok: SEE_A,
+    hidden: NOT_SEE_A,
+  },
+  'GET /api/v1/payments/:id/receipt.pdf': {
+    request: get(`/api/v1/payments/${randomUUID()}/receipt.pdf`),
+    ok: SIGNED_IN,
+    absent: true,
+  },
+  'GET /api/v1/payments/reconciliation': { request: get('/api/v1/payments/reconciliation'), ok: [...RECEIVERS, ...ADMINS] },
+  'GET /api/v1/payments/vnpay/return': pub('/api/v1/payments/vnpay/return'),
+  'GET /api/v1/payments/vnpay/ipn': pub('/api/v1/payments/vnpay/ipn'),
+
+  'POST /api/v1/uploads': { request: () => ({ url: '/api/v1/uploads', headers: tusCreate }), ok: SIGNED_IN },
+  'OPTIONS /api/v1/uploads': { request: () => ({ url: '/api/v1/uploads', headers: tusHeaders }), ok: EVERYONE },
+  'POST /api/v1/uploads/': { request: () => ({ url: '/api/v1/uploads/', headers: tusCreate }), ok: SIGNED_IN },
+  'OPTIONS /api/v1/uploads/': { request: () => ({ url: '/api/v1/uploads/', headers: tusHeaders }), ok: EVERYONE },
+  'HEAD /api/v1/uploads/:id': {
+    request: (f) => ({ url: `/api/v1/uploads/${f.uploadOfA}`, headers: tusHeaders }),
+    ok: ['citizenA'],
+    hidden: SIGNED_IN.filter((a) => a !== 'citizenA'),
+  },
+  'PATCH /api/v1/uploads/:id': {
+    request: (f) => ({
+      url: `/api/v1/uploads/${f.uploadOfA}`,
+      headers: { ...tusHeaders, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+      payload: Buffer.from('%PDF'),
+    }),
+    ok: ['citizenA'],
+    hidden: SIGNED_IN.filter((a) => a !== 'citizenA'),
+  },
+  'DELETE /api/v1/uploads/:id': {
+    request: (f) => ({ url: `/api/v1/uploads/${f.uploadOfAToDelete}`, headers: tusHeaders }),
+    ok: ['citizenA'],
+    hidden: SIGNED_IN.filter((a) => a !== 'citizenA'),
+  },
+  'OPTIONS /api/v1/uploads/:id': {
+    request: (f) => ({ url: `/api/v1/uploads/${f.uploadOfA}`, headers: tusHeaders }),
+    ok: EVERYONE,
+  },
+  'GET /api/v1/uploads/:id/result': {
+    request: (f) => ({ url: `/api/v1/uploads/${f.uploadOfA}/result` }),
+    ok: ['citizenA'],
+    hidden: SIGNED_IN.filter((a) => a !== 'citizenA'),
+  },
+  // Issue 10 point 8: a file is readable by its owner and by officers who can read a dossier holding it.
+  'GET /api/v1/files/:sha256': {
+    request: (f) => ({ url: `/api/v1/files/${f.fileOfA}` }),
+    ok: SEE_A,
+    hidden: NOT_SEE_A,
+  },
+
+  'GET /api/v1/notifications': { request: get('/api/v1/notifications'), ok: SIGNED_IN },
+  'POST /api/v1/notifications/:id/read': {
+    request: (f) => ({ url: `/api/v1/notifications/${f.notificationOfA}/read`, payload: {} }),
+    ok: ['citizenA'],
+    hidden: SIGNED_IN.filter((a) => a !== 'citizenA'),
+  },
+  'POST /api/v1/notifications/push-subscriptions': {
+    request: () => ({
+      url: '/api/v1/notifications/push-subscriptions',
+      payload: { endpoint: `https://push.example.test/${randomUUID()}`, keys: { p256dh: 'BNcR', auth: 'tBHI' } },
+    }),
+    ok: SIGNED_IN,
+  },
+  'DELETE /api/v1/notifications/push-subscriptions': {
+    request: () => ({ url: '/api/v1/notifications/push-subscriptions', payload: { endpoint: 'https://push.example.test/x' } }),
+    ok: SIGNED_IN,
+    absent: true, // nobody registered this endpoint
+  },
+
+  'GET /api/v1/admin/notification-failures': { request: get('/api/v1/admin/notification-failures'), ok: ADMINS },
+  'GET /api/v1/admin/portal-sync': { request: get('/api/v1/admin/portal-sync'), ok: ADMINS },
+  'POST /api/v1/admin/portal-sync/retry-failed': { request: post('/api/v1/admin/portal-sync/retry-failed'), ok: ADMINS },
+  'PUT /api/v1/calendar/overrides/:date': {
+    request: () => ({ url: `/api/v1/calendar/overrides/${OVERRIDE_DAY}`, payload: { kind: 'day_off', name: 'Nghỉ bù' } }),
+    ok: ADMINS,
+  },
+  // The first administrator removes the day, the second finds nothing left to remove.
+  'DELETE /api/v1/calendar/overrides/:date': {
+    request: () => ({ url: `/api/v1/calendar/overrides/${OVERRIDE_DAY}` }),
+    ok: ADMINS,
+    absent: true,
+  },
+  'GET /api/v1/reports/indicators': { request: get(`/api/v1/reports/indicators${REPORT_QUERY}`), ok: OFFICERS },
+  'GET /api/v1/reports/indicators.xlsx': { request: get(`/api/v1/reports/indicators.xlsx${REPORT_QUERY}`), ok: OFFICERS },
+  'GET /api/v1/reports/indicators.pdf': { request: get(`/api/v1/reports/indicators.pdf${REPORT_QUERY}`), ok: OFFICERS },
+  'GET /api/v1/reports/settings': { request: get('/api/v1/reports/settings'), ok: OFFICERS },
+};
