@@ -18,10 +18,6 @@ type Outcome = 'ok' | 401 | 403 | 404;
  * Holes the matrix finds that are being fixed elsewhere (one line each, `route actor: expected,
  * got`). When one is fixed this list must lose its line: the test compares the whole list.
  */
-const KNOWN_HOLES: string[] = ['GET', 'HEAD'].flatMap((method) =>
-  // Issue 10 point 8 (being fixed in files/): any officer of the province reads any attachment.
-  (['department', 'deskB', 'hotline'] as const).map((who) => `${method} /api/v1/files/:sha256 ${who}: expected 404, got 200`),
-);
 
 let t: TestApp;
 let f: MatrixFixture;
@@ -127,5 +123,5 @@ test('each person gets from each route what the rules say (sessions, kinds, role
     }
   }
   assert.deepEqual(errors, []);
-  assert.deepEqual(deviations.sort(), [...KNOWN_HOLES].sort());
+  assert.deepEqual(deviations.sort(), []);
 });
