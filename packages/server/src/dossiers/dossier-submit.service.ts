@@ -87,6 +87,9 @@ export async function prepareDossier(
   fieldPrefix = 'body',
 ): Promise<DossierResult<PreparedDossier>> {
   const now = ctx.now();
+  const unstorable = unstorableText(input.form, `${fieldPrefix}.form`);
+  if (unstorable)
+    return invalid([{ field: unstorable, message: 'Có ký tự không hợp lệ (ký tự rỗng hoặc lỗi mã hóa), vui lòng nhập lại' }]);
   const procedure = await findProcedureByCode(ctx, input.procedureCode);
   if (!procedure) return invalid([{ field: `${fieldPrefix}.procedureCode`, message: 'Thủ tục không có trong danh mục' }]);
   const routing = await routeDossier(ctx, procedure, input.unitCode, vietnamLocalDate(now));
@@ -139,7 +142,8 @@ export interface NewDossier {
  * Writes prepared dossiers — their codes, rows, first events, notifications, portal messages and
  * attachments — in two statements however many there are: the desks' daily numbers, then everything
  * else at once (a group commit of filings, or the members of an interlinked group: `asGroup` gives
- * them one group code). `trx` is a transaction, or the database for two statements of their own.
+ * them one group code). `trx` is a transaction, or the database: then both statements run in a
+ * transaction of their own, so the numbers are taken only with the rows that carry them.
  */
 export async function insertPreparedDossiers(
   ctx: AppContext,
@@ -152,6 +156,11 @@ export async function insertPreparedDossiers(
   } = {},
 ): Promise<SubmittedDossier[]> {
   if (dossiers.length === 0) return [];
+  // The numbers are reserved in the transaction that writes the rows: a write that fails for any
+  // reason (a value the database refuses, a lost connection, a crash) gives its numbers back, so a
+  // desk's day has no gaps and failed filings cannot use it up (decision 007). On a transaction of
+  // the caller's (an interlinked group), the caller's rollback does the same.
+  if (!trx.isTransaction) return trx.transaction().execute((t) => insertPreparedDossiers(ctx, t, dossiers, options));
   const now = ctx.now();
   const provinceCode = ctx.config.PROVINCE_CODE;
   const perAgency = new Map<string, number>();
@@ -230,6 +239,25 @@ export async function insertPreparedDossiers(
     ...(options.alongWith?.(filed) ?? []),
   ]);
   return filed;
+}
+
+/**
+ * The first text under `value` that the database cannot store — a NUL character, or half of a
+ * surrogate pair (PostgreSQL text and jsonb refuse both) — as the path of its field; null if none.
+ * Refused here with a 400 rather than failing at write time.
+ */
+// With the u flag, \p{Cs} matches only a surrogate that is not part of a pair.
+const UNSTORABLE = /\u0000|\p{Cs}/u;
+
+function unstorableText(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : null;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (UNSTORABLE.test(k)) return path;
+    const found = unstorableText(v, `${path}.${k}`);
+    if (found) return found;
+  }
+  return null;
 }
 
 function creationEvent(filer: Filer) {
