@@ -87,9 +87,9 @@ export async function prepareDossier(
   fieldPrefix = 'body',
 ): Promise<DossierResult<PreparedDossier>> {
   const now = ctx.now();
-  const unstorable = unstorableText(input.form, `${fieldPrefix}.form`);
-  if (unstorable)
-    return invalid([{ field: unstorable, message: 'Có ký tự không hợp lệ (ký tự rỗng hoặc lỗi mã hóa), vui lòng nhập lại' }]);
+  const badText = unstorableText(input.form, `${fieldPrefix}.form`);
+  if (badText)
+    return invalid([{ field: badText, message: 'Có ký tự không hợp lệ (ký tự rỗng hoặc lỗi mã hóa), vui lòng nhập lại' }]);
   const procedure = await findProcedureByCode(ctx, input.procedureCode);
   if (!procedure) return invalid([{ field: `${fieldPrefix}.procedureCode`, message: 'Thủ tục không có trong danh mục' }]);
   const routing = await routeDossier(ctx, procedure, input.unitCode, vietnamLocalDate(now));
@@ -241,19 +241,20 @@ export async function insertPreparedDossiers(
   return filed;
 }
 
+// With the u flag, \p{Cs} matches only a surrogate that is not part of a pair.
+const LONE_SURROGATE = /\p{Cs}/u;
+const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+
 /**
  * The first text under `value` that the database cannot store — a NUL character, or half of a
  * surrogate pair (PostgreSQL text and jsonb refuse both) — as the path of its field; null if none.
  * Refused here with a 400 rather than failing at write time.
  */
-// With the u flag, \p{Cs} matches only a surrogate that is not part of a pair.
-const UNSTORABLE = /\u0000|\p{Cs}/u;
-
 function unstorableText(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : null;
+  if (typeof value === 'string') return unstorable(value) ? path : null;
   if (typeof value !== 'object' || value === null) return null;
   for (const [k, v] of Object.entries(value)) {
-    if (UNSTORABLE.test(k)) return path;
+    if (unstorable(k)) return path;
     const found = unstorableText(v, `${path}.${k}`);
     if (found) return found;
   }
