@@ -270,5 +270,13 @@ describe('a desk past 9999 filings in a day', () => {
     assert.equal(opened.json().code, fifth);
     const typed = await get(t.app, citizen, `/api/v1/dossiers/${encodeURIComponent(` ubnd.21025-261130-10001 `)}`);
     assert.equal(typed.statusCode, 200, 'typed on a phone, lower case and spaces, it is still found');
+    const receiver = await login(t.app, 'receiver');
+    const found = await get(t.app, receiver, `/api/v1/officer/dossiers?q=${fifth}`);
+    assert.equal(found.statusCode, 200, found.body);
+    assert.deepEqual(
+      found.json().items.map((d: { code: string }) => d.code),
+      [fifth],
+      'the desk finds it by its code',
+    );
   });
 });
