@@ -102,6 +102,12 @@ describe('many filings at the same moment', () => {
     );
     assert.equal(new Set(fresh.map((r) => r.json().code)).size, 3);
     assert.equal(await count('dossier'), before + 3);
+    const first1 = sequenceOf(first.json().code);
+    assert.deepEqual(
+      fresh.map((r) => sequenceOf(r.json().code)).sort((a, b) => a - b),
+      [first1 + 1, first1 + 2, first1 + 3],
+      'the batch the retry made fail took no numbers',
+    );
   });
 
   test('a filing that cannot be written fails alone: the others written with it are filed', async () => {
