@@ -106,7 +106,8 @@ export interface ClientRun {
  * `clients` workers file every filing, each request until it is acknowledged (201) or refused (a
  * 4xx that a retry cannot change). A request that got no answer, a 5xx, a 409 (the first try still
  * in flight) or a 429 is sent again later with the same key and body. `onAck` sees each
- * acknowledgement (the run kills the server from there). Bounded: no request after `deadline`.
+ * acknowledgement (the run kills the server from there). Bounded: no request after `deadline`, nor
+ * once `stopped()` says so (the server could not be started again).
  */
 export async function fileAll(
   base: string,
@@ -115,6 +116,7 @@ export async function fileAll(
   clients: number,
   deadline: number,
   onAck: (acked: number) => void,
+  stopped: () => boolean,
 ): Promise<ClientRun> {
   const todo = [...filings];
   let inFlight = 0;
@@ -163,7 +165,7 @@ export async function fileAll(
   await Promise.all(
     Array.from({ length: clients }, async () => {
       let backoff = 50;
-      while ((todo.length > 0 || inFlight > 0) && Date.now() < deadline) {
+      while ((todo.length > 0 || inFlight > 0) && Date.now() < deadline && !stopped()) {
         const f = todo.shift();
         if (!f) {
           await sleep(20); // another client's filing may come back for a retry

@@ -71,19 +71,28 @@ async function runOnce(engine: 'pglite' | 'postgresql'): Promise<Findings> {
     const filings = await prepareFilings(server.base, citizen, filingsWanted, runId);
 
     let killed: Promise<void> | undefined;
-    let restartMs = 0;
+    let restartFailed: unknown;
     const killAfter = Math.max(1, Math.floor(filingsWanted * killAt));
     const started = performance.now();
-    const run = await fileAll(server.base, citizen, filings, clients, Date.now() + maxSeconds * 1000, (acked) => {
+    const onAck = (acked: number) => {
       if (acked !== killAfter || killed) return;
       console.log(`kill -9 after ${acked} acknowledged filings (${((performance.now() - started) / 1000).toFixed(1)} s)`);
       server.kill9();
-      killed = server.exited().then(async () => {
-        restartMs = await server.start();
-        console.log(`server up again in ${(restartMs / 1000).toFixed(1)} s`);
-      });
-    });
+      killed = server
+        .exited()
+        .then(() => server.start())
+        .then(
+          (ms) => console.log(`server up again in ${(ms / 1000).toFixed(1)} s`),
+          (err) => {
+            restartFailed = err ?? new Error('restart failed');
+          },
+        );
+    };
+    const deadline = Date.now() + maxSeconds * 1000;
+    const run = await fileAll(server.base, citizen, filings, clients, deadline, onAck, () => restartFailed !== undefined);
     await killed;
+    if (restartFailed !== undefined) throw restartFailed;
+    if (!killed) throw new Error(`the server was never killed: only ${filings.filter((f) => f.ackedCode).length} acknowledged`);
     console.log(formatLoad(`POST /api/v1/dossiers (${engine}, with kill -9)`, run.load));
     const statuses = [...run.statuses].map(([s, n]) => `${s}×${n}`).join(', ');
     console.log(`no answer (cut, refused or timed out): ${run.unanswered}; other answers: ${statuses || 'none'}`);
