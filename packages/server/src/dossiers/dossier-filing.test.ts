@@ -258,6 +258,25 @@ describe('a filing that is not written takes no number of the desk', () => {
   });
 });
 
+describe('a code of the day that the counter did not hand out', () => {
+  test('an imported dossier holding the desk’s next number does not block the desk: filings go on after it', async () => {
+    const before = await fileValid();
+    const taken = `${DESK}-261130-${String(sequenceOf(before) + 1).padStart(4, '0')}`;
+    // As an import writes it: a whole row with its own code, the counter left as it was.
+    await t.ctx.db.transaction().execute(async (trx) => {
+      await sql`create temporary table imported on commit drop as select * from dossier where code = ${before}`.execute(trx);
+      await sql`update imported set id = ${randomUUID()}, code = ${taken}`.execute(trx);
+      await sql`insert into dossier select * from imported`.execute(trx);
+    });
+    const answers = await Promise.all([fileValid(), fileValid(), fileValid()]);
+    assert.deepEqual(
+      answers.map(sequenceOf).sort((a, b) => a - b),
+      [2, 3, 4].map((n) => sequenceOf(before) + n),
+    );
+    assert.equal(sequenceOf(await fileValid()), sequenceOf(before) + 5, 'a lone filing too');
+  });
+});
+
 describe('a desk past 9999 filings in a day', () => {
   test('still accepts filings; the number goes on with a fifth digit and the code is found as any other', async () => {
     const day = vietnamLocalDate(MONDAY_9AM);

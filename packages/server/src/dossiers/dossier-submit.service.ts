@@ -19,7 +19,13 @@ import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import { dossierChangesInsert } from '../notifications/outbox';
 import { portalSyncInsert } from '../portal-sync/portal-sync.outbox';
-import { dossierEventsInsert, insertDossiers, reserveDailySequences } from './dossier.repository';
+import {
+  advanceSequencesPastStoredCodes,
+  dossierEventsInsert,
+  insertDossiers,
+  isCodeTaken,
+  reserveDailySequences,
+} from './dossier.repository';
 import { type DossierResult, invalid } from './dossier.result';
 import { type CheckedAttachment, checkAttachments } from './dossier-attachments';
 import { validateDossierForm } from './dossier-form';
@@ -160,7 +166,17 @@ export async function insertPreparedDossiers(
   // reason (a value the database refuses, a lost connection, a crash) gives its numbers back, so a
   // desk's day has no gaps and failed filings cannot use it up (decision 007). On a transaction of
   // the caller's (an interlinked group), the caller's rollback does the same.
-  if (!trx.isTransaction) return trx.transaction().execute((t) => insertPreparedDossiers(ctx, t, dossiers, options));
+  if (!trx.isTransaction) {
+    const write = () => trx.transaction().execute((t) => insertPreparedDossiers(ctx, t, dossiers, options));
+    try {
+      return await write();
+    } catch (err) {
+      if (!isCodeTaken(err)) throw err;
+      const agencies = [...new Set(dossiers.map((d) => d.prepared.agencyCode))];
+      await advanceSequencesPastStoredCodes(trx, ctx.config.PROVINCE_CODE, vietnamLocalDate(ctx.now()), agencies);
+      return write();
+    }
+  }
   const now = ctx.now();
   const provinceCode = ctx.config.PROVINCE_CODE;
   const perAgency = new Map<string, number>();
