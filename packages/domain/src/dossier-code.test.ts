@@ -12,7 +12,8 @@ test('the code is <agency>-YYMMDD-NNNN with the Vietnam receipt date', () => {
 
 test('malformed inputs are programming errors', () => {
   assert.throws(() => formatDossierCode('000.00.00.H00', '2023-05-10', 0), RangeError);
-  assert.throws(() => formatDossierCode('000.00.00.H00', '2023-05-10', 10000), RangeError);
+  assert.throws(() => formatDossierCode('000.00.00.H00', '2023-05-10', 1_000_000_000), RangeError);
+  assert.throws(() => formatDossierCode('000.00.00.H00', '2023-05-10', 1.5), RangeError);
   assert.throws(() => formatDossierCode('UB-ND', '2023-05-10', 1), RangeError);
   assert.throws(() => formatDossierCode('000.00.00.H00', '2023-02-30', 1), RangeError);
 });
@@ -26,10 +27,24 @@ test('codes typed on a phone are read back; wrong ones are not', () => {
   assert.equal(parseDossierCode('000.00.00.H00-230230-0007'), null);
   assert.equal(parseDossierCode('000.00.00.H00-230510-0000'), null);
   assert.equal(parseDossierCode('000.00.00.H00-230510-07'), null);
+  assert.equal(parseDossierCode('000.00.00.H00-230510-00007'), null, 'one spelling per code: no padding past four digits');
+  assert.equal(parseDossierCode('000.00.00.H00-230510-1000000000'), null);
   assert.equal(dossierCodeSchema.parse('000.00.00.h00 - 230510 - 0007'), '000.00.00.H00-230510-0007');
   const bad = dossierCodeSchema.safeParse('HS-2023-7');
   assert.equal(bad.success, false);
   assert.match(bad.error!.issues[0]!.message, /Mã hồ sơ không đúng dạng/);
+});
+
+test('a desk past 9999 in a day goes on with a fifth digit (decision 007)', () => {
+  assert.equal(formatDossierCode('UBND.21025', '2026-11-30', 9999), 'UBND.21025-261130-9999');
+  assert.equal(formatDossierCode('UBND.21025', '2026-11-30', 10000), 'UBND.21025-261130-10000');
+  assert.equal(formatDossierCode('UBND.21025', '2026-11-30', 123456), 'UBND.21025-261130-123456');
+  assert.deepEqual(parseDossierCode('ubnd.21025-261130-10000'), {
+    agencyCode: 'UBND.21025',
+    receiptDate: '2026-11-30',
+    sequence: 10000,
+  });
+  assert.equal(dossierCodeSchema.parse(' UBND.21025 - 261130 - 10001 '), 'UBND.21025-261130-10001');
 });
 
 test('format and parse round-trip', () => {
@@ -40,7 +55,7 @@ test('format and parse round-trip', () => {
     noInvalidDate: true,
   });
   fc.assert(
-    fc.property(agency, day, fc.integer({ min: 1, max: 9999 }), (agencyCode, at, sequence) => {
+    fc.property(agency, day, fc.integer({ min: 1, max: 999_999_999 }), (agencyCode, at, sequence) => {
       const code = formatDossierCode(agencyCode, at, sequence);
       const parts = parseDossierCode(code);
       assert.ok(parts);

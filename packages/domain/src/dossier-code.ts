@@ -4,6 +4,9 @@ import { z } from 'zod';
  * Dossier code, Circular 01/2018/TT-VPCP art. 19: `<agency code>-YYMMDD-NNNN`, where the agency code
  * is the unit's identifier under Circular 10/2016/TT-BTTTT (shape like `000.00.00.H00`: groups of letters and
  * digits separated by dots), YYMMDD the receipt date and NNNN the 4-digit sequence of the day.
+ * A desk's day is not capped at 9999 (decision 007): from the 10,000th filing of a day the sequence is
+ * written in full, with a fifth digit and more (`…-250702-10000`), never with a leading zero, so every
+ * code still has exactly one spelling and sorts after that day's 4-digit codes of the same length.
  * Whether Circular 03/2025/TT-VPCP (which now governs codes) changed the layout could not be confirmed
  * from the stored sources (verify against its text); the layout is kept and the agency code is treated
  * as opaque so a change there does not touch this module.
@@ -14,14 +17,16 @@ import { z } from 'zod';
 
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const AGENCY_CODE = /^[A-Z0-9]+(?:\.[A-Z0-9]+)*$/;
-const CODE = /^([A-Z0-9]+(?:\.[A-Z0-9]+)*)-(\d{2})(\d{2})(\d{2})-(\d{4})$/;
-export const MAX_DAILY_SEQUENCE = 9999;
+// Four digits, zero-padded; or five to nine digits without a leading zero (decision 007).
+const CODE = /^([A-Z0-9]+(?:\.[A-Z0-9]+)*)-(\d{2})(\d{2})(\d{2})-(\d{4}|[1-9]\d{4,8})$/;
+/** Nine digits: far beyond any desk's day, and within the database counter's integer. */
+export const MAX_DAILY_SEQUENCE = 999_999_999;
 
 export interface DossierCodeParts {
   agencyCode: string;
   /** Receipt date, Vietnam local, `YYYY-MM-DD`. */
   receiptDate: string;
-  /** 1…9999 */
+  /** 1…9999 in four digits, then 10000 and on (decision 007). */
   sequence: number;
 }
 
@@ -77,5 +82,5 @@ export const dossierCodeSchema = z
   .string()
   .transform(normalizeDossierCode)
   .refine((code) => parseDossierCode(code) !== null, {
-    message: 'Mã hồ sơ không đúng dạng <mã cơ quan>-YYMMDD-NNNN, ví dụ 000.00.00.H00-250702-0001',
+    message: 'Mã hồ sơ không đúng dạng <mã cơ quan>-YYMMDD-NNNN, ví dụ 000.00.00.H00-250702-0001 hoặc 000.00.00.H00-250702-10000',
   });

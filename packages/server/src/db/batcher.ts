@@ -5,7 +5,9 @@
  * batch grows by itself to what arrived while the previous one ran (decision 006).
  *
  * Each request still gets its own answer (for a write, only after its rows are committed). A batch
- * that fails is run again one request at a time, so one bad request fails alone.
+ * that fails is run again one request at a time, so one bad request fails alone: `runBatch` must
+ * therefore leave nothing behind when it throws (a filing batch rolls its transaction back, numbers
+ * included).
  */
 export class Batcher<I, O> {
   readonly #runBatch: (items: I[]) => Promise<O[]>;

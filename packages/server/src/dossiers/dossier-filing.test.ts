@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { parseDossierCode, vietnamLocalDate } from '@dvc/domain';
 import { sql } from 'kysely';
 import type { SignedIn } from '../identity/identity.test-helpers';
 import { createTestApp, type TestApp } from '../test/harness';
@@ -101,6 +102,12 @@ describe('many filings at the same moment', () => {
     );
     assert.equal(new Set(fresh.map((r) => r.json().code)).size, 3);
     assert.equal(await count('dossier'), before + 3);
+    const first1 = sequenceOf(first.json().code);
+    assert.deepEqual(
+      fresh.map((r) => sequenceOf(r.json().code)).sort((a, b) => a - b),
+      [first1 + 1, first1 + 2, first1 + 3],
+      'the batch the retry made fail took no numbers',
+    );
   });
 
   test('a filing that cannot be written fails alone: the others written with it are filed', async () => {
@@ -145,6 +152,10 @@ describe('many filings at the same moment', () => {
     );
     assert.equal(await count('dossier'), before + 2);
     assert.equal(await count('idempotency_key', sql`key = ${batch[1]!.key.ref.key}`), 0, 'its key is free for a retry');
+    const [web, , mobile] = settled.map((s) => (s.status === 'fulfilled' && s.value.kind === 'filed' ? s.value.dossier : null));
+    assert.equal(sequenceOf(mobile!.code), sequenceOf(web!.code) + 1, 'the failed filing took no number');
+    const next = await fileValid();
+    assert.equal(sequenceOf(next), sequenceOf(mobile!.code) + 1, 'nor did the second try of it alone');
   });
   test('a retry is answered with the first answer even when its checks would now fail', async () => {
     const key = randomUUID();
@@ -158,5 +169,139 @@ describe('many filings at the same moment', () => {
     assert.equal(retry.json().code, first.json().code);
     const fresh = await post(t.app, citizen, '/api/v1/dossiers', body, randomUUID());
     assert.equal(fresh.statusCode, 400, 'a new filing is checked as usual');
+  });
+});
+
+const DESK = 'UBND.21025';
+const sequenceOf = (code: string) => parseDossierCode(code)!.sequence;
+
+async function fileValid(name = `Hộ kinh doanh số ${randomUUID().slice(0, 8)}`): Promise<string> {
+  const body = householdRegistration({ attachments });
+  const res = await post(
+    t.app,
+    citizen,
+    '/api/v1/dossiers',
+    { ...body, form: { ...body.form, businessName: name } },
+    randomUUID(),
+  );
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json().code as string;
+}
+
+describe('a filing that is not written takes no number of the desk', () => {
+  // The test before removed the uploaded papers from the record.
+  before(async () => {
+    attachments = await registrationAttachments(t.ctx, citizen);
+  });
+
+  test('a NUL byte or half a surrogate pair in a text field is refused with a 4xx, and the next filing gets the next number', async () => {
+    const first = await fileValid();
+    const body = householdRegistration({ attachments });
+    const refused = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        post(
+          t.app,
+          citizen,
+          '/api/v1/dossiers',
+          {
+            ...body,
+            form: { ...body.form, location: { unitCode: '21025', street: `12 Lê${i % 2 ? '\u0000' : '\ud800'} Lợi ${i}` } },
+          },
+          randomUUID(),
+        ),
+      ),
+    );
+    for (const r of refused) {
+      assert.ok(r.statusCode >= 400 && r.statusCode < 500, `${r.statusCode} ${r.body}`);
+      assert.equal(r.headers['content-type'], 'application/problem+json; charset=utf-8');
+      assert.equal(r.json().errors[0].field, 'body.form.location.street');
+    }
+    assert.equal(sequenceOf(await fileValid()), sequenceOf(first) + 1);
+  });
+
+  test('a write the database refuses after every check passed leaves no gap in the day’s numbers', async () => {
+    // A value that passes every check of the app but that the database refuses when it is written
+    // (as a full disk, a lost connection or a constraint would): the edge cannot see it coming.
+    await sql`create function refuse_marked_filing() returns trigger language plpgsql as $$
+      begin raise exception 'refused for the test'; end $$`.execute(t.ctx.db);
+    await sql`create trigger refuse_marked_filing before insert on dossier for each row
+      when (new.form->>'businessName' like 'Hộ kinh doanh Từ chối ghi%') execute function refuse_marked_filing()`.execute(
+      t.ctx.db,
+    );
+    try {
+      const first = await fileValid();
+      const body = householdRegistration({ attachments });
+      const answers = await Promise.all(
+        Array.from({ length: 24 }, (_, i) => {
+          const name = i % 2 === 0 ? `Hộ kinh doanh Từ chối ghi ${i}` : `Hộ kinh doanh ghi được ${i} ${randomUUID().slice(0, 6)}`;
+          return post(t.app, citizen, '/api/v1/dossiers', { ...body, form: { ...body.form, businessName: name } }, randomUUID());
+        }),
+      );
+      assert.deepEqual(
+        answers.map((a) => a.statusCode),
+        answers.map((_, i) => (i % 2 === 0 ? 500 : 201)),
+      );
+      const numbers = answers
+        .filter((a) => a.statusCode === 201)
+        .map((a) => sequenceOf(a.json().code))
+        .sort((a, b) => a - b);
+      assert.deepEqual(
+        numbers,
+        numbers.map((_, i) => sequenceOf(first) + 1 + i),
+        'the twelve filings written have the twelve numbers after the last one',
+      );
+      assert.equal(sequenceOf(await fileValid()), sequenceOf(first) + 13);
+    } finally {
+      await sql`drop trigger refuse_marked_filing on dossier`.execute(t.ctx.db);
+      await sql`drop function refuse_marked_filing()`.execute(t.ctx.db);
+    }
+  });
+});
+
+describe('a code of the day that the counter did not hand out', () => {
+  test('an imported dossier holding the desk’s next number does not block the desk: filings go on after it', async () => {
+    const before = await fileValid();
+    const taken = `${DESK}-261130-${String(sequenceOf(before) + 1).padStart(4, '0')}`;
+    // As an import writes it: a whole row with its own code, the counter left as it was.
+    await t.ctx.db.transaction().execute(async (trx) => {
+      await sql`create temporary table imported on commit drop as select * from dossier where code = ${before}`.execute(trx);
+      await sql`update imported set id = ${randomUUID()}, code = ${taken}`.execute(trx);
+      await sql`insert into dossier select * from imported`.execute(trx);
+    });
+    const answers = await Promise.all([fileValid(), fileValid(), fileValid()]);
+    assert.deepEqual(
+      answers.map(sequenceOf).sort((a, b) => a - b),
+      [2, 3, 4].map((n) => sequenceOf(before) + n),
+    );
+    assert.equal(sequenceOf(await fileValid()), sequenceOf(before) + 5, 'a lone filing too');
+  });
+});
+
+describe('a desk past 9999 filings in a day', () => {
+  test('still accepts filings; the number goes on with a fifth digit and the code is found as any other', async () => {
+    const day = vietnamLocalDate(MONDAY_9AM);
+    await fileValid();
+    await sql`update dossier_code_sequence set last_value = 9998
+      where agency_code = ${DESK} and day = ${day}`.execute(t.ctx.db);
+    const last4 = await fileValid();
+    const fifth = await fileValid();
+    const sixth = await fileValid();
+    assert.equal(last4, `${DESK}-261130-9999`);
+    assert.equal(fifth, `${DESK}-261130-10000`);
+    assert.equal(sixth, `${DESK}-261130-10001`);
+    assert.deepEqual(parseDossierCode(fifth), { agencyCode: DESK, receiptDate: day, sequence: 10000 });
+    const opened = await get(t.app, citizen, `/api/v1/dossiers/${fifth}`);
+    assert.equal(opened.statusCode, 200, opened.body);
+    assert.equal(opened.json().code, fifth);
+    const typed = await get(t.app, citizen, `/api/v1/dossiers/${encodeURIComponent(` ubnd.21025-261130-10001 `)}`);
+    assert.equal(typed.statusCode, 200, 'typed on a phone, lower case and spaces, it is still found');
+    const receiver = await login(t.app, 'receiver');
+    const found = await get(t.app, receiver, `/api/v1/officer/dossiers?q=${fifth}`);
+    assert.equal(found.statusCode, 200, found.body);
+    assert.deepEqual(
+      found.json().items.map((d: { code: string }) => d.code),
+      [fifth],
+      'the desk finds it by its code',
+    );
   });
 });

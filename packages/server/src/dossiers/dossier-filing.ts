@@ -18,9 +18,9 @@ export type FilingOutcome = { kind: 'filed'; dossier: SubmittedDossier } | { kin
 
 /**
  * Writes filings: the dossiers of the keys not used before, with their stored answers and audit rows,
- * in one statement — every row of every filing is written, or none is. Only the desks' daily numbers
- * are reserved before, in a statement of their own, so a desk's counter row is held for an instant; a
- * write that fails leaves a gap in that day's numbers, nothing else.
+ * in one statement — every row of every filing is written, or none is. The desks' daily numbers are
+ * reserved just before, in the same transaction: a write that fails gives them back, so neither a
+ * failed batch nor the filing that failed it uses up a desk's day (decision 007).
  */
 export async function writeFilings(ctx: AppContext, filings: Filing[]): Promise<FilingOutcome[]> {
   const db = ctx.db;

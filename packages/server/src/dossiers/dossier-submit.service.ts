@@ -19,7 +19,13 @@ import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import { dossierChangesInsert } from '../notifications/outbox';
 import { portalSyncInsert } from '../portal-sync/portal-sync.outbox';
-import { dossierEventsInsert, insertDossiers, reserveDailySequences } from './dossier.repository';
+import {
+  advanceSequencesPastStoredCodes,
+  dossierEventsInsert,
+  insertDossiers,
+  isCodeTaken,
+  reserveDailySequences,
+} from './dossier.repository';
 import { type DossierResult, invalid } from './dossier.result';
 import { type CheckedAttachment, checkAttachments } from './dossier-attachments';
 import { validateDossierForm } from './dossier-form';
@@ -87,6 +93,9 @@ export async function prepareDossier(
   fieldPrefix = 'body',
 ): Promise<DossierResult<PreparedDossier>> {
   const now = ctx.now();
+  const badText = unstorableText(input.form, `${fieldPrefix}.form`);
+  if (badText)
+    return invalid([{ field: badText, message: 'Có ký tự không hợp lệ (ký tự rỗng hoặc lỗi mã hóa), vui lòng nhập lại' }]);
   const procedure = await findProcedureByCode(ctx, input.procedureCode);
   if (!procedure) return invalid([{ field: `${fieldPrefix}.procedureCode`, message: 'Thủ tục không có trong danh mục' }]);
   const routing = await routeDossier(ctx, procedure, input.unitCode, vietnamLocalDate(now));
@@ -139,7 +148,8 @@ export interface NewDossier {
  * Writes prepared dossiers — their codes, rows, first events, notifications, portal messages and
  * attachments — in two statements however many there are: the desks' daily numbers, then everything
  * else at once (a group commit of filings, or the members of an interlinked group: `asGroup` gives
- * them one group code). `trx` is a transaction, or the database for two statements of their own.
+ * them one group code). `trx` is a transaction, or the database: then both statements run in a
+ * transaction of their own, so the numbers are taken only with the rows that carry them.
  */
 export async function insertPreparedDossiers(
   ctx: AppContext,
@@ -152,6 +162,21 @@ export async function insertPreparedDossiers(
   } = {},
 ): Promise<SubmittedDossier[]> {
   if (dossiers.length === 0) return [];
+  // The numbers are reserved in the transaction that writes the rows: a write that fails for any
+  // reason (a value the database refuses, a lost connection, a crash) gives its numbers back, so a
+  // desk's day has no gaps and failed filings cannot use it up (decision 007). On a transaction of
+  // the caller's (an interlinked group), the caller's rollback does the same.
+  if (!trx.isTransaction) {
+    const write = () => trx.transaction().execute((t) => insertPreparedDossiers(ctx, t, dossiers, options));
+    try {
+      return await write();
+    } catch (err) {
+      if (!isCodeTaken(err)) throw err;
+      const agencies = [...new Set(dossiers.map((d) => d.prepared.agencyCode))];
+      await advanceSequencesPastStoredCodes(trx, ctx.config.PROVINCE_CODE, vietnamLocalDate(ctx.now()), agencies);
+      return write();
+    }
+  }
   const now = ctx.now();
   const provinceCode = ctx.config.PROVINCE_CODE;
   const perAgency = new Map<string, number>();
@@ -230,6 +255,26 @@ export async function insertPreparedDossiers(
     ...(options.alongWith?.(filed) ?? []),
   ]);
   return filed;
+}
+
+// With the u flag, \p{Cs} matches only a surrogate that is not part of a pair.
+const LONE_SURROGATE = /\p{Cs}/u;
+const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+
+/**
+ * The first text under `value` that the database cannot store — a NUL character, or half of a
+ * surrogate pair (PostgreSQL text and jsonb refuse both) — as the path of its field; null if none.
+ * Refused here with a 400 rather than failing at write time.
+ */
+function unstorableText(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return unstorable(value) ? path : null;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (unstorable(k)) return path;
+    const found = unstorableText(v, `${path}.${k}`);
+    if (found) return found;
+  }
+  return null;
 }
 
 function creationEvent(filer: Filer) {

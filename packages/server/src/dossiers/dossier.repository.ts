@@ -37,6 +37,32 @@ export async function reserveDailySequences(
   return new Map(rows.map((r) => [r.agencyCode, r.lastValue - counts.get(r.agencyCode)! + 1]));
 }
 
+/** Whether a write failed because a dossier already holds one of its codes. */
+export function isCodeTaken(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string } | null;
+  return e?.code === '23505' && e.constraint === 'dossier_province_code_code_key';
+}
+
+/**
+ * Moves each desk's counter of `day` past the highest number already stored under its codes — a
+ * dossier that came in with a code of that day without taking it from the counter (an import), which
+ * every new filing of the desk would otherwise collide with, since failed writes take no number.
+ */
+export async function advanceSequencesPastStoredCodes(
+  trx: Tx,
+  provinceCode: string,
+  day: string,
+  agencyCodes: string[],
+): Promise<void> {
+  const yymmdd = `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}`;
+  for (const agencyCode of agencyCodes) {
+    await sql`update dossier_code_sequence set last_value = greatest(last_value, coalesce((
+        select least(max(substring(code from '[0-9]+$')::numeric), 999999999)::integer from dossier
+        where province_code = ${provinceCode} and code like ${`${agencyCode}-${yymmdd}-%`}), 0))
+      where province_code = ${provinceCode} and agency_code = ${agencyCode} and day = ${day}`.execute(trx);
+  }
+}
+
 /**
  * Inserts new dossiers and, in the same statement, the rows that go with them (`alongWith`, built by
  * their owners: events, messages, attachments…). The report aggregates take all of them at once, at
