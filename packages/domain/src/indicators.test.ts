@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import {
   classifyUnit,
+  formatPercentOf,
   formatPercentVi,
   monthPeriod,
   monthsOf,
@@ -73,4 +74,31 @@ test('periods are Vietnam days: November 2022 starts at 17:00 UTC on 31 Oct', ()
   assert.deepEqual(parsePeriodSpec('2023-Q1'), { from: '2023-01-01', to: '2023-04-01' });
   assert.equal(parsePeriodSpec('2023-13'), undefined);
   assert.deepEqual(monthsOf({ from: '2022-11-15', to: '2023-02-01' }), ['2022-11', '2022-12', '2023-01']);
+});
+
+test('exact halves round up (issue 17): 23/160 = 14,375% shows 14,38%, 29/800 = 3,625% shows 3,63%', () => {
+  assert.equal(formatPercentOf(23, 160), '14,38%');
+  assert.equal(formatPercentOf(29, 800), '3,63%');
+  assert.equal(formatPercentVi(onlineRate(23, 160)), '14,38%');
+  assert.equal(formatPercentVi(onlineRate(29, 800)), '3,63%');
+  assert.equal(formatPercentOf(1, 8, 0), '13%');
+  assert.equal(formatPercentOf(0, 5), '0,00%');
+  assert.equal(formatPercentOf(5, 5), '100,00%');
+  assert.equal(formatPercentOf(3, 0), '—');
+  // 1 − 23/160 = 85,625%: as 1 − a float it would land on either side of the half.
+  assert.equal(formatPercentVi(satisfactionRate(23, 0, 160, 0)), '85,63%');
+  assert.equal(formatPercentVi(satisfactionRate(200, 0, 160, 0)), '0,00%');
+});
+
+test('the percent text equals exact half-up rounding of n/d for every small fraction', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 100_000 }), (d, k) => {
+      const n = k % (d + 1);
+      // Reference in integers: hundredths of a percent, half-up.
+      const hundredths = Math.floor((2 * n * 10_000 + d) / (2 * d));
+      const expected = `${Math.floor(hundredths / 100)},${String(hundredths % 100).padStart(2, '0')}%`;
+      assert.equal(formatPercentOf(n, d), expected);
+      assert.equal(formatPercentVi(onlineRate(n, d)), expected);
+    }),
+  );
 });

@@ -95,8 +95,9 @@ export function onlinePaymentRate(paidOnline: number, feeBearing: number): Rate 
  */
 export function satisfactionRate(overdue: number, complaints: number, finished: number, open: number): Rate {
   const d = finished + open;
-  if (d <= 0) return null;
-  return Math.max(0, 1 - (overdue + complaints) / d);
+  // One division of integers (not 1 − a/d): the float is then the nearest to the exact rate, which
+  // formatPercentVi rounds exactly.
+  return ratio(Math.max(0, d - overdue - complaints), d);
 }
 
 /** Target classes of Công văn 2200/VP-TTHC of 9 Dec 2022 (seed 000): its three lists. */
@@ -119,11 +120,48 @@ export function classifyUnit(onlineCount: number, total: number, targetRate: num
   return onlineCount >= targetRate * total - 1e-9 ? 'met' : 'below';
 }
 
+/**
+ * The one percent text of the platform (issue 17): `numerator ÷ denominator` as a percentage with
+ * `digits` decimals, rounded half-up exactly, in integers — 23/160 = 14,375% shows "14,38%" (a float
+ * gives 14,374999…% and "14,37%"). Vietnamese separators: "1.234,50%". A zero or negative
+ * denominator is "nothing to measure": "—".
+ */
+export function formatPercentOf(numerator: number | bigint, denominator: number | bigint, digits = 2): string {
+  const d = BigInt(denominator);
+  if (d <= 0n) return '—';
+  const n = BigInt(numerator);
+  const scale = 100n * 10n ** BigInt(digits);
+  const magnitude = n < 0n ? -n : n;
+  // Half-up on the magnitude: floor((2·|n|·scale + d) / 2d).
+  const q = (2n * magnitude * scale + d) / (2n * d);
+  const text = q.toString().padStart(digits + 1, '0');
+  const whole = text.slice(0, text.length - digits).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const sign = n < 0n && q > 0n ? '-' : '';
+  return `${sign}${whole}${digits > 0 ? `,${text.slice(text.length - digits)}` : ''}%`;
+}
+
+/**
+ * The exact decimal a number is written as (its shortest round-trip form), as integers: 0.14375 →
+ * 14375 / 100000. A rate n/d whose percentage ends in an exact half terminates within a few digits,
+ * so its shortest form is that decimal exactly: rounding it in integers is the rounding of n/d.
+ */
+function decimalFraction(value: number): { numerator: bigint; denominator: bigint } {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(String(value));
+  if (!m) throw new RangeError(`not a finite number: ${value}`);
+  const fraction = m[3] ?? '';
+  const exponent = Number(m[4] ?? 0) - fraction.length;
+  let numerator = BigInt(`${m[2]}${fraction}`) * (m[1] === '-' ? -1n : 1n);
+  let denominator = 1n;
+  if (exponent >= 0) numerator *= 10n ** BigInt(exponent);
+  else denominator = 10n ** BigInt(-exponent);
+  return { numerator, denominator };
+}
+
 /** Percent the Vietnamese way: 0.978776 → "97,88%"; null → "—" (nothing to measure). */
 export function formatPercentVi(rate: Rate, digits = 2): string {
-  if (rate === null) return '—';
-  const fixed = (Math.round(rate * 100 * 10 ** digits) / 10 ** digits).toFixed(digits);
-  return `${fixed.replace('.', ',')}%`;
+  if (rate === null || !Number.isFinite(rate)) return '—';
+  const f = decimalFraction(rate);
+  return formatPercentOf(f.numerator, f.denominator, digits);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,3 +12,8 @@ test('percentages and money are written the Vietnamese way', () => {
   assert.equal(formatPercent(784 / 801), '97,88%');
   assert.equal(formatDong(2318000), '2.318.000 đ');
 });
+
+test('formatPercent rounds exact halves up like the reports do', () => {
+  assert.equal(formatPercent(23 / 160), '14,38%');
+  assert.equal(formatPercent(29 / 800), '3,63%');
+});

@@ -1,3 +1,5 @@
+import { formatPercentVi } from './indicators';
+
 /**
  * Vietnamese text helpers. Folding removes diacritics and case so that "ho kinh doanh" finds
  * "Hộ kinh doanh"; đ/Đ is a separate letter in Unicode (no combining mark), so it is mapped by hand.
@@ -13,12 +15,11 @@ export function foldVietnamese(text: string): string {
     .trim();
 }
 
-const percentFormat = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const integerFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 
-/** 0.97875 → "97,88%" — the Vietnamese way, two decimals. */
+/** 0.97875 → "97,88%" — the Vietnamese way, two decimals, exact halves up (the reports' one rounding). */
 export function formatPercent(ratio: number): string {
-  return `${percentFormat.format(ratio * 100)}%`;
+  return formatPercentVi(ratio);
 }
 
 /** 2318000 → "2.318.000 đ" */

@@ -1,8 +1,9 @@
 /** Numbers the Vietnamese way: "1.234", "97,88%", "2.318.000 đ" (money from shared/format). */
+import { formatPercentVi } from '@dvc/domain/indicators';
+
 export { formatDong } from '../shared/format';
 
 const count = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export function formatCount(n: number): string {
   return count.format(n);
@@ -10,7 +11,7 @@ export function formatCount(n: number): string {
 
 /** 0.978776 → "97,88%"; null (nothing to measure) → "—". */
 export function formatRate(rate: number | null | undefined): string {
-  return rate === null || rate === undefined ? '—' : `${percent.format(rate * 100)}%`;
+  return formatPercentVi(rate ?? null);
 }
 
 /** "2023-03-22" → "22/03/2023" */
