@@ -11,6 +11,7 @@ import {
   onlineRate,
   onTimeRate,
   parsePeriodSpec,
+  percentNumber,
   periodInstants,
   phasePeriod,
   quarterPeriod,
@@ -85,6 +86,8 @@ test('exact halves round up (issue 17): 23/160 = 14,375% shows 14,38%, 29/800 = 
   assert.equal(formatPercentOf(0, 5), '0,00%');
   assert.equal(formatPercentOf(5, 5), '100,00%');
   assert.equal(formatPercentOf(3, 0), '—');
+  assert.equal(percentNumber(onlineRate(23, 160)), 14.38);
+  assert.equal(percentNumber(null), null);
   // 1 − 23/160 = 85,625%: as 1 − a float it would land on either side of the half.
   assert.equal(formatPercentVi(satisfactionRate(23, 0, 160, 0)), '85,63%');
   assert.equal(formatPercentVi(satisfactionRate(200, 0, 160, 0)), '0,00%');

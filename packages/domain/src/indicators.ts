@@ -121,23 +121,35 @@ export function classifyUnit(onlineCount: number, total: number, targetRate: num
 }
 
 /**
- * The one percent text of the platform (issue 17): `numerator ÷ denominator` as a percentage with
- * `digits` decimals, rounded half-up exactly, in integers — 23/160 = 14,375% shows "14,38%" (a float
- * gives 14,374999…% and "14,37%"). Vietnamese separators: "1.234,50%". A zero or negative
- * denominator is "nothing to measure": "—".
+ * The one percent rounding of the platform (issue 17): `numerator ÷ denominator` as a percentage
+ * scaled by 10^digits, rounded half-up (away from zero) exactly, in integers — 23/160 = 14,375% gives
+ * 1438 hundredths (a float gives 14,374999…% and 1437). Every percent shown goes through it.
+ */
+function percentUnits(numerator: bigint, denominator: bigint, digits: number): bigint {
+  const magnitude = numerator < 0n ? -numerator : numerator;
+  // Half-up on the magnitude: floor((2·|n|·scale + d) / 2d).
+  const q = (2n * magnitude * 100n * 10n ** BigInt(digits) + denominator) / (2n * denominator);
+  return numerator < 0n ? -q : q;
+}
+
+/**
+ * `numerator ÷ denominator` as Vietnamese percent text with `digits` decimals: 23/160 → "14,38%",
+ * 1234,5 → "1.234,50%". A zero or negative denominator is "nothing to measure": "—".
  */
 export function formatPercentOf(numerator: number | bigint, denominator: number | bigint, digits = 2): string {
   const d = BigInt(denominator);
   if (d <= 0n) return '—';
-  const n = BigInt(numerator);
-  const scale = 100n * 10n ** BigInt(digits);
-  const magnitude = n < 0n ? -n : n;
-  // Half-up on the magnitude: floor((2·|n|·scale + d) / 2d).
-  const q = (2n * magnitude * scale + d) / (2n * d);
-  const text = q.toString().padStart(digits + 1, '0');
+  const q = percentUnits(BigInt(numerator), d, digits);
+  const text = (q < 0n ? -q : q).toString().padStart(digits + 1, '0');
   const whole = text.slice(0, text.length - digits).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  const sign = n < 0n && q > 0n ? '-' : '';
-  return `${sign}${whole}${digits > 0 ? `,${text.slice(text.length - digits)}` : ''}%`;
+  return `${q < 0n ? '-' : ''}${whole}${digits > 0 ? `,${text.slice(text.length - digits)}` : ''}%`;
+}
+
+/** A rate as a rounded percentage number, for charts: 0.14375 → 14.38; null stays null. */
+export function percentNumber(rate: Rate, digits = 2): number | null {
+  if (rate === null || !Number.isFinite(rate)) return null;
+  const f = decimalFraction(rate);
+  return Number(percentUnits(f.numerator, f.denominator, digits)) / 10 ** digits;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { percentNumber } from '@dvc/domain/indicators';
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatCount, formatMonth, formatRate, shortUnitName } from './format';
 import type { IndicatorRow } from './types';
@@ -26,7 +27,7 @@ function tooltipText(params: TooltipParam[] | TooltipParam, isRate: (p: TooltipP
   return [head, ...lines].join('<br/>');
 }
 
-const pct = (rate: number | null) => (rate === null ? null : Math.round(rate * 10000) / 100);
+const pct = (rate: number | null) => percentNumber(rate);
 const axisPercent = (v: number) => `${v}%`;
 
 export interface ChannelChartLabels {
