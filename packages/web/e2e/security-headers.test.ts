@@ -71,7 +71,7 @@ test('the headers are on the app and a violation would be seen', { timeout: 60_0
   await context.close();
 });
 
-test('a citizen signs up, photographs papers for a filing and gets the offline app, with no violation', { timeout: 240_000 }, async () => {
+test('a citizen signs up, photographs papers and gets the offline app, with no violation', { timeout: 240_000 }, async () => {
   const context = await phoneContext(browser, server.baseURL);
   await context.grantPermissions(['camera']);
   const page = await watched(context, 'citizen');
