@@ -14,9 +14,11 @@ import fp from 'fastify-plugin';
  * - the camera only for our own pages (citizens photograph their papers), other devices off;
  * - HSTS and upgrade-insecure-requests only in production: development and the tests run on
  *   http://127.0.0.1, which HSTS would make unreachable for a year.
+ * PDFs (receipts, notices, the register) open in Chromium's own viewer under this policy as they are
+ * (object-src 'none' no longer stops it): the browser test opens one.
  */
 export const PERMISSIONS_POLICY =
-  'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), ' +
+  'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), ' +
   'magnetometer=(), gyroscope=(), accelerometer=(), display-capture=()';
 
 const securityHeaders: FastifyPluginAsync<{ production: boolean }> = async (app, { production }) => {
