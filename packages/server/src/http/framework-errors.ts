@@ -1,15 +1,13 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { type Problem, sendProblem } from './problem';
+import { type Problem, sendProblem, TYPE_BASE } from './problem';
 
 /**
  * The answers Fastify and Node give before any route runs — a URL that does not decode, a path
  * parameter over the router's limit, a request Node's HTTP parser cannot read — as problem+json
  * with a Vietnamese title, like every other refusal.
  */
-
-const TYPE_BASE = 'https://dvc.quangngai.gov.vn/problems/';
 
 /** Fastify's `frameworkErrors` option: routing errors raised before a route is chosen. */
 export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
