@@ -11,7 +11,7 @@ const instant = z.union([z.date(), z.iso.datetime({ offset: true }).transform((s
 const note = z.string().trim().max(2000).optional();
 const reason = z.string().trim().min(1, 'Cần nêu lý do').max(2000);
 /** A user account's id (a UUID): anything else would reach the database's uuid column as a 500. */
-const userId = z.uuid('Mã tài khoản không hợp lệ (cần dạng UUID)');
+const userId = z.string().trim().pipe(z.uuid('Mã tài khoản không hợp lệ (cần dạng UUID)'));
 
 export const dossierEventSchemas = {
   submit_online: z.strictObject({ type: z.literal('submit_online'), channel: z.enum(['web', 'mobile']), note }),
