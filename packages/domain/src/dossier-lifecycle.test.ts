@@ -21,8 +21,11 @@ import {
 
 const citizen: Actor = { role: 'citizen', userId: 'cd-1' };
 const receiver: Actor = { role: 'receiver', userId: 'mc-1' };
-const specialist: Actor = { role: 'specialist', userId: 'cv-1' };
-const otherSpecialist: Actor = { role: 'specialist', userId: 'cv-2' };
+/** Specialists' account ids (UUIDs, as the event schema requires). */
+const CV1 = '00000000-0000-4000-8000-0000000000c1';
+const CV2 = '00000000-0000-4000-8000-0000000000c2';
+const specialist: Actor = { role: 'specialist', userId: CV1 };
+const otherSpecialist: Actor = { role: 'specialist', userId: CV2 };
 const leader: Actor = { role: 'leader', userId: 'ld-1' };
 const hotline: Actor = { role: 'hotline', userId: 'td-1' };
 const system: Actor = { role: 'system', userId: 'system' };
@@ -44,7 +47,7 @@ function run(steps: Step[], start: DossierSnapshot | null = null): DossierSnapsh
 
 const filed: Step[] = [[{ type: 'submit_online', channel: 'mobile' }, citizen]];
 const received: Step[] = [...filed, [{ type: 'receive', dueAt: hours(72) }, receiver]];
-const assigned: Step[] = [...received, [{ type: 'assign', specialistId: 'cv-1' }, receiver]];
+const assigned: Step[] = [...received, [{ type: 'assign', specialistId: CV1 }, receiver]];
 const proposed: Step[] = [
   ...assigned,
   [{ type: 'propose', outcome: 'approve', draft: 'Giấy chứng nhận đăng ký hộ kinh doanh' }, specialist],
@@ -99,8 +102,8 @@ test('legal transitions', () => {
       [{ type: 'request_supplement', reason: 'Thiếu bản sao', components: ['CCCD'] }, receiver],
       'supplement_requested',
     ],
-    ['leader assigns', received, [{ type: 'assign', specialistId: 'cv-1' }, leader], 'processing'],
-    ['leader reassigns', assigned, [{ type: 'assign', specialistId: 'cv-2' }, leader], 'processing'],
+    ['leader assigns', received, [{ type: 'assign', specialistId: CV1 }, leader], 'processing'],
+    ['leader reassigns', assigned, [{ type: 'assign', specialistId: CV2 }, leader], 'processing'],
     [
       'financial obligation',
       approved,
@@ -170,7 +173,7 @@ test('who may do what', () => {
     [assigned, [{ type: 'propose', outcome: 'approve', draft: 'x' }, otherSpecialist], /Chỉ chuyên viên được phân công/],
     [assigned, [{ type: 'request_supplement', reason: 'x', components: ['y'] }, receiver], /chỉ chuyên viên xử lý/],
     [received, [{ type: 'request_supplement', reason: 'x', components: ['y'] }, specialist], /chỉ cán bộ một cửa/],
-    [assigned, [{ type: 'assign', specialistId: 'cv-2' }, receiver], /Chỉ lãnh đạo được phân công lại/],
+    [assigned, [{ type: 'assign', specialistId: CV2 }, receiver], /Chỉ lãnh đạo được phân công lại/],
     [resolved, [{ type: 'return_result', delivery: 'counter' }, system], /chỉ tự trả kết quả điện tử/],
   ];
   for (const [before, [event, actor], message] of table) {
@@ -266,7 +269,7 @@ test('every state and event has a Vietnamese label', () => {
 
 // ---- properties ----------------------------------------------------------------------------------
 
-const userIds = ['cd-1', 'mc-1', 'cv-1', 'cv-2', 'ld-1', 'td-1', 'system'];
+const userIds = ['cd-1', 'mc-1', CV1, CV2, 'ld-1', 'td-1', 'system'];
 
 /** A plausible payload for each event; dates relative to `at` (sometimes earlier, to hit refusals). */
 function payloadArb(type: (typeof DOSSIER_EVENT_TYPES)[number]): fc.Arbitrary<(at: Date) => unknown> {
@@ -294,7 +297,7 @@ function payloadArb(type: (typeof DOSSIER_EVENT_TYPES)[number]): fc.Arbitrary<(a
     case 'stop':
       return text.map((reason) => () => ({ type, reason }));
     case 'assign':
-      return fc.constantFrom('cv-1', 'cv-2').map((specialistId) => () => ({ type, specialistId }));
+      return fc.constantFrom(CV1, CV2).map((specialistId) => () => ({ type, specialistId }));
     case 'propose':
       return fc.constantFrom('approve', 'reject').map((outcome) => () => ({ type, outcome, draft: 'Dự thảo' }));
     case 'request_financial_obligation':
@@ -318,7 +321,7 @@ function validPayload(type: string, s: DossierSnapshot | null, at: Date): Dossie
     receive: { type, dueAt: later },
     request_supplement: { type, reason: 'Thiếu', components: ['CCCD'] },
     refuse: { type, reason: 'Sai thẩm quyền' },
-    assign: { type, specialistId: 'cv-1' },
+    assign: { type, specialistId: CV1 },
     propose: { type, outcome: 'reject', draft: 'Văn bản từ chối' },
     reject_proposal: { type, reason: 'Chưa đúng' },
     request_financial_obligation: { type, amount: 50000, reason: 'Lệ phí' },
@@ -352,7 +355,7 @@ const MAIN_PATH = new Set(['submit_online', 'receive', 'assign', 'propose', 'app
 /** Every (event, actor) pair any role could press now; a specialist is the assignee. */
 function everyonesButtons(s: DossierSnapshot | null): [string, Actor][] {
   return ROLES.flatMap((role) => {
-    const actor: Actor = { role, userId: role === 'specialist' ? (s?.assigneeId ?? 'cv-1') : `${role}-1` };
+    const actor: Actor = { role, userId: role === 'specialist' ? (s?.assigneeId ?? CV1) : `${role}-1` };
     return availableEvents(s, actor).map((type): [string, Actor] => [type, actor]);
   });
 }
@@ -412,7 +415,7 @@ test('every button availableEvents shows for the actor works with a valid payloa
       let s = null as DossierSnapshot | null;
       let at = T0;
       for (const [role, pick] of choices) {
-        const actor: Actor = { role, userId: role === 'specialist' ? (s?.assigneeId ?? 'cv-1') : `${role}-1` };
+        const actor: Actor = { role, userId: role === 'specialist' ? (s?.assigneeId ?? CV1) : `${role}-1` };
         const options = availableEvents(s, actor);
         if (options.length === 0) continue;
         const type = options[pick % options.length]!;

@@ -15,8 +15,11 @@ import { dossierRoutes } from './dossiers/dossiers.routes';
 import { fileRoutes } from './files/files.routes';
 import { healthRoutes } from './health/health.routes';
 import type { AppContext } from './http/context';
+import { clientErrorHandler, frameworkErrorHandler } from './http/framework-errors';
+import { inputGuardPlugin } from './http/input-guard';
 import { notFoundHandler, problemErrorHandler } from './http/problem';
 import { routeAccessPlugin } from './http/route-access';
+import { securityHeadersPlugin } from './http/security-headers';
 import { webAppPlugin } from './http/web-app';
 import { identityRoutes } from './identity/identity.routes';
 import { vneidRoutes } from './identity/vneid/vneid.routes';
@@ -48,7 +51,11 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
           }
         : logger,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For only from the proxies named in TRUST_PROXY: from anyone else it is a choice
+    // of address that would get around per-address limits and forge the audit log's `ip`.
+    trustProxy: ctx.config.TRUST_PROXY.length > 0 ? ctx.config.TRUST_PROXY : false,
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
   });
@@ -58,6 +65,9 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   // JSON only: a text/plain body would otherwise reach the validators as a string.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(problemErrorHandler);
+  // First, so that their onRequest hooks run before every capability's (and on refusals too).
+  await app.register(securityHeadersPlugin, { production: ctx.config.NODE_ENV === 'production' });
+  await app.register(inputGuardPlugin);
   const servesWebApp = webDist !== undefined && existsSync(webDist);
   app.setNotFoundHandler((request, reply) =>
     servesWebApp && request.method === 'GET' && !request.url.startsWith('/api/')
@@ -76,7 +86,8 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // No validator badge: it is an image from validator.swagger.io, which the CSP refuses.
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(fastifyCookie);

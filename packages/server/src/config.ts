@@ -1,4 +1,36 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** proxy-addr's names for ranges, accepted in TRUST_PROXY beside addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = family === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= bits;
+}
+
+/**
+ * The reverse proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs. Unset
+ * (the default), the client's own address is used, so nobody can choose the address that rate
+ * limits and the audit log see by sending the header.
+ */
+const TrustProxySchema = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  )
+  .refine((list) => list.every(isProxyAddress), {
+    message: 'Danh sách địa chỉ IP hoặc CIDR, cách nhau bằng dấu phẩy (ví dụ 127.0.0.1,10.0.0.0/8)',
+  });
 
 /** The environment, parsed once at start. A bad value stops the server with a clear message. */
 export const ConfigSchema = z.object({
@@ -22,6 +54,7 @@ export const ConfigSchema = z.object({
     .int()
     .min(1)
     .default(100 * 1024 * 1024),
+  TRUST_PROXY: TrustProxySchema,
   /** When true, dev-only pages (SMS outbox) are served. Never in production. */
   DEV_TOOLS: z
     .enum(['true', 'false'])

@@ -10,7 +10,8 @@ import type { Role } from './states';
 const instant = z.union([z.date(), z.iso.datetime({ offset: true }).transform((s) => new Date(s))]);
 const note = z.string().trim().max(2000).optional();
 const reason = z.string().trim().min(1, 'Cần nêu lý do').max(2000);
-const userId = z.string().trim().min(1).max(100);
+/** A user account's id (a UUID): anything else would reach the database's uuid column as a 500. */
+const userId = z.string().trim().pipe(z.uuid('Mã tài khoản không hợp lệ (cần dạng UUID)'));
 
 export const dossierEventSchemas = {
   submit_online: z.strictObject({ type: z.literal('submit_online'), channel: z.enum(['web', 'mobile']), note }),

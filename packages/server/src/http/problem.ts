@@ -17,7 +17,7 @@ export interface Problem {
   [extension: string]: unknown;
 }
 
-const TYPE_BASE = 'https://dvc.quangngai.gov.vn/problems/';
+export const TYPE_BASE = 'https://dvc.quangngai.gov.vn/problems/';
 
 /** Thrown by a route to answer with a problem; services return values, routes map them here. */
 export class ProblemError extends Error {
