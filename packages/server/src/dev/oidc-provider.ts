@@ -82,6 +82,9 @@ export const devVneidProvider: FastifyPluginAsync<DevVneidOptions> = async (app,
     await (await provider())(req, reply.raw);
   };
   const methods = ['GET', 'POST', 'HEAD', 'OPTIONS'] as const;
-  app.route({ method: [...methods], url: LOCAL_VNEID_PATH, schema: { hide: true }, handler: forward });
-  app.route({ method: [...methods], url: `${LOCAL_VNEID_PATH}/*`, schema: { hide: true }, handler: forward });
+  // The provider stands in for another site with its own CSRF protection (interaction cookies): the
+  // app's session CSRF check (x-csrf-token) does not apply to its form posts.
+  const config = { ownCsrf: true };
+  app.route({ method: [...methods], url: LOCAL_VNEID_PATH, config, schema: { hide: true }, handler: forward });
+  app.route({ method: [...methods], url: `${LOCAL_VNEID_PATH}/*`, config, schema: { hide: true }, handler: forward });
 };
