@@ -1,13 +1,15 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
+import { demoToolsOnly } from '../identity/demo-tools';
 import { LOCAL_VNEID_PATH } from '../identity/vneid/vneid.env';
 
 /**
  * A local stand-in for VNeID (the national identity provider) for the default mode: a real OpenID
  * Connect provider (oidc-provider) with its development login and consent pages, mounted under
  * /dev-vneid, knowing the test identities below. Registered only when no VNEID_ISSUER is configured
- * and dev tools are on (never in production: anybody could sign in as these people).
+ * and demo mode is on (never in production: anybody could sign in as these people), and answered
+ * only on 127.0.0.1 or to a system administrator.
  * Sign in with the 12-digit number as the login (any password).
  */
 export const TEST_IDENTITIES = [
@@ -68,6 +70,9 @@ export const devVneidProvider: FastifyPluginAsync<DevVneidOptions> = async (app,
     p.proxy = true;
     return p.callback();
   };
+
+  // Anybody could sign in as the test identities: only this machine or a system administrator.
+  app.addHook('onRequest', demoToolsOnly);
 
   // The provider reads its own request bodies (form posts to the token and interaction endpoints).
   app.removeAllContentTypeParsers();

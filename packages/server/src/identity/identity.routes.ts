@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { demoToolsOn } from '../config';
 import { type Actor, getActor, OFFICER_ROLES, requireRole } from './actor';
 import { identityDevRoutes } from './identity.dev.routes';
 import { identityProblems } from './identity.problems';
@@ -173,7 +174,7 @@ export const identityRoutes = fp(
   async (app) => {
     await app.register(sessionPlugin);
     await app.register(authRoutes);
-    if (app.ctx.config.devTools) await app.register(identityDevRoutes);
+    if (demoToolsOn(app.ctx.config)) await app.register(identityDevRoutes);
   },
   { name: 'identity' },
 );

@@ -44,6 +44,7 @@ export async function createVneidTestApp(options: { logger?: boolean } = {}): Pr
     DATA_DIR: dataDir,
     PORT: String(port),
     HOST: '127.0.0.1',
+    DVC_DEMO: '1',
   });
   const ctx: AppContext = { db: handle.db, databaseKind: handle.kind, config, now: () => new Date() };
   await seed(ctx, { demo: true, history: false });
