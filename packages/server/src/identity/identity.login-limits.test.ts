@@ -34,13 +34,16 @@ test('41 logins at once from 41 addresses: few passwords are checked, and the ri
 });
 
 test('41 logins at once from one address: at most 3 passwords are checked', async () => {
+  // The service itself: the route's per-minute limit of the address answers such a burst first.
   const phone = '0905000031';
   const results = await Promise.all(
-    Array.from({ length: 41 }, (_, i) => attempt(phone, i === 35 ? DEMO_PASSWORD : `sai-matkhau-${i}`, '198.18.2.1')),
+    Array.from({ length: 41 }, (_, i) =>
+      login(t.ctx, { phone, password: i === 35 ? DEMO_PASSWORD : `sai-matkhau-${i}`, ip: '198.18.2.1', userAgent: null }),
+    ),
   );
-  const statuses = results.map((r) => r.statusCode);
-  assert.ok(count(statuses, 401) <= 3, statuses.join(','));
-  assert.equal(count(statuses, 200), 0);
+  const reasons = results.map((r) => (r.ok ? 'ok' : r.reason));
+  assert.ok(reasons.filter((r) => r !== 'throttled').length <= 3, reasons.join(','));
+  assert.equal(reasons[35], 'throttled');
 });
 
 test('a stranger hammering an officer slows down only themselves: the officer signs in from the desk meanwhile', async () => {
