@@ -53,8 +53,17 @@ export interface SessionWithUser {
   provinceCode: string;
 }
 
-/** The live sessions among `sessionIds` (hashes of the tokens), with their users: one statement. */
-export function findLiveSessions(db: Db, provinceCode: string, sessionIds: string[], now: Date): Promise<SessionWithUser[]> {
+/**
+ * The live sessions among `sessionIds` (hashes of the tokens), with their users: one statement.
+ * `createdAfter` holds the absolute limit on its own, whatever expires_at says.
+ */
+export function findLiveSessions(
+  db: Db,
+  provinceCode: string,
+  sessionIds: string[],
+  now: Date,
+  createdAfter: Date,
+): Promise<SessionWithUser[]> {
   return db
     .selectFrom('session as s')
     .innerJoin('userAccount as u', 'u.id', 's.userId')
@@ -73,6 +82,7 @@ export function findLiveSessions(db: Db, provinceCode: string, sessionIds: strin
     .where('s.provinceCode', '=', provinceCode)
     .where('s.id', 'in', sessionIds)
     .where('s.expiresAt', '>', now)
+    .where('s.createdAt', '>', createdAfter)
     .execute();
 }
 

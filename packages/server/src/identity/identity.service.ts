@@ -119,7 +119,9 @@ function sessionLookup(ctx: AppContext): Batcher<string, SessionWithUser | undef
   if (!lookup) {
     lookup = new Batcher(
       async (ids) => {
-        const found = await findLiveSessions(ctx.db, ctx.config.PROVINCE_CODE, [...new Set(ids)], ctx.now());
+        const now = ctx.now();
+        const oldest = new Date(now.getTime() - SESSION_MAX_MS);
+        const found = await findLiveSessions(ctx.db, ctx.config.PROVINCE_CODE, [...new Set(ids)], now, oldest);
         const byId = new Map(found.map((s) => [s.sessionId, s]));
         return ids.map((id) => byId.get(id));
       },
