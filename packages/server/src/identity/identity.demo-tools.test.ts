@@ -65,6 +65,8 @@ test('in demo mode the SMS outbox and the test VNeID answer only this machine', 
     'a forged header does not help',
   );
   assert.equal((await devVneid('203.0.113.7')).statusCode, 404);
+  const start = (remoteAddress: string) => t.app.inject({ method: 'GET', url: '/api/v1/auth/vneid/start', remoteAddress });
+  assert.equal((await start('203.0.113.7')).statusCode, 404, 'no sign-in with the test VNeID from elsewhere');
 });
 
 test('in demo mode a signed-in system administrator may read the outbox from anywhere; a citizen may not', async () => {

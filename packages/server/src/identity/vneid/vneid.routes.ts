@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { devVneidProvider } from '../../dev/oidc-provider';
 import { problem } from '../../http/problem';
+import { mayUseDemoTools } from '../demo-tools';
 import { createSession, endSession } from '../identity.service';
 import { newToken } from '../secrets';
 import { setSessionCookie } from '../session.plugin';
@@ -48,7 +49,8 @@ export const vneidRoutes: FastifyPluginAsyncZod<{ env?: VneidEnv; client?: Vneid
     '/api/v1/auth/vneid/start',
     { schema: { tags, summary: 'Bắt đầu đăng nhập bằng tài khoản định danh điện tử VNeID (chuyển hướng)' } },
     async (request, reply) => {
-      if (!enabled) throw disabled();
+      // The local stand-in signs anyone in as its test identities: only for whom it answers at all.
+      if (!enabled || (local && !mayUseDemoTools(request))) throw disabled();
       // A GET anyone can link to from another site: it must change nothing but the attempt cookie.
       // The session this browser has ends only when the VNeID login completes (callback).
       let started: Awaited<ReturnType<VneidClient['start']>>;
