@@ -127,3 +127,13 @@ test('guessing from many addresses slows the account down, but not at an address
   assert.equal((await attempt(phone, DEMO_PASSWORD, '198.18.3.200')).statusCode, 429, 'a new address waits');
   assert.equal((await attempt(phone, DEMO_PASSWORD, desk)).statusCode, 200, "the owner's desk does not");
 });
+
+test('counters that no longer matter are removed when someone signs in', async () => {
+  await attempt('0905000013', 'sai-mot-lan', '203.0.113.90');
+  const key = 'phone:0905000013@203.0.113.90';
+  const exists = () => t.ctx.db.selectFrom('loginThrottle').select('key').where('key', '=', key).executeTakeFirst();
+  assert.ok(await exists());
+  advance(25 * 3_600_000);
+  assert.equal((await attempt('0905000013', DEMO_PASSWORD, '203.0.113.91')).statusCode, 200);
+  assert.equal(await exists(), undefined);
+});

@@ -93,6 +93,13 @@ export async function settleSignIn(
     .where('provinceCode', '=', provinceCode)
     .where('key', '=', keys.pair)
     .execute();
+  // Rows that no longer change any answer (counters past their reset, addresses no longer known).
+  await db
+    .deleteFrom('loginThrottle')
+    .where('provinceCode', '=', provinceCode)
+    .where('lastAttemptAt', '<', new Date(now.getTime() - DAY_MS))
+    .where((eb) => eb.or([eb('signedInAt', 'is', null), eb('signedInAt', '<', new Date(now.getTime() - KNOWN_ADDRESS_MS))]))
+    .execute();
   if (keys.refund.length === 0) return;
   await db
     .updateTable('loginThrottle')
