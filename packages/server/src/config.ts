@@ -55,12 +55,14 @@ export const ConfigSchema = z.object({
     .min(1)
     .default(100 * 1024 * 1024),
   TRUST_PROXY: TrustProxySchema,
-  /** When true, dev-only pages (SMS outbox) are served. Never in production. */
-  DEV_TOOLS: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => v === 'true'),
+  /**
+   * 1: a try-out server — demo accounts with a published password, the SMS outbox page and the local
+   * VNeID stand-in (both answered only on 127.0.0.1 or to a system administrator). Never with
+   * NODE_ENV=production. Unset: main.ts decides from the data dir (dev/demo-mode.ts).
+   */
+  DVC_DEMO: z.enum(['0', '1']).optional(),
 });
+/** devTools: demo mode is on (demo accounts, SMS outbox page, local VNeID). */
 export type Config = z.infer<typeof ConfigSchema> & { devTools: boolean };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -70,6 +72,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  const devTools = env.DEV_TOOLS === undefined ? c.NODE_ENV !== 'production' : c.DEV_TOOLS;
-  return { ...c, devTools };
+  if (c.NODE_ENV === 'production' && c.DVC_DEMO === '1')
+    throw new Error(
+      'DVC_DEMO=1 không được dùng cùng NODE_ENV=production: chế độ demo công khai mã OTP và tài khoản mẫu. ' +
+        'Demo mode publishes one-time codes and demo logins; unset DVC_DEMO or NODE_ENV=production.',
+    );
+  return { ...c, devTools: c.DVC_DEMO === '1' };
+}
+
+/** Demo tools are never served in production, whatever the config object says. */
+export function demoToolsOn(config: Pick<Config, 'devTools' | 'NODE_ENV'>): boolean {
+  return config.devTools && config.NODE_ENV !== 'production';
 }

@@ -6,16 +6,18 @@ import { lockDataDir } from './db/data-dir-lock';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
 import { seed } from './db/seed/index';
+import { resolveDemoMode } from './dev/demo-mode';
 import { startWorkers, stopWorkers } from './jobs/workers';
 import { type PortalSyncWorker, startPortalSyncWorker } from './portal-sync/portal-sync.job';
 
 const started = Date.now();
-const config = loadConfig();
+const demo = resolveDemoMode(loadConfig());
+const config = demo.config;
 const releaseLock = config.DATABASE_URL ? () => {} : lockDataDir(config.DATA_DIR);
 const handle = await openDatabase(config);
 const ctx = { db: handle.db, databaseKind: handle.kind, config, now: () => new Date() };
 const applied = await migrate(handle.db);
-const seeded = await seed(ctx, { demo: config.NODE_ENV !== 'production' });
+const seeded = await seed(ctx, { demo: config.devTools });
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 const app = await buildApp({ ctx, logger: true, webDist });
 
@@ -47,6 +49,7 @@ const banner = [
   `  Health:                ${base}/api/health`,
   `  Database:              ${handle.kind}${handle.kind === 'pglite' ? ` (${config.DATA_DIR})` : ''}`,
   applied.length ? `  Migrations applied:    ${applied.join(', ')}` : '  Migrations:            up to date',
+  demo.line,
   ...seeded.lines,
   '',
 ];

@@ -1,13 +1,15 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
+import { demoToolsOnly } from '../identity/demo-tools';
 import { LOCAL_VNEID_PATH } from '../identity/vneid/vneid.env';
 
 /**
  * A local stand-in for VNeID (the national identity provider) for the default mode: a real OpenID
  * Connect provider (oidc-provider) with its development login and consent pages, mounted under
  * /dev-vneid, knowing the test identities below. Registered only when no VNEID_ISSUER is configured
- * and dev tools are on (never in production: anybody could sign in as these people).
+ * and demo mode is on (never in production: anybody could sign in as these people), and answered
+ * only on 127.0.0.1 or to a system administrator.
  * Sign in with the 12-digit number as the login (any password).
  */
 export const TEST_IDENTITIES = [
@@ -69,6 +71,9 @@ export const devVneidProvider: FastifyPluginAsync<DevVneidOptions> = async (app,
     return p.callback();
   };
 
+  // Anybody could sign in as the test identities: only this machine or a system administrator.
+  app.addHook('onRequest', demoToolsOnly);
+
   // The provider reads its own request bodies (form posts to the token and interaction endpoints).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
@@ -82,6 +87,9 @@ export const devVneidProvider: FastifyPluginAsync<DevVneidOptions> = async (app,
     await (await provider())(req, reply.raw);
   };
   const methods = ['GET', 'POST', 'HEAD', 'OPTIONS'] as const;
-  app.route({ method: [...methods], url: LOCAL_VNEID_PATH, schema: { hide: true }, handler: forward });
-  app.route({ method: [...methods], url: `${LOCAL_VNEID_PATH}/*`, schema: { hide: true }, handler: forward });
+  // The provider stands in for another site with its own CSRF protection (interaction cookies): the
+  // app's session CSRF check (x-csrf-token) does not apply to its form posts.
+  const config = { ownCsrf: true };
+  app.route({ method: [...methods], url: LOCAL_VNEID_PATH, config, schema: { hide: true }, handler: forward });
+  app.route({ method: [...methods], url: `${LOCAL_VNEID_PATH}/*`, config, schema: { hide: true }, handler: forward });
 };

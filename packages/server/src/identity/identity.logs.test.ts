@@ -25,7 +25,7 @@ test('neither a password nor a one-time code ever reaches the log, even at trace
   const ctx: AppContext = {
     db: handle.db,
     databaseKind: handle.kind,
-    config: loadConfig({ NODE_ENV: 'test' }),
+    config: loadConfig({ NODE_ENV: 'test', DVC_DEMO: '1' }),
     now: () => new Date(),
   };
   await seed(ctx, { demo: false });

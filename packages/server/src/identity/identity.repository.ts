@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { RoleGrant } from './actor';
 import type { UserAccountTable } from './identity.tables';
@@ -6,7 +5,7 @@ import type { UserAccountTable } from './identity.tables';
 /** Queries of the identity capability; every one filters by province. */
 
 export type UserRow = {
-  [K in keyof UserAccountTable]: K extends 'failedLogins' ? number : K extends 'createdAt' ? Date : UserAccountTable[K];
+  [K in keyof UserAccountTable]: K extends 'createdAt' ? Date : UserAccountTable[K];
 };
 
 export function findUserByPhone(db: Db, provinceCode: string, phone: string): Promise<UserRow | undefined> {
@@ -41,24 +40,6 @@ export async function listRolesWithAgency(db: Db, provinceCode: string, userId: 
     .execute();
 }
 
-/** Counts one failed login atomically (parallel attempts cannot slip past the limit). */
-export async function recordFailedLogin(db: Db, userId: string, limit: number, lockUntil: Date): Promise<{ locked: boolean }> {
-  const row = await db
-    .updateTable('userAccount')
-    .set({
-      failedLogins: sql`case when failed_logins + 1 >= ${limit} then 0 else failed_logins + 1 end`,
-      lockedUntil: sql`case when failed_logins + 1 >= ${limit} then ${lockUntil}::timestamptz else locked_until end`,
-    })
-    .where('id', '=', userId)
-    .returning(['lockedUntil'])
-    .executeTakeFirstOrThrow();
-  return { locked: row.lockedUntil !== null && row.lockedUntil.getTime() === lockUntil.getTime() };
-}
-
-export async function clearFailedLogins(db: Db, userId: string): Promise<void> {
-  await db.updateTable('userAccount').set({ failedLogins: 0, lockedUntil: null }).where('id', '=', userId).execute();
-}
-
 export interface SessionWithUser {
   sessionId: string;
   csrfToken: string;
@@ -72,8 +53,17 @@ export interface SessionWithUser {
   provinceCode: string;
 }
 
-/** The live sessions among `sessionIds` (hashes of the tokens), with their users: one statement. */
-export function findLiveSessions(db: Db, provinceCode: string, sessionIds: string[], now: Date): Promise<SessionWithUser[]> {
+/**
+ * The live sessions among `sessionIds` (hashes of the tokens), with their users: one statement.
+ * `createdAfter` holds the absolute limit on its own, whatever expires_at says.
+ */
+export function findLiveSessions(
+  db: Db,
+  provinceCode: string,
+  sessionIds: string[],
+  now: Date,
+  createdAfter: Date,
+): Promise<SessionWithUser[]> {
   return db
     .selectFrom('session as s')
     .innerJoin('userAccount as u', 'u.id', 's.userId')
@@ -92,6 +82,7 @@ export function findLiveSessions(db: Db, provinceCode: string, sessionIds: strin
     .where('s.provinceCode', '=', provinceCode)
     .where('s.id', 'in', sessionIds)
     .where('s.expiresAt', '>', now)
+    .where('s.createdAt', '>', createdAfter)
     .execute();
 }
 

@@ -1,7 +1,9 @@
 import rateLimit from '@fastify/rate-limit';
+import type { FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { demoToolsOn } from '../config';
 import { type Actor, getActor, OFFICER_ROLES, requireRole } from './actor';
 import { identityDevRoutes } from './identity.dev.routes';
 import { identityProblems } from './identity.problems';
@@ -15,12 +17,20 @@ import {
   SessionView,
   VerifyPhoneBody,
 } from './identity.schemas';
-import { endSession, login, register, resendCode, verifyPhone } from './identity.service';
+import { endSession, login } from './identity.service';
 import { clearSessionCookie, sessionPlugin, setSessionCookie } from './session.plugin';
+import { register, resendCode, SIGN_UP_TTL_MS, verifyPhone } from './sign-up.service';
 
 const tags = ['Tài khoản'];
+/** The registering browser's token (sign-up.service.ts): only its own codes set its password. */
+const SIGN_UP_COOKIE = 'dvc_sign_up';
+const SIGN_UP_COOKIE_PATH = '/api/v1/auth';
 /** Per IP and per route: slows password guessing and SMS flooding; the lock-out covers the rest. */
 const AUTH_RATE_LIMIT = { max: 10, timeWindow: 60_000 };
+
+function retryAfter(reply: FastifyReply, at: Date, now: Date): void {
+  reply.header('retry-after', Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000)));
+}
 
 function userView(actor: Actor) {
   return { id: actor.userId, kind: actor.kind, fullName: actor.fullName, phone: actor.phone, roles: actor.roles };
@@ -46,8 +56,21 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const result = await register(app.ctx, request.body);
-      if (!result.ok) throw identityProblems.phoneTaken();
+      if (!result.ok) {
+        if (result.reason === 'phone-taken') throw identityProblems.phoneTaken();
+        retryAfter(reply, result.retryAt, app.ctx.now());
+        throw result.reason === 'code-too-soon'
+          ? identityProblems.codeTooSoon(result.retryAt, app.ctx.now())
+          : identityProblems.codeDailyLimit(result.retryAt, app.ctx.now());
+      }
       request.auditRecord = { type: 'user_account', id: result.userId };
+      reply.setCookie(SIGN_UP_COOKIE, result.signUpToken, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: app.ctx.config.NODE_ENV === 'production',
+        path: SIGN_UP_COOKIE_PATH,
+        maxAge: SIGN_UP_TTL_MS / 1000,
+      });
       return reply.code(201).send({ phone: request.body.phone, codeExpiresAt: result.codeExpiresAt.toISOString() });
     },
   );
@@ -58,19 +81,22 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config,
       schema: {
         tags,
-        summary: 'Xác thực số điện thoại bằng mã 6 chữ số (tối đa 5 lần thử)',
+        summary: 'Xác thực số điện thoại bằng mã 6 chữ số (tối đa 5 lần thử mỗi mã, 10 lần mỗi ngày)',
         body: VerifyPhoneBody,
         response: { 200: z.object({ verified: z.literal(true) }) },
       },
     },
-    async (request) => {
-      const result = await verifyPhone(app.ctx, request.body);
+    async (request, reply) => {
+      const result = await verifyPhone(app.ctx, { ...request.body, signUpToken: request.cookies[SIGN_UP_COOKIE] });
       if (!result.ok) {
         if (result.reason === 'code-invalid') throw identityProblems.codeInvalid(result.attemptsLeft);
         if (result.reason === 'code-expired') throw identityProblems.codeExpired();
-        throw identityProblems.tooManyCodeAttempts();
+        if (result.reason === 'sign-up-unknown') throw identityProblems.signUpUnknown();
+        if (result.retryAt) retryAfter(reply, result.retryAt, app.ctx.now());
+        throw identityProblems.tooManyCodeAttempts(result.retryAt, app.ctx.now());
       }
       request.auditRecord = { type: 'user_account', id: result.userId };
+      reply.clearCookie(SIGN_UP_COOKIE, { path: SIGN_UP_COOKIE_PATH });
       return { verified: true as const };
     },
   );
@@ -87,7 +113,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await resendCode(app.ctx, request.body.phone);
+      await resendCode(app.ctx, request.body.phone, request.cookies[SIGN_UP_COOKIE]);
       // The same answer whether or not the phone has an account.
       return reply.code(202).send({
         message: 'Nếu số điện thoại đã đăng ký và chưa xác thực, mã mới sẽ được gửi qua tin nhắn SMS trong giây lát.',
@@ -113,10 +139,10 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         userAgent: request.headers['user-agent'] ?? null,
       });
       if (!result.ok) {
-        if (result.userId) request.auditRecord = { type: 'user_account', id: result.userId };
-        if (result.reason === 'locked') {
-          reply.header('retry-after', Math.max(1, Math.ceil((result.until.getTime() - app.ctx.now().getTime()) / 1000)));
-          throw identityProblems.locked(result.until);
+        if ('userId' in result && result.userId) request.auditRecord = { type: 'user_account', id: result.userId };
+        if (result.reason === 'throttled') {
+          retryAfter(reply, result.retryAt, app.ctx.now());
+          throw identityProblems.loginThrottled(result.retryAt, app.ctx.now());
         }
         if (result.reason === 'phone-unverified') throw identityProblems.phoneUnverified();
         throw identityProblems.invalidCredentials();
@@ -173,7 +199,7 @@ export const identityRoutes = fp(
   async (app) => {
     await app.register(sessionPlugin);
     await app.register(authRoutes);
-    if (app.ctx.config.devTools) await app.register(identityDevRoutes);
+    if (demoToolsOn(app.ctx.config)) await app.register(identityDevRoutes);
   },
   { name: 'identity' },
 );

@@ -127,7 +127,6 @@ export async function seedIdentity(ctx: AppContext, demo: boolean): Promise<stri
             passwordHash,
             citizenId: null,
             phoneVerifiedAt: now,
-            lockedUntil: null,
             createdAt: now,
           })
           .execute();

@@ -1,27 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { Batcher } from '../db/batcher';
 import type { AppContext } from '../http/context';
 import type { Actor } from './actor';
+import { findLiveSessions, findUserByPhone, listRoles, type SessionWithUser, type UserRow } from './identity.repository';
 import {
-  clearFailedLogins,
-  findLiveSessions,
-  findUserByPhone,
-  listRoles,
-  recordFailedLogin,
-  type SessionWithUser,
-  type UserRow,
-} from './identity.repository';
-import { dummyPasswordHash, hashPassword, newOtp, newToken, otpHash, safeEqual, sha256, verifyPassword } from './secrets';
-import { queueSms } from './sms-outbox';
+  ACCOUNT_POLICY,
+  ADDRESS_POLICY,
+  claimAttempt,
+  KNOWN_ADDRESS_MS,
+  PAIR_POLICY,
+  settleSignIn,
+  throttleKeys,
+} from './login-throttle';
+import { dummyPasswordHash, newToken, sha256, verifyPassword } from './secrets';
 
 /** Rules of accounts and sessions. Returns values; the routes map failures to problems. */
 
-export const OTP_TTL_MS = 5 * 60_000;
-export const OTP_MAX_ATTEMPTS = 5;
-/** A new code is not sent more often than this, so the outbox cannot be used to spam a phone. */
-export const OTP_RESEND_INTERVAL_MS = 60_000;
-export const LOGIN_FAILURE_LIMIT = 5;
-export const LOCKOUT_MS = 15 * 60_000;
 /** Sliding idle timeout and absolute lifetime of a session. */
 export const SESSION_IDLE_MS = 12 * 3_600_000;
 export const SESSION_MAX_MS = 7 * 24 * 3_600_000;
@@ -30,132 +23,6 @@ const SESSION_TOUCH_MS = 60_000;
 
 type Ok<T> = { ok: true } & T;
 type Fail<R extends string, T = object> = { ok: false; reason: R } & T;
-
-async function issueCode(ctx: AppContext, phone: string): Promise<Date> {
-  const now = ctx.now();
-  const id = randomUUID();
-  const code = newOtp();
-  const expiresAt = new Date(now.getTime() + OTP_TTL_MS);
-  const provinceCode = ctx.config.PROVINCE_CODE;
-  await ctx.db.transaction().execute(async (trx) => {
-    // A new code retires the previous ones: only the latest message on the phone works.
-    await trx
-      .updateTable('oneTimeCode')
-      .set({ consumedAt: now })
-      .where('provinceCode', '=', provinceCode)
-      .where('phone', '=', phone)
-      .where('purpose', '=', 'verify_phone')
-      .where('consumedAt', 'is', null)
-      .execute();
-    await trx
-      .insertInto('oneTimeCode')
-      .values({
-        id,
-        provinceCode,
-        phone,
-        purpose: 'verify_phone',
-        codeHash: otpHash(id, code),
-        createdAt: now,
-        expiresAt,
-        consumedAt: null,
-      })
-      .execute();
-    await queueSms(
-      trx,
-      ctx,
-      phone,
-      `DVC Quảng Ngãi: mã xác thực của bạn là ${code}, có hiệu lực trong 5 phút. Không cung cấp mã này cho bất kỳ ai.`,
-    );
-  });
-  return expiresAt;
-}
-
-export async function register(
-  ctx: AppContext,
-  input: { phone: string; password: string; fullName: string },
-): Promise<Ok<{ userId: string; codeExpiresAt: Date }> | Fail<'phone-taken'>> {
-  const provinceCode = ctx.config.PROVINCE_CODE;
-  const existing = await findUserByPhone(ctx.db, provinceCode, input.phone);
-  if (existing && (existing.kind === 'officer' || existing.phoneVerifiedAt)) return { ok: false, reason: 'phone-taken' };
-  const passwordHash = await hashPassword(input.password);
-  let userId: string;
-  if (existing) {
-    // Unverified: whoever proves the phone owns the account, so a squatter cannot block the owner.
-    userId = existing.id;
-    await ctx.db
-      .updateTable('userAccount')
-      .set({ fullName: input.fullName, passwordHash, failedLogins: 0, lockedUntil: null })
-      .where('id', '=', userId)
-      .execute();
-  } else {
-    userId = randomUUID();
-    await ctx.db
-      .insertInto('userAccount')
-      .values({
-        id: userId,
-        provinceCode,
-        kind: 'citizen',
-        phone: input.phone,
-        fullName: input.fullName,
-        passwordHash,
-        citizenId: null,
-        phoneVerifiedAt: null,
-        lockedUntil: null,
-        createdAt: ctx.now(),
-      })
-      .execute();
-  }
-  return { ok: true, userId, codeExpiresAt: await issueCode(ctx, input.phone) };
-}
-
-/** Sends a fresh code when the account exists and is unverified; silent otherwise (no enumeration). */
-export async function resendCode(ctx: AppContext, phone: string): Promise<void> {
-  const user = await findUserByPhone(ctx.db, ctx.config.PROVINCE_CODE, phone);
-  if (user?.kind !== 'citizen' || user.phoneVerifiedAt) return;
-  const last = await latestCode(ctx, phone);
-  if (last && ctx.now().getTime() - last.createdAt.getTime() < OTP_RESEND_INTERVAL_MS) return;
-  await issueCode(ctx, phone);
-}
-
-function latestCode(ctx: AppContext, phone: string) {
-  return ctx.db
-    .selectFrom('oneTimeCode')
-    .selectAll()
-    .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
-    .where('phone', '=', phone)
-    .where('purpose', '=', 'verify_phone')
-    .where('consumedAt', 'is', null)
-    .orderBy('createdAt', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
-export async function verifyPhone(
-  ctx: AppContext,
-  input: { phone: string; code: string },
-): Promise<Ok<{ userId: string }> | Fail<'code-invalid', { attemptsLeft: number }> | Fail<'code-expired' | 'too-many-attempts'>> {
-  const now = ctx.now();
-  const user = await findUserByPhone(ctx.db, ctx.config.PROVINCE_CODE, input.phone);
-  const row = user && !user.phoneVerifiedAt ? await latestCode(ctx, input.phone) : undefined;
-  if (!user || !row) return { ok: false, reason: 'code-invalid', attemptsLeft: 0 };
-  if (row.expiresAt <= now) return { ok: false, reason: 'code-expired' };
-  if (row.attempts >= OTP_MAX_ATTEMPTS) return { ok: false, reason: 'too-many-attempts' };
-  if (!safeEqual(row.codeHash, otpHash(row.id, input.code))) {
-    const updated = await ctx.db
-      .updateTable('oneTimeCode')
-      .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
-      .where('id', '=', row.id)
-      .returning('attempts')
-      .executeTakeFirstOrThrow();
-    const attemptsLeft = Math.max(0, OTP_MAX_ATTEMPTS - updated.attempts);
-    return attemptsLeft === 0 ? { ok: false, reason: 'too-many-attempts' } : { ok: false, reason: 'code-invalid', attemptsLeft };
-  }
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('oneTimeCode').set({ consumedAt: now }).where('id', '=', row.id).execute();
-    await trx.updateTable('userAccount').set({ phoneVerifiedAt: now }).where('id', '=', user.id).execute();
-  });
-  return { ok: true, userId: user.id };
-}
 
 export interface NewSession {
   token: string;
@@ -169,25 +36,34 @@ export async function login(
 ): Promise<
   | Ok<NewSession>
   | Fail<'invalid-credentials', { userId: string | null }>
-  | Fail<'locked', { until: Date; userId: string }>
+  | Fail<'throttled', { retryAt: Date }>
   | Fail<'phone-unverified', { userId: string }>
 > {
   const now = ctx.now();
-  const user = await findUserByPhone(ctx.db, ctx.config.PROVINCE_CODE, input.phone);
+  const provinceCode = ctx.config.PROVINCE_CODE;
+  const ip = input.ip ?? 'unknown';
+  // Counted before the password is checked; keyed by phone, so an unknown phone answers alike.
+  const pair = throttleKeys.pair(input.phone, ip);
+  const refund = [throttleKeys.address(ip)];
+  const byAddress = await claimAttempt(ctx.db, provinceCode, throttleKeys.address(ip), ADDRESS_POLICY, now);
+  if (!byAddress.ok) return { ok: false, reason: 'throttled', retryAt: byAddress.retryAt };
+  const byPair = await claimAttempt(ctx.db, provinceCode, pair, PAIR_POLICY, now);
+  if (!byPair.ok) return { ok: false, reason: 'throttled', retryAt: byPair.retryAt };
+  const known = byPair.signedInAt !== null && now.getTime() - byPair.signedInAt.getTime() < KNOWN_ADDRESS_MS;
+  if (!known && byPair.attempts <= PAIR_POLICY.free) {
+    const byAccount = await claimAttempt(ctx.db, provinceCode, throttleKeys.account(input.phone), ACCOUNT_POLICY, now);
+    if (!byAccount.ok) return { ok: false, reason: 'throttled', retryAt: byAccount.retryAt };
+    refund.push(throttleKeys.account(input.phone));
+  }
+
+  const user = await findUserByPhone(ctx.db, provinceCode, input.phone);
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), input.password);
     return { ok: false, reason: 'invalid-credentials', userId: null };
   }
-  if (user.lockedUntil && user.lockedUntil > now)
-    return { ok: false, reason: 'locked', until: user.lockedUntil, userId: user.id };
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const until = new Date(now.getTime() + LOCKOUT_MS);
-    const { locked } = await recordFailedLogin(ctx.db, user.id, LOGIN_FAILURE_LIMIT, until);
-    return locked
-      ? { ok: false, reason: 'locked', until, userId: user.id }
-      : { ok: false, reason: 'invalid-credentials', userId: user.id };
-  }
-  if (user.failedLogins > 0 || user.lockedUntil) await clearFailedLogins(ctx.db, user.id);
+  if (!(await verifyPassword(user.passwordHash, input.password)))
+    return { ok: false, reason: 'invalid-credentials', userId: user.id };
+  await settleSignIn(ctx.db, provinceCode, { pair, refund }, now);
   if (user.kind === 'citizen' && !user.phoneVerifiedAt) return { ok: false, reason: 'phone-unverified', userId: user.id };
   return { ok: true, ...(await createSession(ctx, user, input.ip, input.userAgent)) };
 }
@@ -243,7 +119,9 @@ function sessionLookup(ctx: AppContext): Batcher<string, SessionWithUser | undef
   if (!lookup) {
     lookup = new Batcher(
       async (ids) => {
-        const found = await findLiveSessions(ctx.db, ctx.config.PROVINCE_CODE, [...new Set(ids)], ctx.now());
+        const now = ctx.now();
+        const oldest = new Date(now.getTime() - SESSION_MAX_MS);
+        const found = await findLiveSessions(ctx.db, ctx.config.PROVINCE_CODE, [...new Set(ids)], now, oldest);
         const byId = new Map(found.map((s) => [s.sessionId, s]));
         return ids.map((id) => byId.get(id));
       },

@@ -9,6 +9,9 @@ export interface IdentityTables {
   session: SessionTable;
   oneTimeCode: OneTimeCodeTable;
   smsOutbox: SmsOutboxTable;
+  loginThrottle: LoginThrottleTable;
+  phoneCodeQuota: PhoneCodeQuotaTable;
+  signUp: SignUpTable;
 }
 
 export interface AgencyTable {
@@ -28,8 +31,6 @@ export interface UserAccountTable {
   passwordHash: string;
   citizenId: string | null;
   phoneVerifiedAt: Date | null;
-  failedLogins: Generated<number>;
-  lockedUntil: Date | null;
   createdAt: ColumnType<Date, Date | undefined, never>;
 }
 
@@ -63,6 +64,8 @@ export interface OneTimeCodeTable {
   expiresAt: Date;
   attempts: Generated<number>;
   consumedAt: Date | null;
+  /** The registration whose password and name the account takes when this code is entered. */
+  signUpId: string | null;
 }
 
 export interface SmsOutboxTable {
@@ -73,4 +76,32 @@ export interface SmsOutboxTable {
   createdAt: Date;
   sentAt: Date | null;
   status: Generated<'pending' | 'sent' | 'failed'>;
+}
+
+export interface LoginThrottleTable {
+  provinceCode: string;
+  key: string;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastAttemptAt: Date;
+  signedInAt: Date | null;
+}
+
+export interface PhoneCodeQuotaTable {
+  provinceCode: string;
+  phone: string;
+  windowStartedAt: Date;
+  codesSent: Generated<number>;
+  guesses: Generated<number>;
+  lastSentAt: Date | null;
+}
+
+export interface SignUpTable {
+  id: string;
+  provinceCode: string;
+  phone: string;
+  tokenHash: string;
+  fullName: string;
+  passwordHash: string;
+  createdAt: Date;
 }

@@ -43,3 +43,16 @@ export async function latestCode(app: FastifyInstance, phone: string): Promise<s
   if (!code) throw new Error(`no code in the outbox for ${phone}`);
   return code;
 }
+
+/** Every 6-digit code sent to `phone`, newest first (the dev outbox page). */
+export async function codesSentTo(app: FastifyInstance, phone: string): Promise<string[]> {
+  const res = await app.inject({ method: 'GET', url: `/api/dev/sms-outbox?phone=${phone}&limit=200` });
+  if (res.statusCode !== 200) throw new Error(`outbox → ${res.statusCode}`);
+  return (res.json().messages as { body: string }[]).map((m) => m.body.match(/\b(\d{6})\b/)?.[1] ?? '');
+}
+
+/** The registering browser's cookie from a register answer, for the verify and resend calls. */
+export function signUpCookieOf(res: LightMyRequestResponse): string {
+  const c = res.cookies.find((x) => x.name === 'dvc_sign_up');
+  return c ? `dvc_sign_up=${c.value}` : '';
+}

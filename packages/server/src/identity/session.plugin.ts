@@ -12,6 +12,10 @@ declare module 'fastify' {
     /** The CSRF token of the request's session; null without a live session. */
     csrfToken: string | null;
   }
+  interface FastifyContextConfig {
+    /** The route stands in for another site and guards its own forms: no x-csrf-token check. */
+    ownCsrf?: boolean;
+  }
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -74,6 +78,8 @@ export const sessionPlugin = fp(
         }
       }
       if (!STATE_CHANGING.has(request.method)) return;
+      // A route that stands in for another site (the local VNeID provider) guards its own forms.
+      if (request.routeOptions.config?.ownCsrf) return;
       const origin = request.headers.origin;
       if (origin !== undefined && !isOwnOrigin(app, request, origin)) throw csrfProblem();
       if (request.csrfToken !== null) {

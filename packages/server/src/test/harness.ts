@@ -59,7 +59,10 @@ export async function createTestApp(
   let now = options.now ?? new Date();
   // Files (uploads, generated PDFs, e-mails) go to a folder of this test's own, removed at the end.
   const dataDir = mkdtempSync(join(tmpdir(), 'dvc-test-'));
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir }), ...options.config };
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, DVC_DEMO: '1' }),
+    ...options.config,
+  };
   const ctx: AppContext = { db: handle.db, databaseKind: handle.kind, config, now: () => now };
   // The demo history (2,700 dossiers) only where a test asks for it: it slows every file down.
   await seed(ctx, { demo: options.demo ?? true, history: options.history ?? false });

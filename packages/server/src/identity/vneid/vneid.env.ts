@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Config } from '../../config';
+import { type Config, demoToolsOn } from '../../config';
 
 /** Where the local VNeID stand-in is mounted (dev/oidc-provider.ts) in the default mode. */
 export const LOCAL_VNEID_PATH = '/dev-vneid';
@@ -9,7 +9,7 @@ export const LOCAL_CLIENT_SECRET = 'dvc-quangngai-dev-vneid-client-secret';
 
 /**
  * VNeID login settings (config.ts stays the app's). With VNEID_ISSUER the national identity
- * provider is used (client id and secret required); without it, and only with DEV_TOOLS, the local
+ * provider is used (client id and secret required); without it, and only in demo mode (DVC_DEMO=1), the local
  * stand-in of this server; otherwise VNeID login is off.
  */
 const VneidEnvSchema = z.object({
@@ -24,7 +24,7 @@ const VneidEnvSchema = z.object({
 });
 
 export interface VneidEnv {
-  /** Absent: the local stand-in (when DEV_TOOLS is on). */
+  /** Absent: the local stand-in (in demo mode). */
   issuer: string | undefined;
   clientId: string;
   clientSecret: string;
@@ -60,8 +60,8 @@ export function serverBaseUrl(config: Pick<Config, 'HOST' | 'PORT' | 'PUBLIC_URL
 }
 
 /** Whether the local stand-in is in use: no issuer configured, and dev tools on (never production). */
-export function usesLocalProvider(env: VneidEnv, config: Pick<Config, 'devTools'>): boolean {
-  return env.issuer === undefined && config.devTools;
+export function usesLocalProvider(env: VneidEnv, config: Pick<Config, 'devTools' | 'NODE_ENV'>): boolean {
+  return env.issuer === undefined && demoToolsOn(config);
 }
 
 export function issuerUrl(env: VneidEnv, config: Pick<Config, 'HOST' | 'PORT' | 'PUBLIC_URL'>): string {

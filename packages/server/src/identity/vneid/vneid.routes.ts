@@ -3,9 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { devVneidProvider } from '../../dev/oidc-provider';
 import { problem } from '../../http/problem';
+import { mayUseDemoTools } from '../demo-tools';
 import { createSession, endSession } from '../identity.service';
 import { newToken } from '../secrets';
-import { clearSessionCookie, setSessionCookie } from '../session.plugin';
+import { setSessionCookie } from '../session.plugin';
 import { createVneidClient, type VneidClient } from './vneid.client';
 import { issuerUrl, loadVneidEnv, redirectUri, usesLocalProvider, type VneidEnv } from './vneid.env';
 import { ATTEMPT_TTL_MS, findOrCreateCitizen, saveAttempt, takeAttempt } from './vneid.service';
@@ -48,12 +49,10 @@ export const vneidRoutes: FastifyPluginAsyncZod<{ env?: VneidEnv; client?: Vneid
     '/api/v1/auth/vneid/start',
     { schema: { tags, summary: 'Bắt đầu đăng nhập bằng tài khoản định danh điện tử VNeID (chuyển hướng)' } },
     async (request, reply) => {
-      if (!enabled) throw disabled();
-      // Signing in as somebody (possibly else) ends the session this browser had.
-      if (request.actor) {
-        await endSession(app.ctx, request.actor.sessionId);
-        clearSessionCookie(app, reply);
-      }
+      // The local stand-in signs anyone in as its test identities: only for whom it answers at all.
+      if (!enabled || (local && !mayUseDemoTools(request))) throw disabled();
+      // A GET anyone can link to from another site: it must change nothing but the attempt cookie.
+      // The session this browser has ends only when the VNeID login completes (callback).
       let started: Awaited<ReturnType<VneidClient['start']>>;
       try {
         started = await client.start();
@@ -126,6 +125,8 @@ export const vneidRoutes: FastifyPluginAsyncZod<{ env?: VneidEnv; client?: Vneid
               detail: 'Vui lòng cập nhật số điện thoại trong ứng dụng VNeID rồi đăng nhập lại.',
             });
       }
+      // Signing in as somebody (possibly else) ends the session this browser had.
+      if (request.actor) await endSession(app.ctx, request.actor.sessionId);
       const session = await createSession(app.ctx, found.user, request.ip ?? null, request.headers['user-agent'] ?? null);
       request.actor = session.actor;
       setSessionCookie(app, reply, session.token);

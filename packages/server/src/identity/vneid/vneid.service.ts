@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../http/context';
-import { findUserByPhone, listRoles, type UserRow } from '../identity.repository';
-import { type NewSession, SESSION_IDLE_MS } from '../identity.service';
+import { findUserByPhone, type UserRow } from '../identity.repository';
 import { hashPassword, newToken, sha256 } from '../secrets';
 import { withVneidTables } from './vneid.tables';
 
@@ -62,8 +61,6 @@ export async function findOrCreateCitizen(
                 phoneVerifiedAt: now,
                 passwordHash: unusablePassword,
                 fullName: who.fullName,
-                failedLogins: 0,
-                lockedUntil: null,
               }),
         })
         .where('id', '=', userId)
@@ -82,7 +79,6 @@ export async function findOrCreateCitizen(
           passwordHash: unusablePassword,
           citizenId: who.citizenId,
           phoneVerifiedAt: now,
-          lockedUntil: null,
           createdAt: now,
         })
         .execute();

@@ -44,6 +44,7 @@ export async function createVneidTestApp(options: { logger?: boolean } = {}): Pr
     DATA_DIR: dataDir,
     PORT: String(port),
     HOST: '127.0.0.1',
+    DVC_DEMO: '1',
   });
   const ctx: AppContext = { db: handle.db, databaseKind: handle.kind, config, now: () => new Date() };
   await seed(ctx, { demo: true, history: false });
@@ -74,15 +75,16 @@ export class FetchBrowser {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  async request(url: string, init: { method?: string; form?: Record<string, string> } = {}) {
+  async request(url: string, init: { method?: string; form?: Record<string, string>; json?: object } = {}) {
     const res = await fetch(new URL(url, this.base), {
       method: init.method ?? 'GET',
       redirect: 'manual',
       headers: {
         cookie: this.cookieHeader(),
         ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded', origin: this.base } : {}),
+        ...(init.json ? { 'content-type': 'application/json', origin: this.base } : {}),
       },
-      body: init.form ? new URLSearchParams(init.form).toString() : undefined,
+      body: init.form ? new URLSearchParams(init.form).toString() : init.json ? JSON.stringify(init.json) : undefined,
     });
     for (const c of res.headers.getSetCookie()) {
       const [pair = '', ...attrs] = c.split(';');

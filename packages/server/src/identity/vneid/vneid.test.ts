@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TEST_IDENTITIES } from '../../dev/oidc-provider';
+import { DEMO_PASSWORD } from '../identity.seed';
 import { withVneidTables } from './vneid.tables';
 import { createVneidTestApp, FetchBrowser, parseForm, type VneidTestApp, vneidLoginByHttp } from './vneid.test-helpers';
 
@@ -95,6 +96,27 @@ describe('Đăng nhập bằng VNeID (authorization code + PKCE, local provider,
     // The attempt is used up: the genuine callback afterwards is refused too.
     callback.searchParams.set('state', callback.searchParams.get('state')!.slice(0, -1));
     assert.equal((await browser.request(callback.href)).status, 400);
+  });
+
+  test('a link to VNeID start from another site does not sign the browser out; finishing the login replaces the session', async () => {
+    const browser = new FetchBrowser(t.base);
+    const login = await browser.request('/api/v1/auth/login', {
+      method: 'POST',
+      json: { phone: '0905000013', password: DEMO_PASSWORD },
+    });
+    assert.equal(login.status, 200);
+    const officerId = (await me(browser)).body.user.id;
+    const start = await browser.request('/api/v1/auth/vneid/start');
+    assert.equal(start.status, 302);
+    const still = await me(browser);
+    assert.equal(still.status, 200, 'still signed in after merely following the link');
+    assert.equal(still.body.user.id, officerId);
+
+    await vneidLoginByHttp(browser, newcomer.citizen_id);
+    const after = await me(browser);
+    assert.equal(after.body.user.id, firstUserId, 'the VNeID identity is now signed in');
+    const officerSessions = await t.ctx.db.selectFrom('session').select('id').where('userId', '=', officerId).execute();
+    assert.equal(officerSessions.length, 0, "the officer's session of this browser has ended");
   });
 
   test('a callback without a login in progress is refused', async () => {
