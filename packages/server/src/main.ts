@@ -3,8 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { lockDataDir } from './db/data-dir-lock';
-import { migrate } from './db/migrate';
-import { openDatabase } from './db/open';
+import { databaseUrls, openMigratedDatabase } from './db/open';
 import { seed } from './db/seed/index';
 import { startWorkers, stopWorkers } from './jobs/workers';
 import { type PortalSyncWorker, startPortalSyncWorker } from './portal-sync/portal-sync.job';
@@ -12,9 +11,9 @@ import { type PortalSyncWorker, startPortalSyncWorker } from './portal-sync/port
 const started = Date.now();
 const config = loadConfig();
 const releaseLock = config.DATABASE_URL ? () => {} : lockDataDir(config.DATA_DIR);
-const handle = await openDatabase(config);
+// As the owner role when MIGRATION_DATABASE_URL is given; the app then runs as a role that owns nothing.
+const { handle, applied } = await openMigratedDatabase(databaseUrls(config));
 const ctx = { db: handle.db, databaseKind: handle.kind, config, now: () => new Date() };
-const applied = await migrate(handle.db);
 const seeded = await seed(ctx, { demo: config.NODE_ENV !== 'production' });
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 const app = await buildApp({ ctx, logger: true, webDist });
