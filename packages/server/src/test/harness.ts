@@ -43,8 +43,20 @@ export async function createEmptyTestDatabase(serverUrl: string, prefix = 'dvc_t
     async drop() {
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      try {
+        // An owner role may not end the app role's sessions: wait for a stopped server's to go.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await a.query(`drop database if exists ${name} with (force)`);
+            return;
+          } catch (err) {
+            if (attempt >= 50 || (err as { code?: string }).code !== '42501') throw err;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+      } finally {
+        await a.end();
+      }
     },
   };
 }
