@@ -37,6 +37,13 @@ export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
+  /** The owner role's URL: migrations run through it, the app then runs through DATABASE_URL (decision 008). */
+  MIGRATION_DATABASE_URL: z.string().url().optional(),
+  /** The role the app runs as, granted its privileges after migrating; default: DATABASE_URL's user. */
+  APP_DB_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_$]{0,62}$/)
+    .optional(),
   DATA_DIR: z.string().default('./data'),
   PROVINCE_CODE: z
     .string()
@@ -72,6 +79,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.MIGRATION_DATABASE_URL && !c.DATABASE_URL) {
+    throw new Error(
+      'Cấu hình không hợp lệ (invalid configuration):\n  MIGRATION_DATABASE_URL cần DATABASE_URL của ứng dụng (needs DATABASE_URL)',
+    );
+  }
   if (c.NODE_ENV === 'production' && c.DVC_DEMO === '1')
     throw new Error(
       'DVC_DEMO=1 không được dùng cùng NODE_ENV=production: chế độ demo công khai mã OTP và tài khoản mẫu. ' +

@@ -1,10 +1,10 @@
+import net from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { lockDataDir } from './db/data-dir-lock';
-import { migrate } from './db/migrate';
-import { openDatabase } from './db/open';
+import { databaseUrls, openMigratedDatabase } from './db/open';
 import { seed } from './db/seed/index';
 import { resolveDemoMode } from './dev/demo-mode';
 import { startWorkers, stopWorkers } from './jobs/workers';
@@ -14,28 +14,69 @@ const started = Date.now();
 const demo = resolveDemoMode(loadConfig());
 const config = demo.config;
 const releaseLock = config.DATABASE_URL ? () => {} : lockDataDir(config.DATA_DIR);
-const handle = await openDatabase(config);
+// As the owner role when MIGRATION_DATABASE_URL is given; the app then runs as a role that owns nothing.
+const { handle, applied } = await openMigratedDatabase(databaseUrls(config));
 const ctx = { db: handle.db, databaseKind: handle.kind, config, now: () => new Date() };
-const applied = await migrate(handle.db);
 const seeded = await seed(ctx, { demo: config.devTools });
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 const app = await buildApp({ ctx, logger: true, webDist });
 
 let portalSync: PortalSyncWorker | undefined;
+// Requests being answered, counted on the raw server: what a stop must wait for.
+let inFlight = 0;
+app.server.on('request', (_req, res) => {
+  inFlight += 1;
+  res.once('close', () => (inFlight -= 1));
+});
+
+/** Everything is answered and the process gone within this much of the signal. */
+const STOP_BUDGET_MS = 4500;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
+  const started = Date.now();
+  const deadline = started + STOP_BUDGET_MS;
   app.log.info({ signal }, 'stopping');
+  setTimeout(() => {
+    app.log.error({ inFlight }, 'stop took too long');
+    process.exit(1);
+  }, STOP_BUDGET_MS + 300).unref();
+  // 1. No new connections. net.Server's close, not http.Server's: that one also resets every
+  //    connection whose request the (busy) event loop has not read yet — requests the client has sent.
+  net.Server.prototype.close.call(app.server);
+  // 2. Answer what is in flight, including requests still being read off accepted connections.
+  await sleep(200);
+  while (inFlight > 0 && Date.now() < deadline - 2000) await sleep(20);
+  // 3. Fastify's own close: closes idle kept-alive connections (503 to a request racing it), onClose hooks.
   await app.close();
+  // 4. The job workers: no new polls; a running job gets what is left of the budget. One still
+  //    running after that (a drain with a long queue) was marked failed and will run again; closing the
+  //    pool under it would make pg-boss's own bookkeeping throw, so the process ends without closing it,
+  //    as after a crash, which the outboxes are built to survive.
   await portalSync?.stop();
-  await stopWorkers();
-  await handle.close();
+  const jobBudget = Math.max(1000, deadline - 500 - Date.now());
+  const jobsStopping = Date.now();
+  await stopWorkers(jobBudget);
+  if (Date.now() - jobsStopping >= jobBudget) {
+    app.log.warn('a background job was still running at stop; it will run again');
+  } else {
+    // 5. The pool, last: nothing uses it any more.
+    await handle.close();
+  }
   releaseLock();
+  app.log.info({ ms: Date.now() - started }, 'stopped');
   process.exit(0);
 }
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
+function stopOrExit(signal: string) {
+  stop(signal).catch((err) => {
+    app.log.error({ err }, 'stop failed');
+    process.exit(1);
+  });
+}
+process.on('SIGINT', () => stopOrExit('SIGINT'));
+process.on('SIGTERM', () => stopOrExit('SIGTERM'));
 
 await app.listen({ port: config.PORT, host: config.HOST });
 portalSync = await startPortalSyncWorker(await startWorkers(ctx), ctx);

@@ -2,35 +2,31 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { type DatabaseHandle, openPglite, openPostgres } from './database';
-import { listMigrations, migrate } from './migrate';
+import { createEmptyTestDatabase } from '../test/harness';
+import { type DatabaseHandle, type Db, openPglite, openPostgres } from './database';
+import { grantAppRole, listMigrations, migrate } from './migrate';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 let handles: DatabaseHandle[] = [];
 let dropDatabase: () => Promise<void> = async () => {};
+/** CI's app role on the same database, when CI runs with two roles (the owner cannot SET ROLE to it). */
+let appUrl: string | undefined;
 
-/** Two handles on one fresh database: two pools on PostgreSQL, the one instance twice on PGlite. */
+/**
+ * Two handles on one fresh database: two pools on PostgreSQL (as the owner role when CI gives one),
+ * the one instance twice on PGlite.
+ */
 before(async () => {
   if (!serverUrl) {
     const one = await openPglite();
     handles = [one, one];
     return;
   }
-  const name = `dvc_migrate_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  handles = [await openPostgres(url.toString()), await openPostgres(url.toString())];
-  dropDatabase = async () => {
-    const a = new pg.Client({ connectionString: serverUrl });
-    await a.connect();
-    await a.query(`drop database if exists ${name} with (force)`);
-    await a.end();
-  };
+  const empty = await createEmptyTestDatabase(serverUrl, 'dvc_migrate');
+  const ownerUrl = empty.migrationUrl ?? empty.databaseUrl;
+  handles = [await openPostgres(ownerUrl), await openPostgres(ownerUrl)];
+  dropDatabase = empty.drop;
+  if (empty.migrationUrl) appUrl = empty.databaseUrl;
 });
 after(async () => {
   for (const h of new Set(handles)) await h.close();
@@ -65,4 +61,63 @@ test('a failing migration leaves nothing behind', async () => {
     handles[0]!.db,
   );
   assert.equal(recorded.rows[0]!.n, 0);
+});
+
+/** Runs `query` as `role` in a transaction of its own, which is then rolled back. */
+async function asRole(db: Db, role: string, query: string): Promise<string> {
+  const app = appUrl ? await openPostgres(appUrl) : undefined;
+  const undo = new Error('undo');
+  try {
+    await (app?.db ?? db).transaction().execute(async (trx) => {
+      if (!app) await sql.raw(`set local role ${role}`).execute(trx);
+      await sql.raw(query).execute(trx);
+      throw undo;
+    });
+  } catch (err) {
+    if (err !== undo) throw err;
+  } finally {
+    await app?.close();
+  }
+  return 'done';
+}
+
+test('the app role granted after migrating may work the tables but never rewrite the audit log', async () => {
+  const db = handles[0]!.db;
+  await migrate(db);
+  // CI's app role when it runs with two, else a role of the test's own (PGlite has roles too,
+  // though the server there runs as one).
+  const ciRole = appUrl ? new URL(appUrl).username : undefined;
+  const role = ciRole ?? `dvc_app_${randomBytes(4).toString('hex')}`;
+  if (!ciRole) await sql.raw(`create role ${role}`).execute(db);
+  try {
+    // Servers starting together grant together.
+    await Promise.all([grantAppRole(handles[0]!.db, role), grantAppRole(handles[1]!.db, role)]);
+    await grantAppRole(db, role);
+    const entry = `insert into audit_log (province_code, action) values ('51', 'POST /kiem-thu')`;
+    assert.equal(await asRole(db, role, entry), 'done', 'the app appends audit rows');
+    assert.equal(await asRole(db, role, 'select count(*) from audit_log'), 'done', 'and reads them');
+    assert.equal(await asRole(db, role, "update admin_unit set name = name where code = '21025'"), 'done');
+    assert.equal(await asRole(db, role, 'select count(*) from pgboss.job'), 'done', 'the job queue is the app’s to work');
+    for (const forbidden of [
+      'alter table audit_log disable trigger all',
+      'alter table audit_log disable trigger audit_log_append_only',
+      'delete from audit_log',
+      "update audit_log set action = 'forged'",
+      'truncate audit_log',
+      'delete from dossier_event',
+      "insert into schema_migration (id) values ('999_forged')",
+      'create table audit_log_copy (id int)',
+      'drop table audit_log',
+    ]) {
+      await assert.rejects(asRole(db, role, forbidden), /permission denied|must be owner/, forbidden);
+    }
+    const me = await sql<{ name: string }>`select current_user as name`.execute(db);
+    await assert.rejects(grantAppRole(db, me.rows[0]!.name), /must not be the migration role/);
+  } finally {
+    if (!ciRole) {
+      // The grants must go before the role can.
+      await sql.raw(`drop owned by ${role}`).execute(db);
+      await sql.raw(`drop role ${role}`).execute(db);
+    }
+  }
 });

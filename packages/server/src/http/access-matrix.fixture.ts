@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { householdRegistration, uploaded } from '../dossiers/dossiers.test-helpers';
 import { findUserByPhone } from '../identity/identity.repository';
 import { DEMO_ACCOUNTS } from '../identity/identity.seed';
-import { createSession, register, verifyPhone } from '../identity/identity.service';
+import { createSession } from '../identity/identity.service';
 import type { SignedIn } from '../identity/identity.test-helpers';
+import { register, verifyPhone } from '../identity/sign-up.service';
 import { listRecentSms } from '../identity/sms-outbox';
 import { createChannels } from '../notifications/channels';
 import { drainOutbox } from '../notifications/dispatcher';
@@ -90,7 +91,7 @@ async function registerCitizenB(ctx: AppContext): Promise<void> {
   const [sms] = await listRecentSms(ctx.db, ctx.config.PROVINCE_CODE, { phone: CITIZEN_B.phone, limit: 1 });
   const code = sms?.body.match(/\b(\d{6})\b/)?.[1];
   if (!code) throw new Error('no code sent to citizen B');
-  const v = await verifyPhone(ctx, { phone: CITIZEN_B.phone, code });
+  const v = await verifyPhone(ctx, { phone: CITIZEN_B.phone, code, signUpToken: r.signUpToken });
   if (!v.ok) throw new Error(`verify citizen B: ${v.reason}`);
 }
 

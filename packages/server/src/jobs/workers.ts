@@ -95,12 +95,15 @@ export async function startWorkers(ctx: AppContext, options: WorkerOptions = {})
   return boss;
 }
 
-/** Stops polling and lets the running jobs finish (call before closing the database). */
-export async function stopWorkers(): Promise<void> {
+/**
+ * Stops polling and lets the running jobs finish (call before closing the database), for at most
+ * timeoutMs; a job still running then is marked failed, to be retried.
+ */
+export async function stopWorkers(timeoutMs = 10_000): Promise<void> {
   const r = running;
   if (!r) return;
   running = undefined;
   clearInterval(r.timer);
   await r.polling;
-  await r.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  await r.boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
 }

@@ -43,20 +43,27 @@ export async function markNotificationRead(db: Db, provinceCode: string, userId:
     .executeTakeFirst();
 }
 
-/** One subscription per browser endpoint; a browser that changes hands follows the last user. */
+/**
+ * One subscription per browser endpoint, held by the user who registered it: the same user may
+ * register it again (keys refreshed), another user is refused — else anyone who learnt an endpoint
+ * could redirect its notices to themselves. One statement, so two users at once cannot both win.
+ */
 export async function savePushSubscription(
   db: Db,
   row: { provinceCode: string; userId: string; endpoint: string; keys: { p256dh: string; auth: string }; createdAt: Date },
-) {
-  await withNotificationTables(db)
+): Promise<{ ok: true } | { ok: false; reason: 'held-by-another-user' }> {
+  const saved = await withNotificationTables(db)
     .insertInto('pushSubscription')
     .values({ ...row, keys: JSON.stringify(row.keys) })
     .onConflict((oc) =>
       oc
         .columns(['provinceCode', 'endpoint'])
-        .doUpdateSet({ userId: row.userId, keys: JSON.stringify(row.keys), createdAt: row.createdAt }),
+        .doUpdateSet({ keys: JSON.stringify(row.keys) })
+        .where('pushSubscription.userId', '=', row.userId),
     )
-    .execute();
+    .returning('id')
+    .executeTakeFirst();
+  return saved ? { ok: true } : { ok: false, reason: 'held-by-another-user' };
 }
 
 export async function deletePushSubscription(db: Db, provinceCode: string, userId: string, endpoint: string) {

@@ -112,18 +112,24 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Đăng ký nhận thông báo đẩy trên thiết bị này',
         body: PushSubscriptionBody,
         response: { 201: z.object({ endpoint: z.string() }) },
+        description: 'Một địa chỉ đăng ký chỉ thuộc về một tài khoản: tài khoản khác đăng ký cùng địa chỉ nhận 409.',
       },
     },
     async (request, reply) => {
       const actor = getActor(request);
       const { endpoint, keys } = request.body;
-      await savePushSubscription(app.ctx.db, {
+      const saved = await savePushSubscription(app.ctx.db, {
         provinceCode: app.ctx.config.PROVINCE_CODE,
         userId: actor.userId,
         endpoint,
         keys,
         createdAt: app.ctx.now(),
       });
+      if (!saved.ok) {
+        throw problem(409, 'push_endpoint_taken', 'Thiết bị này đang nhận thông báo của một tài khoản khác', {
+          detail: 'Hãy hủy đăng ký thông báo trên trình duyệt này rồi đăng ký lại.',
+        });
+      }
       return reply.status(201).send({ endpoint });
     },
   );

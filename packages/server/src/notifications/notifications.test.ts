@@ -194,4 +194,59 @@ describe('Web Push', () => {
       new RegExp(`^Hồ sơ ${code} đã được tiếp nhận, hẹn trả kết quả \\d{2}/\\d{2}/2026 \\d{2}:\\d{2}\\.$`),
     );
   });
+
+  test('a push endpoint stays with the user who registered it: another user is refused, the owner may repeat', async () => {
+    const push = (who: SignedIn, endpoint: string, auth = 'tBHItJI5svbpez7KI4CCXg') =>
+      post(t.app, who, '/api/v1/notifications/push-subscriptions', {
+        endpoint,
+        keys: { p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u', auth },
+      });
+    const holders = (endpoint: string) =>
+      withNotificationTables(t.ctx.db)
+        .selectFrom('pushSubscription')
+        .select(['userId', 'keys'])
+        .where('endpoint', '=', endpoint)
+        .execute();
+    const endpoint = 'https://push.example.net/send/citizen-phone';
+    assert.equal((await push(citizen, endpoint)).statusCode, 201);
+
+    const stolen = await push(receiver, endpoint, 'attackerAuthKey0000000');
+    assert.equal(stolen.statusCode, 409, stolen.body);
+    assert.match(String(stolen.headers['content-type']), /application\/problem\+json/);
+    assert.equal(stolen.json().title, 'Thiết bị này đang nhận thông báo của một tài khoản khác');
+    const held = await holders(endpoint);
+    assert.deepEqual(
+      held.map((h) => h.userId),
+      [citizen.body.user.id],
+      'the citizen still receives this device’s notices',
+    );
+    assert.equal((held[0]!.keys as { auth: string }).auth, 'tBHItJI5svbpez7KI4CCXg', 'with the citizen’s keys');
+
+    // Re-registering (every app start does) is answered the same and changes nothing else.
+    const again = await Promise.all([push(citizen, endpoint), push(citizen, endpoint)]);
+    assert.deepEqual(
+      again.map((a) => a.statusCode),
+      [201, 201],
+    );
+    assert.equal((await holders(endpoint)).length, 1);
+    // Another user can still unsubscribe only their own endpoints: the citizen's stays.
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/notifications/push-subscriptions',
+      payload: { endpoint },
+      headers: { cookie: receiver.cookie, 'x-csrf-token': receiver.csrfToken },
+    });
+    assert.equal(removed.statusCode, 204);
+    assert.equal((await holders(endpoint)).length, 1);
+
+    // Two users registering one new endpoint at the same moment: exactly one holds it.
+    const contested = 'https://push.example.net/send/contested';
+    const answers = await Promise.all([push(citizen, contested), push(admin, contested), push(receiver, contested)]);
+    assert.deepEqual(answers.map((a) => a.statusCode).sort(), [201, 409, 409]);
+    const winner = [citizen, admin, receiver][answers.findIndex((a) => a.statusCode === 201)]!;
+    assert.deepEqual(
+      (await holders(contested)).map((h) => h.userId),
+      [winner.body.user.id],
+    );
+  });
 });

@@ -6,39 +6,76 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
-import { type DatabaseHandle, openPglite, openPostgres } from '../db/database';
-import { migrate } from '../db/migrate';
+import type { DatabaseHandle } from '../db/database';
+import { openMigratedDatabase } from '../db/open';
 import { seed } from '../db/seed/index';
 import type { AppContext } from '../http/context';
 
+export interface EmptyTestDatabase {
+  /** The app's URL (TEST_DATABASE_URL's role) on the new database. */
+  databaseUrl: string;
+  /** The owner's URL (TEST_MIGRATION_DATABASE_URL's role) on it, when CI runs with two roles. */
+  migrationUrl: string | undefined;
+  drop(): Promise<void>;
+}
+
 /**
- * A fresh, migrated database per test file: in-memory PGlite by default, or a new database on the
- * PostgreSQL server named by TEST_DATABASE_URL (CI runs the suite both ways).
+ * A new, empty database on the PostgreSQL server of TEST_DATABASE_URL, created by (so owned by) the
+ * role of TEST_MIGRATION_DATABASE_URL when that is given: CI's PostgreSQL pass migrates as an owner
+ * role and runs the app as a role that owns nothing, like production (decision 008).
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    const handle = await openPglite();
-    await migrate(handle.db);
-    return handle;
-  }
-  const name = `dvc_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
+export async function createEmptyTestDatabase(serverUrl: string, prefix = 'dvc_test'): Promise<EmptyTestDatabase> {
+  const ownerServerUrl = process.env.TEST_MIGRATION_DATABASE_URL;
+  const adminUrl = ownerServerUrl ?? serverUrl;
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openPostgres(url.toString());
-  await migrate(handle.db);
+  const on = (url: string) => {
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    return u.toString();
+  };
+  return {
+    databaseUrl: on(serverUrl),
+    migrationUrl: ownerServerUrl ? on(ownerServerUrl) : undefined,
+    async drop() {
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      try {
+        // An owner role may not end the app role's sessions: wait for a stopped server's to go.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await a.query(`drop database if exists ${name} with (force)`);
+            return;
+          } catch (err) {
+            if (attempt >= 50 || (err as { code?: string }).code !== '42501') throw err;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+      } finally {
+        await a.end();
+      }
+    },
+  };
+}
+
+/**
+ * A fresh, migrated database per test file: in-memory PGlite by default, or a new database on the
+ * PostgreSQL server named by TEST_DATABASE_URL (CI runs the suite both ways), migrated the way the
+ * server migrates (db/open.ts), as TEST_MIGRATION_DATABASE_URL's role when that is given.
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) return (await openMigratedDatabase({})).handle;
+  const empty = await createEmptyTestDatabase(serverUrl);
+  const { handle } = await openMigratedDatabase(empty);
   return {
     ...handle,
     async close() {
       await handle.close();
-      const a = new pg.Client({ connectionString: serverUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await empty.drop();
     },
   };
 }
