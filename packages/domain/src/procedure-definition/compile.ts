@@ -195,7 +195,7 @@ function addRule(object: z.ZodType, rule: FormRule): z.ZodType {
         if (rule.when && !evaluateCondition(rule.when, value)) return;
         if (!evaluateCondition(rule.assert, value)) ctx.addIssue({ code: 'custom', path, message: rule.message });
       },
-      { when: whenValid(...reads) },
+      rule.runsWhen === 'all-fields-valid' ? undefined : { when: whenValid(...reads) },
     );
   }
   const reads = [...new Set(rule.items.map((i) => i.split('.')[0] as string))];

@@ -38,6 +38,11 @@ export const FormRule = z.discriminatedUnion('kind', [
     assert: Condition,
     /** Dotted path (relative to the group) of the field the error is shown on; '' for the group itself. */
     path: z.string().default(''),
+    /**
+     * 'read-fields-valid' (default): checked once the fields it reads are valid and the group has no
+     * error of its own. 'all-fields-valid': only once every field of the group is valid.
+     */
+    runsWhen: z.enum(['read-fields-valid', 'all-fields-valid']).default('read-fields-valid'),
   }),
   z.strictObject({
     kind: z.literal('unique'),

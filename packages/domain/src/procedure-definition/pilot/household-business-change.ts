@@ -114,6 +114,7 @@ export const householdBusinessChangeDefinition: ProcedureDefinitionInput = {
                 id: 'it-nhat-mot-noi-dung',
                 assert: { or: CHANGE_PARTS.map((part) => ({ '!=': [{ var: part }, null] })) },
                 path: '',
+                runsWhen: 'all-fields-valid',
                 message: 'Chọn ít nhất một nội dung cần thay đổi',
               },
             ],
