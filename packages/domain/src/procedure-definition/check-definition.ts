@@ -44,13 +44,18 @@ export function checkDefinition(input: unknown, ctx: Ctx): void {
     });
   });
   checkScope(top, report);
-  list(form?.rules).forEach((r, i) => checkRule(r, ['form', 'rules', i], top, report));
+  list(form?.rules).forEach((r, i) => {
+    checkRule(r, ['form', 'rules', i], top, report);
+  });
 
   const notice = obj(def.notice);
   if (notice && typeof notice.eventField === 'string') {
     const target = top.find((e) => e.field.key === notice.eventField);
     if (target?.field.type !== 'date') {
-      report(['notice', 'eventField'], `Quy tắc báo trước phải chỉ vào một trường ngày của biểu mẫu, không có trường "${notice.eventField}"`);
+      report(
+        ['notice', 'eventField'],
+        `Quy tắc báo trước phải chỉ vào một trường ngày của biểu mẫu, không có trường "${notice.eventField}"`,
+      );
     }
   }
 
@@ -75,7 +80,8 @@ export function checkDefinition(input: unknown, ctx: Ctx): void {
   list(def.onlineOnly).forEach((p, i) => {
     const from = obj(p)?.from;
     if (typeof from !== 'string') return;
-    if (from <= previous) report(['onlineOnly', i, 'from'], 'Các chính sách chỉ nhận trực tuyến phải theo thứ tự ngày, không trùng ngày');
+    if (from <= previous)
+      report(['onlineOnly', i, 'from'], 'Các chính sách chỉ nhận trực tuyến phải theo thứ tự ngày, không trùng ngày');
     previous = from;
   });
 }
@@ -117,7 +123,8 @@ function checkScope(entries: Entry[], report: (path: Path, message: string) => v
     }
     const children = list(field.fields);
     if (type.hasChildren && children.length === 0) report([...path, 'fields'], 'Nhóm trường phải có ít nhất một trường');
-    if (!type.hasChildren && field.fields !== undefined) report([...path, 'fields'], `Loại "${field.type}" không chứa trường con`);
+    if (!type.hasChildren && field.fields !== undefined)
+      report([...path, 'fields'], `Loại "${field.type}" không chứa trường con`);
     if (!type.hasChildren && field.rules !== undefined) report([...path, 'rules'], `Loại "${field.type}" không có quy tắc riêng`);
     if (field.required === true && field.requiredIf !== undefined) {
       report([...path, 'requiredIf'], 'Không dùng cùng lúc "required": true và "requiredIf"');
@@ -129,7 +136,9 @@ function checkScope(entries: Entry[], report: (path: Path, message: string) => v
         return child ? [{ field: child, path: [...path, 'fields', i] }] : [];
       });
       checkScope(inner, report);
-      list(field.rules).forEach((r, i) => checkRule(r, [...path, 'rules', i], inner, report));
+      list(field.rules).forEach((r, i) => {
+        checkRule(r, [...path, 'rules', i], inner, report);
+      });
     }
   }
   for (const { field, path } of entries) {
@@ -150,7 +159,10 @@ function checkPersonKeys(field: Record<string, unknown>, path: Path, siblings: E
     const sex = find(params.sexKey);
     const values = list(obj(sex?.params)?.options).map((o) => obj(o)?.value);
     if (!sex || !['radio', 'select'].includes(String(sex.type)) || !values.includes('male') || !values.includes('female')) {
-      report([...path, 'params', 'sexKey'], `Không có trường giới tính "${String(params.sexKey)}" (lựa chọn male/female) cùng nhóm`);
+      report(
+        [...path, 'params', 'sexKey'],
+        `Không có trường giới tính "${String(params.sexKey)}" (lựa chọn male/female) cùng nhóm`,
+      );
     }
   }
 }

@@ -61,7 +61,10 @@ function compile(definition: ProcedureDefinition): CompiledForm {
     if (plain) return plain;
     if (!notice || !deps) throw new Error(`Procedure ${definition.code} needs the filing day and calendar to validate`);
     let byDay = byCalendar.get(deps.calendar);
-    if (!byDay) byCalendar.set(deps.calendar, (byDay = new Map()));
+    if (!byDay) {
+      byDay = new Map();
+      byCalendar.set(deps.calendar, byDay);
+    }
     const cached = byDay.get(deps.today);
     if (cached) return cached;
     const date = addWorkingDays(deps.today, notice.workingDaysBefore, deps.calendar);

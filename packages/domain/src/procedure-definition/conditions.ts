@@ -75,7 +75,9 @@ export function checkCondition(rule: unknown): ConditionShape {
 
 function walk(node: unknown, path: PropertyKey[], topScope: boolean, reads: string[], problems: ConditionProblem[]): void {
   if (Array.isArray(node)) {
-    node.forEach((n, i) => walk(n, [...path, i], topScope, reads, problems));
+    node.forEach((n, i) => {
+      walk(n, [...path, i], topScope, reads, problems);
+    });
     return;
   }
   if (node === null || typeof node !== 'object') return;
@@ -106,7 +108,9 @@ function walk(node: unknown, path: PropertyKey[], topScope: boolean, reads: stri
   if (ARRAY_OPERATORS.has(op) && Array.isArray(args)) {
     walk(args[0], [...path, op, 0], topScope, reads, problems);
     // Inside the per-element expression `var` names the element (or `current`/`accumulator`).
-    args.slice(1).forEach((a, i) => walk(a, [...path, op, i + 1], false, [], problems));
+    args.slice(1).forEach((a, i) => {
+      walk(a, [...path, op, i + 1], false, [], problems);
+    });
     return;
   }
   walk(args, [...path, op], topScope, reads, problems);

@@ -66,10 +66,7 @@ export const FeeRule = z.discriminatedUnion('kind', [
     onlineReduction: OnlineReduction.optional(),
     payableAt: z.enum(['submission', 'result']),
     /** The resolution or circular that sets the fee: a fee without one is refused. */
-    legalBasis: z
-      .string({ error: 'Lệ phí phải có căn cứ pháp lý' })
-      .trim()
-      .min(1, { error: 'Lệ phí phải có căn cứ pháp lý' }),
+    legalBasis: z.string({ error: 'Lệ phí phải có căn cứ pháp lý' }).trim().min(1, { error: 'Lệ phí phải có căn cứ pháp lý' }),
   }),
 ]);
 export type FeeRule = z.output<typeof FeeRule>;

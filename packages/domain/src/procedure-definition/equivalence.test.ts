@@ -125,7 +125,12 @@ const FORMS: Record<string, { draft: () => Draft; cases: Mutation[] }> = {
       ['missing owner', (f) => delete f.owner],
       ['unknown top-level key', (f) => (f.extra = 1)],
       ['unknown key and contributions above capital', (f) => Object.assign(f, { extra: 1, capital: 1 })],
-      ['not an object', (f) => Object.keys(f).forEach((k) => delete f[k])],
+      [
+        'everything removed',
+        (f) => {
+          for (const k of Object.keys(f)) delete f[k];
+        },
+      ],
     ],
   },
   '2.000720': {
@@ -189,7 +194,9 @@ function compare(code: string, data: unknown, filing = deps, label = ''): void {
   const handWritten = validateForm(code, data, filing);
   const compiled = compileDefinition(definition).validate(data, filing);
   const sorted = (r: typeof handWritten) =>
-    r.ok ? r : { ok: false, errors: [...r.errors].sort((a, b) => `${a.field}|${a.message}`.localeCompare(`${b.field}|${b.message}`)) };
+    r.ok
+      ? r
+      : { ok: false, errors: [...r.errors].sort((a, b) => `${a.field}|${a.message}`.localeCompare(`${b.field}|${b.message}`)) };
   assert.deepEqual(sorted(compiled), sorted(handWritten), `${code} ${label}: ${JSON.stringify(data)}`);
 }
 
@@ -276,23 +283,35 @@ function setAt(root: Draft, path: PropertyKey[], value: unknown, remove: boolean
 test('fast-check: bent drafts are judged the same by the hand-written form and the definition', () => {
   for (const [code, { draft, cases }] of Object.entries(FORMS)) {
     // Start from the valid draft or one of the fixed cases, so mutations also land beside other errors.
-    const starts = [draft(), ...cases.map(([, bend]) => { const d = draft(); bend(d); return d; })];
+    const starts = [
+      draft(),
+      ...cases.map(([, bend]) => {
+        const d = draft();
+        bend(d);
+        return d;
+      }),
+    ];
     const mutation = fc.record({
       pick: fc.nat(),
       value: fc.constantFrom(...ODD_VALUES),
       remove: fc.boolean(),
     });
     fc.assert(
-      fc.property(fc.nat({ max: starts.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 40 }), (start, mutations, dayOffset) => {
-        const data = structuredClone(starts[start]) as Draft;
-        for (const m of mutations) {
-          const paths = pathsOf(data).filter((p) => p.length > 0);
-          if (paths.length === 0) break;
-          setAt(data, paths[m.pick % paths.length] as PropertyKey[], structuredClone(m.value), m.remove);
-        }
-        const today = new Date(Date.UTC(2026, 2, 1 + dayOffset)).toISOString().slice(0, 10);
-        compare(code, data, { today, calendar });
-      }),
+      fc.property(
+        fc.nat({ max: starts.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 0, max: 40 }),
+        (start, mutations, dayOffset) => {
+          const data = structuredClone(starts[start]) as Draft;
+          for (const m of mutations) {
+            const paths = pathsOf(data).filter((p) => p.length > 0);
+            if (paths.length === 0) break;
+            setAt(data, paths[m.pick % paths.length] as PropertyKey[], structuredClone(m.value), m.remove);
+          }
+          const today = new Date(Date.UTC(2026, 2, 1 + dayOffset)).toISOString().slice(0, 10);
+          compare(code, data, { today, calendar });
+        },
+      ),
       { numRuns: 400, seed: 20261201 },
     );
   }

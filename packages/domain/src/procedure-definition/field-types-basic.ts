@@ -56,7 +56,9 @@ export const numberField = defineFieldType<z.output<typeof NumberParams>>({
     if (params.integer) schema = schema.int({ error: `${label} phải là số nguyên` });
     if (params.positive) schema = schema.positive({ error: `${label} phải lớn hơn 0` });
     if (params.min !== undefined) {
-      schema = schema.min(params.min, { error: params.min === 0 ? `${label} không được âm` : `${label} phải từ ${params.min} trở lên` });
+      schema = schema.min(params.min, {
+        error: params.min === 0 ? `${label} không được âm` : `${label} phải từ ${params.min} trở lên`,
+      });
     }
     if (params.max !== undefined) schema = schema.max(params.max, { error: `${label} không được lớn hơn ${params.max}` });
     return required ? schema : schema.optional();

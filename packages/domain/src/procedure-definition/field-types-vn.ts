@@ -44,10 +44,7 @@ export const emailField = defineFieldType<Record<string, never>>({
   type: 'email',
   descriptionVi: 'Địa chỉ thư điện tử',
   params: z.strictObject({}),
-  build: ({ required }) =>
-    required
-      ? z.email({ error: 'Vui lòng nhập địa chỉ thư điện tử hợp lệ' })
-      : OptionalEmail,
+  build: ({ required }) => (required ? z.email({ error: 'Vui lòng nhập địa chỉ thư điện tử hợp lệ' }) : OptionalEmail),
   defaultValue: () => '',
   summary: text,
 });
@@ -100,7 +97,11 @@ export const vsicLinesField = defineFieldType<Record<string, never>>({
   defaultValue: () => [],
   summary: (value) =>
     Array.isArray(value) && value.length > 0
-      ? value.map((l: { code?: string; name?: string; isMain?: boolean }) => `${l.code} ${l.name ?? ''}${l.isMain ? ' (ngành chính)' : ''}`.trim()).join('; ')
+      ? value
+          .map((l: { code?: string; name?: string; isMain?: boolean }) =>
+            `${l.code} ${l.name ?? ''}${l.isMain ? ' (ngành chính)' : ''}`.trim(),
+          )
+          .join('; ')
       : '—',
 });
 

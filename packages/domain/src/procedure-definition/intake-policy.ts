@@ -3,13 +3,14 @@ import type { CalendarDate } from '../working-days';
 import type { OnlineOnlyPolicy, ProcedureDefinition } from './definition';
 
 /** The online-only policy in force on `today` (the latest one started), if any. */
-export function onlineOnlyPolicyOn(definition: Pick<ProcedureDefinition, 'onlineOnly'>, today: CalendarDate): OnlineOnlyPolicy | undefined {
+export function onlineOnlyPolicyOn(
+  definition: Pick<ProcedureDefinition, 'onlineOnly'>,
+  today: CalendarDate,
+): OnlineOnlyPolicy | undefined {
   return definition.onlineOnly.filter((p) => p.from <= today).at(-1);
 }
 
-export type IntakeDecision =
-  | { ok: true }
-  | { ok: false; policy: OnlineOnlyPolicy; message: string };
+export type IntakeDecision = { ok: true } | { ok: false; policy: OnlineOnlyPolicy; message: string };
 
 /**
  * Whether the desk may take a dossier on `channel` on `today`: an online-only procedure is taken
