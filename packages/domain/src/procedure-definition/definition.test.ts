@@ -145,6 +145,12 @@ test('parameters, person links, the notice rule and eras are checked against the
   refusedAt((d) => (fields(d)[1]!.params = { options: [] }), 'form.steps.0.fields.1.params.options', /./);
   refusedAt((d) => (fields(d)[0]!.params = { maxLenght: 10 }), 'form.steps.0.fields.0.params', /maxLenght/);
   refusedAt(
+    (d) => (fields(d)[0]!.params = { pattern: '([a-z' }),
+    'form.steps.0.fields.0.params.pattern',
+    /chính quy không hợp lệ/,
+  );
+  refusedAt((d) => (fields(d)[0]!.key = 'constructor'), 'form.steps.0.fields.0.key', /thuộc tính có sẵn/);
+  refusedAt(
     (d) =>
       fields(d).push({ key: 'citizenId', type: 'citizen-id', label: { vi: 'Số định danh' }, params: { birthDateKey: 'dob' } }),
     'form.steps.0.fields.3.params.birthDateKey',

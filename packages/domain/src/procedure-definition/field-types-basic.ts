@@ -5,14 +5,23 @@ import { capitalise, dateVi, defineFieldType, dongVi } from './field-type';
 
 /** The general-purpose field types: text, numbers, money, dates, choices. */
 
-const TextParams = z.strictObject({
+const TextParams: z.ZodType<{ maxLength?: number; pattern?: string; patternMessage?: string }> = z.strictObject({
   /** Longest accepted length, in characters. */
   maxLength: z.number().int().positive().optional(),
   /** A regular expression the trimmed text must match (e.g. a registration number's characters). */
-  pattern: z.string().min(1).optional(),
+  pattern: z.string().min(1).max(200).refine(isRegExp, { error: 'Biểu thức chính quy không hợp lệ' }).optional(),
   patternMessage: z.string().min(1).optional(),
 });
 type TextParams = z.infer<typeof TextParams>;
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function textType(type: 'text' | 'long-text', defaultMax: number, descriptionVi: string) {
   return defineFieldType<TextParams>({

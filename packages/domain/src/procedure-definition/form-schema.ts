@@ -16,7 +16,9 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 
 export const FieldKey = z
   .string()
-  .regex(/^[a-zA-Z][a-zA-Z0-9]*$/, { error: 'Khóa trường chỉ gồm chữ cái Latinh và chữ số, bắt đầu bằng chữ cái' });
+  .regex(/^[a-zA-Z][a-zA-Z0-9]*$/, { error: 'Khóa trường chỉ gồm chữ cái Latinh và chữ số, bắt đầu bằng chữ cái' })
+  // A condition reading `constructor` would find the object's own, not the citizen's value.
+  .refine((key) => !(key in Object.prototype), { error: 'Khóa trường trùng tên thuộc tính có sẵn của JavaScript' });
 
 const RuleBase = {
   /** Stable name of the rule, for the admin screen and the audit. */
