@@ -3,7 +3,7 @@ import { citizenIdYearMismatch, type FieldError, formErrorMap, toFieldErrors, wh
 import { checkCitizenIdConsistency } from '../identity-numbers';
 import { addWorkingDays, type CalendarDate, type WorkingCalendar } from '../working-days';
 import { checkCondition, evaluateCondition, isEmptyValue } from './conditions';
-import type { ProcedureDefinition } from './definition';
+import { ProcedureDefinition } from './definition';
 import { capitalise, dateVi, fieldType, lowerFirst } from './field-types';
 import type { CitizenIdParams } from './field-types-vn';
 import type { FieldDefinition, FormRule } from './form-schema';
@@ -45,8 +45,15 @@ const cache = new WeakMap<ProcedureDefinition, CompiledForm>();
 export function compileDefinition(definition: ProcedureDefinition): CompiledForm {
   const hit = cache.get(definition);
   if (hit) return hit;
-  const compiled = compile(definition);
+  // Only a definition that passes every check is compiled, whoever built the object.
+  const checked = ProcedureDefinition.safeParse(definition);
+  if (!checked.success) {
+    const paths = checked.error.issues.map((i) => i.path.join('.')).join(', ');
+    throw new Error(`Procedure definition ${String(definition?.code)} is invalid at: ${paths}`);
+  }
+  const compiled = compile(checked.data);
   cache.set(definition, compiled);
+  cache.set(checked.data, compiled);
   return compiled;
 }
 

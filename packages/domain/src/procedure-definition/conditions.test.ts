@@ -136,5 +136,9 @@ test('a logic rule with `when` applies only in its case; the compiled form is ca
     errors: [{ field: 'until', message: 'Ngày kết thúc không được trước ngày bắt đầu' }],
   });
   assert.equal(compileDefinition(form.definition), form);
+  // A definition object that never went through validation is not compiled.
+  const unchecked = structuredClone(form.definition);
+  unchecked.form.steps[0]!.fields[0]!.visibleIf = { log: 'x' };
+  assert.throws(() => compileDefinition(unchecked), /invalid at: form.steps.0.fields.0.visibleIf.log/);
   assert.equal(form.schema(), form.schema());
 });

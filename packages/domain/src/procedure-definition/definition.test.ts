@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
+import { compileDefinition } from './compile';
 import type { FieldDefinition } from './form-schema';
 import { PILOT_DEFINITIONS } from './pilot/index';
 import { sampleDefinition } from './test-fixtures';
@@ -198,4 +200,50 @@ test('one refusal lists every problem at once, each with its path', () => {
     assert.ok(paths.includes(path), `${path} in ${JSON.stringify(errors)}`);
   }
   for (const e of errors) assert.doesNotMatch(e.message, /Invalid|expected|received/, e.field);
+});
+
+test('fast-check: any bent definition gets an answer (valid and compilable, or refused with paths), never an exception', () => {
+  const odd = fc.constantFrom<unknown>(
+    undefined,
+    null,
+    '',
+    'x',
+    0,
+    -1,
+    true,
+    [],
+    {},
+    [{}],
+    { var: 'nope' },
+    { '==': [1] },
+    'signature',
+  );
+  const paths = (v: unknown, at: PropertyKey[] = []): PropertyKey[][] =>
+    v === null || typeof v !== 'object'
+      ? [at]
+      : [at, ...Object.entries(v).flatMap(([k, x]) => paths(x, [...at, Array.isArray(v) ? Number(k) : k]))];
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.nat(), odd), { minLength: 1, maxLength: 3 }), (mutations) => {
+      const definition = structuredClone(sampleDefinition()) as Record<PropertyKey, unknown>;
+      for (const [pick, value] of mutations) {
+        const all = paths(definition).filter((p) => p.length > 0);
+        const path = all[pick % all.length] as PropertyKey[];
+        let node = definition;
+        for (const key of path.slice(0, -1)) node = node[key] as Record<PropertyKey, unknown>;
+        node[path.at(-1) as PropertyKey] = structuredClone(value);
+      }
+      const r = validateProcedureDefinition(definition);
+      // A definition that passes always compiles and judges a draft.
+      if (r.ok)
+        assert.equal(
+          typeof compileDefinition(r.definition).validate(compileDefinition(r.definition).defaultValue()).ok,
+          'boolean',
+        );
+      else {
+        assert.ok(r.errors.length > 0);
+        for (const e of r.errors) assert.equal(typeof e.message, 'string');
+      }
+    }),
+    { numRuns: 500, seed: 12 },
+  );
 });
