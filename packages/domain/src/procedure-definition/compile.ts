@@ -28,6 +28,13 @@ export interface CompiledForm {
   readonly usesFilingDate: boolean;
   schema(deps?: FilingDeps): z.ZodType;
   validate(data: unknown, deps?: FilingDeps): DefinitionValidation;
+  /**
+   * The errors of one wizard step, so "Tiếp tục" can stop on that step while later ones are still
+   * empty; an unknown step is one error on ''.
+   */
+  validateStep(stepId: string, data: unknown, deps?: FilingDeps): FieldError[];
+  /** The step an error's field belongs to (its top-level key). */
+  stepOf(field: string): string | undefined;
   /** The wizard's steps with the top-level keys each one shows. */
   readonly steps: ReadonlyArray<{ id: string; title: { vi: string; en?: string }; fields: string[] }>;
   /** A new, empty draft. */
@@ -85,6 +92,8 @@ function compile(definition: ProcedureDefinition): CompiledForm {
     return built;
   };
 
+  const steps = definition.form.steps.map((s) => ({ id: s.id, title: s.title, fields: s.fields.map((f) => f.key) }));
+  const topKey = (field: string) => field.split('.')[0] as string;
   const defaults = (list: readonly FieldDefinition[]): Record<string, unknown> =>
     Object.fromEntries(
       list.map((f) => {
@@ -101,7 +110,14 @@ function compile(definition: ProcedureDefinition): CompiledForm {
       const result = schema(deps).safeParse(data, { error: formErrorMap });
       return result.success ? { ok: true, value: result.data } : { ok: false, errors: toFieldErrors(result.error) };
     },
-    steps: definition.form.steps.map((s) => ({ id: s.id, title: s.title, fields: s.fields.map((f) => f.key) })),
+    validateStep(stepId, data, deps) {
+      const step = steps.find((s) => s.id === stepId);
+      if (!step) return [{ field: '', message: 'Bước khai báo không tồn tại' }];
+      const result = this.validate(data, deps);
+      return result.ok ? [] : result.errors.filter((e) => step.fields.includes(topKey(e.field)));
+    },
+    stepOf: (field) => steps.find((s) => s.fields.includes(topKey(field)))?.id,
+    steps,
     defaultValue: () => defaults(fields),
     summary: (value) =>
       fields.map((f) => ({
