@@ -88,6 +88,8 @@ function compile(definition: ProcedureDefinition): CompiledForm {
       `${capitalise(nameOf(event as FieldDefinition))} sớm nhất là {date} (hồ sơ phải nộp trước ít nhất {days} ngày làm việc)`;
     const message = template.replaceAll('{date}', dateVi(date)).replaceAll('{days}', String(notice.workingDaysBefore));
     const built = build({ earliest: { field: notice.eventField, date, message } });
+    // A running server moves from day to day: keep the last few, not one per day forever.
+    if (byDay.size >= 7) byDay.delete(byDay.keys().next().value as string);
     byDay.set(deps.today, built);
     return built;
   };
@@ -102,18 +104,20 @@ function compile(definition: ProcedureDefinition): CompiledForm {
       }),
     );
 
+  const validate = (data: unknown, deps?: FilingDeps): DefinitionValidation => {
+    const result = schema(deps).safeParse(data, { error: formErrorMap });
+    return result.success ? { ok: true, value: result.data } : { ok: false, errors: toFieldErrors(result.error) };
+  };
+
   return {
     definition,
     usesFilingDate: notice !== undefined,
     schema,
-    validate(data, deps) {
-      const result = schema(deps).safeParse(data, { error: formErrorMap });
-      return result.success ? { ok: true, value: result.data } : { ok: false, errors: toFieldErrors(result.error) };
-    },
+    validate,
     validateStep(stepId, data, deps) {
       const step = steps.find((s) => s.id === stepId);
       if (!step) return [{ field: '', message: 'Bước khai báo không tồn tại' }];
-      const result = this.validate(data, deps);
+      const result = validate(data, deps);
       return result.ok ? [] : result.errors.filter((e) => step.fields.includes(topKey(e.field)));
     },
     stepOf: (field) => steps.find((s) => s.fields.includes(topKey(field)))?.id,
