@@ -49,6 +49,8 @@ test('anyone gets the definition format as JSON Schema 2020-12, without signing 
   }
   // The field types of the library are listed, so an editor can offer them.
   assert.match(JSON.stringify(schema), /"enum":\["text","long-text","number","money","date"/);
+  const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+  assert.ok(openapi.paths['/api/v1/procedure-definition.schema.json']?.get, 'the route is in the API documentation');
 });
 
 test('the example of docs/procedures.md is valid by the served schema and by the domain, and files a declaration', async () => {
