@@ -1,6 +1,6 @@
 import type { Channel } from '../channels';
 import type { CalendarDate } from '../working-days';
-import type { OnlineOnlyPolicy, ProcedureDefinition } from './definition';
+import type { AuthorityEra, OnlineOnlyPolicy, ProcedureDefinition } from './definition';
 
 /** The online-only policy in force on `today` (the latest one started), if any. */
 export function onlineOnlyPolicyOn(
@@ -33,4 +33,11 @@ export function checkOnlineOnly(
     policy,
     message: `Từ ${policy.from.split('-').reverse().join('/')} thủ tục chỉ tiếp nhận trực tuyến; ghi rõ lý do trường hợp đặc biệt để tiếp nhận tại quầy`,
   };
+}
+
+/** The competent authority of the era holding `day` (a dossier is routed by its reception day). */
+export function authorityOn(definition: Pick<ProcedureDefinition, 'authority'>, day: CalendarDate): AuthorityEra | undefined {
+  return definition.authority.find(
+    (era) => (era.from === undefined || era.from <= day) && (era.until === undefined || day <= era.until),
+  );
 }
