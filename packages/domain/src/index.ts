@@ -5,6 +5,8 @@ export * from './dossier-code';
 export * from './dossier-lifecycle';
 export * from './forms/index';
 export * from './identity-numbers';
+// Procedures as data (issue 12). A namespace while the catalog's own `ProcedureDefinition` (procedures/) still exists.
+export * as procedureDefinitions from './procedure-definition/index';
 export * from './procedures/index';
 export * from './tax-code';
 export * from './text';

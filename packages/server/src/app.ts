@@ -97,6 +97,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(vneidRoutes);
   await app.register(adminUnitRoutes);
   await app.register(catalogRoutes);
+  await app.register((await import('./catalog/procedure-definition.routes')).procedureDefinitionRoutes);
   await app.register(calendarRoutes);
   await app.register(officerDossierRoutes);
   await app.register(dossierRoutes);

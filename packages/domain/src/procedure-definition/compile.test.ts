@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildCalendar } from '../working-days';
+import { compileDefinition } from './compile';
+import { ProcedureDefinition } from './definition';
+import { householdBusinessRegistrationDefinition } from './pilot/index';
+import { sampleDefinition } from './test-fixtures';
+
+const calendar = buildCalendar({ years: [2026] });
+
+function noticeForm(message?: string) {
+  const input = sampleDefinition([{ key: 'eventDate', type: 'date', label: { vi: 'Ngày tổ chức' } }]);
+  input.notice = { workingDaysBefore: 2, eventField: 'eventDate', ...(message ? { message } : {}) };
+  return compileDefinition(ProcedureDefinition.parse(input));
+}
+
+test('a notice rule bounds its date field by working days after the filing day', () => {
+  const form = noticeForm();
+  assert.equal(form.usesFilingDate, true);
+  // Friday 6 March 2026 + 2 working days = Tuesday 10 March.
+  const deps = { today: '2026-03-06', calendar };
+  assert.equal(form.validate({ eventDate: '2026-03-10' }, deps).ok, true);
+  assert.deepEqual(form.validate({ eventDate: '2026-03-09' }, deps), {
+    ok: false,
+    errors: [
+      { field: 'eventDate', message: 'Ngày tổ chức sớm nhất là 10/03/2026 (hồ sơ phải nộp trước ít nhất 2 ngày làm việc)' },
+    ],
+  });
+  const withDayOff = buildCalendar({ years: [2026], overrides: [{ date: '2026-03-09', kind: 'day_off', name: 'Nghỉ' }] });
+  assert.equal(form.validate({ eventDate: '2026-03-10' }, { today: '2026-03-06', calendar: withDayOff }).ok, false);
+  // The definition's own wording, with its placeholders filled in.
+  const worded = noticeForm('Phải tổ chức từ {date} trở đi ({days} ngày làm việc)');
+  const r = worded.validate({ eventDate: '2026-03-06' }, deps);
+  assert.equal(r.ok ? '' : r.errors[0]?.message, 'Phải tổ chức từ 10/03/2026 trở đi (2 ngày làm việc)');
+  // One schema per day and calendar; the filing day is required.
+  assert.equal(form.schema(deps), form.schema({ ...deps }));
+  assert.notEqual(form.schema(deps), form.schema({ today: '2026-03-09', calendar }));
+  assert.throws(() => form.validate({ eventDate: '2026-03-10' }), /needs the filing day/);
+});
+
+test('a new draft, the steps and the officer summary come from the definition', () => {
+  const form = compileDefinition(ProcedureDefinition.parse(householdBusinessRegistrationDefinition));
+  const draft = form.defaultValue();
+  assert.deepEqual(Object.keys(draft), [
+    'businessName',
+    'location',
+    'businessLines',
+    'capital',
+    'employees',
+    'owner',
+    'members',
+    'delivery',
+    'postalAddress',
+  ]);
+  assert.deepEqual(draft.location, { unitCode: '', street: '' });
+  assert.equal((draft.owner as Record<string, unknown>).nationality, 'Việt Nam');
+  assert.deepEqual(
+    form.steps.map((s) => s.id),
+    ['ten', 'dia-diem', 'nganh-nghe', 'von', 'chu-ho', 'thanh-vien', 'nhan-ket-qua'],
+  );
+  const lines = form.summary({
+    businessName: 'Hộ kinh doanh Cô Ba',
+    capital: 50_000_000,
+    delivery: 'post',
+    businessLines: [{ code: '5610', name: 'Nhà hàng', isMain: true }],
+  });
+  const text = Object.fromEntries(lines.map((l) => [l.label, l.text]));
+  assert.equal(text['Tên hộ kinh doanh'], 'Hộ kinh doanh Cô Ba');
+  assert.equal(text['Vốn kinh doanh'], '50.000.000 đồng');
+  assert.equal(text['Cách nhận kết quả'], 'Qua dịch vụ bưu chính');
+  assert.equal(text['Ngành, nghề kinh doanh'], '5610 Nhà hàng (ngành chính)');
+  assert.equal(text['Số lao động'], '—');
+  assert.deepEqual(form.validateStep('khong-co', {}), [{ field: '', message: 'Bước khai báo không tồn tại' }]);
+});
