@@ -9,6 +9,7 @@ import { adminUnitRoutes } from './admin-units/admin-units.routes';
 import { auditPlugin } from './audit/audit.plugin';
 import { calendarRoutes } from './calendar/calendar.routes';
 import { catalogRoutes } from './catalog/catalog.routes';
+import { procedureDefinitionRoutes } from './catalog/procedure-definition.routes';
 import { dossierGroupRoutes } from './dossiers/dossier-groups.routes';
 import { officerDossierRoutes } from './dossiers/dossiers.officer.routes';
 import { dossierRoutes } from './dossiers/dossiers.routes';
@@ -97,7 +98,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(vneidRoutes);
   await app.register(adminUnitRoutes);
   await app.register(catalogRoutes);
-  await app.register((await import('./catalog/procedure-definition.routes')).procedureDefinitionRoutes);
+  await app.register(procedureDefinitionRoutes);
   await app.register(calendarRoutes);
   await app.register(officerDossierRoutes);
   await app.register(dossierRoutes);

@@ -60,6 +60,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/procedures': 'public',
   'GET /api/v1/procedures/:code': 'public',
   'GET /api/v1/procedure-topics': 'public',
+  'GET /api/v1/procedure-definition.schema.json': 'public',
   'GET /api/v1/calendar': 'public',
   'GET /api/v1/public/indicators': 'public',
   'GET /api/v1/verify/:code': 'public',
