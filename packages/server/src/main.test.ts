@@ -133,6 +133,8 @@ test('SIGTERM during requests: every request is answered and the server exits 0 
     'some requests were still being served when the signal came',
   );
   assert.equal(code, 0, `exit code\n${output}`);
-  assert.ok(stoppedAfter < 5000, `stopped after ${stoppedAfter} ms`);
+  // Exit 0 already says the stop kept to its budget: past 4.8 s the server exits 1 by itself. The
+  // test's own bound only catches a hang (a loaded machine adds process teardown on top).
+  assert.ok(stoppedAfter < 10_000, `stopped after ${stoppedAfter} ms`);
   assert.doesNotMatch(output, /destroyed|"level":50|Error/, 'nothing failed on the way out');
 });

@@ -62,7 +62,11 @@ export async function claimAttempt(db: Db, provinceCode: string, key: string, po
             else least(${policy.capMs}::float8, ${policy.baseMs}::float8 * power(2, ${attempts} - ${policy.free})) end) * interval '1 millisecond'`,
           lastAttemptAt: now,
         })
-        .where(sql<boolean>`login_throttle.next_attempt_at <= ${now}`),
+        // Due, or still within its free attempts (a clock set back must not hold a key that owes no wait).
+        .where(
+          sql<boolean>`(login_throttle.next_attempt_at <= ${now} or login_throttle.attempts < ${policy.free}
+            or login_throttle.last_attempt_at <= ${stale})`,
+        ),
     )
     .returning(['attempts', 'signedInAt'])
     .executeTakeFirst();

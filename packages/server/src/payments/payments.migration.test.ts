@@ -1,41 +1,30 @@
 import assert from 'node:assert/strict';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { type DatabaseHandle, openPglite, openPostgres } from '../db/database';
 import { listMigrations, migrate } from '../db/migrate';
+import { createEmptyTestDatabase, type EmptyTestDatabase } from '../test/harness';
 
 /** Migration 017 on a database that already holds fees collected twice (before the fix). */
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const ONE_FEE = '017_enforce-single-fee-payment';
 let handle: DatabaseHandle;
-let dropDatabase: () => Promise<void> = async () => {};
+let database: EmptyTestDatabase | undefined;
 
 before(async () => {
   if (!serverUrl) {
     handle = await openPglite();
     return;
   }
-  const name = `dvc_pay017_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  handle = await openPostgres(url.toString());
-  dropDatabase = async () => {
-    const a = new pg.Client({ connectionString: serverUrl });
-    await a.connect();
-    await a.query(`drop database if exists ${name} with (force)`);
-    await a.end();
-  };
+  // Migrations run as the owner role where CI gives one (docs/decisions/008).
+  database = await createEmptyTestDatabase(serverUrl, 'dvc_pay017');
+  handle = await openPostgres(database.migrationUrl ?? database.databaseUrl);
 });
 after(async () => {
   await handle.close();
-  await dropDatabase();
+  await database?.drop();
 });
 
 test('fees collected twice before 017: the first paid order keeps the fee, the others are flagged or closed', async () => {
@@ -53,9 +42,12 @@ test('fees collected twice before 017: the first paid order keeps the fee, the o
     ['D2', 'QN-D2-B', 'pending', 4, null],
     ['D2', 'QN-D2-C', 'failed', 6, null],
   ];
+  // The dossiers themselves do not matter here: their foreign key is dropped for this setup (as the
+  // table's owner: switching constraint checks off would need a superuser).
+  const fk = await sql<{ name: string }>`select conname as name from pg_constraint
+    where conrelid = 'payment'::regclass and contype = 'f'`.execute(handle.db);
+  for (const { name } of fk.rows) await sql`alter table payment drop constraint ${sql.id(name)}`.execute(handle.db);
   await handle.db.transaction().execute(async (trx) => {
-    // The dossiers themselves do not matter here: their foreign keys are not checked for this setup.
-    await sql`set local session_replication_role = replica`.execute(trx);
     for (const [dossier, ref, status, created, paid] of rows) {
       await sql`insert into payment (id, province_code, dossier_code, order_ref, amount, status, gateway, payer_id,
           order_info, created_at, expires_at, paid_at, receipt_number)
@@ -65,7 +57,7 @@ test('fees collected twice before 017: the first paid order keeps the fee, the o
     }
   });
 
-  assert.deepEqual(await migrate(handle.db), [ONE_FEE]);
+  assert.equal((await migrate(handle.db))[0], ONE_FEE);
   const after = await sql<{
     orderRef: string;
     status: string;
