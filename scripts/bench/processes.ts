@@ -1,6 +1,6 @@
 // The bench's servers, each in a process of its own, started as users start them. Loopback only.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -37,37 +37,33 @@ function childEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv 
 
 async function startProcess(
   name: string,
+  flags: string[],
   script: string,
   env: NodeJS.ProcessEnv,
   logFile: string,
   ready: (output: string) => string | undefined,
 ): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+  // The server writes its log straight to a file, as `npm start > log` would: through a pipe to
+  // this busy process, a full pipe would stall the server's synchronous log writes.
+  const fd = openSync(logFile, 'w');
+  const child: ChildProcess = spawn(process.execPath, [...flags, '--import', 'tsx', script], {
     cwd: ROOT,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', fd, fd],
   });
-  const log = createWriteStream(logFile);
-  let output = '';
-  const base = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`${name}: not ready after 300 s (see ${logFile})`)), 300_000);
-    const onData = (chunk: Buffer) => {
-      log.write(chunk);
-      if (output.length < 100_000) output += chunk.toString();
-      const found = ready(output);
-      if (found) {
-        clearTimeout(timer);
-        output = '';
-        ok(found);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => log.write(chunk));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`${name} exited with ${code} before it was ready (see ${logFile})`));
-    });
+  closeSync(fd);
+  let exited: number | null | undefined;
+  child.once('exit', (code) => {
+    exited = code;
   });
+  const deadline = Date.now() + 300_000;
+  let base: string | undefined;
+  while (!base) {
+    if (exited !== undefined) throw new Error(`${name} exited with ${exited} before it was ready (see ${logFile})`);
+    if (Date.now() > deadline) throw new Error(`${name}: not ready after 300 s (see ${logFile})`);
+    await new Promise((r) => setTimeout(r, 250));
+    base = ready(readFileSync(logFile, 'utf8'));
+  }
   const pid = child.pid as number;
   return {
     name,
@@ -79,11 +75,10 @@ async function startProcess(
     },
     stop() {
       return new Promise<void>((ok) => {
-        if (child.exitCode !== null) return ok();
+        if (child.exitCode !== null || exited !== undefined) return ok();
         const kill = setTimeout(() => child.kill('SIGKILL'), 20_000);
         child.once('exit', () => {
           clearTimeout(kill);
-          log.end();
           ok();
         });
         child.kill('SIGTERM');
@@ -108,7 +103,9 @@ export async function startDvcServer(dataDir: string, databaseUrl?: string): Pro
     DVC_DEMO: '1',
     NODE_ENV: 'development',
   });
-  return startProcess('dvc', 'packages/server/src/main.ts', env, join(dataDir, 'server.log'), (out) =>
+  // BENCH_DVC_NODE_FLAGS: e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where its time goes.
+  const flags = (process.env.BENCH_DVC_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  return startProcess('dvc', flags, 'packages/server/src/main.ts', env, join(dataDir, 'server.log'), (out) =>
     /is running/.test(out) ? `http://127.0.0.1:${port}` : undefined,
   );
 }
@@ -118,6 +115,7 @@ export async function startBareServer(dataDir: string, databaseUrl?: string): Pr
   const env = childEnv({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl });
   return startProcess(
     'bare',
+    [],
     'scripts/bench/bare-server.ts',
     env,
     join(dataDir, 'bare.log'),
