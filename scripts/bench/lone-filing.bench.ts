@@ -90,6 +90,49 @@ export async function benchLoneFiling(): Promise<void> {
     console.log('  statements of a filing (median ms, how many times per filing):');
     for (const [sql, ms] of [...byStatement.entries()].sort((a, b) => med(b[1]) * b[1].length - med(a[1]) * a[1].length))
       console.log(`    ${med(ms).toFixed(2).padStart(6)} ms  ×${(ms.length / RUNS).toFixed(1)}  ${sql}`);
+
+    // The same filings from 50 clients at once: how busy the one-at-a-time filing batch keeps PostgreSQL.
+    queries.length = 0;
+    let filed = 0;
+    const t0 = performance.now();
+    const until = t0 + 8000;
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        while (performance.now() < until) {
+          const res = await fetch(`${base}/api/v1/dossiers`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              cookie: citizen.cookie,
+              'x-csrf-token': citizen.csrfToken,
+              'idempotency-key': randomUUID(),
+            },
+            body,
+          });
+          await res.arrayBuffer();
+          if (res.status === 201) filed++;
+        }
+      }),
+    );
+    const wall = performance.now() - t0;
+    const kinds: Array<[string, RegExp]> = [
+      ['session lookup', /"session_id"/],
+      ['file lookup', /from unnest\(\$1::uuid\[\], \$2::text\[\]\) as wanted/],
+      ['daily numbers', /insert into "dossier_code_sequence"/],
+      ['all rows of a batch', /^with w0 as \(insert into "dossier"/],
+    ];
+    console.log(`\n  50 clients × 8 s: ${(filed / (wall / 1000)).toFixed(0)} filings/s`);
+    for (const [label, re] of kinds) {
+      const qs = queries.filter((q) => re.test(q.sql));
+      const busy = qs.reduce((sum, q) => sum + q.ms, 0);
+      console.log(
+        `    ${label.padEnd(22)} ${String(qs.length).padStart(5)} statements, ${(filed / Math.max(1, qs.length)).toFixed(1).padStart(5)} filings each, median ${med(
+          qs.map((q) => q.ms),
+        )
+          .toFixed(1)
+          .padStart(5)} ms, in flight ${((100 * busy) / wall).toFixed(0).padStart(3)} % of the time`,
+      );
+    }
     await app.close();
   } finally {
     await db.destroy();
