@@ -37,7 +37,7 @@ export function report(
   drainLimitMs: number,
 ): void {
   console.log(
-    `  ${'clients'.padEnd(8)}${'DVC req/s'.padStart(16)}${'DVC p99 ms'.padStart(20)}${'bare req/s'.padStart(18)}${'bare p99'.padStart(14)}${'ratio'.padStart(16)}  silent s  timeouts  errors`,
+    `  ${'clients'.padEnd(8)}${'DVC req/s'.padStart(16)}${'DVC p99 ms'.padStart(20)}${'bare req/s'.padStart(18)}${'bare p99'.padStart(14)}  ${'ratio'.padStart(16)}  silent s  timeouts  errors`,
   );
   for (const clients of [...new Set(rows.map((r) => r.clients))]) {
     const at = rows.filter((r) => r.clients === clients);
@@ -53,7 +53,7 @@ export function report(
         .toFixed(0)
         .padStart(
           14,
-        )}${`${ratio.toFixed(2)} (${spread(ratios, 2)})`.padStart(16)}  ${String(sum(at.map((r) => r.dvc.silentSeconds))).padStart(8)}  ${String(sum(at.map((r) => r.dvc.timeouts))).padStart(8)}  ${String(sum(at.map((r) => r.dvc.errors))).padStart(6)}`,
+        )}  ${`${ratio.toFixed(2)} (${spread(ratios, 2)})`.padStart(16)}  ${String(sum(at.map((r) => r.dvc.silentSeconds))).padStart(8)}  ${String(sum(at.map((r) => r.dvc.timeouts))).padStart(8)}  ${String(sum(at.map((r) => r.dvc.errors))).padStart(6)}`,
     );
   }
   console.log('  (medians of the pairs, min–max in brackets; silent s = seconds without any answer; bare: same columns)');
