@@ -4,6 +4,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect';
+
+export { inBackground } from './pglite-dialect';
+
 import type { Database } from './schema';
 
 export type DatabaseKind = 'pglite' | 'postgresql';

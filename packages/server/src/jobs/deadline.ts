@@ -2,9 +2,12 @@ import { dueAt } from '@dvc/domain';
 import { loadWorkingCalendar } from '../calendar/calendar.service';
 import type { AppContext } from '../http/context';
 import { withNotificationTables } from '../notifications/notifications.tables';
-import { dossierMessage, enqueueOutbox, TOPIC_DOSSIER } from '../notifications/outbox';
+import { dossierMessage, enqueueOutboxMany, TOPIC_DOSSIER } from '../notifications/outbox';
 
 /** While the clock stands still (waiting for the citizen) a dossier cannot fall due. */
+/** Reminders written per transaction. */
+const SWEEP_SLICE = 100;
+
 const PAUSED_STATUSES = ['supplement_requested', 'financial_obligation_requested'];
 
 export interface SweepResult {
@@ -56,22 +59,34 @@ export async function runDeadlineSweep(ctx: AppContext, now: Date): Promise<Swee
     .execute();
 
   const result: SweepResult = { dueSoon: [], overdue: [] };
-  for (const row of candidates) {
-    if (!row.dueAt) continue;
-    const kind = row.dueAt <= now ? 'overdue' : 'due_soon';
+  // A slice of reminders per transaction: on the embedded database requests wait while it runs.
+  for (let i = 0; i < candidates.length; i += SWEEP_SLICE) {
+    const slice = candidates.slice(i, i + SWEEP_SLICE).filter((row) => row.dueAt);
+    if (slice.length === 0) continue;
+    const kindOf = (row: (typeof slice)[number]) => ((row.dueAt as Date) <= now ? 'overdue' : 'due_soon');
     const created = await ctx.db.transaction().execute(async (trx) => {
       const inserted = await withNotificationTables(trx)
         .insertInto('deadlineReminder')
-        .values({ provinceCode, dossierId: row.id, dueAt: row.dueAt as Date, kind, createdAt: now })
+        .values(
+          slice.map((row) => ({ provinceCode, dossierId: row.id, dueAt: row.dueAt as Date, kind: kindOf(row), createdAt: now })),
+        )
         .onConflict((oc) => oc.columns(['dossierId', 'dueAt', 'kind']).doNothing())
         .returning('dossierId')
-        .executeTakeFirst();
-      if (!inserted) return false;
-      const message = dossierMessage(row, kind, now);
-      await enqueueOutbox(trx, { provinceCode, topic: TOPIC_DOSSIER, payload: { ...message }, createdAt: now });
-      return true;
+        .execute();
+      const ids = new Set(inserted.map((r) => r.dossierId));
+      const fresh = slice.filter((row) => ids.has(row.id));
+      await enqueueOutboxMany(
+        trx,
+        fresh.map((row) => ({
+          provinceCode,
+          topic: TOPIC_DOSSIER,
+          payload: { ...dossierMessage(row, kindOf(row), now) },
+          createdAt: now,
+        })),
+      );
+      return fresh;
     });
-    if (created) (kind === 'overdue' ? result.overdue : result.dueSoon).push(row.code);
+    for (const row of created) (kindOf(row) === 'overdue' ? result.overdue : result.dueSoon).push(row.code);
   }
   return result;
 }

@@ -1,5 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import PgBoss from 'pg-boss';
+import { inBackground } from '../db/database';
 import type { AppContext } from '../http/context';
 import { createChannels, type ExternalChannels } from '../notifications/channels';
 import { drainOutbox, hasDueWork } from '../notifications/dispatcher';
@@ -29,7 +30,7 @@ export function pgBossDb(ctx: AppContext) {
 
 export interface WorkerOptions {
   channels?: ExternalChannels;
-  /** How often to look for due outbox work (ms). */
+  /** How often to look for due outbox work (ms): with pg-boss's 1 s fetch, a notice waits ≤ 2 s to start. */
   pollMs?: number;
   /** Cron of the deadline sweep (Vietnam time). */
   deadlineCron?: string;
@@ -48,8 +49,14 @@ let running: Running | undefined;
  *   queued whenever the in-process poll sees due outbox work; pg-boss retries a failed drain with
  *   exponential backoff, and the dispatcher retries each failed delivery with its own backoff;
  * - `deadline-sweep`, every 5 minutes by pg-boss's cron (one server runs it).
+ * All of it is background work (db/pglite-dialect.ts): pg-boss, the polls and the jobs, with every
+ * timer they start, give way to requests on the embedded database's single connection.
  */
-export async function startWorkers(ctx: AppContext, options: WorkerOptions = {}): Promise<PgBoss> {
+export function startWorkers(ctx: AppContext, options: WorkerOptions = {}): Promise<PgBoss> {
+  return inBackground(() => start(ctx, options));
+}
+
+async function start(ctx: AppContext, options: WorkerOptions): Promise<PgBoss> {
   if (running) return running.boss;
   const channels = options.channels ?? createChannels(ctx);
   const boss = new PgBoss({
@@ -90,7 +97,7 @@ export async function startWorkers(ctx: AppContext, options: WorkerOptions = {})
   };
   state.timer = setInterval(() => {
     if (!state.polling) state.polling = poll().finally(() => (state.polling = undefined));
-  }, options.pollMs ?? 2000);
+  }, options.pollMs ?? 1000);
   running = state;
   return boss;
 }

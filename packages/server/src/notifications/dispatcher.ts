@@ -4,7 +4,7 @@ import type { AppContext } from '../http/context';
 import { queueSms } from '../identity/sms-outbox';
 import { type ExternalChannels, type OutgoingDelivery, PermanentDeliveryError } from './channels';
 import { type NotificationDb, withNotificationTables } from './notifications.tables';
-import { planDeliveries } from './recipients';
+import { type PlannedDelivery, planDeliveries, planDeliveriesMany } from './recipients';
 import type { DossierMessage } from './templates';
 
 /**
@@ -50,31 +50,46 @@ export interface OutboxRow {
 /** Step 1a: writes the deliveries of one message (safe to repeat). Returns how many are new. */
 export async function recordDeliveries(db: Kysely<Database>, ctx: AppContext, message: OutboxRow): Promise<number> {
   const plan = await planDeliveries(db, message.provinceCode, message.payload as unknown as DossierMessage);
-  if (plan.length === 0) return 0;
-  const m = message.payload as unknown as DossierMessage;
+  return insertDeliveries(db, ctx, [{ message, plan }]);
+}
+
+/** Rows of one statement at most: about 12 parameters each, far below PostgreSQL's 65,535. */
+const ROWS_PER_INSERT = 2000;
+
+async function insertDeliveries(
+  db: Kysely<Database>,
+  ctx: AppContext,
+  planned: Array<{ message: OutboxRow; plan: PlannedDelivery[] }>,
+): Promise<number> {
   const now = ctx.now();
-  const inserted = await withNotificationTables(db)
-    .insertInto('notificationDelivery')
-    .values(
-      plan.map((p) => ({
-        provinceCode: message.provinceCode,
-        outboxId: message.id,
-        channel: p.channel,
-        recipient: p.recipient,
-        userId: p.userId,
-        dossierCode: m.code ?? null,
-        title: p.title,
-        body: p.body,
-        nextAttemptAt: now,
-        lastError: null,
-        createdAt: now,
-        sentAt: null,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['outboxId', 'channel', 'recipient']).doNothing())
-    .returning('id')
-    .execute();
-  return inserted.length;
+  const rows = planned.flatMap(({ message, plan }) => {
+    const m = message.payload as unknown as DossierMessage;
+    return plan.map((p) => ({
+      provinceCode: message.provinceCode,
+      outboxId: message.id,
+      channel: p.channel,
+      recipient: p.recipient,
+      userId: p.userId,
+      dossierCode: m.code ?? null,
+      title: p.title,
+      body: p.body,
+      nextAttemptAt: now,
+      lastError: null,
+      createdAt: now,
+      sentAt: null,
+    }));
+  });
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const r = await withNotificationTables(db)
+      .insertInto('notificationDelivery')
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .onConflict((oc) => oc.columns(['outboxId', 'channel', 'recipient']).doNothing())
+      .returning('id')
+      .execute();
+    inserted += r.length;
+  }
+  return inserted;
 }
 
 /** Step 1b. */
@@ -83,27 +98,77 @@ export async function markDispatched(db: Kysely<Database>, outboxId: number, at:
 }
 
 /**
- * Step 1: expands undispatched messages, one transaction each (a bad message does not hold up the
- * others). `for update skip locked` lets several workers on a PostgreSQL server share the work; on
- * PGlite the single connection serialises them anyway.
+ * Messages expanded in one transaction. On the embedded database a slice holds the single
+ * connection while it runs, so it must stay short (requests wait behind it); on both engines a slice
+ * is a handful of statements however many messages it takes.
  */
-export async function expandOutbox(ctx: AppContext, limit = 100): Promise<number> {
+export const EXPAND_SLICE = 200;
+
+/**
+ * Step 1: expands undispatched messages, a slice per transaction. `for update skip locked` lets
+ * several workers on a PostgreSQL server share the work; on PGlite the single connection serialises
+ * them anyway. A slice that fails is expanded again one message per transaction, so that a bad
+ * message does not hold up the others and stops after MAX_EXPAND_ATTEMPTS.
+ */
+export async function expandOutbox(ctx: AppContext, limit = 1000): Promise<number> {
+  let done = 0;
+  while (done < limit) {
+    const take = Math.min(EXPAND_SLICE, limit - done);
+    const n = await expandSlice(ctx, take).catch(() => expandOneByOne(ctx, take));
+    if (n === 0) break;
+    done += n;
+  }
+  return done;
+}
+
+async function expandSlice(ctx: AppContext, take: number): Promise<number> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const rows = await undispatched(trx, ctx, take);
+    if (rows.length === 0) return 0;
+    const plans = await planDeliveriesMany(
+      trx,
+      ctx.config.PROVINCE_CODE,
+      rows.map((r) => r.payload as unknown as DossierMessage),
+    );
+    await insertDeliveries(
+      trx,
+      ctx,
+      rows.map((message, i) => ({ message, plan: plans[i] ?? [] })),
+    );
+    await withNotificationTables(trx)
+      .updateTable('outboxMessage')
+      .set({ dispatchedAt: ctx.now() })
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    return rows.length;
+  });
+}
+
+function undispatched(db: Kysely<Database>, ctx: AppContext, limit: number): Promise<OutboxRow[]> {
+  return withNotificationTables(db)
+    .selectFrom('outboxMessage')
+    .select(['id', 'provinceCode', 'topic', 'payload'])
+    .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
+    .where('dispatchedAt', 'is', null)
+    .where('attempts', '<', MAX_EXPAND_ATTEMPTS)
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+async function expandOneByOne(ctx: AppContext, limit: number): Promise<number> {
   let done = 0;
   while (done < limit) {
     const expanded = await ctx.db
       .transaction()
       .execute(async (trx) => {
-        const row = await withNotificationTables(trx)
-          .selectFrom('outboxMessage')
-          .select(['id', 'provinceCode', 'topic', 'payload'])
-          .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
-          .where('dispatchedAt', 'is', null)
-          .where('attempts', '<', MAX_EXPAND_ATTEMPTS)
-          .orderBy('id')
-          .limit(1)
-          .forUpdate()
-          .skipLocked()
-          .executeTakeFirst();
+        const [row] = await undispatched(trx, ctx, 1);
         if (!row) return undefined;
         try {
           await recordDeliveries(trx, ctx, row);
@@ -124,7 +189,6 @@ export async function expandOutbox(ctx: AppContext, limit = 100): Promise<number
         .set((eb) => ({ attempts: eb('attempts', '+', 1), lastError: errorText(expanded.error) }))
         .where('id', '=', expanded.failed)
         .execute();
-      continue;
     }
     done++;
   }
@@ -153,12 +217,17 @@ async function claimDeliveries(ctx: AppContext, limit: number): Promise<ClaimedD
   return result.rows.sort((a, b) => a.id - b.id);
 }
 
+/** Deliveries claimed and sent per round; the in-app and SMS ones of a round commit together. */
+export const SEND_SLICE = 500;
+
 /** Step 2: sends what is due; returns how many were sent and how many failed this round. */
-export async function sendDueDeliveries(ctx: AppContext, channels: ExternalChannels, limit = 100) {
+export async function sendDueDeliveries(ctx: AppContext, channels: ExternalChannels, limit = SEND_SLICE) {
   const claimed = await claimDeliveries(ctx, limit);
   let sent = 0;
   let failed = 0;
-  for (const d of claimed) {
+  const internal = claimed.filter((d) => d.channel === 'in_app' || d.channel === 'sms');
+  const external = claimed.filter((d) => d.channel !== 'in_app' && d.channel !== 'sms');
+  const one = async (d: ClaimedDelivery) => {
     try {
       await sendOne(ctx, channels, d);
       sent++;
@@ -166,8 +235,74 @@ export async function sendDueDeliveries(ctx: AppContext, channels: ExternalChann
       failed++;
       await recordFailure(ctx, d, err);
     }
+  };
+  if (internal.length > 0) {
+    try {
+      await sendInternal(ctx, internal);
+      sent += internal.length;
+    } catch {
+      // One bad row must not hold up the others: the round is tried again one delivery at a time.
+      for (const d of internal) await one(d);
+    }
   }
+  for (const d of external) await one(d);
   return { claimed: claimed.length, sent, failed };
+}
+
+/**
+ * In-app notices and SMS rows of many deliveries in one transaction: each is marked sent and its
+ * row written together, guarded by `status = 'pending'` (exactly once, as sendOne).
+ */
+async function sendInternal(ctx: AppContext, deliveries: ClaimedDelivery[]): Promise<void> {
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const marked = await withNotificationTables(trx)
+      .updateTable('notificationDelivery')
+      .set({ status: 'sent', sentAt: now, lastError: null })
+      .where(
+        'id',
+        'in',
+        deliveries.map((d) => d.id),
+      )
+      .where('status', '=', 'pending')
+      .returning('id')
+      .execute();
+    const ids = new Set(marked.map((m) => m.id));
+    const fresh = deliveries.filter((d) => ids.has(d.id));
+    const notices = fresh.filter((d) => d.channel === 'in_app');
+    const sms = fresh.filter((d) => d.channel === 'sms');
+    if (notices.length > 0)
+      await withNotificationTables(trx)
+        .insertInto('notification')
+        .values(
+          notices.map((d) => ({
+            provinceCode: d.provinceCode,
+            userId: d.recipient,
+            dossierCode: d.dossierCode,
+            title: d.title,
+            body: d.body,
+            createdAt: now,
+            readAt: null,
+            deliveryId: d.id,
+          })),
+        )
+        .onConflict((oc) => oc.column('deliveryId').doNothing())
+        .execute();
+    // The rows queueSms writes (identity/sms-outbox.ts), many at once.
+    if (sms.length > 0)
+      await trx
+        .insertInto('smsOutbox')
+        .values(
+          sms.map((d) => ({
+            provinceCode: ctx.config.PROVINCE_CODE,
+            phone: d.recipient,
+            body: d.body,
+            createdAt: now,
+            sentAt: null,
+          })),
+        )
+        .execute();
+  });
 }
 
 async function sendOne(ctx: AppContext, channels: ExternalChannels, d: ClaimedDelivery): Promise<void> {
@@ -226,17 +361,24 @@ function errorText(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).slice(0, 1000);
 }
 
-/** Both steps until nothing is left that is due now. */
+/**
+ * Both steps until nothing is left that is due now, a slice of each in turn: under steady load new
+ * messages keep arriving, and sending must not wait until expanding has caught up (a notice then
+ * reaches its reader within seconds, not after the load stops). Each slice is one short transaction
+ * or statement, so on the embedded database requests get the connection in between
+ * (db/pglite-dialect.ts).
+ */
 export async function drainOutbox(ctx: AppContext, channels: ExternalChannels) {
   let expanded = 0;
-  for (let n = await expandOutbox(ctx); n > 0; n = await expandOutbox(ctx)) expanded += n;
   let sent = 0;
   let failed = 0;
   for (;;) {
+    const n = await expandOutbox(ctx, EXPAND_SLICE);
+    expanded += n;
     const round = await sendDueDeliveries(ctx, channels);
     sent += round.sent;
     failed += round.failed;
-    if (round.claimed < 100) break;
+    if (n === 0 && round.claimed < SEND_SLICE) break;
   }
   return { expanded, sent, failed };
 }

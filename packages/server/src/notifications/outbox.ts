@@ -23,6 +23,11 @@ export async function enqueueOutbox(trx: Kysely<Database>, message: OutboxInput)
   return row.id;
 }
 
+/** enqueueOutbox for many messages, in one statement. */
+export async function enqueueOutboxMany(trx: Kysely<Database>, messages: OutboxInput[]): Promise<void> {
+  if (messages.length > 0) await outboxInsert(trx, messages).execute();
+}
+
 function outboxInsert(trx: Kysely<Database>, messages: OutboxInput[]) {
   return withNotificationTables(trx)
     .insertInto('outboxMessage')

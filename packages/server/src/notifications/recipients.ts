@@ -18,16 +18,67 @@ function officerRoles(m: DossierMessage): string[] {
   return ['receiver'];
 }
 
+/** What planning needs from the database, looked up once for a whole slice of messages. */
+export interface RecipientLookups {
+  /** Officers of an agency with their roles. */
+  officers: Map<string, Array<{ userId: string; role: string }>>;
+  /** Push endpoints of each user, oldest first. */
+  endpoints: Map<string, string[]>;
+}
+
 /**
  * Who gets what for one outbox message: the applicant in the app, on their installed devices, by SMS
  * and by e-mail when known (internal steps only in the app); the agency's officers in the app and on
  * their devices for new dossiers, supplements and deadlines.
  */
 export async function planDeliveries(db: Kysely<Database>, provinceCode: string, m: DossierMessage): Promise<PlannedDelivery[]> {
+  const [plan] = await planDeliveriesMany(db, provinceCode, [m]);
+  return plan ?? [];
+}
+
+/** planDeliveries for many messages with two lookups in all (the dispatcher's slices). */
+export async function planDeliveriesMany(
+  db: Kysely<Database>,
+  provinceCode: string,
+  messages: DossierMessage[],
+): Promise<PlannedDelivery[][]> {
+  const agencies = [...new Set(messages.filter((m) => renderForOfficers(m)).map((m) => m.agencyCode))];
+  const officerRows = agencies.length
+    ? await db
+        .selectFrom('officerRole')
+        .select(['agencyCode', 'userId', 'role'])
+        .distinct()
+        .where('provinceCode', '=', provinceCode)
+        .where('agencyCode', 'in', agencies)
+        .execute()
+    : [];
+  const officers = new Map<string, Array<{ userId: string; role: string }>>();
+  for (const r of officerRows) officers.set(r.agencyCode, [...(officers.get(r.agencyCode) ?? []), r]);
+  const users = new Set<string>();
+  for (const m of messages) {
+    if (m.applicantId && renderForCitizen(m)) users.add(m.applicantId);
+    if (m.assigneeId) users.add(m.assigneeId);
+  }
+  for (const r of officerRows) users.add(r.userId);
+  const subs = users.size
+    ? await withNotificationTables(db)
+        .selectFrom('pushSubscription')
+        .select(['userId', 'endpoint'])
+        .where('provinceCode', '=', provinceCode)
+        .where('userId', 'in', [...users])
+        .orderBy('id')
+        .execute()
+    : [];
+  const endpoints = new Map<string, string[]>();
+  for (const s of subs) endpoints.set(s.userId, [...(endpoints.get(s.userId) ?? []), s.endpoint]);
+  return messages.map((m) => planWith({ officers, endpoints }, m));
+}
+
+function planWith(lookups: RecipientLookups, m: DossierMessage): PlannedDelivery[] {
   const plan: PlannedDelivery[] = [];
   const citizen = renderForCitizen(m);
   if (citizen) {
-    if (m.applicantId) plan.push(...(await appAndPush(db, provinceCode, [m.applicantId], citizen)));
+    if (m.applicantId) plan.push(...appAndPush(lookups, [m.applicantId], citizen));
     if (citizenExternalChannels(m)) {
       if (m.applicantPhone)
         plan.push({ channel: 'sms', recipient: m.applicantPhone, userId: m.applicantId, ...smsText(citizen) });
@@ -36,33 +87,20 @@ export async function planDeliveries(db: Kysely<Database>, provinceCode: string,
   }
   const officer = renderForOfficers(m);
   if (officer) {
-    const rows = await db
-      .selectFrom('officerRole')
-      .select('userId')
-      .distinct()
-      .where('provinceCode', '=', provinceCode)
-      .where('agencyCode', '=', m.agencyCode)
-      .where('role', 'in', officerRoles(m) as never[])
-      .execute();
-    const ids = new Set(rows.map((r) => r.userId));
+    const roles = officerRoles(m);
+    const ids = new Set((lookups.officers.get(m.agencyCode) ?? []).filter((r) => roles.includes(r.role)).map((r) => r.userId));
     if (m.assigneeId && m.kind !== 'dossier_event') ids.add(m.assigneeId);
     if (m.event === 'supplement_provided' && m.assigneeId) ids.add(m.assigneeId);
-    plan.push(...(await appAndPush(db, provinceCode, [...ids], officer)));
+    plan.push(...appAndPush(lookups, [...ids], officer));
   }
   return plan;
 }
 
-async function appAndPush(db: Kysely<Database>, provinceCode: string, userIds: string[], text: { title: string; body: string }) {
-  if (userIds.length === 0) return [];
-  const subs = await withNotificationTables(db)
-    .selectFrom('pushSubscription')
-    .select(['userId', 'endpoint'])
-    .where('provinceCode', '=', provinceCode)
-    .where('userId', 'in', userIds)
-    .orderBy('id')
-    .execute();
+function appAndPush(lookups: RecipientLookups, userIds: string[], text: { title: string; body: string }): PlannedDelivery[] {
   const plan: PlannedDelivery[] = userIds.map((id) => ({ channel: 'in_app', recipient: id, userId: id, ...text }));
-  for (const s of subs) plan.push({ channel: 'web_push', recipient: s.endpoint, userId: s.userId, ...text });
+  for (const id of userIds)
+    for (const endpoint of lookups.endpoints.get(id) ?? [])
+      plan.push({ channel: 'web_push', recipient: endpoint, userId: id, ...text });
   return plan;
 }
 

@@ -1,4 +1,5 @@
 import type PgBoss from 'pg-boss';
+import { inBackground } from '../db/database';
 import type { AppContext } from '../http/context';
 import { loadPortalSyncEnv, type PortalSyncEnv } from './portal-sync.env';
 import { drainPortalSync, hasDuePortalSync } from './portal-sync.sender';
@@ -15,12 +16,21 @@ export interface PortalSyncWorker {
  * drain queued and one running across servers, which also keeps each dossier's messages in order),
  * queued by an in-process poll only when a message is due, so an idle server writes nothing to
  * pgboss.job. pg-boss retries a drain that crashed; each message has its own backoff in the sender.
- * Call with the boss returned by startWorkers(), after it has started.
+ * Call with the boss returned by startWorkers(), after it has started. Background work, like the
+ * other jobs (db/pglite-dialect.ts).
  */
-export async function startPortalSyncWorker(
+export function startPortalSyncWorker(
   boss: PgBoss,
   ctx: AppContext,
   options: { pollMs?: number; env?: PortalSyncEnv } = {},
+): Promise<PortalSyncWorker> {
+  return inBackground(() => start(boss, ctx, options));
+}
+
+async function start(
+  boss: PgBoss,
+  ctx: AppContext,
+  options: { pollMs?: number; env?: PortalSyncEnv },
 ): Promise<PortalSyncWorker> {
   const env = options.env ?? loadPortalSyncEnv();
   await boss.createQueue(QUEUE_PORTAL_SYNC, {
@@ -44,7 +54,7 @@ export async function startPortalSyncWorker(
   };
   const timer = setInterval(() => {
     if (!polling) polling = poll().finally(() => (polling = undefined));
-  }, options.pollMs ?? 5000);
+  }, options.pollMs ?? 1000);
   return {
     async stop() {
       clearInterval(timer);

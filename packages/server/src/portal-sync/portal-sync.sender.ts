@@ -21,6 +21,8 @@ const MAX_BACKOFF_MS = 3_600_000;
 /** A claimed message is retried after this if its sender died mid-send. */
 const LEASE_MS = 5 * 60_000;
 const BATCH = 100;
+/** Posts of one round in flight at once. */
+const POSTS_IN_FLIGHT = 8;
 
 /** 30 s, 1 min, 2 min, 4 min… capped at one hour. */
 export function portalBackoffMs(attempts: number): number {
@@ -106,16 +108,12 @@ export async function drainPortalSync(ctx: AppContext, now: Date, options: Drain
   for (;;) {
     const claimed = await claimDue(ctx, now);
     if (claimed.length === 0) break;
-    for (const m of claimed) {
+    const delivered: number[] = [];
+    // A round holds one message per dossier, so posting several at once keeps each dossier's order.
+    await eachAtMost(POSTS_IN_FLIGHT, claimed, async (m) => {
       try {
         await postOne(url, env, doFetch, m, now);
-        await db
-          .updateTable('portalSyncMessage')
-          .set({ status: 'sent', sentAt: now, lastError: null })
-          .where('id', '=', m.id)
-          .where('status', '=', 'pending')
-          .execute();
-        sent++;
+        delivered.push(m.id);
       } catch (err) {
         const final = m.attempts >= env.maxAttempts;
         if (final) failed++;
@@ -131,9 +129,27 @@ export async function drainPortalSync(ctx: AppContext, now: Date, options: Drain
           .where('status', '=', 'pending')
           .execute();
       }
+    });
+    if (delivered.length > 0) {
+      await db
+        .updateTable('portalSyncMessage')
+        .set({ status: 'sent', sentAt: now, lastError: null })
+        .where('id', 'in', delivered)
+        .where('status', '=', 'pending')
+        .execute();
+      sent += delivered.length;
     }
   }
   return { sent, retried, failed };
+}
+
+async function eachAtMost<T>(limit: number, items: T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await work(items[next++] as T);
+    }),
+  );
 }
 
 /** Cheap check the worker polls with before queueing a drain job. */
