@@ -34,6 +34,16 @@ export interface PublicDossierView {
   apology: { at: string; reason: string | null; newDueAt: string | null } | null;
 }
 
+/** This server's address as people reach it: PUBLIC_URL, or the address it listens on. */
+export function publicBaseUrl(ctx: Pick<AppContext, 'config'>): string {
+  return (ctx.config.PUBLIC_URL ?? `http://${ctx.config.HOST}:${ctx.config.PORT}`).replace(/\/$/, '');
+}
+
+/** The citizen app's lookup page with the code filled in: printed as the receipt's QR code, sent by SMS. */
+export function dossierLookupUrl(baseUrl: string, code: string): string {
+  return `${baseUrl.replace(/\/$/, '')}/tra-cuu?ma=${encodeURIComponent(code)}`;
+}
+
 const FOUR_DIGITS = /^\d{4}$/;
 
 export function normalizeLookupCode(code: string): string {

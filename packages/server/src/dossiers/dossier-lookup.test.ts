@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { nextIp, type SignedIn } from '../identity/identity.test-helpers';
+import { renderForCitizen } from '../notifications/templates';
 import { createTestApp, type TestApp } from '../test/harness';
+import { pdfText } from '../test/pdf-text';
+import { dossierLookupUrl, publicBaseUrl } from './dossier-lookup.service';
 import { act, fileOnline, householdRegistration, login, PHONES, post, registrationAttachments } from './dossiers.test-helpers';
 
 const MONDAY_9AM = new Date('2026-11-30T02:00:00Z');
@@ -159,5 +162,53 @@ describe('guessing the 4 digits is impractical', () => {
     const refused = answers.filter((a) => a.statusCode === 429);
     assert.equal(refused.length, 2);
     assert.equal(refused[0]!.json().title, 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút');
+  });
+});
+
+describe('the way to the lookup page', () => {
+  test('the SMS to a hotline or counter filer carries the lookup link of the dossier', () => {
+    const before = process.env.PUBLIC_URL;
+    process.env.PUBLIC_URL = 'https://dichvucong.quangngai.gov.vn/';
+    try {
+      const message = {
+        kind: 'dossier_event' as const,
+        dossierId: 'x',
+        code: 'UBND.21025-261130-0007',
+        procedureCode: '1.001612',
+        agencyCode: 'UBND.21025',
+        status: 'new',
+        applicantId: null,
+        applicantName: 'Phạm Văn Cá',
+        applicantPhone: '0912345678',
+        applicantEmail: null,
+        assigneeId: null,
+        at: MONDAY_9AM.toISOString(),
+        dueAt: null,
+      };
+      const link = 'https://dichvucong.quangngai.gov.vn/tra-cuu?ma=UBND.21025-261130-0007';
+      for (const event of ['file_by_phone', 'record_at_counter'] as const) {
+        assert.ok(renderForCitizen({ ...message, event })!.body.includes(link), event);
+      }
+    } finally {
+      if (before === undefined) delete process.env.PUBLIC_URL;
+      else process.env.PUBLIC_URL = before;
+    }
+  });
+
+  test('the receipt tells how to look the dossier up; its QR opens the lookup page', async () => {
+    const { code } = await fileOnline(t.app, citizen);
+    await act(t.app, receiver, code, { type: 'receive' });
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/dossiers/${code}/documents/receipt`,
+      headers: { cookie: citizen.cookie },
+    });
+    assert.equal(pdf.statusCode, 200);
+    const text = await pdfText(pdf.rawPayload);
+    assert.match(text, /4 số cuối điện thoại người nộp để tra cứu/);
+    assert.equal(
+      dossierLookupUrl(publicBaseUrl(t.ctx), code),
+      `http://${t.ctx.config.HOST}:${t.ctx.config.PORT}/tra-cuu?ma=${encodeURIComponent(code)}`,
+    );
   });
 });
