@@ -76,11 +76,15 @@ test('file, read the code, sign out, look it up with the last 4 digits of the ph
   assert.equal(shown.includes(citizen.fullName), false, 'no name of the filer');
   assert.equal(shown.includes(citizen.phone), false, 'no phone of the filer');
   mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, 'tra-cuu-390x844.png') });
+  await page.screenshot({ path: join(shots, 'tra-cuu-result-390x844.png') });
+  await page.screenshot({ path: join(shots, 'tra-cuu-full.png'), fullPage: true });
+  const heading = page.getByRole('heading', { name: 'Đăng ký thành lập hộ kinh doanh' });
+  assert.ok(await heading.evaluate((h) => h === document.activeElement), 'the answer takes the focus');
 
   // The receipt's QR code opens the page with the code filled in: only the digits are asked.
   await page.goto(`/tra-cuu?ma=${encodeURIComponent(dossierCode)}`);
   assert.equal(await page.getByLabel('Mã hồ sơ').inputValue(), dossierCode);
+  await page.screenshot({ path: join(shots, 'tra-cuu-390x844.png') });
   await page.goto('/dang-nhap');
   await page.getByRole('link', { name: 'Tra cứu hồ sơ không cần đăng nhập' }).click();
   await page.getByRole('heading', { name: 'Tra cứu hồ sơ' }).waitFor();

@@ -49,7 +49,7 @@ const ROUTES: Route[] = [
   { pattern: '/dang-ky', render: () => <SignUp />, tab: 'account' },
   { pattern: '/xac-thuc', render: () => <VerifyPhone />, tab: 'account' },
   { pattern: '/cong-khai', render: () => <PublicIndicators />, tab: 'home' },
-  { pattern: '/tra-cuu', render: () => <LookupPage />, tab: 'dossiers' },
+  { pattern: '/tra-cuu', render: () => <LookupPage />, tab: 'home' },
 ];
 
 const TABS: { id: Route['tab']; href: string; label: MessageKey; icon: string }[] = [

@@ -1,7 +1,7 @@
 import type { DossierState } from '@dvc/domain/dossier/states';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
-import { Link, navigate, useLocation } from '../../router';
+import { Link, useLocation } from '../../router';
 import { ApiError, api, NetworkError } from '../../shared/api';
 import { stateLabel, stateTone } from '../../shared/dossiers';
 import { formatDateTime, formatDong } from '../../shared/format';
@@ -61,7 +61,7 @@ export function LookupPage() {
       );
       setFound(d);
       // The address keeps the code (not the digits): a reload or a shared link asks only for those again.
-      navigate(`/tra-cuu?ma=${encodeURIComponent(d.code)}`, { replace: true });
+      history.replaceState(null, '', `/tra-cuu?ma=${encodeURIComponent(d.code)}`);
     } catch (err) {
       if (err instanceof ApiError && err.status === 404)
         setProblem({ title: t('lookup.notFound'), detail: t('lookup.notFoundDetail') });
@@ -112,6 +112,13 @@ export function LookupPage() {
 
 function LookupResult({ d }: { d: PublicDossier }) {
   const { t, locale } = useI18n();
+  // The answer lands below the form, out of a phone's first screen: bring it into view and to the reader
+  // (each answer mounts anew: the previous one is cleared when the form is sent).
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: 'center' });
+  }, []);
   const dates: Array<[string, string | null]> = [
     [t('lookup.submittedAt'), d.submittedAt],
     [t('lookup.receivedAt'), d.receivedAt],
@@ -122,7 +129,9 @@ function LookupResult({ d }: { d: PublicDossier }) {
   return (
     <article className="card" aria-live="polite" aria-labelledby="lookup-result-title">
       <p className="muted">{t('dossier.code', { code: d.code })}</p>
-      <h2 id="lookup-result-title">{d.procedureName}</h2>
+      <h2 id="lookup-result-title" ref={heading} tabIndex={-1}>
+        {d.procedureName}
+      </h2>
       <p>
         <span className={`status ${stateTone(d.status)}`}>{stateLabel(d.status, locale)}</span>
         {d.overdue && <span className="status bad">{t('dossier.overdue')}</span>}
