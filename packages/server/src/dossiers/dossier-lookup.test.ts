@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import PDFDocument from 'pdfkit';
+import { qrPng } from '../documents/pdf-kit';
 import { nextIp, type SignedIn } from '../identity/identity.test-helpers';
 import { renderForCitizen } from '../notifications/templates';
 import { createTestApp, type TestApp } from '../test/harness';
@@ -206,9 +209,48 @@ describe('the way to the lookup page', () => {
     assert.equal(pdf.statusCode, 200);
     const text = await pdfText(pdf.rawPayload);
     assert.match(text, /4 số cuối điện thoại người nộp để tra cứu/);
-    assert.equal(
-      dossierLookupUrl(publicBaseUrl(t.ctx), code),
-      `http://${t.ctx.config.HOST}:${t.ctx.config.PORT}/tra-cuu?ma=${encodeURIComponent(code)}`,
-    );
+    const url = dossierLookupUrl(publicBaseUrl(t.ctx), code);
+    assert.equal(url, `http://${t.ctx.config.HOST}:${t.ctx.config.PORT}/tra-cuu?ma=${encodeURIComponent(code)}`);
+    const printed = await firstImageModules(pdf.rawPayload);
+    assert.deepEqual(printed, await modulesOfPng(await qrPng(url)), 'the printed QR code is the lookup address');
+    assert.notDeepEqual(printed, await modulesOfPng(await qrPng(code)), 'no longer the bare code');
   });
 });
+
+/** Dark (1) or light (0) per pixel: what a QR reader sees, whatever the colour encoding. */
+function darkness(data: Uint8Array | Uint8ClampedArray, width: number, height: number, channels: number): string {
+  let out = '';
+  for (let i = 0; i < width * height; i++) out += data[i * channels]! < 128 ? '1' : '0';
+  return out;
+}
+
+/** The QR code as the slip would carry it: drawn into a PDF and read back the same way. */
+async function modulesOfPng(png: Buffer): Promise<string> {
+  const doc = new PDFDocument();
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise((resolve) => doc.on('end', resolve));
+  doc.image(png, 10, 10, { width: 62, height: 62 });
+  doc.end();
+  await ended;
+  return firstImageModules(Buffer.concat(chunks));
+}
+
+/** The first image drawn on the PDF's first page (the code band's QR code), as pdf.js decodes it. */
+async function firstImageModules(pdf: Buffer): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
+  try {
+    const page = await doc.getPage(1);
+    const ops = await page.getOperatorList();
+    const at = ops.fnArray.indexOf(OPS.paintImageXObject);
+    assert.ok(at >= 0, 'the slip has an image');
+    const name = ops.argsArray[at][0] as string;
+    const image = await new Promise<{ width: number; height: number; data: Uint8ClampedArray }>((resolve) =>
+      page.objs.get(name, resolve),
+    );
+    const channels = image.data.length / (image.width * image.height);
+    return darkness(image.data, image.width, image.height, channels);
+  } finally {
+    await doc.destroy();
+  }
+}
