@@ -8,6 +8,7 @@ import { GroupPage } from './citizen/dossiers/GroupPage';
 import { MyDossiers } from './citizen/dossiers/MyDossiers';
 import { OutboxItemPage } from './citizen/dossiers/OutboxItemPage';
 import { Home } from './citizen/Home';
+import { LookupPage } from './citizen/lookup/LookupPage';
 import { NotificationsPage } from './citizen/notifications/NotificationsPage';
 import { ProcedurePage } from './citizen/procedures/ProcedurePage';
 import { Procedures } from './citizen/procedures/Procedures';
@@ -48,6 +49,7 @@ const ROUTES: Route[] = [
   { pattern: '/dang-ky', render: () => <SignUp />, tab: 'account' },
   { pattern: '/xac-thuc', render: () => <VerifyPhone />, tab: 'account' },
   { pattern: '/cong-khai', render: () => <PublicIndicators />, tab: 'home' },
+  { pattern: '/tra-cuu', render: () => <LookupPage />, tab: 'home' },
 ];
 
 const TABS: { id: Route['tab']; href: string; label: MessageKey; icon: string }[] = [

@@ -228,15 +228,16 @@ export async function qrPng(text: string): Promise<Buffer> {
 }
 
 /**
- * The code band of a slip: the QR code (the dossier code) at the left, the code in large bold
- * type beside it, so the desk can scan it and the citizen can type it.
+ * The code band of a slip: the QR code (the dossier code, or `qrContent` such as the lookup
+ * address) at the left, the code in large bold type beside it, so the desk can scan it and the
+ * citizen can type it.
  */
-export async function drawCodeBand(doc: Doc, code: string, hint: string): Promise<void> {
+export async function drawCodeBand(doc: Doc, code: string, hint: string, qrContent = code): Promise<void> {
   const size = 62;
   ensureSpace(doc, size + 10);
   const x = left(doc);
   const y = doc.y;
-  doc.image(await qrPng(code), x, y, { width: size, height: size });
+  doc.image(await qrPng(qrContent), x, y, { width: size, height: size });
   const tx = x + size + 10;
   const tw = contentWidth(doc) - size - 10;
   doc

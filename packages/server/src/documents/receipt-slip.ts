@@ -12,7 +12,12 @@ export async function renderReceiptSlip(input: ReceiptSlipData): Promise<Buffer>
   const doc = createDocument({ title: `${RECEIPT_SLIP_TITLE} ${d.dossierCode}`, createdAt: d.issuedAt });
   drawHeading(doc, { agency: d.agency, formNumber: 'Mẫu số 01', documentNumber: d.documentNumber, issuedAt: d.issuedAt });
   drawTitle(doc, RECEIPT_SLIP_TITLE);
-  await drawCodeBand(doc, d.dossierCode, 'Quét mã hoặc nhập mã hồ sơ để tra cứu tình trạng giải quyết trên Cổng Dịch vụ công.');
+  await drawCodeBand(
+    doc,
+    d.dossierCode,
+    'Quét mã hoặc nhập mã hồ sơ và 4 số cuối điện thoại người nộp để tra cứu tình trạng giải quyết trên Cổng Dịch vụ công.',
+    d.lookupUrl ?? d.dossierCode,
+  );
 
   paragraph(doc, `${d.agency.name} tiếp nhận hồ sơ của:`);
   applicantLines(doc, d.applicant);

@@ -77,6 +77,8 @@ export const ReceiptSlipData = z.object({
   /** Entry in the dossier register ("Vào Sổ theo dõi hồ sơ, Quyển số …, Số thứ tự …"). */
   registerEntry: z.object({ book: z.string(), sequence: z.number().int().min(1) }).optional(),
   officerName: z.string().min(1),
+  /** The public lookup page of the dossier (/tra-cuu?ma=…): what the QR code opens. */
+  lookupUrl: z.string().url().optional(),
 });
 export type ReceiptSlipData = z.input<typeof ReceiptSlipData>;
 

@@ -11,6 +11,7 @@ import type { AppContext } from '../http/context';
 import { agencyNames, userNames } from '../identity/identity.repository';
 import type { DossierRow } from './dossier.repository';
 import { listDossierEvents } from './dossier.repository';
+import { dossierLookupUrl, publicBaseUrl } from './dossier-lookup.service';
 
 /** The slips of Circular 03/2025/TT-VPCP a dossier can have, by the events it went through. */
 export const SLIP_KINDS = ['receipt', 'supplement-request', 'refusal', 'apology', 'stop-notice', 'process-control'] as const;
@@ -78,6 +79,7 @@ export async function renderSlip(ctx: AppContext, row: DossierRow, kind: SlipKin
         delivery: (row.delivery ?? 'counter') as Delivery,
         deliveryDetail: DELIVERY_LABELS_VI[(row.delivery ?? 'counter') as Delivery],
         officerName: officer(receive),
+        lookupUrl: dossierLookupUrl(publicBaseUrl(ctx), row.code),
       });
     }
     case 'supplement-request': {

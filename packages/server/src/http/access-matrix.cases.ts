@@ -104,6 +104,10 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/public/indicators': pub('/api/v1/public/indicators?year=2026'),
   'GET /api/v1/verify/:code': pub('/api/v1/verify/KHONG-CO-MA', { absent: true }),
   'GET /xac-minh/:code': pub('/xac-minh/KHONG-CO-MA', { absent: true }),
+  'GET /api/v1/public/dossiers/:code': pub('/api/v1/public/dossiers/KHONG-CO-MA?phoneLast4=0000', {
+    absent: true,
+    ownAddress: true,
+  }),
   'GET /api/v1/household-businesses/name-check': pub('/api/v1/household-businesses/name-check?name=Bánh%20mì&unitCode=21025'),
   'GET /api/v1/notifications/vapid-public-key': pub('/api/v1/notifications/vapid-public-key'),
 

@@ -64,6 +64,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/calendar': 'public',
   'GET /api/v1/public/indicators': 'public',
   'GET /api/v1/verify/:code': 'public',
+  // A dossier's state by its code and a second factor (the handler checks it and limits guessing)
+  'GET /api/v1/public/dossiers/:code': 'public',
   'GET /xac-minh/:code': 'public',
   'GET /api/v1/household-businesses/name-check': 'public',
   'GET /api/v1/notifications/vapid-public-key': 'public',

@@ -40,6 +40,15 @@ export function formatVnDateTime(iso: string | Date): string {
   return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
+/**
+ * The public lookup page of the dossier for filers without an account (counter, hotline), from
+ * PUBLIC_URL as the server is started with (the messages carry no configuration of their own).
+ */
+function lookupLine(code: string): string {
+  const base = process.env.PUBLIC_URL?.replace(/\/$/, '');
+  return base ? ` Tra cứu: ${base}/tra-cuu?ma=${encodeURIComponent(code)} (nhập 4 số cuối điện thoại).` : '';
+}
+
 const dong = (n: number) => `${n.toLocaleString('vi-VN')} đồng`;
 const due = (m: DossierMessage) => (m.dueAt ? formatVnDateTime(m.dueAt) : 'theo quy định');
 const because = (m: DossierMessage) => (m.reason ? ` Lý do: ${m.reason}.` : '');
@@ -52,11 +61,11 @@ const CITIZEN: Record<DossierEventType, (m: DossierMessage) => Rendered> = {
   }),
   record_at_counter: (m) => ({
     title: `Hồ sơ ${m.code} đã được ghi nhận tại quầy`,
-    body: `Bộ phận Một cửa đã ghi nhận hồ sơ ${m.code} của ông/bà ${m.applicantName}.`,
+    body: `Bộ phận Một cửa đã ghi nhận hồ sơ ${m.code} của ông/bà ${m.applicantName}.${lookupLine(m.code)}`,
   }),
   file_by_phone: (m) => ({
     title: `Hồ sơ ${m.code} đã được ghi nhận qua tổng đài`,
-    body: `Tổng đài đã ghi nhận hồ sơ ${m.code} của ông/bà ${m.applicantName}.`,
+    body: `Tổng đài đã ghi nhận hồ sơ ${m.code} của ông/bà ${m.applicantName}.${lookupLine(m.code)}`,
   }),
   receive: (m) => ({
     title: `Hồ sơ ${m.code} đã được tiếp nhận`,

@@ -52,6 +52,10 @@ export function Home() {
           <span className="tile-title">{t('home.track')}</span>
           <span className="tile-sub">{t('home.trackSub')}</span>
         </Link>
+        <Link href="/tra-cuu" className="tile">
+          <span className="tile-title">{t('lookup.homeTile')}</span>
+          <span className="tile-sub">{t('lookup.homeTileSub')}</span>
+        </Link>
       </div>
       <h2>{t('home.topics')}</h2>
       <div className="grid2">

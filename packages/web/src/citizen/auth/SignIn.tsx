@@ -82,6 +82,9 @@ export function SignIn() {
       <p className="center">
         {t('signin.noAccount')} <Link href="/dang-ky">{t('signup.title')}</Link>
       </p>
+      <p className="center">
+        <Link href="/tra-cuu">{t('lookup.signInLink')}</Link>
+      </p>
     </section>
   );
 }

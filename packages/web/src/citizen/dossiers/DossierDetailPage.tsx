@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, formatDong } from '../../shared/format';
 import { FormError } from '../../shared/ui';
 import { AttachmentInput, type PickedFile } from '../filing/AttachmentInput';
 import { PaymentPanel } from './PaymentPanel';
+import { WithdrawPanel } from './WithdrawPanel';
 
 export function DossierDetailPage({ code }: { code: string }) {
   const { t, locale } = useI18n();
@@ -58,6 +59,8 @@ export function DossierDetailPage({ code }: { code: string }) {
       {d.status === 'supplement_requested' && <SupplementForm code={d.code} procedureCode={d.procedureCode} onDone={load} />}
 
       <PaymentPanel d={d} result={query.get('thanh-toan')} onRefresh={load} />
+
+      {d.availableEvents.includes('request_withdrawal') && <WithdrawPanel code={d.code} onDone={load} />}
 
       {d.documents.length > 0 && (
         <>
