@@ -1,6 +1,6 @@
 import type PgBoss from 'pg-boss';
+import type { PortalSyncConfig } from '../config';
 import type { AppContext } from '../http/context';
-import { loadPortalSyncEnv, type PortalSyncEnv } from './portal-sync.env';
 import { drainPortalSync, hasDuePortalSync } from './portal-sync.sender';
 
 export const QUEUE_PORTAL_SYNC = 'portal-sync-drain';
@@ -20,9 +20,9 @@ export interface PortalSyncWorker {
 export async function startPortalSyncWorker(
   boss: PgBoss,
   ctx: AppContext,
-  options: { pollMs?: number; env?: PortalSyncEnv } = {},
+  options: { pollMs?: number; env?: PortalSyncConfig } = {},
 ): Promise<PortalSyncWorker> {
-  const env = options.env ?? loadPortalSyncEnv();
+  const env = options.env ?? ctx.config.portalSync;
   await boss.createQueue(QUEUE_PORTAL_SYNC, {
     name: QUEUE_PORTAL_SYNC,
     policy: 'stately',
