@@ -38,12 +38,6 @@ export function isOnline(channel: Channel): boolean {
 /** Channel codes of the national portal (DOMAIN.md §5): 1 in person, 2 online, 3 public postal service. */
 export type PortalChannel = 1 | 2 | 3;
 
-export const PORTAL_CHANNEL_LABELS_VI: Record<PortalChannel, string> = {
-  1: 'Trực tiếp',
-  2: 'Trực tuyến',
-  3: 'Qua dịch vụ bưu chính công ích',
-};
-
 /**
  * Portal channel for sync. `phone` → 2: the hotline operator creates an electronic dossier on the
  * portal for the caller; nobody came to a counter (1) and nothing was sent by post (3). This differs on
@@ -70,9 +64,4 @@ export const DELIVERY_LABELS_VI: Record<Delivery, string> = {
   counter: 'Nhận tại bộ phận một cửa',
   post: 'Qua dịch vụ bưu chính',
   electronic: 'Kết quả điện tử',
-};
-export const DELIVERY_LABELS_EN: Record<Delivery, string> = {
-  counter: 'At the counter',
-  post: 'By post',
-  electronic: 'Electronic result',
 };

@@ -68,15 +68,6 @@ export function componentDigitizationRate(fullyDigitized: number, received: numb
 }
 
 /**
- * Reuse rate (766/QĐ-TTg, group "Số hóa hồ sơ"; seed 003 "tái sử dụng 0,04%, 157 hồ sơ").
- * Numerator: dossiers received in the period with ≥ 1 component reused from digitized data.
- * Denominator: dossiers received in the period.
- */
-export function reuseRate(reused: number, received: number): Rate {
-  return ratio(reused, received);
-}
-
-/**
  * Online-payment rate (766/QĐ-TTg, group "Thanh toán trực tuyến"; seed 003 "68,37% thủ tục có nghĩa vụ
  * tài chính được thanh toán trực tuyến").
  * Numerator: dossiers received in the period and paid online.
@@ -102,12 +93,6 @@ export function satisfactionRate(overdue: number, complaints: number, finished: 
 
 /** Target classes of Công văn 2200/VP-TTHC of 9 Dec 2022 (seed 000): its three lists. */
 export type TargetClass = 'met' | 'below' | 'none';
-
-export const TARGET_CLASS_LABELS_VI: Record<TargetClass, string> = {
-  met: 'Đạt chỉ tiêu',
-  below: 'Có hồ sơ trực tuyến nhưng tỷ lệ thấp',
-  none: 'Không phát sinh hồ sơ trực tuyến',
-};
 
 /**
  * Seed 000: "cao hơn 30% so với chỉ tiêu" → met (online ÷ total ≥ target); "có phát sinh hồ sơ trực

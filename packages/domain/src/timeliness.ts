@@ -33,10 +33,3 @@ export function judgeTimeliness({ dueAt, finishedAt, supplementCount, periodEnd 
 export function countsAsOnTime(t: Timeliness): boolean {
   return t === 'on_time' || t === 'in_time';
 }
-
-export const TIMELINESS_LABELS_VI: Record<Timeliness, string> = {
-  on_time: 'Đúng hạn',
-  overdue: 'Quá hạn',
-  in_time: 'Trong hạn',
-  overdue_open: 'Đang quá hạn',
-};

@@ -29,11 +29,12 @@ const TrustProxySchema = z
       .filter((s) => s !== ''),
   )
   .refine((list) => list.every(isProxyAddress), {
-    message: 'Danh sách địa chỉ IP hoặc CIDR, cách nhau bằng dấu phẩy (ví dụ 127.0.0.1,10.0.0.0/8)',
+    message:
+      'Danh sách địa chỉ IP hoặc CIDR, cách nhau bằng dấu phẩy (ví dụ 127.0.0.1,10.0.0.0/8) — comma-separated IP addresses or CIDRs',
   });
 
-/** The environment, parsed once at start. A bad value stops the server with a clear message. */
-export const ConfigSchema = z.object({
+/** The app's own settings: what every capability may read from `ctx.config` directly. */
+const AppEnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
@@ -68,28 +69,224 @@ export const ConfigSchema = z.object({
    * NODE_ENV=production. Unset: main.ts decides from the data dir (dev/demo-mode.ts).
    */
   DVC_DEMO: z.enum(['0', '1']).optional(),
+  /** Set by npm to the folder `npm run` was started in: the import CLI resolves its file name against it. */
+  INIT_CWD: z.string().optional(),
 });
+
+/**
+ * Payments (config.payments). Without VNPAY_URL the app pays through its built-in sandbox gateway
+ * (/sandbox/vnpay/pay), which speaks the same protocol; its hash secret is generated once and kept in
+ * <DATA_DIR>/payments/ (payments/sandbox-secret.ts). With VNPAY_URL (VNPay's sandbox or production)
+ * the terminal code and the secret are required.
+ */
+const PaymentsEnvSchema = z.object({
+  VNPAY_URL: z.string().url().optional(),
+  VNPAY_TMN_CODE: z
+    .string()
+    .regex(/^[A-Za-z0-9]{8}$/)
+    .optional(),
+  VNPAY_HASH_SECRET: z.string().min(16).optional(),
+  /** Minutes the gateway accepts an order (vnp_ExpireDate). */
+  VNPAY_EXPIRE_MINUTES: z.coerce.number().int().min(5).max(1440).default(15),
+  /** VietQR bank transfer: the collector's account (Napas BIN + account number). DEMO defaults: not a real account. */
+  VIETQR_BIN: z
+    .string()
+    .regex(/^\d{6}$/)
+    .default('970415'),
+  VIETQR_ACCOUNT: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,19}$/)
+    .default('0000000000051'),
+  VIETQR_ACCOUNT_NAME: z.string().default('TAI KHOAN THU PHI (DEMO)'),
+  /** The collector's tax code printed on receipts. DEMO default. */
+  FEE_COLLECTOR_TAX_CODE: z.string().default('4300000000'),
+  FEE_RECEIPT_TEMPLATE: z.string().default('01BLP0-001'),
+  FEE_RECEIPT_SERIES: z.string().default('QN-26E'),
+});
+
+/**
+ * VNeID login (config.vneid). With VNEID_ISSUER the national identity provider is used (client id
+ * and secret required); without it, and only in demo mode (DVC_DEMO=1), the local stand-in of this
+ * server; otherwise VNeID login is off.
+ */
+const VneidEnvSchema = z.object({
+  VNEID_ISSUER: z.string().url().optional(),
+  VNEID_CLIENT_ID: z.string().min(1).optional(),
+  VNEID_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Defaults to <public URL>/api/v1/auth/vneid/callback. Must be registered with the provider. */
+  VNEID_REDIRECT_URI: z.string().url().optional(),
+  VNEID_SCOPE: z.string().default('openid profile phone citizen'),
+  /** Name of the claim carrying the 12-digit identity number. */
+  VNEID_CITIZEN_ID_CLAIM: z.string().default('citizen_id'),
+});
+
+/**
+ * The national portal sync (config.portalSync). Without PORTAL_SYNC_URL the messages go to the local
+ * receiver of this very server, which records what it got (default mode).
+ */
+const PortalSyncEnvSchema = z.object({
+  PORTAL_SYNC_URL: z.string().url().optional(),
+  PORTAL_SYNC_SECRET: z.string().min(16).optional(),
+  /** A message that still fails after this many attempts is marked failed (listed on the admin page). */
+  PORTAL_SYNC_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  PORTAL_SYNC_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+});
+
+/**
+ * Notifications (config.notifications): e-mail goes through SMTP when SMTP_URL is set, otherwise into
+ * <DATA_DIR>/mail/*.eml; VAPID keys come from here when both are set, otherwise they are generated
+ * once and kept in the database.
+ */
+const NotificationsEnvSchema = z.object({
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('"Dịch vụ công Quảng Ngãi" <no-reply@dichvucong.quangngai.gov.vn>'),
+  VAPID_SUBJECT: z.string().default('mailto:no-reply@dichvucong.quangngai.gov.vn'),
+  VAPID_PUBLIC_KEY: z.string().optional(),
+  VAPID_PRIVATE_KEY: z.string().optional(),
+});
+
+/** The whole environment: every variable the server reads, each checked once, at start. */
+export const ConfigSchema = AppEnvSchema.extend(PaymentsEnvSchema.shape)
+  .extend(VneidEnvSchema.shape)
+  .extend(PortalSyncEnvSchema.shape)
+  .extend(NotificationsEnvSchema.shape)
+  .superRefine((e, ctx) => {
+    const needs = (variable: string, vi: string, en: string) =>
+      ctx.addIssue({ code: 'custom', path: [variable], message: `${vi} (${en})` });
+    if (e.MIGRATION_DATABASE_URL && !e.DATABASE_URL)
+      needs('MIGRATION_DATABASE_URL', 'cần DATABASE_URL của ứng dụng', 'needs DATABASE_URL');
+    if (e.VNPAY_URL && !e.VNPAY_TMN_CODE) needs('VNPAY_TMN_CODE', 'bắt buộc khi cấu hình VNPAY_URL', 'required with VNPAY_URL');
+    if (e.VNPAY_URL && !e.VNPAY_HASH_SECRET)
+      needs('VNPAY_HASH_SECRET', 'bắt buộc khi cấu hình VNPAY_URL', 'required with VNPAY_URL');
+    if (e.VNEID_ISSUER && !e.VNEID_CLIENT_ID)
+      needs('VNEID_CLIENT_ID', 'bắt buộc khi cấu hình VNEID_ISSUER', 'required with VNEID_ISSUER');
+    if (e.VNEID_ISSUER && !e.VNEID_CLIENT_SECRET)
+      needs('VNEID_CLIENT_SECRET', 'bắt buộc khi cấu hình VNEID_ISSUER', 'required with VNEID_ISSUER');
+    if (e.NODE_ENV === 'production' && e.PORTAL_SYNC_URL && !e.PORTAL_SYNC_SECRET)
+      needs(
+        'PORTAL_SYNC_SECRET',
+        'bắt buộc khi cấu hình PORTAL_SYNC_URL ở môi trường production',
+        'required with PORTAL_SYNC_URL in production',
+      );
+  });
+
+type AppEnv = z.infer<typeof AppEnvSchema>;
+
+/** The parsed values of one section's variables (those given or defaulted; parsed once, not again). */
+function only<S extends z.ZodObject>(schema: S, parsed: Record<string, unknown>): z.infer<S> {
+  return Object.fromEntries(Object.keys(schema.shape).flatMap((k) => (k in parsed ? [[k, parsed[k]]] : []))) as z.infer<S>;
+}
+type PaymentsEnv = z.infer<typeof PaymentsEnvSchema>;
+
+export const SANDBOX_PAY_PATH = '/sandbox/vnpay/pay';
+/** The built-in sandbox's terminal code (not a VNPay code). */
+const SANDBOX_TMN_CODE = 'DVCQNG01';
+const LOCAL_VNEID_CLIENT_ID = 'dvc-quangngai';
+/** Known to everybody: only the local VNeID stand-in accepts it. */
+const LOCAL_VNEID_CLIENT_SECRET = 'dvc-quangngai-dev-vneid-client-secret';
+/** Known to everybody, so refused in production with a portal URL. */
+const DEV_PORTAL_SYNC_SECRET = 'dvc-dev-portal-sync-secret';
+
+export interface PaymentsConfig extends PaymentsEnv {
+  /** 'sandbox' = the built-in gateway page of this app. */
+  mode: 'sandbox' | 'vnpay';
+  tmnCode: string;
+  /** Absent in sandbox mode without VNPAY_HASH_SECRET: the data dir's (payments/sandbox-secret.ts). */
+  hashSecret: string | undefined;
+  /** Where the browser is sent to pay: absolute for VNPay, a path of this app for the sandbox. */
+  payUrl: string;
+}
+
+export interface VneidConfig {
+  /** Absent: the local stand-in (in demo mode). */
+  issuer: string | undefined;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string | undefined;
+  scope: string;
+  citizenIdClaim: string;
+}
+
+export interface PortalSyncConfig {
+  /** Absent: the local receiver (resolved against the server's own address when sending). */
+  url: string | undefined;
+  secret: string;
+  maxAttempts: number;
+  timeoutMs: number;
+}
+
+export type NotificationConfig = z.infer<typeof NotificationsEnvSchema>;
+
 /** devTools: demo mode is on (demo accounts, SMS outbox page, local VNeID). */
-export type Config = z.infer<typeof ConfigSchema> & { devTools: boolean };
+export type Config = AppEnv & {
+  devTools: boolean;
+  payments: PaymentsConfig;
+  vneid: VneidConfig;
+  portalSync: PortalSyncConfig;
+  notifications: NotificationConfig;
+};
+
+/** Each line names the variable; zod says what is wrong with it. Values are not echoed (secrets). */
+function describe(issue: z.core.$ZodIssue): string {
+  const variable = issue.path.join('.') || '(env)';
+  if (issue.code === 'custom') return `  ${variable}: ${issue.message}`;
+  return `  ${variable}: giá trị không hợp lệ (invalid value) — ${issue.message}`;
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    const lines = parsed.error.issues.map(describe);
     throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
   }
-  const c = parsed.data;
-  if (c.MIGRATION_DATABASE_URL && !c.DATABASE_URL) {
-    throw new Error(
-      'Cấu hình không hợp lệ (invalid configuration):\n  MIGRATION_DATABASE_URL cần DATABASE_URL của ứng dụng (needs DATABASE_URL)',
-    );
-  }
-  if (c.NODE_ENV === 'production' && c.DVC_DEMO === '1')
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.DVC_DEMO === '1')
     throw new Error(
       'DVC_DEMO=1 không được dùng cùng NODE_ENV=production: chế độ demo công khai mã OTP và tài khoản mẫu. ' +
         'Demo mode publishes one-time codes and demo logins; unset DVC_DEMO or NODE_ENV=production.',
     );
-  return { ...c, devTools: c.DVC_DEMO === '1' };
+  return {
+    ...only(AppEnvSchema, e),
+    devTools: e.DVC_DEMO === '1',
+    payments: paymentsSection(only(PaymentsEnvSchema, e)),
+    vneid: {
+      issuer: e.VNEID_ISSUER,
+      clientId: e.VNEID_CLIENT_ID ?? LOCAL_VNEID_CLIENT_ID,
+      clientSecret: e.VNEID_CLIENT_SECRET ?? LOCAL_VNEID_CLIENT_SECRET,
+      redirectUri: e.VNEID_REDIRECT_URI,
+      scope: e.VNEID_SCOPE,
+      citizenIdClaim: e.VNEID_CITIZEN_ID_CLAIM,
+    },
+    portalSync: {
+      url: e.PORTAL_SYNC_URL,
+      secret: e.PORTAL_SYNC_SECRET ?? DEV_PORTAL_SYNC_SECRET,
+      maxAttempts: e.PORTAL_SYNC_MAX_ATTEMPTS,
+      timeoutMs: e.PORTAL_SYNC_TIMEOUT_MS,
+    },
+    notifications: only(NotificationsEnvSchema, e),
+  };
+}
+
+function paymentsSection(e: PaymentsEnv): PaymentsConfig {
+  if (e.VNPAY_URL && e.VNPAY_TMN_CODE)
+    return { ...e, mode: 'vnpay', tmnCode: e.VNPAY_TMN_CODE, hashSecret: e.VNPAY_HASH_SECRET, payUrl: e.VNPAY_URL };
+  return {
+    ...e,
+    mode: 'sandbox',
+    tmnCode: e.VNPAY_TMN_CODE ?? SANDBOX_TMN_CODE,
+    hashSecret: e.VNPAY_HASH_SECRET,
+    payUrl: SANDBOX_PAY_PATH,
+  };
+}
+
+/** For entry points (main.ts, the CLI): a bad environment stops the process with the message, no stack. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\nMáy chủ không khởi động (the server does not start).\n`);
+    process.exit(1);
+  }
 }
 
 /** Demo tools are never served in production, whatever the config object says. */

@@ -2,7 +2,7 @@ import net from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
-import { loadConfig } from './config';
+import { loadConfigOrExit } from './config';
 import { lockDataDir } from './db/data-dir-lock';
 import { databaseUrls, openMigratedDatabase } from './db/open';
 import { seed } from './db/seed/index';
@@ -11,7 +11,7 @@ import { startWorkers, stopWorkers } from './jobs/workers';
 import { type PortalSyncWorker, startPortalSyncWorker } from './portal-sync/portal-sync.job';
 
 const started = Date.now();
-const demo = resolveDemoMode(loadConfig());
+const demo = resolveDemoMode(loadConfigOrExit());
 const config = demo.config;
 const releaseLock = config.DATABASE_URL ? () => {} : lockDataDir(config.DATA_DIR);
 // As the owner role when MIGRATION_DATABASE_URL is given; the app then runs as a role that owns nothing.

@@ -26,13 +26,6 @@ import {
 
 export type TransitionFailureReason = 'illegal_transition' | 'forbidden_role' | 'invalid_payload';
 
-/** How the server answers each failure: an illegal transition is a conflict with the dossier's state. */
-export const TRANSITION_FAILURE_HTTP_STATUS: Record<TransitionFailureReason, 409 | 403 | 422> = {
-  illegal_transition: 409,
-  forbidden_role: 403,
-  invalid_payload: 422,
-};
-
 /** One row of the append-only history (ARCHITECTURE.md: who, what, when, from which state to which). */
 export interface TransitionRecord {
   /** null for the event that creates the dossier. */
@@ -157,11 +150,6 @@ export function availableEvents(snapshot: DossierSnapshot | null, who: Role | Ac
     const rule = RULES[type];
     return rule.from(snapshot) === true && !rule.mayAct?.(snapshot, actor);
   });
-}
-
-/** Whether a dossier can still change (not in a terminal state). */
-export function isTerminal(state: DossierState): boolean {
-  return TERMINAL_STATES.has(state);
 }
 
 const RECEIVED_STATES: ReadonlySet<DossierState> = new Set([

@@ -40,13 +40,6 @@ export async function findProcedureByCode(ctx: AppContext, code: string): Promis
 const CACHE_MS = 60_000;
 const cache = new WeakMap<object, Map<string, { at: number; procedure: ProcedureDefinition | undefined }>>();
 
-/** For other capabilities that already hold a valid code: throws when it is not in the catalog. */
-export async function getProcedure(ctx: AppContext, code: string): Promise<ProcedureDefinition> {
-  const procedure = await findProcedureByCode(ctx, code);
-  if (!procedure) throw new Error(`procedure ${code} is not in the catalog of province ${ctx.config.PROVINCE_CODE}`);
-  return procedure;
-}
-
 /** Every topic with its label and the number of active procedures in it (zero included). */
 export async function listTopics(ctx: AppContext) {
   const counts = await countActiveByTopic(ctx.db, ctx.config.PROVINCE_CODE);

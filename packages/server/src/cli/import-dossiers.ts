@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream, rmSync, statSync, type WriteStream
 import { join, parse as parse_, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse';
-import { loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 import { lockDataDir } from '../db/data-dir-lock';
 import { migrate } from '../db/migrate';
 import { openDatabase } from '../db/open';
@@ -127,9 +127,9 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('Cách dùng / usage: npm run import -- dossiers.csv\n');
     return 2;
   }
-  const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
+  const config = loadConfigOrExit();
+  const path = resolve(config.INIT_CWD ?? process.cwd(), file);
   const size = statSync(path).size;
-  const config = loadConfig();
   // The embedded database must not be opened by two processes: stop the server first (or use DATABASE_URL).
   const releaseLock = config.DATABASE_URL ? () => {} : lockDataDir(config.DATA_DIR);
   try {

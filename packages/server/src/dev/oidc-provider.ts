@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import { demoToolsOnly } from '../identity/demo-tools';
-import { LOCAL_VNEID_PATH } from '../identity/vneid/vneid.env';
+import { LOCAL_VNEID_PATH } from '../identity/vneid/vneid.client';
 
 /**
  * A local stand-in for VNeID (the national identity provider) for the default mode: a real OpenID

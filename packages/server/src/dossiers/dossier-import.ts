@@ -59,11 +59,6 @@ async function loadLookup(db: Db, provinceCode: string): Promise<ImportLookup> {
   return { units, procedures };
 }
 
-/** Forget cached reference data (tests that add units or procedures). */
-export function resetImportLookup(db: Db): void {
-  lookups.delete(db);
-}
-
 /** What a row of the CSV says, column by column, to tell a repeated row from a conflicting one. */
 const COMPARED = [
   ['procedureCode', 'procedure_code'],

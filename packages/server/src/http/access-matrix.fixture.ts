@@ -9,7 +9,6 @@ import { register, verifyPhone } from '../identity/sign-up.service';
 import { listRecentSms } from '../identity/sms-outbox';
 import { createChannels } from '../notifications/channels';
 import { drainOutbox } from '../notifications/dispatcher';
-import { loadNotificationEnv } from '../notifications/notifications.env';
 import { IPN_PATH } from '../payments/payments.service';
 import { ipnQuery } from '../payments/payments.test-helpers';
 import type { TestApp } from '../test/harness';
@@ -214,7 +213,7 @@ export async function createMatrixFixture(t: TestApp): Promise<MatrixFixture> {
   });
   if (received.statusCode !== 200) throw new Error(`receive → ${received.statusCode} ${received.body}`);
   // What the notification worker does: the in-app notices of the filing appear.
-  await drainOutbox(ctx, createChannels(ctx, loadNotificationEnv({})));
+  await drainOutbox(ctx, createChannels(ctx, ctx.config.notifications));
   const inbox = await app.inject({ method: 'GET', url: '/api/v1/notifications', headers: withSession(sessions.citizenA) });
   const notificationOfA = inbox.json().items?.[0]?.id as number | undefined;
   if (notificationOfA === undefined) throw new Error(`citizen A has no notification: ${inbox.body}`);

@@ -2,8 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import webpush from 'web-push';
+import type { NotificationConfig } from '../config';
 import type { AppContext } from '../http/context';
-import { loadNotificationEnv, type NotificationEnv } from './notifications.env';
 import { withNotificationTables } from './notifications.tables';
 
 /** A delivery as the channel adapters see it. */
@@ -25,7 +25,7 @@ export interface ExternalChannels {
 /** A failure that retrying cannot fix (the push subscription is gone): marked failed at once. */
 export class PermanentDeliveryError extends Error {}
 
-export function createChannels(ctx: AppContext, env: NotificationEnv = loadNotificationEnv()): ExternalChannels {
+export function createChannels(ctx: AppContext, env: NotificationConfig = ctx.config.notifications): ExternalChannels {
   return { email: createEmailSender(ctx, env), webPush: createWebPushSender(ctx, env) };
 }
 
@@ -34,7 +34,7 @@ export function createChannels(ctx: AppContext, env: NotificationEnv = loadNotif
  * (open it with any mail client). The Message-ID and the file name derive from the delivery id, so a
  * retry after a crash overwrites the same file and a receiving server can recognise a duplicate.
  */
-export function createEmailSender(ctx: AppContext, env: NotificationEnv): ExternalChannels['email'] {
+export function createEmailSender(ctx: AppContext, env: NotificationConfig): ExternalChannels['email'] {
   const domain = 'dichvucong.quangngai.gov.vn';
   if (env.SMTP_URL) {
     const transport = nodemailer.createTransport(env.SMTP_URL);
@@ -64,7 +64,7 @@ function message(d: OutgoingDelivery, from: string, domain: string, ctx: AppCont
 }
 
 /** The province's VAPID key pair: from the environment, or generated once and stored. */
-export async function getVapidKeys(ctx: AppContext, env: NotificationEnv = loadNotificationEnv()) {
+export async function getVapidKeys(ctx: AppContext, env: NotificationConfig = ctx.config.notifications) {
   if (env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY)
     return { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY };
   const db = withNotificationTables(ctx.db);
@@ -91,7 +91,7 @@ export async function getVapidKeys(ctx: AppContext, env: NotificationEnv = loadN
  * which absorbs a resend after a crash. A 404/410 means the user revoked the permission or
  * uninstalled the app: the subscription is dropped and the delivery fails without retries.
  */
-export function createWebPushSender(ctx: AppContext, env: NotificationEnv): ExternalChannels['webPush'] {
+export function createWebPushSender(ctx: AppContext, env: NotificationConfig): ExternalChannels['webPush'] {
   return async (d) => {
     const db = withNotificationTables(ctx.db);
     const sub = await db

@@ -7,7 +7,6 @@ import { act, fileOnline, get, householdForm, login, post } from '../dossiers/do
 import type { SignedIn } from '../identity/identity.test-helpers';
 import { createChannels } from './channels';
 import { backoffMs, drainOutbox, MAX_ATTEMPTS } from './dispatcher';
-import { loadNotificationEnv } from './notifications.env';
 import { withNotificationTables } from './notifications.tables';
 import {
   createNotificationTestApp,
@@ -87,7 +86,7 @@ describe('e-mail', () => {
   test('in the default mode each e-mail is an .eml file in DATA_DIR/mail with a Vietnamese subject', async () => {
     const { code } = await fileOnline(t.app, citizen, withEmail('ba.nguyen@example.vn'));
     await ensureNotified(t.ctx, code);
-    await drainOutbox(t.ctx, createChannels(t.ctx, loadNotificationEnv({})));
+    await drainOutbox(t.ctx, createChannels(t.ctx, t.ctx.config.notifications));
     const dir = join(t.dataDir, 'mail');
     const emls = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'));
     const mine = emls.filter((e) => header(e, 'Subject').includes(code));

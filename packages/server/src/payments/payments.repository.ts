@@ -119,16 +119,6 @@ export async function logCallback(
   await withPaymentTables(db).insertInto('paymentCallbackLog').values(entry).execute();
 }
 
-export async function listCallbacks(db: Db, provinceCode: string, orderRef: string) {
-  return withPaymentTables(db)
-    .selectFrom('paymentCallbackLog')
-    .selectAll()
-    .where('provinceCode', '=', provinceCode)
-    .where('orderRef', '=', orderRef)
-    .orderBy('id')
-    .execute();
-}
-
 /** Paid payments whose payment time falls in [from, to), with their dossier's agency. */
 export async function listPaidBetween(db: Db, provinceCode: string, from: Date, to: Date, agencies: string[] | null) {
   let q = withPaymentTables(db)

@@ -11,7 +11,6 @@ import type { Actor } from '../identity/actor';
 import { agencyNames } from '../identity/identity.repository';
 import { dossierMessage, enqueueOutbox } from '../notifications/outbox';
 import { renderPaymentReceipt } from './payment-receipt';
-import { type PaymentsConfig, paymentsConfigFor } from './payments.env';
 import {
   findOpenPayment,
   findPaidPayment,
@@ -24,6 +23,7 @@ import {
   supersedeOpenPayments,
 } from './payments.repository';
 import type { CallbackVerdict } from './payments.tables';
+import { type PaymentSettings, paymentsConfigFor } from './sandbox-secret';
 import {
   buildPaymentUrl,
   formatVnpDate,
@@ -51,7 +51,7 @@ export interface CreatedPayment {
   orderRef: string;
   amount: number;
   expiresAt: string;
-  gateway: PaymentsConfig['mode'];
+  gateway: PaymentSettings['mode'];
   vietQr: { payload: string; bankBin: string; accountNumber: string; accountName: string; content: string };
 }
 
@@ -283,7 +283,7 @@ export async function handleIpn(ctx: AppContext, input: CallbackInput): Promise<
 async function paidWithReceipt(
   ctx: AppContext,
   trx: Kysely<Database>,
-  cfg: PaymentsConfig,
+  cfg: PaymentSettings,
   payment: PaymentRow,
   paidAt: Date,
   gateway: { gatewayTxnNo: string | null; bankCode: string | null },

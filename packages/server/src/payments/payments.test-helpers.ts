@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app';
 import { createTestApp, type TestApp } from '../test/harness';
-import { paymentsConfigFor } from './payments.env';
 import { paymentRoutes } from './payments.routes';
 import { IPN_PATH } from './payments.service';
 import { sandboxGatewayPlugin } from './sandbox-gateway';
+import { paymentsConfigFor } from './sandbox-secret';
 import { signedQuery, type VnpParams } from './vnpay';
 
 export interface PaymentsTestApp extends TestApp {

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { paymentsConfigFor, SANDBOX_PAY_PATH } from './payments.env';
+import { SANDBOX_PAY_PATH } from '../config';
 import { IPN_PATH } from './payments.service';
+import { paymentsConfigFor } from './sandbox-secret';
 import {
   formatVnpDate,
   fromVnpAmount,

@@ -1,11 +1,11 @@
 import { PORTAL_STATUSES } from '@dvc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { PortalSyncConfig } from '../config';
 import { problem } from '../http/problem';
 import { requireRole } from '../identity/actor';
 import { safeEqual } from '../identity/secrets';
-import { LOCAL_RECEIVER_PATH, type PortalSyncEnv } from './portal-sync.env';
-import { MESSAGE_ID_HEADER, SIGNATURE_HEADER, signBody } from './portal-sync.sender';
+import { LOCAL_RECEIVER_PATH, MESSAGE_ID_HEADER, SIGNATURE_HEADER, signBody } from './portal-sync.sender';
 import { withPortalSyncTables } from './portal-sync.tables';
 
 /** What the portal accepts: its status vocabulary and channel codes, nothing of ours. */
@@ -31,7 +31,7 @@ const tags = ['Công cụ phát triển'];
  * records each message id once (a repeat is acknowledged 200 but not stored again), and lists
  * what it got. Encapsulated: its raw-body JSON parser applies to its own routes only.
  */
-export const portalReceiverRoutes: FastifyPluginAsyncZod<{ env: PortalSyncEnv }> = async (app, opts) => {
+export const portalReceiverRoutes: FastifyPluginAsyncZod<{ env: PortalSyncConfig }> = async (app, opts) => {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     request.rawBody = body as string;

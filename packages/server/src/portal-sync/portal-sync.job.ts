@@ -1,7 +1,7 @@
 import type PgBoss from 'pg-boss';
+import type { PortalSyncConfig } from '../config';
 import { inBackground } from '../db/database';
 import type { AppContext } from '../http/context';
-import { loadPortalSyncEnv, type PortalSyncEnv } from './portal-sync.env';
 import { drainPortalSync, hasDuePortalSync } from './portal-sync.sender';
 
 export const QUEUE_PORTAL_SYNC = 'portal-sync-drain';
@@ -22,7 +22,7 @@ export interface PortalSyncWorker {
 export function startPortalSyncWorker(
   boss: PgBoss,
   ctx: AppContext,
-  options: { pollMs?: number; env?: PortalSyncEnv } = {},
+  options: { pollMs?: number; env?: PortalSyncConfig } = {},
 ): Promise<PortalSyncWorker> {
   return inBackground(() => start(boss, ctx, options));
 }
@@ -30,9 +30,9 @@ export function startPortalSyncWorker(
 async function start(
   boss: PgBoss,
   ctx: AppContext,
-  options: { pollMs?: number; env?: PortalSyncEnv },
+  options: { pollMs?: number; env?: PortalSyncConfig },
 ): Promise<PortalSyncWorker> {
-  const env = options.env ?? loadPortalSyncEnv();
+  const env = options.env ?? ctx.config.portalSync;
   await boss.createQueue(QUEUE_PORTAL_SYNC, {
     name: QUEUE_PORTAL_SYNC,
     policy: 'stately',

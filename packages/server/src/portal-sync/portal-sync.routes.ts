@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { PortalSyncConfig } from '../config';
 import { requireRole } from '../identity/actor';
 import { portalReceiverRoutes } from './portal-receiver.routes';
-import { loadPortalSyncEnv, type PortalSyncEnv, portalTargetUrl } from './portal-sync.env';
-import { retryFailedPortalSync } from './portal-sync.sender';
+import { portalTargetUrl, retryFailedPortalSync } from './portal-sync.sender';
 import { withPortalSyncTables } from './portal-sync.tables';
 
 const tags = ['Đồng bộ Cổng DVC quốc gia'];
@@ -25,8 +25,8 @@ const iso = (d: Date | string) => new Date(d).toISOString();
  * The administrators' view of the sync (what is pending, what failed and why, a "retry failed"
  * action), and — in the default mode or with DEV_TOOLS — the local receiver standing in for the portal.
  */
-export const portalSyncRoutes: FastifyPluginAsyncZod<{ env?: PortalSyncEnv }> = async (app, opts) => {
-  const env = opts.env ?? loadPortalSyncEnv();
+export const portalSyncRoutes: FastifyPluginAsyncZod<{ env?: PortalSyncConfig }> = async (app, opts) => {
+  const env = opts.env ?? app.ctx.config.portalSync;
   if (app.ctx.config.devTools || !env.url) await app.register(portalReceiverRoutes, { env });
 
   app.get(

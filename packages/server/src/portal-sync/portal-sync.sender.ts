@@ -1,8 +1,18 @@
 import { createHmac } from 'node:crypto';
 import { sql } from 'kysely';
+import type { Config, PortalSyncConfig } from '../config';
 import type { AppContext } from '../http/context';
-import { loadPortalSyncEnv, type PortalSyncEnv, portalTargetUrl } from './portal-sync.env';
 import { withPortalSyncTables } from './portal-sync.tables';
+
+/** The local receiver's path: the default target when no portal URL is configured. */
+export const LOCAL_RECEIVER_PATH = '/api/dev/portal-receiver';
+
+/** Where messages are posted: the configured portal, or this server's own local receiver. */
+export function portalTargetUrl(env: PortalSyncConfig, config: Pick<Config, 'HOST' | 'PORT'>): string {
+  if (env.url) return env.url;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.PORT}${LOCAL_RECEIVER_PATH}`;
+}
 
 /**
  * Posts queued changes to the national portal. Guarantees:
@@ -39,7 +49,7 @@ export function signBody(secret: string, body: string): string {
 }
 
 export interface DrainOptions {
-  env?: PortalSyncEnv;
+  env?: PortalSyncConfig;
   /** The HTTP client (tests wrap it to simulate failures). */
   fetch?: typeof fetch;
 }
@@ -72,7 +82,7 @@ async function claimDue(ctx: AppContext, now: Date): Promise<Claimed[]> {
   }));
 }
 
-async function postOne(url: string, env: PortalSyncEnv, doFetch: typeof fetch, m: Claimed, now: Date): Promise<void> {
+async function postOne(url: string, env: PortalSyncConfig, doFetch: typeof fetch, m: Claimed, now: Date): Promise<void> {
   const body = JSON.stringify(m.payload);
   const res = await doFetch(url, {
     method: 'POST',
@@ -98,7 +108,7 @@ async function postOne(url: string, env: PortalSyncEnv, doFetch: typeof fetch, m
  * later messages. Returns what happened, for the job's log.
  */
 export async function drainPortalSync(ctx: AppContext, now: Date, options: DrainOptions = {}) {
-  const env = options.env ?? loadPortalSyncEnv();
+  const env = options.env ?? ctx.config.portalSync;
   const doFetch = options.fetch ?? fetch;
   const url = portalTargetUrl(env, ctx.config);
   const db = withPortalSyncTables(ctx.db);

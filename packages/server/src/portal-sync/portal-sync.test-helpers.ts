@@ -1,18 +1,18 @@
 import type { TransitionRecord } from '@dvc/domain';
 import type { FastifyInstance } from 'fastify';
+import { loadConfig, type PortalSyncConfig } from '../config';
 import type { AppContext } from '../http/context';
 import { createTestApp } from '../test/harness';
-import { loadPortalSyncEnv, type PortalSyncEnv } from './portal-sync.env';
 import { queuePortalSync } from './portal-sync.outbox';
 import { withPortalSyncTables } from './portal-sync.tables';
 
 /** The secret the local receiver checks in tests (no PORTAL_SYNC_SECRET set): the default one. */
-export const TEST_SECRET = loadPortalSyncEnv({}).secret;
+export const TEST_SECRET = loadConfig({}).portalSync.secret;
 
 export interface PortalTestApp {
   app: FastifyInstance;
   ctx: AppContext;
-  env: PortalSyncEnv;
+  env: PortalSyncConfig;
   setNow(date: Date): void;
   close(): Promise<void>;
 }
@@ -21,10 +21,10 @@ export interface PortalTestApp {
  * The harness's app (test/harness.ts, portal-sync routes included), listening on 127.0.0.1 so
  * that the sender posts to the local receiver over real HTTP.
  */
-export async function createPortalTestApp(start: Date, overrides: Partial<PortalSyncEnv> = {}): Promise<PortalTestApp> {
+export async function createPortalTestApp(start: Date, overrides: Partial<PortalSyncConfig> = {}): Promise<PortalTestApp> {
   const t = await createTestApp({ now: start });
   // The receiver (registered by app.ts) checks the environment's secret; the sender gets `env`.
-  const env: PortalSyncEnv = { ...loadPortalSyncEnv({}), url: undefined, maxAttempts: 3, timeoutMs: 5000, ...overrides };
+  const env: PortalSyncConfig = { ...t.ctx.config.portalSync, url: undefined, maxAttempts: 3, timeoutMs: 5000, ...overrides };
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const address = t.app.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');

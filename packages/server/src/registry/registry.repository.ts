@@ -111,16 +111,6 @@ export async function appendVersion(
     .execute();
 }
 
-export async function listVersions(db: Db, provinceCode: string, id: string) {
-  return tables(db)
-    .selectFrom('householdBusinessVersion')
-    .select(['version', 'event', 'dossierCode', 'at'])
-    .where('provinceCode', '=', provinceCode)
-    .where('householdBusinessId', '=', id)
-    .orderBy('version')
-    .execute();
-}
-
 export interface RegisterFilter {
   provinceCode: string;
   /** null = every authority of the province. */

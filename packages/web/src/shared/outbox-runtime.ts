@@ -36,9 +36,7 @@ const deps: OutboxDeps = {
 };
 
 const listeners = new Set<() => void>();
-let version = 0;
 function changed() {
-  version += 1;
   for (const l of listeners) l();
 }
 
@@ -118,4 +116,3 @@ export function useOutbox(): { items: OutboxItem[]; online: boolean } {
   }, []);
   return state;
 }
-export const outboxVersion = () => version;

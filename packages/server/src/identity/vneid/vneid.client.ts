@@ -1,6 +1,28 @@
 import * as oidc from 'openid-client';
-import type { Config } from '../../config';
-import { issuerUrl, redirectUri, type VneidEnv } from './vneid.env';
+import { type Config, demoToolsOn, type VneidConfig } from '../../config';
+
+/** Where the local VNeID stand-in is mounted (dev/oidc-provider.ts) in the default mode. */
+export const LOCAL_VNEID_PATH = '/dev-vneid';
+
+/** This server's own base URL: PUBLIC_URL, or the address it listens on. */
+function serverBaseUrl(config: Pick<Config, 'HOST' | 'PORT' | 'PUBLIC_URL'>): string {
+  if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/$/, '');
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.PORT}`;
+}
+
+/** Whether the local stand-in is in use: no issuer configured, and dev tools on (never production). */
+export function usesLocalProvider(env: VneidConfig, config: Pick<Config, 'devTools' | 'NODE_ENV'>): boolean {
+  return env.issuer === undefined && demoToolsOn(config);
+}
+
+export function issuerUrl(env: VneidConfig, config: Pick<Config, 'HOST' | 'PORT' | 'PUBLIC_URL'>): string {
+  return env.issuer ?? `${serverBaseUrl(config)}${LOCAL_VNEID_PATH}`;
+}
+
+export function redirectUri(env: VneidConfig, config: Pick<Config, 'HOST' | 'PORT' | 'PUBLIC_URL'>): string {
+  return env.redirectUri ?? `${serverBaseUrl(config)}/api/v1/auth/vneid/callback`;
+}
 
 /**
  * The relying-party side of VNeID login (openid-client): authorization code flow with PKCE (S256),
@@ -17,7 +39,7 @@ export interface VneidClient {
   ): Promise<{ sub: string; claims: Record<string, unknown> }>;
 }
 
-export function createVneidClient(env: VneidEnv, config: Pick<Config, 'HOST' | 'PORT' | 'PUBLIC_URL'>): VneidClient {
+export function createVneidClient(env: VneidConfig, config: Pick<Config, 'HOST' | 'PORT' | 'PUBLIC_URL'>): VneidClient {
   const issuer = issuerUrl(env, config);
   const redirect = redirectUri(env, config);
   let discovered: Promise<oidc.Configuration> | undefined;

@@ -1,14 +1,14 @@
 import { CitizenIdNumber, PhoneNumber } from '@dvc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { VneidConfig } from '../../config';
 import { devVneidProvider } from '../../dev/oidc-provider';
 import { problem } from '../../http/problem';
 import { mayUseDemoTools } from '../demo-tools';
 import { createSession, endSession } from '../identity.service';
 import { newToken } from '../secrets';
 import { setSessionCookie } from '../session.plugin';
-import { createVneidClient, type VneidClient } from './vneid.client';
-import { issuerUrl, loadVneidEnv, redirectUri, usesLocalProvider, type VneidEnv } from './vneid.env';
+import { createVneidClient, issuerUrl, redirectUri, usesLocalProvider, type VneidClient } from './vneid.client';
 import { ATTEMPT_TTL_MS, findOrCreateCitizen, saveAttempt, takeAttempt } from './vneid.service';
 
 const tags = ['Tài khoản'];
@@ -28,9 +28,9 @@ const refused = (detail: string) =>
  * identity provider (VNEID_ISSUER), or — default mode with dev tools — the local stand-in mounted
  * here under /dev-vneid. The identity number (citizen_id claim) maps to one citizen account.
  */
-export const vneidRoutes: FastifyPluginAsyncZod<{ env?: VneidEnv; client?: VneidClient }> = async (app, opts) => {
-  const env = opts.env ?? loadVneidEnv();
+export const vneidRoutes: FastifyPluginAsyncZod<{ env?: VneidConfig; client?: VneidClient }> = async (app, opts) => {
   const config = app.ctx.config;
+  const env = opts.env ?? config.vneid;
   const local = usesLocalProvider(env, config);
   const enabled = env.issuer !== undefined || local;
   if (local) {

@@ -8,7 +8,6 @@ import { loadConfig } from '../../config';
 import { seed } from '../../db/seed/index';
 import type { AppContext } from '../../http/context';
 import { createTestDatabase } from '../../test/harness';
-import { loadVneidEnv } from './vneid.env';
 import { vneidRoutes } from './vneid.routes';
 
 export interface VneidTestApp {
@@ -50,8 +49,7 @@ export async function createVneidTestApp(options: { logger?: boolean } = {}): Pr
   await seed(ctx, { demo: true, history: false });
   const app = await buildApp({ ctx, logger: options.logger ?? false });
   // Until app.ts registers the routes (then: already there, with the same local provider).
-  if (!app.hasRoute({ method: 'GET', url: '/api/v1/auth/vneid/start' }))
-    await app.register(vneidRoutes, { env: loadVneidEnv({}) });
+  if (!app.hasRoute({ method: 'GET', url: '/api/v1/auth/vneid/start' })) await app.register(vneidRoutes, { env: config.vneid });
   await app.listen({ host: '127.0.0.1', port });
   return {
     app,
