@@ -148,11 +148,42 @@ async function runImport(ctx: AppContext, id: string, provinceCode: string): Pro
   }
 }
 
+/** No progress for this long from no task of this process: the server that ran it stopped. */
+const STALE_MS = 2 * 60 * 1000;
+
 export async function findImport(ctx: AppContext, provinceCode: string, id: string): Promise<DossierImportRow | undefined> {
-  return importTables(ctx.db)
+  const db = importTables(ctx.db);
+  const row = await db
     .selectFrom('dossierImport')
     .selectAll()
     .where('provinceCode', '=', provinceCode)
     .where('id', '=', id)
     .executeTakeFirst();
+  if (row?.status !== 'running' || tasks.has(id) || ctx.now().getTime() - new Date(row.updatedAt).getTime() < STALE_MS) {
+    return row;
+  }
+  // Otherwise the screen would poll a dead import for ever. Its rows so far stay (each batch commits).
+  const stopped = await db
+    .updateTable('dossierImport')
+    .set({
+      status: 'failed',
+      failure:
+        'Lượt nhập bị gián đoạn (máy chủ đã dừng). Hãy nhập lại tệp: các dòng đã nhập sẽ được tính là trùng, không bị nhân đôi.',
+      finishedAt: ctx.now(),
+      updatedAt: ctx.now(),
+    })
+    .where('provinceCode', '=', provinceCode)
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .returningAll()
+    .executeTakeFirst();
+  return (
+    stopped ??
+    (await db
+      .selectFrom('dossierImport')
+      .selectAll()
+      .where('provinceCode', '=', provinceCode)
+      .where('id', '=', id)
+      .executeTakeFirst())
+  );
 }

@@ -182,3 +182,24 @@ test('citizens and desk officers are refused; another province’s import is not
   assert.equal((await get(t.app, admin, `/api/v1/admin/imports/${v.id}`)).statusCode, 404);
   assert.equal((await get(t.app, admin, `/api/v1/admin/imports/${v.id}/errors.csv`)).statusCode, 404);
 });
+
+test('an import whose server stopped mid-way is reported as interrupted, not running for ever', async () => {
+  const id = crypto.randomUUID();
+  const then = new Date(t.ctx.now().getTime() - 10 * 60 * 1000);
+  await importTables(t.ctx.db)
+    .insertInto('dossierImport')
+    .values({
+      id,
+      provinceCode: t.ctx.config.PROVINCE_CODE,
+      createdBy: crypto.randomUUID(),
+      fileName: 'lon.csv',
+      sizeBytes: 1000,
+      status: 'running',
+      createdAt: then,
+      updatedAt: then,
+    })
+    .execute();
+  const v = (await get(t.app, admin, `/api/v1/admin/imports/${id}`)).json() as ImportView;
+  assert.equal(v.status, 'failed');
+  assert.match(v.failure ?? '', /gián đoạn/);
+});
