@@ -203,3 +203,24 @@ test('an import whose server stopped mid-way is reported as interrupted, not run
   assert.equal(v.status, 'failed');
   assert.match(v.failure ?? '', /gián đoạn/);
 });
+
+test('a long import runs in slices: the server answers meanwhile and the progress moves', async () => {
+  const total = 3000;
+  const res = await upload(admin, csvOf(Array.from({ length: total }, (_, i) => row(`SLICE-${String(i).padStart(5, '0')}`))));
+  assert.equal(res.statusCode, 202);
+  const id = (res.json() as ImportView).id;
+  const seen: Array<[string, number]> = [];
+  for (;;) {
+    const v = (await get(t.app, admin, `/api/v1/admin/imports/${id}`)).json() as ImportView;
+    seen.push([v.status, v.rows]);
+    if (v.status !== 'running') break;
+    await sleep(5);
+  }
+  assert.deepEqual(seen.at(-1), ['done', total]);
+  assert.equal(seen[0]?.[0], 'running', 'the first poll is answered while the import runs');
+  assert.ok(
+    seen.some(([status, rows]) => status === 'running' && rows > 0 && rows < total),
+    `progress between the start and the end: ${JSON.stringify(seen.slice(0, 20))}`,
+  );
+  assert.equal(await countCodes('SLICE-'), total);
+});
