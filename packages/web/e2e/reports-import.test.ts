@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -20,16 +20,12 @@ let server: RunningServer;
 let browser: Browser;
 const errors: string[] = [];
 
-/** A dist built before the import section existed lacks its texts: rebuild it then. */
-function ensureImportBuild() {
+/** A dist older than any source file (the import section is new) is rebuilt first. */
+function ensureFreshBuild() {
   ensureWebBuild();
-  const assets = join(webRoot, 'dist', 'assets');
-  const built =
-    existsSync(assets) &&
-    readdirSync(assets).some(
-      (f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('reports.import.errorsFile'),
-    );
-  if (built) return;
+  const builtAt = statSync(join(webRoot, 'dist', 'index.html')).mtimeMs;
+  const sources = readdirSync(join(webRoot, 'src'), { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+  if (sources.every((d) => statSync(join(d.parentPath, d.name)).mtimeMs <= builtAt)) return;
   const r = spawnSync('npx', ['vite', 'build'], { cwd: webRoot, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('vite build failed');
 }
@@ -89,7 +85,7 @@ function historyCsv(): string {
 
 before(
   async () => {
-    ensureImportBuild();
+    ensureFreshBuild();
     server = await startServer();
     browser = await launchBrowser();
   },
@@ -121,6 +117,9 @@ test('a province admin imports a CSV on the reports screen and downloads its bad
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   const section = page.getByRole('region', { name: 'Nhập dữ liệu hồ sơ' });
   await section.waitFor();
+  // Below the report, once the report is there.
+  await page.locator('.rp-table tfoot tr').waitFor();
+  if (shots) await section.screenshot({ path: join(shots, 'reports-import-idle.png') });
 
   // A slow upload (a phone on 3G) so that the upload's own bar shows before the import's.
   const cdp = await context.newCDPSession(page);
@@ -132,14 +131,16 @@ test('a province admin imports a CSV on the reports screen and downloads its bad
   });
 
   const importOnce = async () => {
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), section.getByLabel('Tệp CSV').click()]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), section.getByText('Chọn tệp CSV…').click()]);
     await chooser.setFiles(file);
     await section.getByRole('button', { name: 'Tải lên và nhập' }).click();
   };
   await importOnce();
   const uploadBar = section.getByRole('progressbar', { name: 'Đang tải tệp lên…' });
   await uploadBar.waitFor();
+  if (shots) await section.screenshot({ path: join(shots, 'reports-import-upload.png') });
   await section.getByRole('progressbar', { name: 'Đang nhập dữ liệu…' }).waitFor({ timeout: 60_000 });
+  if (shots) await section.screenshot({ path: join(shots, 'reports-import-progress.png') });
   await cdp.send('Network.emulateNetworkConditions', {
     offline: false,
     latency: 0,

@@ -91,16 +91,19 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
       <p className="muted">{t('reports.import.lead', { max: MAX_IMPORT_BYTES / 1024 / 1024 })}</p>
       {phase.kind !== 'finished' && (
         <form className="rp-import-form" onSubmit={(e) => void submit(e)}>
-          <label className="rp-field">
+          {/* A button of our own over the browser's input: its text follows the app's language. */}
+          <label className={busy ? 'button secondary slim rp-import-pick disabled' : 'button secondary slim rp-import-pick'}>
             {t('reports.import.file')}
             <input
               ref={input}
+              className="visually-hidden"
               type="file"
               accept=".csv,text/csv"
               disabled={busy}
               onChange={(e) => setFile(e.currentTarget.files?.[0])}
             />
           </label>
+          <span className="rp-import-name">{file ? file.name : t('reports.import.noFile')}</span>
           <button type="submit" className="button primary slim" disabled={!file || busy}>
             {t('reports.import.start')}
           </button>
@@ -132,8 +135,8 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
               <dl className="rp-import-summary">
                 <Count label={t('reports.import.inserted')} value={job.inserted} />
                 <Count label={t('reports.import.duplicates')} value={job.duplicates} />
-                <Count label={t('reports.import.conflicts')} value={job.conflicts} />
-                <Count label={t('reports.import.badRows')} value={job.badRows} />
+                <Count label={t('reports.import.conflicts')} value={job.conflicts} flag />
+                <Count label={t('reports.import.badRows')} value={job.badRows} flag />
               </dl>
               {job.errorsUrl && (
                 <a className="button secondary slim" href={job.errorsUrl} download>
@@ -162,9 +165,10 @@ function Progress({ label, value }: { label: string; value: number }) {
   );
 }
 
-function Count({ label, value }: { label: string; value: number }) {
+/** `flag`: rows that were not imported, marked when there are some. */
+function Count({ label, value, flag = false }: { label: string; value: number; flag?: boolean }) {
   return (
-    <div>
+    <div className={flag && value > 0 ? 'rp-import-flag' : undefined}>
       <dt>{label}</dt>
       <dd>{number.format(value)}</dd>
     </div>
