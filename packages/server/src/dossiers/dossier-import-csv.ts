@@ -39,6 +39,8 @@ export interface CsvImportOptions {
   batchSize?: number;
   /** Give the event loop a turn between batches (a server answering requests meanwhile). */
   yieldBetweenBatches?: boolean;
+  /** Stops between two batches (the server shutting down): the batches done so far stay. */
+  signal?: AbortSignal;
 }
 
 const BATCH = 2000;
@@ -57,7 +59,7 @@ const bareReason = (e: ImportRowError) =>
   e.column && e.reason.startsWith(`${e.column}: `) ? e.reason.slice(e.column.length + 2) : e.reason;
 
 export async function importCsvFile(ctx: AppContext, path: string, options: CsvImportOptions = {}): Promise<CsvImportSummary> {
-  const { onProgress = () => {}, onError = () => {}, batchSize = BATCH, yieldBetweenBatches = false } = options;
+  const { onProgress = () => {}, onError = () => {}, batchSize = BATCH, yieldBetweenBatches = false, signal } = options;
   const errorsPath = errorsFileFor(path);
   const summary: CsvImportSummary = {
     rows: 0,
@@ -94,6 +96,7 @@ export async function importCsvFile(ctx: AppContext, path: string, options: CsvI
     batch = [];
     await onProgress(input.bytesRead, summary);
     if (yieldBetweenBatches) await nextTurn();
+    signal?.throwIfAborted();
   };
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {

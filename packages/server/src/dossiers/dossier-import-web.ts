@@ -47,12 +47,16 @@ const importsDir = (ctx: AppContext) => join(ctx.config.DATA_DIR, 'imports');
 const uploadPath = (ctx: AppContext, id: string) => join(importsDir(ctx), `${id}.csv`);
 export const errorsPathOf = (ctx: AppContext, id: string) => errorsFileFor(uploadPath(ctx, id));
 
-/** Imports still running in this process (awaited when the app closes). */
-const tasks = new Map<string, Promise<void>>();
+/** Imports still running in this process: stopped and awaited when the app closes. */
+const tasks = new Map<string, { done: Promise<void>; stop: AbortController }>();
 
-export async function waitForImports(): Promise<void> {
-  await Promise.allSettled([...tasks.values()]);
+export async function stopImports(): Promise<void> {
+  for (const task of tasks.values()) task.stop.abort();
+  await Promise.allSettled([...tasks.values()].map((task) => task.done));
 }
+
+const INTERRUPTED =
+  'Lượt nhập bị gián đoạn (máy chủ đã dừng). Hãy nhập lại tệp: các dòng đã nhập sẽ được tính là trùng, không bị nhân đôi.';
 
 export type ReceiveResult = { ok: true; sizeBytes: number } | { ok: false; reason: 'too-large' | 'empty' };
 
@@ -95,12 +99,13 @@ export async function startImport(
     .values({ ...input, status: 'running', createdAt: now, updatedAt: now })
     .returningAll()
     .executeTakeFirstOrThrow();
-  const task = runImport(ctx, input.id, input.provinceCode).finally(() => tasks.delete(input.id));
-  tasks.set(input.id, task);
+  const stop = new AbortController();
+  const done = runImport(ctx, input.id, input.provinceCode, stop.signal).finally(() => tasks.delete(input.id));
+  tasks.set(input.id, { done, stop });
   return row;
 }
 
-async function runImport(ctx: AppContext, id: string, provinceCode: string): Promise<void> {
+async function runImport(ctx: AppContext, id: string, provinceCode: string, signal: AbortSignal): Promise<void> {
   const db = importTables(ctx.db);
   const path = uploadPath(ctx, id);
   const update = (values: Updateable<DossierImportTable>) =>
@@ -114,6 +119,7 @@ async function runImport(ctx: AppContext, id: string, provinceCode: string): Pro
     const summary = await importCsvFile(ctx, path, {
       batchSize: WEB_BATCH,
       yieldBetweenBatches: true,
+      signal,
       onProgress: async (bytesRead, s) => {
         await update({
           bytesRead,
@@ -140,7 +146,11 @@ async function runImport(ctx: AppContext, id: string, provinceCode: string): Pro
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     // The missing-columns refusal is a sentence for the user; anything else is ours to look at.
-    const failure = message.startsWith('Thiếu cột') ? message : `Lỗi hệ thống khi nhập tệp (${message.slice(0, 300)})`;
+    const failure = signal.aborted
+      ? INTERRUPTED
+      : message.startsWith('Thiếu cột')
+        ? message
+        : `Lỗi hệ thống khi nhập tệp (${message.slice(0, 300)})`;
     await update({ status: 'failed', failure, finishedAt: ctx.now() }).catch(() => {});
   } finally {
     // The upload is not kept: its rows are in the database, its bad rows in the errors file.

@@ -12,7 +12,7 @@ import {
   MAX_IMPORT_BYTES,
   receiveUpload,
   startImport,
-  waitForImports,
+  stopImports,
 } from './dossier-import-web';
 
 const tags = ['Nhập dữ liệu hồ sơ'];
@@ -77,7 +77,8 @@ const safeName = (name: string) =>
 export const dossierImportRoutes: FastifyPluginAsyncZod = async (app) => {
   // The body is streamed to disk by the handler, not buffered by a parser (this scope only).
   app.addContentTypeParser('text/csv', (_request, _payload, done) => done(null));
-  app.addHook('onClose', async () => waitForImports());
+  // A shutdown stops imports between two batches (their row says so) rather than waiting for them.
+  app.addHook('onClose', async () => stopImports());
 
   app.post(
     '/api/v1/admin/imports',

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -6,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import type { SignedIn } from '../identity/identity.test-helpers';
 import { createTestApp, type TestApp } from '../test/harness';
 import { IMPORT_COLUMNS, type ImportColumn } from './dossier-import';
+import { importCsvFile } from './dossier-import-csv';
 import { importTables, receiveUpload } from './dossier-import-web';
 import { get, login } from './dossiers.test-helpers';
 
@@ -223,4 +227,14 @@ test('a long import runs in slices: the server answers meanwhile and the progres
     `progress between the start and the end: ${JSON.stringify(seen.slice(0, 20))}`,
   );
   assert.equal(await countCodes('SLICE-'), total);
+});
+
+test('a stopped import keeps the batches it committed and stops between two batches', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'dvc-import-')), 'stop.csv');
+  writeFileSync(file, csvOf(Array.from({ length: 30 }, (_, i) => row(`STOP-${String(i).padStart(4, '0')}`))));
+  const stop = new AbortController();
+  await assert.rejects(importCsvFile(t.ctx, file, { batchSize: 10, signal: stop.signal, onProgress: () => stop.abort() }), {
+    name: 'AbortError',
+  });
+  assert.equal(await countCodes('STOP-'), 10);
 });
