@@ -98,7 +98,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
               ref={input}
               className="visually-hidden"
               type="file"
-              accept=".csv,text/csv"
+              accept=".csv,text/csv,text/comma-separated-values"
               disabled={busy}
               onChange={(e) => setFile(e.currentTarget.files?.[0])}
             />
