@@ -11,6 +11,7 @@ import { calendarRoutes } from './calendar/calendar.routes';
 import { catalogRoutes } from './catalog/catalog.routes';
 import { procedureDefinitionRoutes } from './catalog/procedure-definition.routes';
 import { dossierGroupRoutes } from './dossiers/dossier-groups.routes';
+import { dossierImportRoutes } from './dossiers/dossier-import.routes';
 import { dossierLookupRoutes } from './dossiers/dossier-lookup.routes';
 import { officerDossierRoutes } from './dossiers/dossiers.officer.routes';
 import { dossierRoutes } from './dossiers/dossiers.routes';
@@ -105,6 +106,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(dossierRoutes);
   await app.register(dossierGroupRoutes);
   await app.register(dossierLookupRoutes());
+  await app.register(dossierImportRoutes);
   await app.register(notificationRoutes);
   await app.register(fileRoutes);
   await app.register(registryRoutes);

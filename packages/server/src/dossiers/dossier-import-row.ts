@@ -40,6 +40,8 @@ export interface ImportRowError {
   column: string;
   /** Vietnamese, starting with the column: "submitted_at: ngày không tồn tại (…)". */
   reason: string;
+  /** The code is already there (in the file or the database) with other data. */
+  conflict?: true;
 }
 
 /** Why one row is refused, before its line is known. */

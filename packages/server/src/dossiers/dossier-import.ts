@@ -220,6 +220,7 @@ function conflict(line: number, code: string, where: string, diff: string[]): Im
   return {
     line,
     column: 'code',
+    conflict: true,
     reason: `code: mã hồ sơ "${code}" đã có ${where} với dữ liệu khác (${diff.join(', ')}) — xung đột, dòng không được nhập`,
   };
 }

@@ -268,6 +268,16 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/admin/notification-failures': { request: get('/api/v1/admin/notification-failures'), ok: ADMINS },
   'GET /api/v1/admin/portal-sync': { request: get('/api/v1/admin/portal-sync'), ok: ADMINS },
   'POST /api/v1/admin/portal-sync/retry-failed': { request: post('/api/v1/admin/portal-sync/retry-failed'), ok: ADMINS },
+  'POST /api/v1/admin/imports': {
+    request: () => ({ url: '/api/v1/admin/imports?name=a.csv', payload: 'code\n', headers: { 'content-type': 'text/csv' } }),
+    ok: ADMINS,
+  },
+  'GET /api/v1/admin/imports/:id': { request: get(`/api/v1/admin/imports/${randomUUID()}`), ok: ADMINS, absent: true },
+  'GET /api/v1/admin/imports/:id/errors.csv': {
+    request: get(`/api/v1/admin/imports/${randomUUID()}/errors.csv`),
+    ok: ADMINS,
+    absent: true,
+  },
   'PUT /api/v1/calendar/overrides/:date': {
     request: () => ({ url: `/api/v1/calendar/overrides/${OVERRIDE_DAY}`, payload: { kind: 'day_off', name: 'Nghỉ bù' } }),
     ok: ADMINS,

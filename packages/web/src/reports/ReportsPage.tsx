@@ -6,6 +6,7 @@ import { FormError } from '../shared/ui';
 import type { TrendPoint } from './chart-options';
 import { ExportButtons } from './ExportButtons';
 import { formatDay } from './format';
+import { ImportSection } from './ImportSection';
 import { FormulaList, IndicatorTable } from './IndicatorTable';
 import {
   apiQuery,
@@ -45,6 +46,9 @@ export function ReportsPage() {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<{ title: string; detail?: string } | undefined>();
   const today = useMemo(vietnamToday, []);
+  // Bumped when a web import added dossiers: the report on screen is read again.
+  const [imports, setImports] = useState(0);
+  const imported = useCallback(() => setImports((n) => n + 1), []);
 
   useEffect(() => {
     api<ReportSettings>('/api/v1/reports/settings')
@@ -56,6 +60,7 @@ export function ReportsPage() {
   const filters = useMemo(() => filtersFromQuery(new URLSearchParams(search), settings), [search, settings]);
   const q = settings && isComplete(filters) ? apiQuery(filters) : undefined;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `imports` re-reads the report after a web import.
   useEffect(() => {
     if (!q || !settings) return;
     let stale = false;
@@ -86,7 +91,7 @@ export function ReportsPage() {
       stale = true;
     };
     // `filters` is memoized on the address, so it changes exactly when `q` does.
-  }, [q, filters, settings, t]);
+  }, [q, filters, settings, t, imports]);
 
   const change = useCallback((next: ReportFilters) => navigate(`/bao-cao?${pageQuery(next)}`, { replace: true }), []);
 
@@ -137,6 +142,7 @@ export function ReportsPage() {
           )}
         </div>
       )}
+      <ImportSection onImported={imported} />
     </div>
   );
 }
