@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -137,4 +137,71 @@ test('SIGTERM during requests: every request is answered and the server exits 0 
   // test's own bound only catches a hang (a loaded machine adds process teardown on top).
   assert.ok(stoppedAfter < 10_000, `stopped after ${stoppedAfter} ms`);
   assert.doesNotMatch(output, /destroyed|"level":50|Error/, 'nothing failed on the way out');
+});
+
+test('SIGTERM under a steady load of kept-alive connections: no request is reset and the server exits 0 within 5 s', async () => {
+  const port = await freePort();
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DVC_DEMO: '1',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: database?.databaseUrl,
+    MIGRATION_DATABASE_URL: database?.migrationUrl,
+  };
+  env.NODE_TEST_CONTEXT = undefined;
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'main.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = child;
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 120_000;
+  while (!output.includes('is running')) {
+    assert.equal(child.exitCode, null, `the server stopped while starting:\n${output}`);
+    assert.ok(Date.now() < deadline, `the server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  // As browsers do: each client sends its next request on the same connection as soon as it has an answer.
+  const agent = new Agent({ keepAlive: true, maxSockets: 20 });
+  const outcomes: Record<string, number> = {};
+  let refused = false;
+  const get = () =>
+    new Promise<string>((resolve) => {
+      const req = request(`http://127.0.0.1:${port}/api/v1/procedures`, { agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(String(res.statusCode)));
+      });
+      req.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
+      req.end();
+    });
+  const client = async () => {
+    while (!refused) {
+      const outcome = await get();
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      // A connection the stopped server no longer accepts: the request was never received.
+      if (outcome === 'ECONNREFUSED') refused = true;
+    }
+  };
+  const clients = Promise.all(Array.from({ length: 20 }, client));
+  // The signal comes once the clients are being served, in the middle of their loops.
+  while ((outcomes['200'] ?? 0) < 200) {
+    assert.ok(Date.now() < deadline, `no answers: ${JSON.stringify(outcomes)}\n${output}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const signalledAt = Date.now();
+  child.kill('SIGTERM');
+  const code = await exited;
+  const stoppedAfter = Date.now() - signalledAt;
+  refused = true;
+  await clients;
+  agent.destroy();
+
+  const failed = Object.entries(outcomes).filter(([k]) => !['200', 'ECONNREFUSED'].includes(k));
+  assert.deepEqual(failed, [], `every request sent is answered 200: ${JSON.stringify(outcomes)}\n${output}`);
+  assert.equal(code, 0, `exit code\n${output}`);
+  assert.ok(stoppedAfter < 5000, `stopped after ${stoppedAfter} ms`);
 });

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import net from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,25 +23,29 @@ const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 const app = await buildApp({ ctx, logger: true, webDist });
 
 let portalSync: PortalSyncWorker | undefined;
-// Requests being answered, counted on the raw server: what a stop must wait for.
-let inFlight = 0;
+// Requests being answered, kept on the raw server: what a stop must wait for.
+const inFlight = new Set<ServerResponse>();
+let stopping = false;
 app.server.on('request', (_req, res) => {
-  inFlight += 1;
-  res.once('close', () => (inFlight -= 1));
+  inFlight.add(res);
+  res.once('close', () => inFlight.delete(res));
+  // Stopping: the answer closes its connection, so a kept-alive client sends nothing more on it
+  // (that request would be reset) and the connections end with their answers.
+  if (stopping) res.setHeader('connection', 'close');
 });
 
 /** Everything is answered and the process gone within this much of the signal. */
 const STOP_BUDGET_MS = 4500;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   const started = Date.now();
   const deadline = started + STOP_BUDGET_MS;
   app.log.info({ signal }, 'stopping');
+  for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
   setTimeout(() => {
-    app.log.error({ inFlight }, 'stop took too long');
+    app.log.error({ inFlight: inFlight.size }, 'stop took too long');
     process.exit(1);
   }, STOP_BUDGET_MS + 300).unref();
   // 1. No new connections. net.Server's close, not http.Server's: that one also resets every
@@ -48,7 +53,7 @@ async function stop(signal: string) {
   net.Server.prototype.close.call(app.server);
   // 2. Answer what is in flight, including requests still being read off accepted connections.
   await sleep(200);
-  while (inFlight > 0 && Date.now() < deadline - 2000) await sleep(20);
+  while (inFlight.size > 0 && Date.now() < deadline - 2000) await sleep(20);
   // 3. Fastify's own close: closes idle kept-alive connections (503 to a request racing it), onClose hooks.
   await app.close();
   // 4. The job workers: no new polls; a running job gets what is left of the budget. One still

@@ -3,14 +3,14 @@ import { notFoundHandler } from '../http/problem';
 
 /**
  * Who may use the demo tools (SMS outbox, local VNeID stand-in) of a server in demo mode: a browser
- * on the server's own machine, or a signed-in system administrator. The socket's address, never a
- * forwarded header: X-Forwarded-For is written by the client.
+ * on the server's own machine, or a signed-in system administrator. request.ip: the socket's address,
+ * or — only when the socket is a proxy named in TRUST_PROXY — the client that proxy names. Behind a
+ * proxy on this machine every socket is 127.0.0.1, so the socket alone would let in the whole internet.
  */
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export function mayUseDemoTools(request: FastifyRequest): boolean {
-  const address = request.socket.remoteAddress;
-  if (address !== undefined && LOOPBACK.has(address)) return true;
+  if (LOOPBACK.has(request.ip)) return true;
   return request.actor?.roles.some((g) => g.role === 'system_admin') ?? false;
 }
 

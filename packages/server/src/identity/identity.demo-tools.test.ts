@@ -104,3 +104,18 @@ test('npm start: a fresh data dir becomes a demo and remembers it; DVC_DEMO deci
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('behind a proxy on this machine (TRUST_PROXY) the demo tools answer by the client the proxy names', async () => {
+  const proxied = await createTestApp({ config: { TRUST_PROXY: ['127.0.0.1'] } });
+  try {
+    // Every request reaches the server from the proxy's 127.0.0.1; the visitor is in X-Forwarded-For.
+    const via = (url: string, client: string) =>
+      proxied.app.inject({ method: 'GET', url, remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': client } });
+    assert.equal((await via('/api/dev/sms-outbox', '203.0.113.5')).statusCode, 404, 'an internet visitor reads no codes');
+    assert.equal((await via('/dev-vneid/.well-known/openid-configuration', '203.0.113.5')).statusCode, 404);
+    assert.equal((await via('/api/v1/auth/vneid/start', '203.0.113.5')).statusCode, 404);
+    assert.equal((await via('/api/dev/sms-outbox', '127.0.0.1')).statusCode, 200, 'a browser on this machine still does');
+  } finally {
+    await proxied.close();
+  }
+});
