@@ -119,7 +119,11 @@ export function StaffScreen({ canGrantSystemAdmin }: { canGrantSystemAdmin: bool
                   </td>
                   <td>
                     {s.phone}
-                    {s.email && <small className="muted block">{s.email}</small>}
+                    {s.email && (
+                      <div>
+                        <small className="muted">{s.email}</small>
+                      </div>
+                    )}
                   </td>
                   <td>
                     {s.roles.map((g) => (
@@ -133,9 +137,9 @@ export function StaffScreen({ canGrantSystemAdmin }: { canGrantSystemAdmin: bool
                       {t(s.active ? 'officer.staff.active' : 'officer.staff.inactive')}
                     </span>
                   </td>
-                  <td className="off-actions">
+                  <td>
                     {s.active && (
-                      <>
+                      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, justifyContent: 'flex-end' }}>
                         <button type="button" className="button secondary slim" onClick={() => setEditing(s)}>
                           {t('officer.staff.edit')}
                         </button>
@@ -145,7 +149,7 @@ export function StaffScreen({ canGrantSystemAdmin }: { canGrantSystemAdmin: bool
                         <button type="button" className="button danger slim" onClick={() => void act(s, 'deactivate')}>
                           {t('officer.staff.deactivate')}
                         </button>
-                      </>
+                      </div>
                     )}
                   </td>
                 </tr>
