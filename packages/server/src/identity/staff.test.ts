@@ -342,3 +342,19 @@ describe('the assignment picker and the assignee check', () => {
     assert.equal(assigns.length, 2, 'the reassignment is an event of its own');
   });
 });
+
+describe('the report reader role', () => {
+  test("reads its agency's reports but no dossier", async () => {
+    const phone = newPhone();
+    await createOfficer({ ...specialistOf('UBND.21025', phone), roles: [{ role: 'report_reader', agencyCode: 'UBND.21025' }] });
+    const reader = await activate(phone);
+    assert.equal((await get(t.app, reader, '/api/v1/reports/indicators?period=2026-11')).statusCode, 200);
+    assert.equal((await get(t.app, reader, '/api/v1/officer/dossiers')).statusCode, 403);
+    const { code } = await fileOnline(t.app, citizen);
+    assert.equal(
+      (await get(t.app, reader, `/api/v1/dossiers/${code}`)).statusCode,
+      404,
+      "an applicant's dossier is not a report",
+    );
+  });
+});
