@@ -75,7 +75,15 @@ async function auditRows(recordId: string) {
     .execute();
 }
 
-const changeOf = (c: unknown) => (typeof c === 'string' ? JSON.parse(c) : c) as { before: any; after: any };
+interface StaffSnapshot {
+  fullName: string;
+  phone: string;
+  email: string | null;
+  active: boolean;
+  roles: { role: string }[];
+}
+const changeOf = (c: unknown) =>
+  (typeof c === 'string' ? JSON.parse(c) : c) as { before: StaffSnapshot | null; after: StaffSnapshot | null };
 
 describe('a province administrator creates an officer who sets a password by SMS code', () => {
   test('created, coded by SMS, the code works once, the officer signs in with their roles', async () => {
@@ -103,9 +111,9 @@ describe('a province administrator creates an officer who sets a password by SMS
     assert.equal(row?.actorId, provinceAdmin.body.user.id);
     const change = changeOf(row?.change);
     assert.equal(change.before, null);
-    assert.equal(change.after.phone, phone);
+    assert.equal(change.after?.phone, phone);
     assert.deepEqual(
-      change.after.roles.map((r: { role: string }) => r.role),
+      change.after?.roles.map((r: { role: string }) => r.role),
       ['specialist'],
     );
   });
@@ -276,14 +284,14 @@ describe('edit and deactivate', () => {
     const rows = await auditRows(created.id);
     const change = changeOf(rows.at(-1)?.change);
     assert.equal(rows.at(-1)?.action, `PUT /api/v1/admin/staff/${created.id}`);
-    assert.equal(change.before.fullName, 'Trương Văn Mới');
+    assert.equal(change.before?.fullName, 'Trương Văn Mới');
     assert.deepEqual(
-      change.before.roles.map((r: { role: string }) => r.role),
+      change.before?.roles.map((r: { role: string }) => r.role),
       ['specialist'],
     );
-    assert.equal(change.after.email, null);
+    assert.equal(change.after?.email, null);
     assert.deepEqual(
-      change.after.roles.map((r: { role: string }) => r.role),
+      change.after?.roles.map((r: { role: string }) => r.role),
       ['leader'],
     );
   });
@@ -304,8 +312,8 @@ describe('edit and deactivate', () => {
     });
     assert.equal(relogin.statusCode, 401);
     const change = changeOf((await auditRows(created.id)).at(-1)?.change);
-    assert.equal(change.before.active, true);
-    assert.equal(change.after.active, false);
+    assert.equal(change.before?.active, true);
+    assert.equal(change.after?.active, false);
   });
 });
 

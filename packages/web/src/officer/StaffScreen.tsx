@@ -102,10 +102,11 @@ export function StaffScreen({ canGrantSystemAdmin }: { canGrantSystemAdmin: bool
           <table className="off-table">
             <thead>
               <tr>
-                <th>{t('officer.staff.name')}</th>
+                <th>
+                  {t('officer.staff.name')} · {t('officer.staff.status')}
+                </th>
                 <th>{t('officer.staff.contact')}</th>
                 <th>{t('officer.staff.roles')}</th>
-                <th>{t('officer.staff.status')}</th>
                 <th>
                   <span className="visually-hidden">{t('officer.staff.actions')}</span>
                 </th>
@@ -116,6 +117,11 @@ export function StaffScreen({ canGrantSystemAdmin }: { canGrantSystemAdmin: bool
                 <tr key={s.id}>
                   <td>
                     <strong>{s.fullName}</strong>
+                    <div>
+                      <span className={`status ${s.active ? 'ok' : 'warn'}`}>
+                        {t(s.active ? 'officer.staff.active' : 'officer.staff.inactive')}
+                      </span>
+                    </div>
                   </td>
                   <td>
                     {s.phone}
@@ -131,11 +137,6 @@ export function StaffScreen({ canGrantSystemAdmin }: { canGrantSystemAdmin: bool
                         {roleLabel(g.role)} <small className="muted">· {g.agencyName}</small>
                       </div>
                     ))}
-                  </td>
-                  <td>
-                    <span className={`status ${s.active ? 'ok' : 'warn'}`}>
-                      {t(s.active ? 'officer.staff.active' : 'officer.staff.inactive')}
-                    </span>
                   </td>
                   <td>
                     {s.active && (
