@@ -189,7 +189,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Cán bộ đang làm việc của một cơ quan theo vai trò (để phân công)',
-        params: z.object({ code: z.string().max(100) }),
+        params: z.object({ code: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, { message: 'Mã cơ quan không hợp lệ' }) }),
         querystring: z.object({ role: z.enum(['specialist']).default('specialist') }),
         response: { 200: z.object({ items: z.array(z.object({ id: z.string(), fullName: z.string() })) }) },
       },
@@ -201,6 +201,13 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!ofAgency && !mayAdministerStaff(app.ctx, actor)) {
         throw problem(403, 'forbidden', 'Bạn không có quyền thực hiện thao tác này');
       }
+      const agency = await app.ctx.db
+        .selectFrom('agency')
+        .select('code')
+        .where('provinceCode', '=', app.ctx.config.PROVINCE_CODE)
+        .where('code', '=', code)
+        .executeTakeFirst();
+      if (!agency) throw problem(404, 'not-found', 'Không tìm thấy cơ quan');
       return { items: await activeStaffOf(app.ctx.db, app.ctx.config.PROVINCE_CODE, code, request.query.role) };
     },
   );
