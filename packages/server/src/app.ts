@@ -25,6 +25,7 @@ import { routeAccessPlugin } from './http/route-access';
 import { securityHeadersPlugin } from './http/security-headers';
 import { webAppPlugin } from './http/web-app';
 import { identityRoutes } from './identity/identity.routes';
+import { staffRoutes } from './identity/staff.routes';
 import { vneidRoutes } from './identity/vneid/vneid.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
 import { paymentRoutes } from './payments/payments.routes';
@@ -97,6 +98,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(auditPlugin);
   await app.register(healthRoutes);
   await app.register(identityRoutes);
+  await app.register(staffRoutes);
   await app.register(vneidRoutes);
   await app.register(adminUnitRoutes);
   await app.register(catalogRoutes);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { deskContext, scannedPdf, signInAsOfficer, userIdOf } from './officer-desk';
+import { deskContext, scannedPdf, signInAsOfficer } from './officer-desk';
 import { ensureWebBuild, type RunningServer, startServer } from './server';
 
 /**
@@ -49,8 +49,6 @@ async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['g
 }
 
 test('a paper dossier from the counter to the result handed over', { timeout: 240_000 }, async () => {
-  const specialistId = await userIdOf(server.baseURL, '0905000012');
-
   // The receiver records the paper dossier.
   const receiver = await officerPage('0905000011');
   await receiver.getByRole('link', { name: 'Tiếp nhận tại quầy' }).click();
@@ -113,7 +111,16 @@ test('a paper dossier from the counter to the result handed over', { timeout: 24
   assert.ok(await receiver.getByRole('link', { name: /Giấy tiếp nhận hồ sơ và hẹn trả kết quả/ }).isVisible());
   assert.ok(await receiver.getByRole('link', { name: /giay-de-nghi\.pdf/ }).isVisible());
   assert.ok(await receiver.getByText('Hộ kinh doanh Hoa Mai').isVisible());
-  await act(receiver, 'Phân công xử lý', (d) => d.getByLabel('Mã tài khoản chuyên viên xử lý').fill(specialistId), 'Đang xử lý');
+  // The specialist is picked by name from the agency's active specialists.
+  await act(
+    receiver,
+    'Phân công xử lý',
+    async (d) => {
+      await d.getByLabel('Chuyên viên xử lý').locator('option', { hasText: 'Lê Văn Cường' }).waitFor({ state: 'attached' });
+      await d.getByLabel('Chuyên viên xử lý').selectOption({ label: 'Lê Văn Cường' });
+    },
+    'Đang xử lý',
+  );
 
   // The specialist proposes approval.
   const specialist = await officerPage('0905000012');

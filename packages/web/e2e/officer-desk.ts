@@ -23,18 +23,6 @@ export async function signInAsOfficer(page: Page, phone: string): Promise<void> 
   await page.getByRole('heading', { name: 'Hồ sơ của cơ quan' }).waitFor();
 }
 
-/** The user id behind a demo account (there is no "specialists of my agency" endpoint yet). */
-export async function userIdOf(baseURL: string, phone: string): Promise<string> {
-  const r = await fetch(`${baseURL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone, password: DEMO_PASSWORD }),
-  });
-  const body = (await r.json()) as { user?: { id: string } };
-  if (!body.user) throw new Error(`sign-in of ${phone} failed: ${JSON.stringify(body)}`);
-  return body.user.id;
-}
-
 /** A one-page PDF, as a scanner would hand it over. */
 export function scannedPdf(): Buffer {
   const objects = [

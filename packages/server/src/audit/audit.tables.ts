@@ -19,4 +19,6 @@ export interface AuditLogTable {
   ip: string | null;
   userAgent: string | null;
   requestId: string | null;
+  /** { before, after } of an administrative change (migration 026). */
+  change: ColumnType<unknown, string | null | undefined, never>;
 }

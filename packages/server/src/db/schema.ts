@@ -5,6 +5,7 @@ import type { CatalogTables } from '../catalog/catalog.tables';
 import type { DossierTables } from '../dossiers/dossiers.tables';
 import type { FilesTables } from '../files/files.tables';
 import type { IdentityTables } from '../identity/identity.tables';
+import type { StaffTables } from '../identity/staff.tables';
 import type { NotificationTables } from '../notifications/notifications.tables';
 import type { RegistryTables } from '../registry/registry.tables';
 import type { ReportTables } from '../reports/reports.tables';
@@ -22,4 +23,5 @@ export interface Database
     NotificationTables,
     RegistryTables,
     ReportTables,
-    ResultTables {}
+    ResultTables,
+    StaffTables {}

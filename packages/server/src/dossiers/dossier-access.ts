@@ -15,7 +15,8 @@ export function canSeeDossier(
   if (actor.kind === 'citizen') return row.applicantId === actor.userId;
   if (actor.roles.some((g) => PROVINCE_READERS.has(g.role))) return true;
   if (row.filedBy === actor.userId) return true;
-  return actor.roles.some((g) => g.agencyCode === row.agencyCode);
+  // A report reader reads figures, not applicants' dossiers.
+  return actor.roles.some((g) => g.agencyCode === row.agencyCode && g.role !== 'report_reader');
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/actor';
+import { isActiveSpecialistOf } from '../identity/staff.repository';
 import { notifyDossierChange } from '../notifications/outbox';
 import { queuePortalSync } from '../portal-sync/portal-sync.outbox';
 import { appendDossierEvent, type DossierRow, findDossierRow } from './dossier.repository';
@@ -11,6 +12,7 @@ import { canSeeDossier, lifecycleRoles } from './dossier-access';
 import { reviveSnapshot, snapshotColumns } from './dossier-snapshot';
 import { computeDueAt, resumedDueAt } from './dossier-timing';
 
+const NOT_A_SPECIALIST = 'Chỉ phân công được cho chuyên viên đang làm việc của cơ quan giải quyết hồ sơ này';
 const NOT_FOUND = { ok: false as const, reason: 'not_found' as const, message: 'Không tìm thấy hồ sơ' };
 
 /**
@@ -38,6 +40,12 @@ export async function applyDossierEvent(
   const event = await withServerTimes(ctx, before, snapshot, input, now);
   const result = tryRoles(snapshot, event, roles, actor.userId, now);
   if (!result.ok) return { ok: false, reason: result.reason, message: result.message, field: result.field };
+  if (
+    event.type === 'assign' &&
+    !(await isActiveSpecialistOf(ctx.db, provinceCode, before.agencyCode, String(event.specialistId).trim()))
+  ) {
+    return { ok: false, reason: 'invalid_payload', field: 'specialistId', message: NOT_A_SPECIALIST };
+  }
 
   const updated = await ctx.db.transaction().execute(async (trx) => {
     const current = await findDossierRow(trx, provinceCode, code, true);

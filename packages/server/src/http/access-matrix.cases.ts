@@ -292,4 +292,24 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/reports/indicators.xlsx': { request: get(`/api/v1/reports/indicators.xlsx${REPORT_QUERY}`), ok: OFFICERS },
   'GET /api/v1/reports/indicators.pdf': { request: get(`/api/v1/reports/indicators.pdf${REPORT_QUERY}`), ok: OFFICERS },
   'GET /api/v1/reports/settings': { request: get('/api/v1/reports/settings'), ok: OFFICERS },
+
+  'GET /api/v1/admin/staff': { request: get('/api/v1/admin/staff?q=Nguy'), ok: ADMINS },
+  'POST /api/v1/admin/staff': { request: post('/api/v1/admin/staff'), ok: ADMINS },
+  'PUT /api/v1/admin/staff/:id': { request: () => ({ url: `/api/v1/admin/staff/${randomUUID()}`, payload: {} }), ok: ADMINS },
+  'POST /api/v1/admin/staff/:id/deactivate': {
+    request: () => ({ url: `/api/v1/admin/staff/${randomUUID()}/deactivate`, payload: {} }),
+    ok: ADMINS,
+    absent: true,
+  },
+  'POST /api/v1/admin/staff/:id/password-code': {
+    request: () => ({ url: `/api/v1/admin/staff/${randomUUID()}/password-code`, payload: {} }),
+    ok: ADMINS,
+    absent: true,
+  },
+  // The picker of agency A lists its specialists to agency A's officers and the administrators.
+  'GET /api/v1/officer/agencies/:code/staff': {
+    request: get('/api/v1/officer/agencies/UBND.21025/staff?role=specialist'),
+    ok: ['deskA', 'specialist', 'leader', ...ADMINS],
+  },
+  'POST /api/v1/auth/staff-password': { request: post('/api/v1/auth/staff-password'), ok: EVERYONE },
 };

@@ -131,6 +131,15 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/reports/indicators.xlsx': 'officer',
   'GET /api/v1/reports/indicators.pdf': 'officer',
   'GET /api/v1/reports/settings': 'officer',
+
+  // Staff administration, the assignment picker, a new officer setting a password
+  'GET /api/v1/admin/staff': 'officer',
+  'POST /api/v1/admin/staff': 'officer',
+  'PUT /api/v1/admin/staff/:id': 'officer',
+  'POST /api/v1/admin/staff/:id/deactivate': 'officer',
+  'POST /api/v1/admin/staff/:id/password-code': 'officer',
+  'GET /api/v1/officer/agencies/:code/staff': 'officer',
+  'POST /api/v1/auth/staff-password': 'public',
 };
 
 /**

@@ -5,7 +5,15 @@ import { problem } from '../http/problem';
  * The contract every capability uses for "who is asking". The identity capability fills
  * `request.actor` from the session cookie (onRequest hook); routes guard with the helpers below.
  */
-export const OFFICER_ROLES = ['receiver', 'specialist', 'leader', 'hotline', 'province_admin', 'system_admin'] as const;
+export const OFFICER_ROLES = [
+  'receiver',
+  'specialist',
+  'leader',
+  'hotline',
+  'report_reader',
+  'province_admin',
+  'system_admin',
+] as const;
 export type OfficerRole = (typeof OFFICER_ROLES)[number];
 
 export interface RoleGrant {

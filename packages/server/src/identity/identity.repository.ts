@@ -1,12 +1,11 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../db/database';
 import type { RoleGrant } from './actor';
 import type { UserAccountTable } from './identity.tables';
 
 /** Queries of the identity capability; every one filters by province. */
 
-export type UserRow = {
-  [K in keyof UserAccountTable]: K extends 'createdAt' ? Date : UserAccountTable[K];
-};
+export type UserRow = Selectable<UserAccountTable>;
 
 export function findUserByPhone(db: Db, provinceCode: string, phone: string): Promise<UserRow | undefined> {
   return db
@@ -83,6 +82,7 @@ export function findLiveSessions(
     .where('s.id', 'in', sessionIds)
     .where('s.expiresAt', '>', now)
     .where('s.createdAt', '>', createdAfter)
+    .where('u.deactivatedAt', 'is', null)
     .execute();
 }
 

@@ -63,6 +63,8 @@ export async function login(
   }
   if (!(await verifyPassword(user.passwordHash, input.password)))
     return { ok: false, reason: 'invalid-credentials', userId: user.id };
+  // A deactivated officer answers like a wrong password: the account's state is nobody's business.
+  if (user.deactivatedAt) return { ok: false, reason: 'invalid-credentials', userId: user.id };
   await settleSignIn(ctx.db, provinceCode, { pair, refund }, now);
   if (user.kind === 'citizen' && !user.phoneVerifiedAt) return { ok: false, reason: 'phone-unverified', userId: user.id };
   return { ok: true, ...(await createSession(ctx, user, input.ip, input.userAgent)) };

@@ -32,6 +32,9 @@ export interface UserAccountTable {
   citizenId: string | null;
   phoneVerifiedAt: Date | null;
   createdAt: ColumnType<Date, Date | undefined, never>;
+  /** Officers administered in the app (migration 026). */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  deactivatedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface OfficerRoleTable {

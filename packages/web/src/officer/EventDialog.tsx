@@ -84,6 +84,15 @@ export function EventDialog({
     const d = ref.current;
     if (d && !d.open) d.showModal();
   }, []);
+  const [specialists, setSpecialists] = useState<{ id: string; fullName: string }[] | undefined>();
+  useEffect(() => {
+    if (type !== 'assign') return;
+    api<{ items: { id: string; fullName: string }[] }>(
+      `/api/v1/officer/agencies/${encodeURIComponent(dossier.agencyCode)}/staff?role=specialist`,
+    )
+      .then((r) => setSpecialists(r.items.filter((s) => s.id !== dossier.assigneeId)))
+      .catch(() => setSpecialists([]));
+  }, [type, dossier.agencyCode, dossier.assigneeId]);
   useEffect(() => {
     if (type !== 'request_supplement') return;
     api<ProcedureDetail>(`/api/v1/procedures/${encodeURIComponent(dossier.procedureCode)}`)
@@ -200,8 +209,17 @@ export function EventDialog({
     case 'assign':
       body = (
         <>
-          {line('specialistId', t('officer.event.specialistId'), { autoComplete: 'off', spellCheck: 'false' })}
-          <p className="hint">{t('officer.event.specialistHint')}</p>
+          {field('specialistId', t('officer.event.specialist'), (id) => (
+            <select id={id} value={String(values.specialistId ?? '')} onChange={(e) => set('specialistId', e.target.value)}>
+              <option value="">{specialists ? t('officer.event.pickSpecialist') : t('common.loading')}</option>
+              {specialists?.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.fullName}
+                </option>
+              ))}
+            </select>
+          ))}
+          {specialists?.length === 0 && <p className="hint">{t('officer.event.noSpecialists')}</p>}
           {text('note', t('officer.event.note'), 2)}
         </>
       );

@@ -7,6 +7,8 @@ import { useSession } from '../shared/session';
 import { DossierScreen } from './DossierScreen';
 import { Inbox } from './Inbox';
 import { IntakeScreen } from './IntakeScreen';
+import { SetPasswordPage } from './SetPasswordPage';
+import { StaffScreen } from './StaffScreen';
 import { SupervisionScreen } from './SupervisionScreen';
 import { hasRole } from './types';
 
@@ -29,6 +31,8 @@ export default function OfficerApp() {
       .catch(() => setAgency(undefined));
   }, [isOfficer]);
 
+  // A new officer has no session yet: the page where they set a password comes before the sign-in check.
+  if (path === '/can-bo/dat-mat-khau') return <SetPasswordPage />;
   if (session.status === 'loading') return <p className="muted">{t('common.loading')}</p>;
   if (!user || !isOfficer) {
     return (
@@ -68,6 +72,12 @@ export default function OfficerApp() {
       current: path === '/can-bo/giam-sat',
       show: hasRole(user, 'receiver', 'province_admin', 'system_admin'),
     },
+    {
+      href: '/can-bo/nhan-su',
+      label: t('officer.nav.staff'),
+      current: path === '/can-bo/nhan-su',
+      show: hasRole(user, 'province_admin', 'system_admin'),
+    },
   ];
   let screen: ReactNode;
   if (path === '/can-bo' || path === '/can-bo/') screen = <Inbox />;
@@ -75,6 +85,7 @@ export default function OfficerApp() {
   else if (path === '/can-bo/tiep-nhan') screen = <IntakeScreen mode="counter" />;
   else if (path === '/can-bo/tong-dai') screen = <IntakeScreen mode="hotline" />;
   else if (path === '/can-bo/giam-sat') screen = <SupervisionScreen user={user} />;
+  else if (path === '/can-bo/nhan-su') screen = <StaffScreen canGrantSystemAdmin={hasRole(user, 'system_admin')} />;
   else screen = <h1>{t('notFound.title')}</h1>;
 
   return (
