@@ -222,12 +222,12 @@ describe('a filing that is not written takes no number of the desk', () => {
   test('a write the database refuses after every check passed leaves no gap in the day’s numbers', async () => {
     // A value that passes every check of the app but that the database refuses when it is written
     // (as a full disk, a lost connection or a constraint would): the edge cannot see it coming.
-    await sql`create function refuse_marked_filing() returns trigger language plpgsql as $$
-      begin raise exception 'refused for the test'; end $$`.execute(t.ctx.db);
-    await sql`create trigger refuse_marked_filing before insert on dossier for each row
-      when (new.form->>'businessName' like 'Hộ kinh doanh Từ chối ghi%') execute function refuse_marked_filing()`.execute(
-      t.ctx.db,
-    );
+    await t.asOwner(async (db) => {
+      await sql`create function refuse_marked_filing() returns trigger language plpgsql as $$
+        begin raise exception 'refused for the test'; end $$`.execute(db);
+      await sql`create trigger refuse_marked_filing before insert on dossier for each row
+        when (new.form->>'businessName' like 'Hộ kinh doanh Từ chối ghi%') execute function refuse_marked_filing()`.execute(db);
+    });
     try {
       const first = await fileValid();
       const body = householdRegistration({ attachments });
@@ -252,8 +252,10 @@ describe('a filing that is not written takes no number of the desk', () => {
       );
       assert.equal(sequenceOf(await fileValid()), sequenceOf(first) + 13);
     } finally {
-      await sql`drop trigger refuse_marked_filing on dossier`.execute(t.ctx.db);
-      await sql`drop function refuse_marked_filing()`.execute(t.ctx.db);
+      await t.asOwner(async (db) => {
+        await sql`drop trigger refuse_marked_filing on dossier`.execute(db);
+        await sql`drop function refuse_marked_filing()`.execute(db);
+      });
     }
   });
 });

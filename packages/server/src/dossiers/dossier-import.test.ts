@@ -178,7 +178,7 @@ test('an out-of-range count is refused by line and the good rows of its batch ar
 
 test('a row the database refuses costs only that row, reported by line', async () => {
   // A rule the row check does not know about (as a column overflow was): only the database refuses it.
-  await sql`alter table dossier add constraint test_refuse_code check (code <> 'DB-0005')`.execute(t.ctx.db);
+  await t.asOwner((db) => sql`alter table dossier add constraint test_refuse_code check (code <> 'DB-0005')`.execute(db));
   try {
     const rows = Array.from({ length: 12 }, (_, i) => row(`DB-${String(i).padStart(4, '0')}`));
     const r = await importHistoricalDossiers(t.ctx, records(rows));
@@ -196,7 +196,7 @@ test('a row the database refuses costs only that row, reported by line', async (
     assert.equal(n.n, 11);
     assert.equal((await receivedIn('2023-06-05', '2023-06-05')).received >= 11, true);
   } finally {
-    await sql`alter table dossier drop constraint test_refuse_code`.execute(t.ctx.db);
+    await t.asOwner((db) => sql`alter table dossier drop constraint test_refuse_code`.execute(db));
   }
 });
 

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
-import type { DatabaseHandle } from '../db/database';
+import { type DatabaseHandle, type Db, openPostgres } from '../db/database';
 import { openMigratedDatabase } from '../db/open';
 import { seed } from '../db/seed/index';
 import type { AppContext } from '../http/context';
@@ -66,13 +66,14 @@ export async function createEmptyTestDatabase(serverUrl: string, prefix = 'dvc_t
  * PostgreSQL server named by TEST_DATABASE_URL (CI runs the suite both ways), migrated the way the
  * server migrates (db/open.ts), as TEST_MIGRATION_DATABASE_URL's role when that is given.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(): Promise<DatabaseHandle & { ownerUrl?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return (await openMigratedDatabase({})).handle;
   const empty = await createEmptyTestDatabase(serverUrl);
   const { handle } = await openMigratedDatabase(empty);
   return {
     ...handle,
+    ownerUrl: empty.migrationUrl,
     async close() {
       await handle.close();
       await empty.drop();
@@ -85,6 +86,11 @@ export interface TestApp {
   ctx: AppContext;
   /** Move the clock used by the app. */
   setNow(date: Date): void;
+  /**
+   * Runs `work` as the database's owner: DDL a test needs to stage a failure (a trigger, a check)
+   * is refused to the app role when CI runs with two roles (docs/decisions/008).
+   */
+  asOwner<T>(work: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -110,6 +116,15 @@ export async function createTestApp(
     ctx,
     setNow(date) {
       now = date;
+    },
+    async asOwner(work) {
+      if (!handle.ownerUrl) return work(handle.db);
+      const owner = await openPostgres(handle.ownerUrl);
+      try {
+        return await work(owner.db);
+      } finally {
+        await owner.close();
+      }
     },
     async close() {
       await app.close();
