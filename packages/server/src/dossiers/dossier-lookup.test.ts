@@ -170,31 +170,25 @@ describe('guessing the 4 digits is impractical', () => {
 
 describe('the way to the lookup page', () => {
   test('the SMS to a hotline or counter filer carries the lookup link of the dossier', () => {
-    const before = process.env.PUBLIC_URL;
-    process.env.PUBLIC_URL = 'https://dichvucong.quangngai.gov.vn/';
-    try {
-      const message = {
-        kind: 'dossier_event' as const,
-        dossierId: 'x',
-        code: 'UBND.21025-261130-0007',
-        procedureCode: '1.001612',
-        agencyCode: 'UBND.21025',
-        status: 'new',
-        applicantId: null,
-        applicantName: 'Phạm Văn Cá',
-        applicantPhone: '0912345678',
-        applicantEmail: null,
-        assigneeId: null,
-        at: MONDAY_9AM.toISOString(),
-        dueAt: null,
-      };
-      const link = 'https://dichvucong.quangngai.gov.vn/tra-cuu?ma=UBND.21025-261130-0007';
-      for (const event of ['file_by_phone', 'record_at_counter'] as const) {
-        assert.ok(renderForCitizen({ ...message, event })!.body.includes(link), event);
-      }
-    } finally {
-      if (before === undefined) delete process.env.PUBLIC_URL;
-      else process.env.PUBLIC_URL = before;
+    const publicUrl = 'https://dichvucong.quangngai.gov.vn/';
+    const message = {
+      kind: 'dossier_event' as const,
+      dossierId: 'x',
+      code: 'UBND.21025-261130-0007',
+      procedureCode: '1.001612',
+      agencyCode: 'UBND.21025',
+      status: 'new',
+      applicantId: null,
+      applicantName: 'Phạm Văn Cá',
+      applicantPhone: '0912345678',
+      applicantEmail: null,
+      assigneeId: null,
+      at: MONDAY_9AM.toISOString(),
+      dueAt: null,
+    };
+    const link = 'https://dichvucong.quangngai.gov.vn/tra-cuu?ma=UBND.21025-261130-0007';
+    for (const event of ['file_by_phone', 'record_at_counter'] as const) {
+      assert.ok(renderForCitizen({ ...message, event }, publicUrl)!.body.includes(link), event);
     }
   });
 

@@ -49,7 +49,12 @@ export interface OutboxRow {
 
 /** Step 1a: writes the deliveries of one message (safe to repeat). Returns how many are new. */
 export async function recordDeliveries(db: Kysely<Database>, ctx: AppContext, message: OutboxRow): Promise<number> {
-  const plan = await planDeliveries(db, message.provinceCode, message.payload as unknown as DossierMessage);
+  const plan = await planDeliveries(
+    db,
+    message.provinceCode,
+    message.payload as unknown as DossierMessage,
+    ctx.config.PUBLIC_URL,
+  );
   return insertDeliveries(db, ctx, [{ message, plan }]);
 }
 
@@ -129,6 +134,7 @@ async function expandSlice(ctx: AppContext, take: number): Promise<number> {
       trx,
       ctx.config.PROVINCE_CODE,
       rows.map((r) => r.payload as unknown as DossierMessage),
+      ctx.config.PUBLIC_URL,
     );
     await insertDeliveries(
       trx,

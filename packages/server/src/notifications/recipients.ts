@@ -31,8 +31,13 @@ export interface RecipientLookups {
  * and by e-mail when known (internal steps only in the app); the agency's officers in the app and on
  * their devices for new dossiers, supplements and deadlines.
  */
-export async function planDeliveries(db: Kysely<Database>, provinceCode: string, m: DossierMessage): Promise<PlannedDelivery[]> {
-  const [plan] = await planDeliveriesMany(db, provinceCode, [m]);
+export async function planDeliveries(
+  db: Kysely<Database>,
+  provinceCode: string,
+  m: DossierMessage,
+  publicUrl?: string,
+): Promise<PlannedDelivery[]> {
+  const [plan] = await planDeliveriesMany(db, provinceCode, [m], publicUrl);
   return plan ?? [];
 }
 
@@ -41,6 +46,7 @@ export async function planDeliveriesMany(
   db: Kysely<Database>,
   provinceCode: string,
   messages: DossierMessage[],
+  publicUrl?: string,
 ): Promise<PlannedDelivery[][]> {
   const agencies = [...new Set(messages.filter((m) => renderForOfficers(m)).map((m) => m.agencyCode))];
   const officerRows = agencies.length
@@ -71,12 +77,12 @@ export async function planDeliveriesMany(
     : [];
   const endpoints = new Map<string, string[]>();
   for (const s of subs) endpoints.set(s.userId, [...(endpoints.get(s.userId) ?? []), s.endpoint]);
-  return messages.map((m) => planWith({ officers, endpoints }, m));
+  return messages.map((m) => planWith({ officers, endpoints }, m, publicUrl));
 }
 
-function planWith(lookups: RecipientLookups, m: DossierMessage): PlannedDelivery[] {
+function planWith(lookups: RecipientLookups, m: DossierMessage, publicUrl: string | undefined): PlannedDelivery[] {
   const plan: PlannedDelivery[] = [];
-  const citizen = renderForCitizen(m);
+  const citizen = renderForCitizen(m, publicUrl);
   if (citizen) {
     if (m.applicantId) plan.push(...appAndPush(lookups, [m.applicantId], citizen));
     if (citizenExternalChannels(m)) {

@@ -40,12 +40,9 @@ export function formatVnDateTime(iso: string | Date): string {
   return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
-/**
- * The public lookup page of the dossier for filers without an account (counter, hotline), from
- * PUBLIC_URL as the server is started with (the messages carry no configuration of their own).
- */
-function lookupLine(code: string): string {
-  const base = process.env.PUBLIC_URL?.replace(/\/$/, '');
+/** The public lookup page of the dossier for filers without an account (counter, hotline). */
+function lookupLine(code: string, publicUrl: string | undefined): string {
+  const base = publicUrl?.replace(/\/$/, '');
   return base ? ` Tra cứu: ${base}/tra-cuu?ma=${encodeURIComponent(code)} (nhập 4 số cuối điện thoại).` : '';
 }
 
@@ -54,18 +51,18 @@ const due = (m: DossierMessage) => (m.dueAt ? formatVnDateTime(m.dueAt) : 'theo 
 const because = (m: DossierMessage) => (m.reason ? ` Lý do: ${m.reason}.` : '');
 
 /** Citizen-facing text per lifecycle event (every event has one: "in-app at every change"). */
-const CITIZEN: Record<DossierEventType, (m: DossierMessage) => Rendered> = {
+const CITIZEN: Record<DossierEventType, (m: DossierMessage, publicUrl?: string) => Rendered> = {
   submit_online: (m) => ({
     title: `Hồ sơ ${m.code} đã được gửi thành công`,
     body: `Hồ sơ ${m.code} đã được gửi thành công và đang chờ cơ quan tiếp nhận.`,
   }),
-  record_at_counter: (m) => ({
+  record_at_counter: (m, publicUrl) => ({
     title: `Hồ sơ ${m.code} đã được ghi nhận tại quầy`,
-    body: `Bộ phận Một cửa đã ghi nhận hồ sơ ${m.code} của ông/bà ${m.applicantName}.${lookupLine(m.code)}`,
+    body: `Bộ phận Một cửa đã ghi nhận hồ sơ ${m.code} của ông/bà ${m.applicantName}.${lookupLine(m.code, publicUrl)}`,
   }),
-  file_by_phone: (m) => ({
+  file_by_phone: (m, publicUrl) => ({
     title: `Hồ sơ ${m.code} đã được ghi nhận qua tổng đài`,
-    body: `Tổng đài đã ghi nhận hồ sơ ${m.code} của ông/bà ${m.applicantName}.${lookupLine(m.code)}`,
+    body: `Tổng đài đã ghi nhận hồ sơ ${m.code} của ông/bà ${m.applicantName}.${lookupLine(m.code, publicUrl)}`,
   }),
   receive: (m) => ({
     title: `Hồ sơ ${m.code} đã được tiếp nhận`,
@@ -126,7 +123,8 @@ const CITIZEN: Record<DossierEventType, (m: DossierMessage) => Rendered> = {
  */
 const INTERNAL_EVENTS: ReadonlySet<DossierEventType> = new Set(['assign', 'propose', 'approve', 'reject_proposal']);
 
-export function renderForCitizen(m: DossierMessage): Rendered | undefined {
+/** publicUrl: the configured PUBLIC_URL, for the lookup link of counter and hotline filers. */
+export function renderForCitizen(m: DossierMessage, publicUrl?: string): Rendered | undefined {
   if (m.kind === 'fee_paid') {
     const amount = new Intl.NumberFormat('vi-VN').format(m.amount ?? 0);
     return {
@@ -134,7 +132,7 @@ export function renderForCitizen(m: DossierMessage): Rendered | undefined {
       body: `Hệ thống đã nhận ${amount} đ cho hồ sơ ${m.code}. Biên lai điện tử số ${m.receiptNumber ?? ''} có trong mục thanh toán của hồ sơ.`,
     };
   }
-  return m.kind === 'dossier_event' && m.event ? CITIZEN[m.event](m) : undefined;
+  return m.kind === 'dossier_event' && m.event ? CITIZEN[m.event](m, publicUrl) : undefined;
 }
 
 export function citizenExternalChannels(m: DossierMessage): boolean {
