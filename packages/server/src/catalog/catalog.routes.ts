@@ -1,4 +1,12 @@
-import { feeFor, OnlineLevel, ProcedureAuthority, ProcedureDefinition, ProcedureTopic, topicLabel } from '@dvc/domain';
+import {
+  feeFor,
+  OnlineLevel,
+  ProcedureAuthority,
+  ProcedureDefinition,
+  ProcedureTopic,
+  procedureDefinitions,
+  topicLabel,
+} from '@dvc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../http/problem';
@@ -35,6 +43,10 @@ const ProcedureDetail = z.object({
   ...ProcedureDefinition.shape,
   topicLabel: z.string(),
   feeAmounts: FeeAmounts,
+  /** Version of the definition served (a dossier keeps the version it was filed under). */
+  version: z.number().int().positive(),
+  /** The procedure as data (issue 12): its form is what the phone renders and the server validates. */
+  definition: z.record(z.string(), z.unknown()).optional(),
 });
 
 function feeAmounts(p: ProcedureDefinition, at: Date): z.infer<typeof FeeAmounts> {
@@ -106,7 +118,13 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
           detail: `Không có thủ tục mã ${request.params.code} trong danh mục của tỉnh.`,
         });
       }
-      return { ...procedure, topicLabel: topicLabel(procedure.topic), feeAmounts: feeAmounts(procedure, app.ctx.now()) };
+      return {
+        ...procedure,
+        topicLabel: topicLabel(procedure.topic),
+        feeAmounts: feeAmounts(procedure, app.ctx.now()),
+        version: 1,
+        definition: procedureDefinitions.findPilotDefinition(procedure.code),
+      };
     },
   );
 
