@@ -39,6 +39,7 @@ export function summarize(row: DossierRow, now: Date) {
     unitCode: row.unitCode,
     agencyCode: row.agencyCode,
     groupCode: row.groupCode,
+    procedureVersion: row.procedureVersion,
     overdue: open && !paused && row.dueAt !== null && row.dueAt < now,
     dueSoon: open && !paused && row.dueAt !== null && row.dueAt >= now && row.dueAt < dueSoonLimit(now),
   };
