@@ -43,10 +43,22 @@ export function DefinitionForm({
       </>
     );
   }
-  return <FieldBlock fields={fields} base="" ctx={ctx} />;
+  const titled = only && heading !== undefined && localized(only.label, ctx.locale) === heading ? only.key : undefined;
+  return <FieldBlock fields={fields} base="" ctx={ctx} titled={titled} />;
 }
 
-function FieldBlock({ fields, base, ctx }: { fields: readonly FieldDefinition[]; base: string; ctx: FormContext }) {
+function FieldBlock({
+  fields,
+  base,
+  ctx,
+  titled,
+}: {
+  fields: readonly FieldDefinition[];
+  base: string;
+  ctx: FormContext;
+  /** The key of the field titled like the step: its block title is not repeated. */
+  titled?: string;
+}) {
   const block = ((base ? getPath(ctx.data, base) : ctx.data) as FormValue | undefined) ?? {};
   return (
     <>
@@ -54,7 +66,19 @@ function FieldBlock({ fields, base, ctx }: { fields: readonly FieldDefinition[];
         .filter((f) => isShown(f, block))
         .map((f) => {
           const path = base ? `${base}.${f.key}` : f.key;
-          return <FieldControl key={path} field={f} path={path} block={block} siblings={fields} ctx={ctx} />;
+          // A step shows part of the form's top level: its siblings are all the form's top-level fields.
+          const siblings = base ? fields : ctx.rootFields;
+          return (
+            <FieldControl
+              key={path}
+              field={f}
+              path={path}
+              block={block}
+              siblings={siblings}
+              ctx={ctx}
+              legendHidden={f.key === titled}
+            />
+          );
         })}
     </>
   );
@@ -66,12 +90,14 @@ function FieldControl({
   block,
   siblings,
   ctx,
+  legendHidden,
 }: {
   field: FieldDefinition;
   path: string;
   block: FormValue;
   siblings: readonly FieldDefinition[];
   ctx: FormContext;
+  legendHidden?: boolean;
 }) {
   const base = localized(field.label, ctx.locale);
   const optional = !isRequiredNow(field, block) && !isOptionalPart(field);
@@ -84,6 +110,7 @@ function FieldControl({
     label: optional && !['group', 'repeat'].includes(field.type) ? `${base} (${ctx.t('form.optional')})` : base,
     hint: localized(field.help, ctx.locale) || undefined,
     error: errorFor(ctx.errors, path),
+    legendHidden,
   };
   if (isOptionalPart(field)) return <OptionalPart {...props} label={base} />;
   return <TypedControl {...props} />;
@@ -121,15 +148,15 @@ function OptionalPart(props: ControlProps) {
         <input type="checkbox" checked={on} onChange={(e) => ctx.set(path, e.target.checked ? defaultOf(field) : undefined)} />
         <span>{label}</span>
       </label>
-      {on && <TypedControl {...props} label={label} />}
+      {on && <TypedControl {...props} label={label} legendHidden />}
     </div>
   );
 }
 
-function GroupControl({ field, path, ctx, label, hint, error }: ControlProps) {
+function GroupControl({ field, path, ctx, label, hint, error, legendHidden }: ControlProps) {
   return (
     <fieldset className="card group">
-      <legend>{label}</legend>
+      <legend className={legendHidden ? 'visually-hidden' : undefined}>{label}</legend>
       {hint && <p className="hint">{hint}</p>}
       <ErrorText>{error}</ErrorText>
       <FieldBlock fields={field.fields ?? []} base={path} ctx={ctx} />
@@ -138,7 +165,7 @@ function GroupControl({ field, path, ctx, label, hint, error }: ControlProps) {
 }
 
 /** A list of the same block: household members, prizes. Added and removed one by one. */
-function RepeatControl({ field, path, ctx, label, hint, error }: ControlProps) {
+function RepeatControl({ field, path, ctx, label, hint, error, legendHidden }: ControlProps) {
   const items = (getPath(ctx.data, path) as FormValue[] | undefined) ?? [];
   const noun = field.name ?? lowerFirst(localized(field.label, 'vi'));
   const nounShown = ctx.locale === 'en' && field.label.en ? field.label.en : noun;
@@ -162,7 +189,7 @@ function RepeatControl({ field, path, ctx, label, hint, error }: ControlProps) {
   );
   return (
     <section className={`repeat${error ? ' has-error' : ''}`} aria-label={label}>
-      <h2 className="repeat-title">{label}</h2>
+      {!legendHidden && <h2 className="repeat-title">{label}</h2>}
       {hint && <p className="hint">{hint}</p>}
       <ErrorText>{error}</ErrorText>
       {items.map((_, i) => item(i))}

@@ -7,13 +7,13 @@ import { type BusinessLine, VsicPicker } from '../VsicPicker';
 import type { ControlProps } from './context';
 
 /** The address at a date: a commune valid today (the 2025 reform removed districts) and the street. */
-export function AddressControl({ field, path, siblings, block, ctx, label, hint, error }: ControlProps) {
+export function AddressControl({ field, path, siblings, block, ctx, label, hint, error, legendHidden }: ControlProps) {
   const code = getPath(ctx.data, `${path}.unitCode`);
   const streetName = paramsOf<{ streetName?: string }>(field).streetName ?? 'số nhà, đường, thôn/tổ dân phố';
   const nameField = siblings.find((f) => f.type === 'business-name');
   return (
     <fieldset className={`field address${error ? ' has-error' : ''}`}>
-      <legend>{label}</legend>
+      <legend className={legendHidden ? 'visually-hidden' : undefined}>{label}</legend>
       {hint && <p className="hint">{hint}</p>}
       <CommunePicker
         label={ctx.t('form.address.unit')}

@@ -29,4 +29,6 @@ export interface ControlProps {
   label: string;
   hint?: string;
   error?: string;
+  /** The block's own title is already shown (the step's heading, the tick of an optional part). */
+  legendHidden?: boolean;
 }
