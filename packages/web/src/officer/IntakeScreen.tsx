@@ -11,7 +11,7 @@ import { papersOf } from '../citizen/filing/wizard-attachments';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { ApiError, api, NetworkError } from '../shared/api';
-import { isFileable, type ProcedureDetail, procedureVersionField } from '../shared/catalog';
+import { type ProcedureDetail, procedureVersionField } from '../shared/catalog';
 import { formatDateTime, formatDong } from '../shared/format';
 import { formFieldPath } from '../shared/outbox';
 import { useSession } from '../shared/session';
@@ -298,7 +298,7 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
         )}
       </section>
 
-      {procedure && !isFileable(procedure) && <p className="alert">{t('procedure.notYet')}</p>}
+      {procedure && !definition && <p className="alert">{t('procedure.notYet')}</p>}
       <div className="off-intake-columns">
         {halves(definition?.form.steps ?? []).map((column, i) => (
           <div key={String(i)}>

@@ -49,9 +49,13 @@ export interface Topic {
   count: number;
 }
 
-/** A procedure is filed in the app when its detail carries a definition, hence a form to fill. */
+/**
+ * A procedure is filed on its own in the app when its detail carries a definition, hence a form to
+ * fill; a member of an interlinked group (its definition's `interlink`) is filed with its group.
+ */
 export function isFileable(p: Pick<ProcedureDetail, 'definition'>): boolean {
-  return p.definition !== undefined && p.definition !== null;
+  const d = p.definition as { interlink?: unknown } | undefined | null;
+  return d !== undefined && d !== null && typeof d === 'object' && d.interlink === undefined;
 }
 
 /**
