@@ -326,7 +326,7 @@ export default function FilingWizard({ code }: { code: string }) {
           sections={definition.form.steps.map((s) => ({
             id: s.id,
             title: localized(s.title, locale),
-            rows: formRows(s.fields, state.data, locale),
+            rows: formRows(s.fields, state.data, locale, { unknown: false }),
           }))}
           meta={state.meta}
           fee={procedure?.feeAmounts}

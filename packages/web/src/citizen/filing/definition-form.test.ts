@@ -97,6 +97,12 @@ test('the filed form reads with the definition’s labels, in English when asked
   const en = new Map(formRows(fieldsOf(registration), value, 'en').map((r) => [r.path, r]));
   assert.equal(en.get('owner.sex')?.text, 'Female');
   assert.equal(en.get('capital')?.label, 'Capital');
+  const oneStep = formRows(registration.form.steps[3]!.fields, value, 'vi', { unknown: false });
+  assert.deepEqual(
+    oneStep.map((r) => r.path),
+    ['capital', 'employees'],
+    'a wizard step lists its own fields only',
+  );
 });
 
 test('a yes/no answer reads as Có / Không', () => {

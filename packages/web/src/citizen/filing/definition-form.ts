@@ -139,9 +139,15 @@ export interface FormRow {
 /**
  * The filed form as rows, in the definition's order with its labels: what the review step and the
  * officer show. Hidden fields and absent optional ones are left out; keys the definition does not
- * know still show, under their key, so nothing filed is hidden from the officer.
+ * know still show, under their key, so nothing filed is hidden from the officer (`unknown: false`
+ * for one step of the wizard, whose siblings are on other steps).
  */
-export function formRows(fields: readonly FieldDefinition[], value: FormValue, locale: Locale, depth = 0, base = ''): FormRow[] {
+export function formRows(
+  fields: readonly FieldDefinition[],
+  value: FormValue,
+  locale: Locale,
+  { depth = 0, base = '', unknown = true }: { depth?: number; base?: string; unknown?: boolean } = {},
+): FormRow[] {
   const rows: FormRow[] = [];
   const known = new Set(fields.map((f) => f.key));
   for (const f of fields) {
@@ -152,14 +158,16 @@ export function formRows(fields: readonly FieldDefinition[], value: FormValue, l
     const label = localized(f.label, locale);
     if (f.type === 'group') {
       rows.push({ path, depth, label, header: true });
-      rows.push(...formRows(f.fields ?? [], (v as FormValue | undefined) ?? {}, locale, depth + 1, path));
+      rows.push(
+        ...formRows(f.fields ?? [], (v as FormValue | undefined) ?? {}, locale, { depth: depth + 1, base: path, unknown }),
+      );
     } else if (f.type === 'repeat') {
       const items = Array.isArray(v) ? (v as FormValue[]) : [];
       rows.push({ path, depth, label, header: true, text: items.length === 0 ? '—' : undefined });
       const noun = f.name ?? lowerFirst(label);
       items.forEach((item, i) => {
         rows.push({ path: `${path}.${i}`, depth: depth + 1, label: `${capitalise(noun)} ${i + 1}`, header: true });
-        rows.push(...formRows(f.fields ?? [], item ?? {}, locale, depth + 2, `${path}.${i}`));
+        rows.push(...formRows(f.fields ?? [], item ?? {}, locale, { depth: depth + 2, base: `${path}.${i}`, unknown }));
       });
     } else if (f.type === 'vsic-lines') {
       rows.push({ path, depth, label, lines: Array.isArray(v) ? (v as FormRow['lines']) : [] });
@@ -171,7 +179,7 @@ export function formRows(fields: readonly FieldDefinition[], value: FormValue, l
     }
   }
   for (const [k, v] of Object.entries(value)) {
-    if (known.has(k) || isEmptyValue(v)) continue;
+    if (!unknown || known.has(k) || isEmptyValue(v)) continue;
     rows.push({ path: base ? `${base}.${k}` : k, depth, label: k, text: typeof v === 'object' ? JSON.stringify(v) : String(v) });
   }
   return rows;
