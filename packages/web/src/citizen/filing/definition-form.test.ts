@@ -8,6 +8,7 @@ import {
   isOptionalPart,
   keepKnown,
   parseDefinition,
+  parseNumber,
   placementOf,
   prefillPerson,
   valueText,
@@ -110,4 +111,12 @@ test('a yes/no answer reads as Có / Không', () => {
   assert.equal(valueText(held, true, 'vi'), 'Có');
   assert.equal(valueText(held, false, 'vi'), 'Không');
   assert.equal(valueText(held, undefined, 'vi'), '—');
+});
+
+test('numbers as people type them: dots group thousands, a comma is the decimal mark', () => {
+  assert.equal(parseNumber('1.500', true), 1500);
+  assert.equal(parseNumber('', true), undefined);
+  assert.equal(parseNumber('hai', true), 'hai', 'kept as typed, for the schema’s message');
+  assert.equal(parseNumber('2,5', false), 2.5);
+  assert.equal(parseNumber('2,', false), 2);
 });

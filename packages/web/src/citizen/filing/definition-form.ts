@@ -2,7 +2,7 @@ import { evaluateCondition, isEmptyValue } from '@dvc/domain/procedure-definitio
 import { ProcedureDefinition } from '@dvc/domain/procedure-definition/definition';
 import { fieldType } from '@dvc/domain/procedure-definition/field-types';
 import type { FieldDefinition, LocalizedText } from '@dvc/domain/procedure-definition/form-schema';
-import { formatDong } from '../../shared/format';
+import { formatDong, parseGrouped } from '../../shared/format';
 
 /**
  * What the phone and the desk read from a procedure's definition to draw its form: labels in the
@@ -220,4 +220,13 @@ export function capitalise(text: string): string {
 
 export function lowerFirst(text: string): string {
   return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+}
+
+/** "1.500" → 1500 for a whole number; "2,5" → 2.5 otherwise; empty → absent; anything else kept as typed for the message. */
+export function parseNumber(text: string, integer: boolean): number | string | undefined {
+  const clean = text.trim();
+  if (clean === '') return undefined;
+  if (integer) return /^[\d.\s]+$/.test(clean) ? parseGrouped(clean) : clean;
+  const n = Number(clean.replace(/\s/g, '').replace(',', '.'));
+  return Number.isFinite(n) && /^-?[\d\s]*[.,]?\d*$/.test(clean) ? n : clean;
 }

@@ -1,7 +1,7 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { groupThousands, parseGrouped } from '../../../shared/format';
 import { TextField } from '../../../shared/ui';
-import { paramsOf } from '../definition-form';
+import { paramsOf, parseNumber } from '../definition-form';
 import { getPath } from '../form-state';
 import type { ControlProps } from './context';
 
@@ -24,17 +24,8 @@ export function TextLikeControl({ field, path, ctx, label, hint, error }: Contro
           onChange={(e) => set(parseGrouped(e.target.value))}
         />
       );
-    case 'number': {
-      const integer = paramsOf<{ integer?: boolean }>(field).integer ?? true;
-      return (
-        <TextField
-          {...common}
-          inputMode={integer ? 'numeric' : 'decimal'}
-          value={typeof raw === 'number' ? String(raw).replace('.', integer ? '' : ',') : text}
-          onChange={(e) => set(parseNumber(e.target.value, integer))}
-        />
-      );
-    }
+    case 'number':
+      return <NumberInput {...common} raw={raw} integer={paramsOf<{ integer?: boolean }>(field).integer ?? true} onValue={set} />;
     case 'date':
       return <TextField {...common} type="date" value={text} onChange={(e) => set(e.target.value || undefined)} />;
     case 'citizen-id':
@@ -61,13 +52,36 @@ export function TextLikeControl({ field, path, ctx, label, hint, error }: Contro
   }
 }
 
-/** "1.500" → 1500 for a whole number; "2,5" → 2.5 otherwise; empty → absent; anything else kept as typed for the message. */
-export function parseNumber(text: string, integer: boolean): number | string | undefined {
-  const clean = text.trim();
-  if (clean === '') return undefined;
-  if (integer) return /^[\d.\s]+$/.test(clean) ? parseGrouped(clean) : clean;
-  const n = Number(clean.replace(/\s/g, '').replace(',', '.'));
-  return Number.isFinite(n) && /^-?[\d\s]*[.,]?\d*$/.test(clean) ? n : clean;
+/** A number as typed ("2," on the way to "2,5" stays on screen), the parsed value in the form. */
+function NumberInput({
+  raw,
+  integer,
+  onValue,
+  ...common
+}: {
+  label: string;
+  hint?: string;
+  error?: string;
+  raw: unknown;
+  integer: boolean;
+  onValue: (v: unknown) => void;
+}) {
+  const shown = (v: unknown) => (typeof v === 'number' ? String(v).replace('.', ',') : typeof v === 'string' ? v : '');
+  const [text, setText] = useState(() => shown(raw));
+  // The form changed it (a draft restored, a part unticked): show the form's value.
+  const current = parseNumber(text, integer);
+  const value = current === raw || (current === undefined && raw === undefined) ? text : shown(raw);
+  return (
+    <TextField
+      {...common}
+      inputMode={integer ? 'numeric' : 'decimal'}
+      value={value}
+      onChange={(e) => {
+        setText(e.target.value);
+        onValue(parseNumber(e.target.value, integer));
+      }}
+    />
+  );
 }
 
 function TextArea({
