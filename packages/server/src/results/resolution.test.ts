@@ -80,7 +80,8 @@ describe('the result is issued with the resolution and recorded by its event (de
       assert.equal(res.statusCode, 200, res.body);
     }
     const event = await resolveEvent(code);
-    assert.equal((event?.payload as { result?: unknown }).result, undefined);
+    assert.ok(event, 'a resolve event');
+    assert.equal((event.payload as { result?: unknown }).result, undefined);
     const row = await dossierRow(code);
     assert.equal(row.status, 'resolved');
     assert.equal(row.resultElectronic, false);
