@@ -1,15 +1,14 @@
-import { procedureDefinitions } from '@dvc/domain';
+import { procedureVersion } from '../catalog/index';
 import type { AppContext } from '../http/context';
 import type { Definition, ResultDossier } from './issuers/index';
 
 /**
- * The definition a dossier was filed under: the one place results reads it. Until the catalog's
- * `procedureVersion(ctx, code, version)` is on main, the built-in definitions of the pilot
- * procedures; undefined for the others (the six group procedures: their outcome is recorded only).
+ * The definition of the version a dossier was filed under: the one place results reads it. Reads
+ * `ctx.db` (through the catalog's cache): call it outside a transaction on the embedded database.
  */
 export async function definitionOfDossier(
-  _ctx: AppContext,
-  dossier: Pick<ResultDossier, 'procedureCode'>,
+  ctx: AppContext,
+  dossier: Pick<ResultDossier, 'procedureCode' | 'procedureVersion'>,
 ): Promise<Definition | undefined> {
-  return procedureDefinitions.findPilotDefinition(dossier.procedureCode);
+  return (await procedureVersion(ctx, dossier.procedureCode, dossier.procedureVersion))?.definition;
 }

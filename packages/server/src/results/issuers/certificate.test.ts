@@ -2,10 +2,20 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { procedureDefinitions } from '@dvc/domain';
+import { sql } from 'kysely';
+import { insertProcedureVersion } from '../../catalog/index';
+import { get, householdForm, login } from '../../dossiers/dossiers.test-helpers';
 import { pdfText } from '../../test/pdf-text';
 import { agencyHeading } from '../result-documents';
 import { newVerificationCode } from '../results.service';
-import { createResultsTestApp, PUBLIC_URL, type ResultsTestApp } from '../results.test-helpers';
+import {
+  createResultsTestApp,
+  driveToResolved,
+  fileDossier,
+  PUBLIC_URL,
+  type ResultsTestApp,
+  signInDesk,
+} from '../results.test-helpers';
 import { issuerOf } from './index';
 import type { Definition, IssueBase, ResultDossier } from './issuer';
 
@@ -103,6 +113,7 @@ function dossierAt(agencyCode: string, code = `TEST-${randomUUID().slice(0, 8)}`
     code,
     provinceCode: t.ctx.config.PROVINCE_CODE,
     procedureCode: FISHING_LICENCE.code,
+    procedureVersion: 1,
     agencyCode,
     unitCode: '21025',
     form: FORM,
@@ -182,4 +193,35 @@ describe('the generic certificate of a procedure added as data', () => {
     const lastEvening = await issue(dossierAt('UBND.21040'), new Date('2026-12-31T16:30:00Z'));
     assert.equal(lastEvening.issued.summary.number, '9/2026/GCN');
   });
+});
+
+test('a procedure added to the catalog as data gets its certificate when the leader resolves it', async () => {
+  const version = await t.ctx.db
+    .transaction()
+    .execute((trx) =>
+      insertProcedureVersion(trx, t.ctx.config.PROVINCE_CODE, FISHING_LICENCE, { createdBy: null, note: null, now: NOW }),
+    );
+  const citizen = await login(t.app, 'citizen');
+  const desk = await signInDesk(t.app);
+  // Filing by a stored definition is proc-store's part (not on main yet): the dossier is filed as a
+  // household registration and becomes one of the added procedure before the desk handles it.
+  const code = await fileDossier(t, citizen, '1.001612', '21025', householdForm(), ['giay-de-nghi', 'giay-to-phap-ly-ca-nhan']);
+  await sql`update dossier set procedure_code = ${FISHING_LICENCE.code}, procedure_version = ${version},
+    form = ${JSON.stringify(FORM)}::jsonb where code = ${code}`.execute(t.ctx.db);
+  await driveToResolved(t.app, desk, code);
+  const detail = await get(t.app, citizen, `/api/v1/dossiers/${code}`);
+  const result = detail.json().documents.find((d: { kind: string }) => d.kind === 'result-certificate');
+  assert.equal(result?.title, 'Xác nhận đăng ký tàu cá hoạt động ven bờ', detail.body.slice(0, 400));
+  const file = await get(t.app, citizen, `/api/v1/dossiers/${code}/result`);
+  assert.equal(file.statusCode, 200);
+  assert.match(String(file.headers['content-disposition']), /giay-xac-nhan-tau-ca-/);
+  const text = await pdfText(file.rawPayload);
+  for (const needle of [
+    'XÁC NHẬN ĐĂNG KÝ TÀU CÁ HOẠT ĐỘNG VEN BỜ',
+    'Họ và tên chủ tàu: Trần Văn Biển',
+    'Lê Văn Sóng',
+    '/xac-minh/',
+  ]) {
+    assert.ok(text.includes(needle), `missing "${needle}" in ${text.slice(0, 1200)}`);
+  }
 });

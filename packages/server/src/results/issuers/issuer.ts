@@ -21,6 +21,7 @@ export type ResultDossier = Pick<
   | 'code'
   | 'provinceCode'
   | 'procedureCode'
+  | 'procedureVersion'
   | 'agencyCode'
   | 'unitCode'
   | 'form'
