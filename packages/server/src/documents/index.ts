@@ -4,6 +4,7 @@ export { renderApologyExtension } from './apology-extension';
 export { renderDossierRegister } from './dossier-register';
 export { renderFeeReceipt } from './fee-receipt';
 export { renderHouseholdBusinessCertificate } from './household-business-certificate';
+export { renderProcedureCertificate } from './procedure-certificate';
 export { renderProcessControlSlip } from './process-control-slip';
 export { renderPromotionAcknowledgement } from './promotion-acknowledgement';
 export { renderReceiptSlip } from './receipt-slip';

@@ -277,3 +277,26 @@ export const FeeReceiptData = z.object({
   collectorOfficer: z.string().min(1),
 });
 export type FeeReceiptData = z.input<typeof FeeReceiptData>;
+
+/** One line of a procedure certificate: a field's label and its value, or a heading (group, list item). */
+export const CertificateEntry = z.object({
+  label: z.string().min(1),
+  /** Absent: a heading over the lines below it. */
+  value: z.string().optional(),
+  /** Nesting level (0 = a field of the form; 1 = inside a group or a list item…). */
+  depth: z.number().int().min(0).max(6),
+});
+export type CertificateEntry = z.infer<typeof CertificateEntry>;
+
+/** Result of an administrator-added procedure (issuer `certificate`): its name, its form's values, its number. */
+export const ProcedureCertificateData = z.object({
+  ...common,
+  ...verification,
+  /** The procedure's name (vi), printed in caps as the title. */
+  title: z.string().min(1),
+  documentNumber: z.string().min(1),
+  receivedAt: z.date().optional(),
+  entries: z.array(CertificateEntry),
+  signer: Signer,
+});
+export type ProcedureCertificateData = z.input<typeof ProcedureCertificateData>;

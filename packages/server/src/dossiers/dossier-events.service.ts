@@ -10,10 +10,22 @@ import { queuePortalSync } from '../portal-sync/portal-sync.outbox';
 import { appendDossierEvent, type DossierRow, findDossierRow } from './dossier.repository';
 import type { DossierResult } from './dossier.result';
 import { canSeeDossier, lifecycleRoles } from './dossier-access';
-import { reviveSnapshot, snapshotColumns } from './dossier-snapshot';
+import { eventColumns, reviveSnapshot, snapshotColumns } from './dossier-snapshot';
 import { computeDueAt, resumedDueAt } from './dossier-timing';
 
 const NOT_A_SPECIALIST = 'Chỉ phân công được cho chuyên viên đang làm việc của cơ quan giải quyết hồ sơ này';
+/**
+ * Facts the server records with an event, found inside its transaction before the row is written
+ * (the result issued at `resolve`, decision 010): merged into the event's payload, and projected onto
+ * the row from there (`eventColumns`). `dossier` is the row before the event, `next` the snapshot it
+ * leads to. Throwing rolls the whole event back.
+ */
+export type EventFacts = (
+  trx: Kysely<Database>,
+  dossier: DossierRow,
+  next: DossierSnapshot,
+) => Promise<Record<string, unknown> | undefined>;
+
 const NOT_FOUND = { ok: false as const, reason: 'not_found' as const, message: 'Không tìm thấy hồ sơ' };
 
 /**
@@ -29,6 +41,7 @@ export async function applyDossierEvent(
   code: string,
   input: Record<string, unknown>,
   inTransaction: (trx: Kysely<Database>, row: DossierRow) => Promise<void>,
+  serverFacts?: EventFacts,
 ): Promise<DossierResult<DossierRow>> {
   const provinceCode = ctx.config.PROVINCE_CODE;
   const before = await findDossierRow(ctx.db, provinceCode, code);
@@ -51,9 +64,11 @@ export async function applyDossierEvent(
   const updated = await ctx.db.transaction().execute(async (trx) => {
     const current = await findDossierRow(trx, provinceCode, code, true);
     if (!current || current.version !== before.version) return undefined;
+    const facts = serverFacts ? await serverFacts(trx, current, result.next) : undefined;
+    const record = facts ? { ...result.record, payload: { ...result.record.payload, ...facts } } : result.record;
     const row = await trx
       .updateTable('dossier')
-      .set({ ...snapshotColumns(result.next), version: current.version + 1, updatedAt: now })
+      .set({ ...snapshotColumns(result.next), ...eventColumns(record), version: current.version + 1, updatedAt: now })
       .where('id', '=', current.id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -62,9 +77,9 @@ export async function applyDossierEvent(
       .select((eb) => eb.fn.max('seq').as('seq'))
       .where('dossierId', '=', current.id)
       .executeTakeFirstOrThrow();
-    await appendDossierEvent(trx, provinceCode, current.id, Number(last.seq ?? 0) + 1, result.record);
-    await notifyDossierChange(trx, { row, record: result.record });
-    await queuePortalSync(trx, { row, record: result.record });
+    await appendDossierEvent(trx, provinceCode, current.id, Number(last.seq ?? 0) + 1, record);
+    await notifyDossierChange(trx, { row, record });
+    await queuePortalSync(trx, { row, record });
     await inTransaction(trx, row);
     return row;
   });

@@ -1,4 +1,4 @@
-import type { DossierSnapshot } from '@dvc/domain';
+import type { DossierSnapshot, TransitionRecord } from '@dvc/domain';
 import type { DossierTable } from './dossiers.tables';
 
 const DATE_KEYS = [
@@ -34,5 +34,23 @@ export function snapshotColumns(s: DossierSnapshot) {
     supplementCount: s.supplementCount,
     apologyCount: s.apologyCount,
     assigneeId: s.assigneeId ?? null,
+  } satisfies Partial<Record<keyof DossierTable, unknown>>;
+}
+
+/** What the server records in the `resolve` event's payload: the result issued with it, if any (decision 010). */
+export interface ResolveFacts {
+  result?: { kind: string; number: string; electronic: boolean; digitized: boolean };
+}
+
+/**
+ * The columns an event projects onto the row besides its snapshot. `resolve` carries the result
+ * flags the reports count: a result is electronic / digitized only if the event says it was issued so.
+ */
+export function eventColumns(record: TransitionRecord) {
+  if (record.event !== 'resolve') return {};
+  const result = (record.payload as ResolveFacts).result;
+  return {
+    resultElectronic: result?.electronic ?? false,
+    resultDigitized: result?.digitized ?? false,
   } satisfies Partial<Record<keyof DossierTable, unknown>>;
 }

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { appendAudit, auditEntryFor, markAudited } from '../audit/audit.repository';
+import type { Database } from '../db/schema';
 import { problem } from '../http/problem';
 import { getActor, requireCitizen } from '../identity/actor';
-import { checkResultIssuable, getResultFile, onDossierResolved } from '../results/results.service';
+import { getResultFile, IssueRefusal, prepareResolution } from '../results/index';
 import { renderSlip, SLIP_KINDS } from './dossier-documents';
-import { applyDossierEvent } from './dossier-events.service';
+import { applyDossierEvent, type EventFacts } from './dossier-events.service';
 import { failureToProblem, fileIdempotently } from './dossier-http';
 import { findVisibleDossier, getDossierDetail, listMine } from './dossier-queries.service';
 import { provideSupplement } from './dossier-supplement.service';
@@ -115,22 +117,26 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = getActor(request);
       const { code } = request.params;
-      const resolving = request.body.type === 'resolve';
-      if (resolving) {
-        // The result is issued right after resolution; refuse to resolve what cannot be issued (a taken name).
-        const issuable = await checkResultIssuable(app.ctx, code);
-        if (!issuable.ok) throw problem(409, 'result-blocked', issuable.message);
+      let issueResult: EventFacts | undefined;
+      if (request.body.type === 'resolve') {
+        // The result is issued with the resolution (decision 010): refuse early what cannot be issued (a taken name).
+        const prepared = await prepareResolution(app.ctx, code);
+        if (!prepared.ok) throw problem(409, 'result-blocked', prepared.message);
+        issueResult = prepared.issue;
       }
-      const result = await applyDossierEvent(app.ctx, actor, code, request.body, async (trx, row) => {
+      const audit = async (trx: Kysely<Database>, row: { code: string }) => {
         await appendAudit(trx, auditEntryFor(request, 200, { type: 'dossier', id: row.code }));
-      });
+      };
+      let result: Awaited<ReturnType<typeof applyDossierEvent>>;
+      try {
+        result = await applyDossierEvent(app.ctx, actor, code, request.body, audit, issueResult);
+      } catch (err) {
+        // A race lost inside the resolving transaction: nothing was written, the leader is told why.
+        if (err instanceof IssueRefusal) throw problem(409, 'result-blocked', err.message);
+        throw err;
+      }
       if (!result.ok) throw failureToProblem(result);
       markAudited(request);
-      if (resolving) {
-        // After the commit: issuing opens its own transaction (one connection on the embedded database).
-        const issued = await onDossierResolved(app.ctx, result.value.code);
-        if (!issued.ok) request.log.warn({ code, reason: issued.message }, 'result not issued');
-      }
       return (await getDossierDetail(app.ctx, actor, code))!;
     },
   );

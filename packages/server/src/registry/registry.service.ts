@@ -243,6 +243,9 @@ export async function terminateHouseholdBusiness(
   return { ok: true, row };
 }
 
+/** What a register procedure does to the register (its issuer reads it from the definition). */
+export type RegisterOperation = 'register' | 'change' | 'terminate';
+
 /**
  * The register's objection to issuing the result of an approved dossier, or undefined: the same
  * checks as the changes above, read-only (for the leader, before `resolve`).
@@ -251,16 +254,15 @@ export async function precheckRegister(
   db: Db,
   provinceCode: string,
   authorityAgencyCode: string,
-  procedureCode: string,
+  operation: RegisterOperation,
   form: Record<string, unknown>,
 ): Promise<string | undefined> {
   const name = (form.businessName ?? (form.changes as Record<string, unknown> | undefined)?.businessName) as string | undefined;
-  if (procedureCode === '1.001612') {
+  if (operation === 'register') {
     return name && (await findActiveByNameKey(db, provinceCode, authorityAgencyCode, businessNameKey(name)))
       ? NAME_TAKEN
       : undefined;
   }
-  if (procedureCode !== '2.000720' && procedureCode !== '1.001266') return undefined;
   const row = await findByRegistrationNumber(
     db,
     provinceCode,

@@ -1,8 +1,9 @@
-import { formatDossierCode } from '@dvc/domain';
+import { formatDossierCode, procedureDefinitions } from '@dvc/domain';
 import { addDays, rangePeriod } from '@dvc/domain/indicators';
 import { sql } from 'kysely';
 import { type ImportRecord, importHistoricalDossiers } from '../dossiers/dossier-import';
 import type { AppContext } from '../http/context';
+import { registerOperationOf } from '../results/index';
 import { reportDb } from './reports.tables';
 
 /**
@@ -11,7 +12,21 @@ import { reportDb } from './reports.tables';
  */
 
 export const PILOT_GROUP = 'HKD-THI-DIEM';
-const PILOT_PROCEDURES = ['1.001612', '1.001266'];
+
+/**
+ * The pilot's two procedures, found in the definitions by what they do (the register issuer's
+ * registration and termination), not by their codes.
+ */
+function householdBusinessProcedure(operation: 'register' | 'terminate'): string {
+  const found = procedureDefinitions.PILOT_DEFINITIONS.find(
+    (d) => d.result.issuer === 'household-business-register' && registerOperationOf(d) === operation,
+  );
+  if (!found) throw new Error(`no household business procedure that does "${operation}" among the definitions`);
+  return found.code;
+}
+const REGISTRATION = householdBusinessProcedure('register');
+const TERMINATION = householdBusinessProcedure('terminate');
+const PILOT_PROCEDURES = [REGISTRATION, TERMINATION];
 const CV_5226 = 'Công văn 5226/UBND-TTHC ngày 13/10/2022 của Chủ tịch UBND tỉnh Quảng Ngãi';
 const TARGETS = [
   {
@@ -289,7 +304,7 @@ function dossier(
     line,
     values: {
       code: formatDossierCode(agency, day, seq),
-      procedure_code: registration ? '1.001612' : '1.001266',
+      procedure_code: registration ? REGISTRATION : TERMINATION,
       unit_code: unit,
       channel,
       submitted_at: submitted,

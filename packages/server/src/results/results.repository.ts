@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import type { DossierResultTable, ResultTables } from './results.tables';
 
@@ -77,4 +77,21 @@ export async function markDossierResultFlags(
     .where('provinceCode', '=', provinceCode)
     .where('code', '=', dossierCode)
     .execute();
+}
+
+/**
+ * The next number of the agency's results for the year (generic certificates); the row stays locked
+ * until the caller commits, so two results of one agency never share a number.
+ */
+export async function nextResultSerial(trx: Db, provinceCode: string, agencyCode: string, year: number): Promise<number> {
+  const row = await trx
+    .withTables<{ resultNumberSequence: { provinceCode: string; agencyCode: string; year: number; lastValue: number } }>()
+    .insertInto('resultNumberSequence')
+    .values({ provinceCode, agencyCode, year, lastValue: 1 })
+    .onConflict((oc) =>
+      oc.columns(['provinceCode', 'agencyCode', 'year']).doUpdateSet({ lastValue: sql`result_number_sequence.last_value + 1` }),
+    )
+    .returning('lastValue')
+    .executeTakeFirstOrThrow();
+  return row.lastValue;
 }

@@ -1,55 +1,17 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type {
-  HouseholdBusinessChangeForm,
-  HouseholdBusinessRegistrationForm,
-  HouseholdBusinessTerminationForm,
-  PromotionNoticeForm,
-} from '@dvc/domain';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { DossierSnapshot } from '@dvc/domain';
 import type { Signer } from '../documents/types';
 import { verificationUrl } from '../documents/vn-format';
-import { type DossierRow, findDossierRow } from '../dossiers/dossier.repository';
-import { canSeeDossier } from '../dossiers/dossier-access';
+import { canSeeDossier, type EventFacts, findDossier } from '../dossiers/index';
 import { blobStoreFor } from '../files/files.service';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/actor';
-import type { HouseholdBusinessRow } from '../registry/registry.repository';
-import {
-  changeHouseholdBusiness,
-  precheckRegister,
-  type RegisterChange,
-  registerHouseholdBusiness,
-  terminateHouseholdBusiness,
-} from '../registry/registry.service';
-import {
-  acknowledgementSummary,
-  agencyHeading,
-  certificateSummary,
-  type IssueBase,
-  noticeSummary,
-  RESULT_TITLES,
-  renderAcknowledgement,
-  renderCertificate,
-  renderNotice,
-} from './result-documents';
-import {
-  type DossierResultRow,
-  findSigningFacts,
-  insertDossierResult,
-  listDossierResults,
-  markDossierResultFlags,
-} from './results.repository';
-import type { ResultKind, ResultSummary } from './results.tables';
-
-/** Procedure code → the kind of result the system issues when the dossier is approved. */
-export const RESULT_KIND_OF: Readonly<Record<string, ResultKind>> = {
-  '1.001612': 'certificate', // Đăng ký thành lập hộ kinh doanh
-  '2.000720': 'certificate', // Đăng ký thay đổi nội dung đăng ký hộ kinh doanh (re-issued certificate)
-  '1.001266': 'notice', // Chấm dứt hoạt động hộ kinh doanh
-  'QNG-TB-KHUYEN-MAI': 'acknowledgement', // Thông báo hoạt động khuyến mại
-};
+import { definitionOfDossier } from './definition-of-dossier';
+import { type Db, type Definition, type IssueBase, IssueRefusal, issuerOf, type ResultDossier } from './issuers/index';
+import { agencyHeading } from './result-documents';
+import { type DossierResultRow, findSigningFacts, insertDossierResult, listDossierResults } from './results.repository';
+import type { ResultKind } from './results.tables';
 
 export interface IssuedResult {
   kind: ResultKind;
@@ -76,6 +38,9 @@ export function newVerificationCode(): string {
 }
 export const VERIFICATION_CODE = /^[A-HJ-NP-Z2-9]{10}$/;
 
+const NOT_FOUND = 'Không tìm thấy hồ sơ';
+const NAME_TAKEN_MEANWHILE = 'Tên hộ kinh doanh vừa được đăng ký theo hồ sơ khác, vui lòng kiểm tra lại';
+
 function publicUrlOf(ctx: AppContext): string {
   return ctx.config.PUBLIC_URL ?? `http://${ctx.config.HOST}:${ctx.config.PORT}`;
 }
@@ -83,7 +48,7 @@ function publicUrlOf(ctx: AppContext): string {
 function toIssued(ctx: AppContext, r: DossierResultRow): IssuedResult {
   return {
     kind: r.kind,
-    title: RESULT_TITLES[r.kind],
+    title: r.summary.title,
     dossierCode: r.dossierCode,
     number: r.summary.number,
     issuedAt: r.issuedAt,
@@ -95,85 +60,122 @@ function toIssued(ctx: AppContext, r: DossierResultRow): IssuedResult {
   };
 }
 
-/** A refusal found inside the transaction: thrown to roll it back, caught and returned as a value. */
-class Refusal extends Error {
-  constructor(readonly outcome: Extract<IssueOutcome, { ok: false }>) {
-    super(outcome.message);
-  }
-}
-
 function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
 }
 
+function approved(snapshot: unknown): boolean {
+  return (snapshot as Partial<DossierSnapshot>).proposedOutcome === 'approve';
+}
+
 /**
- * Issues the result of a dossier that has just become `resolved` with an approving proposal — call
- * it right after the `resolve` event commits. Household business registration: a number from the
- * authority's serial, a row in the register, the certificate; change: a new version of the row and
- * an updated certificate; termination: the row terminated and a notice; promotion notice: an
- * acknowledgement. Each PDF goes to the blob store and gets a `dossier_result` row with the code of
- * its public verification page, all in one transaction.
+ * Inside a transaction: the result of an approved dossier by its definition's issuer (the register
+ * changed, the PDF rendered and stored, a `dossier_result` row with its verification code), or null
+ * when the issuer issues no document. A dossier whose result exists gets it back. Throws IssueRefusal.
+ */
+async function issueWithin(
+  ctx: AppContext,
+  trx: Db,
+  dossier: ResultDossier,
+  definition: Definition | undefined,
+): Promise<DossierResultRow | null> {
+  const provinceCode = ctx.config.PROVINCE_CODE;
+  const existing = await listDossierResults(trx, provinceCode, dossier.code);
+  if (existing[0]) return existing[0];
+  const issuer = issuerOf(definition);
+  if (!definition) return null;
+  const base = await issueBase(ctx, trx, dossier);
+  const document = await issuer.issue(trx, { base, dossier, definition });
+  if (!document) return null;
+  const { sha256 } = await blobStoreFor(ctx).put(document.buffer);
+  return insertDossierResult(trx, {
+    provinceCode,
+    dossierCode: dossier.code,
+    kind: document.kind,
+    fileId: sha256,
+    verificationCode: base.verificationCode,
+    issuedAt: base.issuedAt,
+    // Everything this system issues is born digital: an electronic document (with its verification
+    // QR) kept in the electronic store, which is what both reporting flags count.
+    electronic: true,
+    digitized: true,
+    householdBusinessId: document.householdBusinessId,
+    summary: JSON.stringify(document.summary) as never,
+  });
+}
+
+/**
+ * For the leader's `resolve` (decision 010): checks first, outside any transaction, that the result
+ * can be issued (the name is still free, the registration still active and this authority's), then
+ * gives the facts function that `applyDossierEvent` runs inside the resolving transaction. It issues
+ * the result there and records it in the `resolve` event, whose projection sets the result flags; a
+ * refusal found there (a race) throws IssueRefusal and nothing of the resolution is written.
+ */
+export async function prepareResolution(
+  ctx: AppContext,
+  code: string,
+): Promise<{ ok: true; issue: EventFacts } | { ok: false; message: string }> {
+  const dossier = await findDossier(ctx, code);
+  if (!dossier) return { ok: false, message: NOT_FOUND };
+  const definition = await definitionOfDossier(ctx, dossier);
+  if (approved(dossier.snapshot) && definition) {
+    const problem = await issuerOf(definition).precheck(ctx.db, dossier, definition);
+    if (problem) return { ok: false, message: problem };
+  }
+  const issue: EventFacts = async (trx, row, next) => {
+    if (next.proposedOutcome !== 'approve') return undefined;
+    let issued: DossierResultRow | null;
+    try {
+      issued = await issueWithin(ctx, trx, row, definition);
+    } catch (err) {
+      // Another dossier took the name between the check and the insert (the partial unique index).
+      if (isUniqueViolation(err)) throw new IssueRefusal('name_taken', NAME_TAKEN_MEANWHILE);
+      throw err;
+    }
+    if (!issued) return undefined;
+    const { kind, electronic, digitized } = issued;
+    return { result: { kind, number: issued.summary.number, electronic, digitized } };
+  };
+  return { ok: true, issue };
+}
+
+/**
+ * Issues the result of a dossier that is already `resolved` with an approving proposal, in its own
+ * transaction: for a result that could not be issued with its resolution. The `resolve` route issues
+ * within the resolution itself (prepareResolution); this one writes no dossier row (decision 010).
  *
  * Idempotent: a dossier whose result exists gets it back. `{ ok: true, result: null }` = nothing to
- * issue (the proposal was to refuse, or the procedure has no generated result). A refusal (the name
- * was taken by another dossier meanwhile, the registration is gone) issues nothing and returns a
- * Vietnamese message for the leader.
+ * issue (the proposal was to refuse, or the issuer issues no document). A refusal (the name was taken
+ * by another dossier meanwhile, the registration is gone) issues nothing and returns a Vietnamese
+ * message for the leader.
  */
 export async function onDossierResolved(ctx: AppContext, code: string): Promise<IssueOutcome> {
   const provinceCode = ctx.config.PROVINCE_CODE;
-  const dossier = await findDossierRow(ctx.db, provinceCode, code);
-  if (!dossier) return { ok: false, reason: 'not_found', message: 'Không tìm thấy hồ sơ' };
+  const dossier = await findDossier(ctx, code);
+  if (!dossier) return { ok: false, reason: 'not_found', message: NOT_FOUND };
   if (dossier.status !== 'resolved' && dossier.status !== 'returned') {
     return { ok: false, reason: 'not_resolved', message: 'Hồ sơ chưa được hoàn thành xử lý nên chưa thể cấp kết quả' };
   }
-  const kind = RESULT_KIND_OF[dossier.procedureCode];
-  if (!kind || (dossier.snapshot as { proposedOutcome?: string }).proposedOutcome !== 'approve')
-    return { ok: true, result: null };
-  const existing = await listDossierResults(ctx.db, provinceCode, code);
-  if (existing[0]) return { ok: true, result: toIssued(ctx, existing[0]) };
-
-  const base = await issueBase(ctx, dossier);
+  if (!approved(dossier.snapshot)) return { ok: true, result: null };
+  const definition = await definitionOfDossier(ctx, dossier);
   try {
-    const row = await ctx.db.transaction().execute(async (trx) => {
-      const { buffer, summary, householdBusinessId } = await issueDocument(trx, base, dossier, kind);
-      // Everything this system issues is born digital: an electronic document (with its verification
-      // QR) kept in the electronic store, which is what both reporting flags count.
-      const flags = { electronic: true, digitized: true };
-      const { sha256 } = await blobStoreFor(ctx).put(buffer);
-      const inserted = await insertDossierResult(trx, {
-        provinceCode,
-        dossierCode: code,
-        kind,
-        fileId: sha256,
-        verificationCode: base.verificationCode,
-        issuedAt: base.issuedAt,
-        ...flags,
-        householdBusinessId,
-        summary: JSON.stringify(summary) as never,
-      });
-      await markDossierResultFlags(trx, provinceCode, code, flags);
-      return inserted;
-    });
-    return { ok: true, result: toIssued(ctx, row) };
+    const row = await ctx.db.transaction().execute((trx) => issueWithin(ctx, trx, dossier, definition));
+    return { ok: true, result: row ? toIssued(ctx, row) : null };
   } catch (err) {
-    if (err instanceof Refusal) return err.outcome;
+    if (err instanceof IssueRefusal) return { ok: false, reason: err.reason, message: err.message };
     if (!isUniqueViolation(err)) throw err;
     // Either another call issued this dossier's result first, or another dossier took the name
     // between our check and our insert.
     const again = await listDossierResults(ctx.db, provinceCode, code);
     if (again[0]) return { ok: true, result: toIssued(ctx, again[0]) };
-    return {
-      ok: false,
-      reason: 'name_taken',
-      message: 'Tên hộ kinh doanh vừa được đăng ký theo hồ sơ khác, vui lòng kiểm tra lại',
-    };
+    return { ok: false, reason: 'name_taken', message: NAME_TAKEN_MEANWHILE };
   }
 }
 
-async function issueBase(ctx: AppContext, dossier: DossierRow): Promise<IssueBase> {
+async function issueBase(ctx: AppContext, db: Db, dossier: ResultDossier): Promise<IssueBase> {
   const provinceCode = ctx.config.PROVINCE_CODE;
   const issuedAt = ctx.now();
-  const { leaderName, agency } = await findSigningFacts(ctx.db, provinceCode, dossier.id, dossier.agencyCode);
+  const { leaderName, agency } = await findSigningFacts(db, provinceCode, dossier.id, dossier.agencyCode);
   const issuer = agency ?? { name: dossier.agencyCode, unitCode: dossier.unitCode, level: 'commune' };
   const signer: Signer = {
     title: 'Lãnh đạo phê duyệt',
@@ -181,7 +183,7 @@ async function issueBase(ctx: AppContext, dossier: DossierRow): Promise<IssueBas
     signedNote: 'Bản điện tử, xác minh bằng mã QR',
   };
   return {
-    agency: await agencyHeading(ctx.db, provinceCode, issuer, issuedAt),
+    agency: await agencyHeading(db, provinceCode, issuer, issuedAt),
     issuerName: issuer.name,
     dossierCode: dossier.code,
     issuedAt,
@@ -189,61 +191,6 @@ async function issueBase(ctx: AppContext, dossier: DossierRow): Promise<IssueBas
     verificationCode: newVerificationCode(),
     signer,
   };
-}
-
-interface IssuedDocument {
-  buffer: Buffer;
-  summary: ResultSummary;
-  householdBusinessId: string | null;
-}
-
-function registered(change: RegisterChange): HouseholdBusinessRow {
-  if (change.ok) return change.row;
-  throw new Refusal({ ok: false, reason: change.reason === 'not_found' ? 'not_found' : change.reason, message: change.message });
-}
-
-/** Changes the register (when the procedure does) and renders the document, inside the transaction. */
-async function issueDocument(
-  trx: Kysely<Database>,
-  base: IssueBase,
-  dossier: DossierRow,
-  kind: ResultKind,
-): Promise<IssuedDocument> {
-  const input = {
-    provinceCode: dossier.provinceCode,
-    authorityAgencyCode: dossier.agencyCode,
-    authorityUnitCode: dossier.unitCode,
-    dossierCode: dossier.code,
-    at: base.issuedAt,
-  };
-  // Forms were validated against the procedure's schema at filing and are stored parsed.
-  const form = dossier.form as unknown;
-  switch (dossier.procedureCode) {
-    case '1.001612': {
-      const f = form as HouseholdBusinessRegistrationForm;
-      const row = registered(await registerHouseholdBusiness(trx, { ...input, id: randomUUID(), form: f }));
-      const buffer = await renderCertificate(base, row, f.owner);
-      return { buffer, summary: certificateSummary(base, row), householdBusinessId: row.id };
-    }
-    case '2.000720': {
-      const f = form as HouseholdBusinessChangeForm;
-      const row = registered(await changeHouseholdBusiness(trx, { ...input, form: f }));
-      const owner = f.changes.owner ?? { fullName: row.ownerName, citizenId: row.ownerCitizenId };
-      const buffer = await renderCertificate(base, row, owner);
-      return { buffer, summary: certificateSummary(base, row), householdBusinessId: row.id };
-    }
-    case '1.001266': {
-      const f = form as HouseholdBusinessTerminationForm;
-      const row = registered(await terminateHouseholdBusiness(trx, { ...input, form: f }));
-      return { buffer: await renderNotice(base, row, f), summary: noticeSummary(base, row), householdBusinessId: row.id };
-    }
-    default: {
-      if (kind !== 'acknowledgement') throw new Error(`no issuer for ${dossier.procedureCode}`);
-      const f = form as PromotionNoticeForm;
-      const buffer = await renderAcknowledgement(base, dossier, f);
-      return { buffer, summary: acknowledgementSummary(base, f), householdBusinessId: null };
-    }
-  }
 }
 
 /** The results of a dossier, for its detail view (`documents`). No access check: the caller's. */
@@ -260,32 +207,23 @@ export type ResultFile =
  * of its agency, province readers); anyone else gets 'not_found', as for a dossier without a result.
  */
 export async function getResultFile(ctx: AppContext, actor: Actor, dossierCode: string): Promise<ResultFile> {
-  const dossier = await findDossierRow(ctx.db, ctx.config.PROVINCE_CODE, dossierCode);
+  const dossier = await findDossier(ctx, dossierCode);
   if (!dossier || !canSeeDossier(actor, dossier)) return { ok: false, reason: 'not_found' };
   const rows = await listDossierResults(ctx.db, ctx.config.PROVINCE_CODE, dossierCode);
   const latest = rows.at(-1);
   if (!latest) return { ok: false, reason: 'not_found' };
   const body = await blobStoreFor(ctx).get(latest.fileId);
   if (!body) return { ok: false, reason: 'not_found' };
-  const slug = {
-    certificate: 'giay-chung-nhan-dang-ky-ho-kinh-doanh',
-    acknowledgement: 'xac-nhan-thong-bao-khuyen-mai',
-    notice: 'thong-bao-cham-dut-hoat-dong',
-  }[latest.kind];
+  // The file is named after the definition's template (results issued before it was recorded: "ket-qua").
+  const slug = latest.summary.template ?? 'ket-qua';
   return { ok: true, fileName: `${slug}-${dossierCode}.pdf`, mediaType: 'application/pdf', body, result: toIssued(ctx, latest) };
 }
 
 /**
- * For the leader's `resolve`: whether the result could be issued now (the name is still free, the
- * registration still active and this authority's). Call it before applying `resolve` to refuse early
- * with the message; `onDossierResolved` checks again inside its transaction (races).
+ * For the leader, before `resolve`: whether the result could be issued now. `prepareResolution`
+ * makes the same check and is what the route uses; the issuing transaction checks again (races).
  */
 export async function checkResultIssuable(ctx: AppContext, code: string): Promise<{ ok: true } | { ok: false; message: string }> {
-  const provinceCode = ctx.config.PROVINCE_CODE;
-  const dossier = await findDossierRow(ctx.db, provinceCode, code);
-  if (!dossier) return { ok: false, message: 'Không tìm thấy hồ sơ' };
-  if ((dossier.snapshot as { proposedOutcome?: string }).proposedOutcome !== 'approve') return { ok: true };
-  const form = dossier.form as Record<string, unknown>;
-  const problem = await precheckRegister(ctx.db, provinceCode, dossier.agencyCode, dossier.procedureCode, form);
-  return problem ? { ok: false, message: problem } : { ok: true };
+  const prepared = await prepareResolution(ctx, code);
+  return prepared.ok ? { ok: true } : prepared;
 }

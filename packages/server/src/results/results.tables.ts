@@ -23,6 +23,8 @@ export interface ResultSummary {
   issuerName: string;
   /** The certificate's change number (0 = first registration). */
   changeNumber?: number;
+  /** The definition's `result.template` it was printed with (names the downloaded file). */
+  template?: string;
 }
 
 export type DossierResultTable = {

@@ -1,0 +1,15 @@
+/**
+ * The results capability's entry point: issuing a dossier's result by its definition's issuer
+ * (decision 010), the issuer registry the catalog checks definitions against, and the result file.
+ */
+export { definitionOfDossier } from './definition-of-dossier';
+export { ISSUER_NAMES, IssueRefusal, isKnownIssuer, registerOperationOf, resultRuleProblems } from './issuers/index';
+export {
+  checkResultIssuable,
+  getResultFile,
+  type IssuedResult,
+  type IssueOutcome,
+  listResults,
+  onDossierResolved,
+  prepareResolution,
+} from './results.service';
