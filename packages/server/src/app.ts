@@ -28,6 +28,7 @@ import { identityRoutes } from './identity/identity.routes';
 import { staffRoutes } from './identity/staff.routes';
 import { vneidRoutes } from './identity/vneid/vneid.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
+import { organisationRoutes } from './organisation/organisation.routes';
 import { paymentRoutes } from './payments/payments.routes';
 import { sandboxGatewayPlugin } from './payments/sandbox-gateway';
 import { portalSyncRoutes } from './portal-sync/portal-sync.routes';
@@ -99,6 +100,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(healthRoutes);
   await app.register(identityRoutes);
   await app.register(staffRoutes);
+  await app.register(organisationRoutes);
   await app.register(vneidRoutes);
   await app.register(adminUnitRoutes);
   await app.register(catalogRoutes);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { vietnamDate } from '../admin-units/admin-units.service';
 import { type AuditEntry, auditInsert } from '../audit/audit.repository';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
@@ -64,17 +65,21 @@ async function checkInput(ctx: AppContext, actor: Actor, input: StaffInput, user
   const codes = [...new Set(input.roles.map((r) => r.agencyCode))];
   const agencies = await ctx.db
     .selectFrom('agency')
-    .select(['code', 'level'])
+    .select(['code', 'level', 'validTo'])
     .where('provinceCode', '=', provinceCode)
     .where('code', 'in', codes)
     .execute();
   const levelOf = new Map(agencies.map((a) => [a.code, a.level]));
+  const today = vietnamDate(ctx.now());
+  const closed = new Set(agencies.filter((a) => a.validTo !== null && a.validTo <= today).map((a) => a.code));
   const seen = new Set<string>();
   input.roles.forEach((grant, i) => {
     const level = levelOf.get(grant.agencyCode);
     const key = `${grant.role}@${grant.agencyCode}`;
     if (level === undefined) {
       errors.push({ field: `body.roles.${i}.agencyCode`, message: `Không có cơ quan mã ${grant.agencyCode}` });
+    } else if (closed.has(grant.agencyCode)) {
+      errors.push({ field: `body.roles.${i}.agencyCode`, message: `Cơ quan ${grant.agencyCode} đã ngừng hoạt động` });
     } else if (PROVINCE_ONLY.has(grant.role) && level !== 'province') {
       errors.push({
         field: `body.roles.${i}.role`,
