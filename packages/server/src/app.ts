@@ -34,6 +34,7 @@ import { sandboxGatewayPlugin } from './payments/sandbox-gateway';
 import { portalSyncRoutes } from './portal-sync/portal-sync.routes';
 import { registryRoutes } from './registry/registry.routes';
 import { reportRoutes } from './reports/reports.routes';
+import { targetRoutes } from './reports/targets.routes';
 import { resultRoutes } from './results/results.routes';
 
 configureZodLocale();
@@ -116,6 +117,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(registryRoutes);
   await app.register(resultRoutes);
   await app.register(reportRoutes);
+  await app.register(targetRoutes);
   await app.register(portalSyncRoutes);
   await app.register(paymentRoutes);
   // The built-in VNPay stand-in (default mode); serves nothing once VNPAY_URL names a real gateway.

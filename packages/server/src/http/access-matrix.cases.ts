@@ -315,6 +315,7 @@ export const MATRIX: Record<string, MatrixCase> = {
   'POST /api/v1/admin/staff/:id/handover': {
     request: () => ({ url: `/api/v1/admin/staff/${randomUUID()}/handover`, payload: {} }),
     ok: ADMINS,
+    absent: true,
   },
   'POST /api/v1/admin/staff/:id/back-from-leave': {
     request: () => ({ url: `/api/v1/admin/staff/${randomUUID()}/back-from-leave`, payload: {} }),

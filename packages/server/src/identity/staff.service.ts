@@ -188,7 +188,8 @@ async function otherSystemAdmins(db: Kysely<Database>, provinceCode: string, use
   return Number(row.n);
 }
 
-async function loadTarget(ctx: AppContext, actor: Actor, userId: string) {
+/** The officer an administrator acts on; a system administrator is only a system administrator's to change. */
+export async function checkTarget(ctx: AppContext, actor: Actor, userId: string) {
   const before = await findStaff(ctx.db, ctx.config.PROVINCE_CODE, userId);
   if (!before) return { ok: false as const, reason: 'not_found' as const };
   if (before.roles.some((r) => r.role === 'system_admin') && !isSystemAdmin(actor)) {
@@ -208,7 +209,7 @@ export async function updateStaff(
   input: StaffInput,
   audit: AuditEntry,
 ): Promise<StaffResult> {
-  const target = await loadTarget(ctx, actor, userId);
+  const target = await checkTarget(ctx, actor, userId);
   if (!target.ok) return target;
   const errors = await checkInput(ctx, actor, input, userId);
   const provinceCode = ctx.config.PROVINCE_CODE;
@@ -242,7 +243,7 @@ export async function updateStaff(
 
 /** Deactivates an officer: their sessions end now, their unused password codes die with them. */
 export async function deactivateStaff(ctx: AppContext, actor: Actor, userId: string, audit: AuditEntry): Promise<StaffResult> {
-  const target = await loadTarget(ctx, actor, userId);
+  const target = await checkTarget(ctx, actor, userId);
   if (!target.ok) return target;
   const provinceCode = ctx.config.PROVINCE_CODE;
   if (!target.before.active) return { ok: true, staff: target.before };
@@ -281,7 +282,7 @@ export async function deactivateStaff(ctx: AppContext, actor: Actor, userId: str
 
 /** A new code for an officer who lost theirs (or whose 24 hours passed). */
 export async function resendPasswordCode(ctx: AppContext, actor: Actor, userId: string, audit: AuditEntry): Promise<StaffResult> {
-  const target = await loadTarget(ctx, actor, userId);
+  const target = await checkTarget(ctx, actor, userId);
   if (!target.ok) return target;
   if (!target.before.active) {
     return { ok: false, reason: 'invalid', errors: [{ field: 'params.id', message: 'Tài khoản đã ngừng kích hoạt' }] };
