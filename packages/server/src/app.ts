@@ -28,11 +28,13 @@ import { identityRoutes } from './identity/identity.routes';
 import { staffRoutes } from './identity/staff.routes';
 import { vneidRoutes } from './identity/vneid/vneid.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
+import { organisationRoutes } from './organisation/organisation.routes';
 import { paymentRoutes } from './payments/payments.routes';
 import { sandboxGatewayPlugin } from './payments/sandbox-gateway';
 import { portalSyncRoutes } from './portal-sync/portal-sync.routes';
 import { registryRoutes } from './registry/registry.routes';
 import { reportRoutes } from './reports/reports.routes';
+import { targetRoutes } from './reports/targets.routes';
 import { resultRoutes } from './results/results.routes';
 
 configureZodLocale();
@@ -99,6 +101,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(healthRoutes);
   await app.register(identityRoutes);
   await app.register(staffRoutes);
+  await app.register(organisationRoutes);
   await app.register(vneidRoutes);
   await app.register(adminUnitRoutes);
   await app.register(catalogRoutes);
@@ -114,6 +117,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(registryRoutes);
   await app.register(resultRoutes);
   await app.register(reportRoutes);
+  await app.register(targetRoutes);
   await app.register(portalSyncRoutes);
   await app.register(paymentRoutes);
   // The built-in VNPay stand-in (default mode); serves nothing once VNPAY_URL names a real gateway.

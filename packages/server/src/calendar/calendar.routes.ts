@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditEntryFor, markAudited } from '../audit/audit.repository';
 import { problem } from '../http/problem';
-import { requireRole } from '../identity/actor';
+import { provinceAdminOnly, requireProvinceAdmin } from '../organisation/admin-scope';
 import { describeYear, removeOverride, saveOverride } from './calendar.service';
 
 const DateParams = z.object({ date: z.string().max(20).describe('Ngày (YYYY-MM-DD)') });
@@ -28,6 +29,19 @@ const YearSchema = z.object({
 
 // Checked in the handler rather than by zod: the shared validation-problem mapping does not yet
 // name the field of a refinement or coercion, and a client must be told which one it is.
+const AffectedDossiers = z
+  .array(
+    z.object({
+      code: z.string(),
+      procedureCode: z.string(),
+      agencyCode: z.string(),
+      applicantName: z.string(),
+      dueAt: z.date().describe('Hạn đã hẹn (giữ nguyên)'),
+      dueAtWithChange: z.date().describe('Hạn nếu tính theo lịch mới'),
+    }),
+  )
+  .describe('Hồ sơ đang giải quyết có hạn sẽ khác nếu tính theo lịch mới; hạn đã hẹn không tự thay đổi');
+
 const invalidField = (field: string, message: string) =>
   problem(400, 'validation', 'Dữ liệu gửi lên không hợp lệ', {
     detail: 'Vui lòng sửa các trường được nêu và gửi lại.',
@@ -59,44 +73,51 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/v1/calendar/overrides/:date',
     {
+      preValidation: provinceAdminOnly,
       schema: {
         tags: ['calendar'],
-        summary: 'Đặt điều chỉnh lịch cho một ngày (quản trị tỉnh)',
+        summary: 'Đặt điều chỉnh lịch cho một ngày (quản trị tỉnh); trả về các hồ sơ có hạn sẽ khác',
         params: DateParams,
         body: z.strictObject({
           kind: z.enum(['day_off', 'working_day']),
           name: z.string().trim().min(1).max(200).describe('Tên ngày, ví dụ "Nghỉ bù Quốc khánh"'),
           source: z.string().trim().max(500).optional().describe('Căn cứ (số thông báo, quyết định)'),
         }),
-        response: { 200: OverrideSchema },
+        response: { 200: OverrideSchema.extend({ affectedDossiers: AffectedDossiers }) },
       },
     },
     async (request) => {
-      requireRole(request, 'province_admin', 'system_admin');
-      const result = await saveOverride(app.ctx, { date: request.params.date, ...request.body }, request.actor!.userId);
+      const actor = requireProvinceAdmin(request);
+      const { date } = request.params;
+      const audit = auditEntryFor(request, 200, { type: 'calendar_override', id: date });
+      const result = await saveOverride(app.ctx, { date, ...request.body }, actor.userId, audit);
       if (!result.ok) throw invalidDate();
+      markAudited(request);
       const { updatedBy: _u, ...o } = result.override;
-      return o;
+      return { ...o, affectedDossiers: result.affectedDossiers };
     },
   );
 
   app.delete(
     '/api/v1/calendar/overrides/:date',
     {
+      preValidation: provinceAdminOnly,
       schema: {
         tags: ['calendar'],
-        summary: 'Xóa điều chỉnh lịch của một ngày, trở về lịch đề xuất (quản trị tỉnh)',
+        summary: 'Xóa điều chỉnh lịch của một ngày, trở về lịch đề xuất (quản trị tỉnh); trả về các hồ sơ có hạn sẽ khác',
         params: DateParams,
-        response: { 204: z.null().describe('Đã xóa') },
+        response: { 200: z.object({ affectedDossiers: AffectedDossiers }) },
       },
     },
-    async (request, reply) => {
-      requireRole(request, 'province_admin', 'system_admin');
-      const result = await removeOverride(app.ctx, request.params.date);
+    async (request) => {
+      requireProvinceAdmin(request);
+      const { date } = request.params;
+      const audit = auditEntryFor(request, 200, { type: 'calendar_override', id: date });
+      const result = await removeOverride(app.ctx, date, audit);
       if (!result.ok && result.reason === 'invalid_date') throw invalidDate();
-      if (!result.ok)
-        throw problem(404, 'calendar-override-not-found', 'Ngày này không có điều chỉnh', { detail: request.params.date });
-      return reply.code(204).send(null);
+      if (!result.ok) throw problem(404, 'calendar-override-not-found', 'Ngày này không có điều chỉnh', { detail: date });
+      markAudited(request);
+      return { affectedDossiers: result.affectedDossiers };
     },
   );
 };

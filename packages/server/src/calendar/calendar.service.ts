@@ -7,7 +7,10 @@ import {
   specialDays,
   type WorkingCalendar,
 } from '@dvc/domain';
+import { type AuditEntry, auditInsert } from '../audit/audit.repository';
 import type { AppContext } from '../http/context';
+import { withChange } from '../organisation/admin-scope';
+import { type AffectedDossier, dossiersAffectedBy } from './calendar.impact';
 import { deleteOverride, listOverrides, type OverrideRow, upsertOverride } from './calendar.repository';
 
 /**
@@ -77,33 +80,67 @@ export async function describeYear(ctx: AppContext, year: number): Promise<YearC
   return { year, daysOff, workingDays, overrides };
 }
 
-export type SaveOverrideResult = { ok: true; override: OverrideRow } | { ok: false; reason: 'invalid_date' };
+export type SaveOverrideResult =
+  | { ok: true; override: OverrideRow; affectedDossiers: AffectedDossier[] }
+  | { ok: false; reason: 'invalid_date' };
 
+const yearsAround = (date: string) => {
+  const y = Number(date.slice(0, 4));
+  return { from: y - 1, to: y + 1 };
+};
+
+async function findOverride(ctx: AppContext, date: string): Promise<OverrideRow | undefined> {
+  return (await listOverrides(ctx.db, ctx.config.PROVINCE_CODE, date, date))[0];
+}
+
+/**
+ * Sets a day off or a working day. Deadlines computed from now on use it; deadlines already given
+ * stay, and the answer lists the running dossiers whose due date the change would move.
+ */
 export async function saveOverride(
   ctx: AppContext,
   input: { date: string; kind: CalendarOverride['kind']; name: string; source?: string | undefined },
   userId: string,
+  audit: AuditEntry,
 ): Promise<SaveOverrideResult> {
   if (!isCalendarDate(input.date)) return { ok: false, reason: 'invalid_date' };
-  forgetCalendars(ctx);
-  const override = await upsertOverride(ctx.db, ctx.config.PROVINCE_CODE, {
-    date: input.date,
-    kind: input.kind,
-    name: input.name,
-    source: input.source ?? '',
-    // An administrator's entry is the checked value.
-    needsVerification: false,
-    updatedBy: userId,
-    updatedAt: ctx.now(),
+  const previous = await findOverride(ctx, input.date);
+  const calendarBefore = await buildWorkingCalendar(ctx, yearsAround(input.date), DEFAULT_OFFICE_HOURS);
+  const override = await ctx.db.transaction().execute(async (trx) => {
+    const saved = await upsertOverride(trx, ctx.config.PROVINCE_CODE, {
+      date: input.date,
+      kind: input.kind,
+      name: input.name,
+      source: input.source ?? '',
+      // An administrator's entry is the checked value.
+      needsVerification: false,
+      updatedBy: userId,
+      updatedAt: ctx.now(),
+    });
+    await auditInsert(trx, [withChange(audit, previous ?? null, saved)]).execute();
+    return saved;
   });
-  return { ok: true, override };
+  forgetCalendars(ctx);
+  const calendarAfter = await buildWorkingCalendar(ctx, yearsAround(input.date), DEFAULT_OFFICE_HOURS);
+  return { ok: true, override, affectedDossiers: await dossiersAffectedBy(ctx, input.date, calendarBefore, calendarAfter) };
 }
 
-export type RemoveOverrideResult = { ok: true } | { ok: false; reason: 'invalid_date' | 'not_found' };
+export type RemoveOverrideResult =
+  | { ok: true; affectedDossiers: AffectedDossier[] }
+  | { ok: false; reason: 'invalid_date' | 'not_found' };
 
 /** Removing an override returns the date to the computed proposal. */
-export async function removeOverride(ctx: AppContext, date: string): Promise<RemoveOverrideResult> {
+export async function removeOverride(ctx: AppContext, date: string, audit: AuditEntry): Promise<RemoveOverrideResult> {
   if (!isCalendarDate(date)) return { ok: false, reason: 'invalid_date' };
+  const calendarBefore = await buildWorkingCalendar(ctx, yearsAround(date), DEFAULT_OFFICE_HOURS);
+  const removed = await ctx.db.transaction().execute(async (trx) => {
+    const previous = (await listOverrides(trx, ctx.config.PROVINCE_CODE, date, date))[0];
+    if (!previous || !(await deleteOverride(trx, ctx.config.PROVINCE_CODE, date))) return false;
+    await auditInsert(trx, [withChange(audit, previous, null)]).execute();
+    return true;
+  });
   forgetCalendars(ctx);
-  return (await deleteOverride(ctx.db, ctx.config.PROVINCE_CODE, date)) ? { ok: true } : { ok: false, reason: 'not_found' };
+  if (!removed) return { ok: false, reason: 'not_found' };
+  const calendarAfter = await buildWorkingCalendar(ctx, yearsAround(date), DEFAULT_OFFICE_HOURS);
+  return { ok: true, affectedDossiers: await dossiersAffectedBy(ctx, date, calendarBefore, calendarAfter) };
 }

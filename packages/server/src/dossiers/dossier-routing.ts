@@ -55,6 +55,7 @@ async function lookUpRoute(ctx: AppContext, procedure: ProcedureDefinition, unit
     .select(['code', 'name'])
     .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
     .where('code', '=', agencyCode)
+    .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>', today)]))
     .executeTakeFirst();
   if (!agency) return { ok: false, message: 'Chưa có cơ quan tiếp nhận thủ tục này tại xã, phường đã chọn' };
   return { ok: true, agencyCode: agency.code, agencyName: agency.name, unitCode: unit.code };

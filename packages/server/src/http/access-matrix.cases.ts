@@ -313,4 +313,22 @@ export const MATRIX: Record<string, MatrixCase> = {
     ok: ['deskA', 'specialist', 'leader', ...ADMINS],
   },
   'POST /api/v1/auth/staff-password': { request: post('/api/v1/auth/staff-password'), ok: EVERYONE },
+  'POST /api/v1/admin/staff/:id/handover': {
+    request: () => ({ url: `/api/v1/admin/staff/${randomUUID()}/handover`, payload: {} }),
+    ok: ADMINS,
+    absent: true,
+  },
+  'POST /api/v1/admin/staff/:id/back-from-leave': {
+    request: () => ({ url: `/api/v1/admin/staff/${randomUUID()}/back-from-leave`, payload: {} }),
+    ok: ADMINS,
+    absent: true,
+  },
+
+  'GET /api/v1/admin/agencies': { request: get('/api/v1/admin/agencies?q=Cẩm'), ok: ADMINS },
+  'POST /api/v1/admin/agencies': { request: post('/api/v1/admin/agencies'), ok: ADMINS },
+  'PUT /api/v1/admin/agencies/:code': { request: () => ({ url: '/api/v1/admin/agencies/UBND.21025', payload: {} }), ok: ADMINS },
+  'POST /api/v1/admin/agencies/:code/close': { request: post('/api/v1/admin/agencies/UBND.21025/close'), ok: ADMINS },
+  'GET /api/v1/admin/targets': { request: get('/api/v1/admin/targets'), ok: ADMINS },
+  'POST /api/v1/admin/targets': { request: post('/api/v1/admin/targets'), ok: ADMINS },
+  'PUT /api/v1/admin/target-groups/:code': { request: () => ({ url: '/api/v1/admin/target-groups/X', payload: {} }), ok: ADMINS },
 };

@@ -141,6 +141,17 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/admin/staff/:id/password-code': 'officer',
   'GET /api/v1/officer/agencies/:code/staff': 'officer',
   'POST /api/v1/auth/staff-password': 'public',
+  'POST /api/v1/admin/staff/:id/handover': 'officer',
+  'POST /api/v1/admin/staff/:id/back-from-leave': 'officer',
+
+  // Organisation: agencies and desks, targets (the handlers check the province administrator)
+  'GET /api/v1/admin/agencies': 'officer',
+  'POST /api/v1/admin/agencies': 'officer',
+  'PUT /api/v1/admin/agencies/:code': 'officer',
+  'POST /api/v1/admin/agencies/:code/close': 'officer',
+  'GET /api/v1/admin/targets': 'officer',
+  'POST /api/v1/admin/targets': 'officer',
+  'PUT /api/v1/admin/target-groups/:code': 'officer',
 };
 
 /**

@@ -1,18 +1,65 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { AppContext } from '../http/context';
 import type { OfficerRole } from './actor';
 import type { AgencyTable } from './identity.tables';
 import { hashPassword } from './secrets';
 
-/** Agencies that receive dossiers (reference data; more come with the catalog and admin tools). */
-const AGENCIES: Omit<AgencyTable, 'provinceCode'>[] = [
-  { code: 'TTPVHCC', name: 'Trung tâm Phục vụ hành chính công tỉnh Quảng Ngãi', unitCode: '51', level: 'province' },
-  { code: 'SCT', name: 'Sở Công Thương tỉnh Quảng Ngãi', unitCode: '51', level: 'province' },
-  { code: 'BHXH', name: 'Bảo hiểm xã hội tỉnh Quảng Ngãi', unitCode: '51', level: 'province' },
-  { code: 'UBND.21025', name: 'Ủy ban nhân dân phường Cẩm Thành', unitCode: '21025', level: 'commune' },
-  { code: 'UBND.21040', name: 'Ủy ban nhân dân xã Bình Sơn', unitCode: '21040', level: 'commune' },
-  { code: 'UBND.21061', name: 'Ủy ban nhân dân xã Vạn Tường', unitCode: '21061', level: 'commune' },
+/**
+ * Agencies that receive dossiers (reference data; administrators add, rename and close more in the
+ * app: organisation/). The commune People's Committees and police posts come from the units below.
+ */
+const TWO_TIER = '2025-07-01';
+const AGENCIES: Omit<Insertable<AgencyTable>, 'provinceCode'>[] = [
+  {
+    code: 'TTPVHCC',
+    name: 'Trung tâm Phục vụ hành chính công tỉnh Quảng Ngãi',
+    unitCode: '51',
+    level: 'province',
+    kind: 'public_service_centre',
+    validFrom: TWO_TIER,
+    desk: JSON.stringify({ name: 'Bộ phận Một cửa Trung tâm Phục vụ hành chính công', address: '', phone: '' }),
+  },
+  {
+    code: 'SCT',
+    name: 'Sở Công Thương tỉnh Quảng Ngãi',
+    unitCode: '51',
+    level: 'province',
+    kind: 'department_industry_trade',
+    validFrom: TWO_TIER,
+  },
+  {
+    code: 'BHXH',
+    name: 'Bảo hiểm xã hội tỉnh Quảng Ngãi',
+    unitCode: '51',
+    level: 'province',
+    kind: 'social_insurance_agency',
+    validFrom: TWO_TIER,
+  },
+  {
+    code: 'UBND.21025',
+    name: 'Ủy ban nhân dân phường Cẩm Thành',
+    unitCode: '21025',
+    level: 'commune',
+    kind: 'commune_people_committee',
+    validFrom: TWO_TIER,
+  },
+  {
+    code: 'UBND.21040',
+    name: 'Ủy ban nhân dân xã Bình Sơn',
+    unitCode: '21040',
+    level: 'commune',
+    kind: 'commune_people_committee',
+    validFrom: TWO_TIER,
+  },
+  {
+    code: 'UBND.21061',
+    name: 'Ủy ban nhân dân xã Vạn Tường',
+    unitCode: '21061',
+    level: 'commune',
+    kind: 'commune_people_committee',
+    validFrom: TWO_TIER,
+  },
 ];
 
 /** Development convenience only: these accounts exist when the server runs with demo data. */
@@ -24,6 +71,22 @@ interface DemoAccount {
   kind: 'citizen' | 'officer';
   grant?: { role: OfficerRole; agencyCode: string; unitCode: string };
   label: string;
+}
+
+/** A receiver, a specialist and a leader of one agency, phones 09050000{prefix}1..3. */
+function desk(prefix: string, agencyCode: string, unitCode: string, label: string, names: string[]): DemoAccount[] {
+  const roles = [
+    ['receiver', 'tiếp nhận'],
+    ['specialist', 'chuyên viên'],
+    ['leader', 'lãnh đạo'],
+  ] as const;
+  return roles.map(([role, roleLabel], i) => ({
+    phone: `09050000${prefix}${i + 1}`,
+    fullName: names[i] ?? label,
+    kind: 'officer' as const,
+    grant: { role, agencyCode, unitCode },
+    label: `${roleLabel}, ${label}`,
+  }));
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -70,6 +133,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     grant: { role: 'receiver', agencyCode: 'SCT', unitCode: '51' },
     label: 'tiếp nhận, Sở Công Thương',
   },
+  // The interlinked groups' other agencies (commune police, provincial social insurance) and the
+  // special zone of the hotline's fishermen: someone can receive, process and sign there.
+  ...desk('5', 'CA.21025', '21025', 'Công an phường Cẩm Thành', ['Đỗ Văn Lâm', 'Mai Thị Lan', 'Trịnh Văn Long']),
+  ...desk('6', 'BHXH', '51', 'Bảo hiểm xã hội tỉnh', ['Tạ Thị Mai', 'Lý Văn Minh', 'Châu Thị Nga']),
+  ...desk('7', 'UBND.21548', '21548', 'UBND đặc khu Lý Sơn', ['Phan Văn Ổn', 'Lương Thị Phúc', 'Huỳnh Văn Quang']),
   {
     phone: '0905000091',
     fullName: 'Võ Thị Giang',
@@ -169,8 +237,18 @@ async function seedCommuneAgencies(ctx: AppContext): Promise<void> {
       name: `Ủy ban nhân dân ${lowerKind(u.fullName)}`,
       unitCode: u.code,
       level: 'commune' as const,
+      kind: 'commune_people_committee' as const,
+      validFrom: TWO_TIER,
     },
-    { provinceCode, code: `CA.${u.code}`, name: `Công an ${lowerKind(u.fullName)}`, unitCode: u.code, level: 'commune' as const },
+    {
+      provinceCode,
+      code: `CA.${u.code}`,
+      name: `Công an ${lowerKind(u.fullName)}`,
+      unitCode: u.code,
+      level: 'commune' as const,
+      kind: 'commune_police' as const,
+      validFrom: TWO_TIER,
+    },
   ]);
   await ctx.db
     .insertInto('agency')

@@ -20,7 +20,26 @@ export interface AgencyTable {
   name: string;
   unitCode: string;
   level: 'province' | 'commune';
+  /** Administered in the app (migration 032, organisation/). */
+  kind: ColumnType<AgencyKindColumn, AgencyKindColumn | undefined, AgencyKindColumn>;
+  parentCode: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 'YYYY-MM-DD'; null: since before the records. */
+  validFrom: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 'YYYY-MM-DD', exclusive; null: still open. */
+  validTo: ColumnType<string | null, string | null | undefined, string | null>;
+  codePrefix: ColumnType<string | null, string | null | undefined, string | null>;
+  desk: ColumnType<unknown, string | null | undefined, string | null>;
+  officeHours: ColumnType<unknown, string | null | undefined, string | null>;
 }
+
+export type AgencyKindColumn =
+  | 'public_service_centre'
+  | 'commune_people_committee'
+  | 'district_people_committee'
+  | 'department_industry_trade'
+  | 'commune_police'
+  | 'social_insurance_agency'
+  | 'other';
 
 export interface UserAccountTable {
   id: string;
@@ -35,6 +54,8 @@ export interface UserAccountTable {
   /** Officers administered in the app (migration 026). */
   email: ColumnType<string | null, string | null | undefined, string | null>;
   deactivatedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Set while the officer is on leave: no new dossiers go to them (migration 032). */
+  onLeaveSince: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface OfficerRoleTable {

@@ -10,13 +10,22 @@ export interface StaffView {
   phone: string;
   email: string | null;
   active: boolean;
+  /** On leave (handover): keeps the account, takes no new assignment. */
+  onLeave: boolean;
   roles: { role: OfficerRole; agencyCode: string; agencyName: string }[];
 }
 
 async function withRoles(
   db: Kysely<Database>,
   provinceCode: string,
-  users: { id: string; fullName: string; phone: string; email: string | null; deactivatedAt: Date | null }[],
+  users: {
+    id: string;
+    fullName: string;
+    phone: string;
+    email: string | null;
+    deactivatedAt: Date | null;
+    onLeaveSince: Date | null;
+  }[],
 ): Promise<StaffView[]> {
   if (users.length === 0) return [];
   const grants = await db
@@ -38,13 +47,14 @@ async function withRoles(
     phone: u.phone,
     email: u.email,
     active: u.deactivatedAt === null,
+    onLeave: u.onLeaveSince !== null,
     roles: grants
       .filter((g) => g.userId === u.id)
       .map((g) => ({ role: g.role, agencyCode: g.agencyCode, agencyName: g.agencyName })),
   }));
 }
 
-const STAFF_COLUMNS = ['id', 'fullName', 'phone', 'email', 'deactivatedAt'] as const;
+const STAFF_COLUMNS = ['id', 'fullName', 'phone', 'email', 'deactivatedAt', 'onLeaveSince'] as const;
 
 export async function findStaff(db: Kysely<Database>, provinceCode: string, id: string): Promise<StaffView | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
@@ -78,7 +88,7 @@ export async function searchStaff(db: Kysely<Database>, provinceCode: string, q:
   return withRoles(db, provinceCode, users);
 }
 
-/** Active officers holding `role` in the agency, by name (the assignment picker). */
+/** Active officers holding `role` in the agency and not on leave, by name (the assignment picker). */
 export function activeStaffOf(db: Kysely<Database>, provinceCode: string, agencyCode: string, role: OfficerRole) {
   return db
     .selectFrom('officerRole as r')
@@ -89,11 +99,12 @@ export function activeStaffOf(db: Kysely<Database>, provinceCode: string, agency
     .where('r.role', '=', role)
     .where('u.kind', '=', 'officer')
     .where('u.deactivatedAt', 'is', null)
+    .where('u.onLeaveSince', 'is', null)
     .orderBy('u.fullName')
     .execute();
 }
 
-/** True when `userId` is an active specialist of the agency: the only people a dossier there goes to. */
+/** True when `userId` is an active specialist of the agency, not on leave: the only people a dossier there goes to. */
 export async function isActiveSpecialistOf(
   db: Kysely<Database>,
   provinceCode: string,
@@ -110,6 +121,7 @@ export async function isActiveSpecialistOf(
     .where('r.role', '=', 'specialist')
     .where('r.userId', '=', userId)
     .where('u.deactivatedAt', 'is', null)
+    .where('u.onLeaveSince', 'is', null)
     .executeTakeFirst();
   return row !== undefined;
 }

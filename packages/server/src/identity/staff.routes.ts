@@ -5,8 +5,10 @@ import { z } from 'zod';
 import { auditEntryFor, markAudited } from '../audit/audit.repository';
 import { problem } from '../http/problem';
 import { type Actor, getActor, OFFICER_ROLES } from './actor';
+import { backFromLeave, handOver } from './staff.handover';
 import { activeStaffOf, listAgencies, searchStaff } from './staff.repository';
 import {
+  checkTarget,
   createStaff,
   deactivateStaff,
   mayAdministerStaff,
@@ -39,6 +41,7 @@ const StaffView = z.object({
   phone: z.string(),
   email: z.string().nullable(),
   active: z.boolean(),
+  onLeave: z.boolean(),
   roles: z.array(z.object({ role: z.enum(OFFICER_ROLES), agencyCode: z.string(), agencyName: z.string() })),
 });
 
@@ -55,6 +58,11 @@ function requireStaffAdmin(request: FastifyRequest): Actor {
     throw problem(403, 'forbidden', 'Bạn không có quyền thực hiện thao tác này');
   }
   return actor;
+}
+
+/** The officer being administered, refused when they are a system administrator and the caller is not. */
+function loadTargetFor(request: FastifyRequest, id: string) {
+  return checkTarget(request.server.ctx, getActor(request), id);
 }
 
 function failure(f: StaffFailure): never {
@@ -177,6 +185,66 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       const { id } = request.params;
       const audit = auditEntryFor(request, 200, { type: 'user_account', id });
       const result = await resendPasswordCode(app.ctx, actor, id, audit);
+      if (!result.ok) failure(result);
+      markAudited(request);
+      return result.staff;
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/staff/:id/handover',
+    {
+      preValidation: adminOnly,
+      schema: {
+        tags,
+        summary: 'Bàn giao hồ sơ đang xử lý của cán bộ cho chuyên viên khác cùng cơ quan (nghỉ phép hoặc điều chuyển)',
+        params: IdParams,
+        body: z.strictObject({
+          toUserId: z.string().trim().max(100).nullish().describe('Chuyên viên nhận bàn giao'),
+          agencyCode: z.string().trim().max(100).nullish().describe('Chỉ hồ sơ của cơ quan này'),
+          leave: z.boolean().default(true).describe('Đánh dấu cán bộ nghỉ phép: không nhận phân công mới'),
+          note: z.string().trim().max(500).nullish(),
+        }),
+        response: {
+          200: z.object({
+            staff: StaffView,
+            moved: z.array(z.string()).describe('Mã hồ sơ đã chuyển'),
+            kept: z.array(z.object({ code: z.string(), reason: z.string() })).describe('Hồ sơ chưa chuyển được và lý do'),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireStaffAdmin(request);
+      const { id } = request.params;
+      const target = await loadTargetFor(request, id);
+      if (!target.ok) failure(target);
+      const b = request.body;
+      const result = await handOver(
+        app.ctx,
+        actor,
+        id,
+        { toUserId: b.toUserId || null, agencyCode: b.agencyCode || null, leave: b.leave, note: b.note || null },
+        (record) => auditEntryFor(request, 200, record),
+      );
+      if (!result.ok) failure(result);
+      markAudited(request);
+      return { staff: result.staff, moved: result.moved, kept: result.kept };
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/staff/:id/back-from-leave',
+    {
+      preValidation: adminOnly,
+      schema: { tags, summary: 'Cán bộ trở lại làm việc sau nghỉ phép', params: IdParams, response: { 200: StaffView } },
+    },
+    async (request) => {
+      requireStaffAdmin(request);
+      const { id } = request.params;
+      const target = await loadTargetFor(request, id);
+      if (!target.ok) failure(target);
+      const result = await backFromLeave(app.ctx, id, auditEntryFor(request, 200, { type: 'user_account', id }));
       if (!result.ok) failure(result);
       markAudited(request);
       return result.staff;

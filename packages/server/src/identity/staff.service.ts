@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { vietnamDate } from '../admin-units/admin-units.service';
 import { type AuditEntry, auditInsert } from '../audit/audit.repository';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
@@ -64,17 +65,21 @@ async function checkInput(ctx: AppContext, actor: Actor, input: StaffInput, user
   const codes = [...new Set(input.roles.map((r) => r.agencyCode))];
   const agencies = await ctx.db
     .selectFrom('agency')
-    .select(['code', 'level'])
+    .select(['code', 'level', 'validTo'])
     .where('provinceCode', '=', provinceCode)
     .where('code', 'in', codes)
     .execute();
   const levelOf = new Map(agencies.map((a) => [a.code, a.level]));
+  const today = vietnamDate(ctx.now());
+  const closed = new Set(agencies.filter((a) => a.validTo !== null && a.validTo <= today).map((a) => a.code));
   const seen = new Set<string>();
   input.roles.forEach((grant, i) => {
     const level = levelOf.get(grant.agencyCode);
     const key = `${grant.role}@${grant.agencyCode}`;
     if (level === undefined) {
       errors.push({ field: `body.roles.${i}.agencyCode`, message: `Không có cơ quan mã ${grant.agencyCode}` });
+    } else if (closed.has(grant.agencyCode)) {
+      errors.push({ field: `body.roles.${i}.agencyCode`, message: `Cơ quan ${grant.agencyCode} đã ngừng hoạt động` });
     } else if (PROVINCE_ONLY.has(grant.role) && level !== 'province') {
       errors.push({
         field: `body.roles.${i}.role`,
@@ -183,7 +188,8 @@ async function otherSystemAdmins(db: Kysely<Database>, provinceCode: string, use
   return Number(row.n);
 }
 
-async function loadTarget(ctx: AppContext, actor: Actor, userId: string) {
+/** The officer an administrator acts on; a system administrator is only a system administrator's to change. */
+export async function checkTarget(ctx: AppContext, actor: Actor, userId: string) {
   const before = await findStaff(ctx.db, ctx.config.PROVINCE_CODE, userId);
   if (!before) return { ok: false as const, reason: 'not_found' as const };
   if (before.roles.some((r) => r.role === 'system_admin') && !isSystemAdmin(actor)) {
@@ -203,7 +209,7 @@ export async function updateStaff(
   input: StaffInput,
   audit: AuditEntry,
 ): Promise<StaffResult> {
-  const target = await loadTarget(ctx, actor, userId);
+  const target = await checkTarget(ctx, actor, userId);
   if (!target.ok) return target;
   const errors = await checkInput(ctx, actor, input, userId);
   const provinceCode = ctx.config.PROVINCE_CODE;
@@ -237,7 +243,7 @@ export async function updateStaff(
 
 /** Deactivates an officer: their sessions end now, their unused password codes die with them. */
 export async function deactivateStaff(ctx: AppContext, actor: Actor, userId: string, audit: AuditEntry): Promise<StaffResult> {
-  const target = await loadTarget(ctx, actor, userId);
+  const target = await checkTarget(ctx, actor, userId);
   if (!target.ok) return target;
   const provinceCode = ctx.config.PROVINCE_CODE;
   if (!target.before.active) return { ok: true, staff: target.before };
@@ -276,7 +282,7 @@ export async function deactivateStaff(ctx: AppContext, actor: Actor, userId: str
 
 /** A new code for an officer who lost theirs (or whose 24 hours passed). */
 export async function resendPasswordCode(ctx: AppContext, actor: Actor, userId: string, audit: AuditEntry): Promise<StaffResult> {
-  const target = await loadTarget(ctx, actor, userId);
+  const target = await checkTarget(ctx, actor, userId);
   if (!target.ok) return target;
   if (!target.before.active) {
     return { ok: false, reason: 'invalid', errors: [{ field: 'params.id', message: 'Tài khoản đã ngừng kích hoạt' }] };

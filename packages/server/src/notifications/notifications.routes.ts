@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../http/problem';
-import { getActor, requireRole } from '../identity/actor';
+import { getActor } from '../identity/actor';
+import { requireProvinceAdmin } from '../organisation/admin-scope';
 import { getVapidKeys } from './channels';
 import {
   deletePushSubscription,
@@ -161,7 +162,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      requireRole(request, 'system_admin', 'province_admin');
+      requireProvinceAdmin(request);
       const rows = await listFailedDeliveries(app.ctx.db, app.ctx.config.PROVINCE_CODE, request.query.limit);
       return {
         items: rows.map((r) => ({

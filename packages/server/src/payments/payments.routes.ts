@@ -177,7 +177,11 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const grants = requireRole(request, 'province_admin', 'system_admin', 'receiver');
+      // A province administrator's grant counts only for this province (issue 13: admin routes scoped).
+      const grants = requireRole(request, 'province_admin', 'system_admin', 'receiver').filter(
+        (g) => g.role !== 'province_admin' || g.unitCode === app.ctx.config.PROVINCE_CODE,
+      );
+      if (grants.length === 0) throw problem(403, 'forbidden', 'Bạn không có quyền thực hiện thao tác này');
       const date = request.query.date ?? new Date(app.ctx.now().getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
       const from = new Date(Date.parse(`${date}T00:00:00Z`) - VN_OFFSET_MS);
       if (Number.isNaN(from.getTime())) throw problem(400, 'invalid_date', 'Ngày không hợp lệ');

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PortalSyncConfig } from '../config';
-import { requireRole } from '../identity/actor';
+import { requireProvinceAdmin } from '../organisation/admin-scope';
 import { portalReceiverRoutes } from './portal-receiver.routes';
 import { portalTargetUrl, retryFailedPortalSync } from './portal-sync.sender';
 import { withPortalSyncTables } from './portal-sync.tables';
@@ -48,7 +48,7 @@ export const portalSyncRoutes: FastifyPluginAsyncZod<{ env?: PortalSyncConfig }>
       },
     },
     async (request) => {
-      requireRole(request, 'province_admin', 'system_admin');
+      requireProvinceAdmin(request);
       const province = app.ctx.config.PROVINCE_CODE;
       const db = withPortalSyncTables(app.ctx.db);
       const counts = await db
@@ -92,7 +92,7 @@ export const portalSyncRoutes: FastifyPluginAsyncZod<{ env?: PortalSyncConfig }>
       },
     },
     async (request) => {
-      requireRole(request, 'province_admin', 'system_admin');
+      requireProvinceAdmin(request);
       return { requeued: await retryFailedPortalSync(app.ctx, app.ctx.now()) };
     },
   );

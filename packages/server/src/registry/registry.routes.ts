@@ -83,7 +83,7 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      requireRole(request, ...OFFICER_ROLES);
+      requireRole(request, ...OFFICER_ROLES.filter((r) => r !== 'report_reader'));
       const rows = await listRegisterFor(app.ctx, officerAgencies(getActor(request)), request.query.unitCode);
       return {
         items: rows.map((r) => ({

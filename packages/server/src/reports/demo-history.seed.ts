@@ -349,6 +349,8 @@ export async function seedDemoHistory(ctx: AppContext): Promise<string[]> {
         name: `Ủy ban nhân dân ${name}`,
         unitCode: code,
         level: 'commune' as const,
+        kind: 'district_people_committee' as const,
+        validTo: '2025-07-01',
       })),
     )
     .onConflict((oc) => oc.columns(['provinceCode', 'code']).doNothing())

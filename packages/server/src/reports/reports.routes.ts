@@ -7,8 +7,9 @@ import { problem } from '../http/problem';
 import { getActor } from '../identity/actor';
 import { toCsv, toXlsx } from './reports.export';
 import { renderIndicatorPdf } from './reports.pdf';
-import { findPhase, listGroups, listPhases, listTargets } from './reports.repository';
+import { findPhase, listGroups, listPhases } from './reports.repository';
 import { buildIndicatorReport, type IndicatorReport } from './reports.service';
+import { listTargetVersions } from './targets.repository';
 
 const TAGS = ['Báo cáo, chỉ số'];
 const Day = z.string().refine(isIsoDay, 'Ngày phải có dạng YYYY-MM-DD');
@@ -141,13 +142,14 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       const p = app.ctx.config.PROVINCE_CODE;
       const [groups, targets, phases] = await Promise.all([
         listGroups(app.ctx.db, p),
-        listTargets(app.ctx.db, p),
+        listTargetVersions(app.ctx.db, p, 'current'),
         listPhases(app.ctx.db, p),
       ]);
       return {
         groups,
         targets: targets.map((t) => ({
           groupCode: t.groupCode,
+          unitLevel: t.unitLevel,
           validFrom: t.validFrom,
           validTo: t.validTo,
           onlineRate: Number(t.onlineRate),

@@ -33,7 +33,6 @@ import {
   type Dimension,
   type Filters,
   findGroup,
-  findTarget,
   listAgencies,
   listMappings,
   listProcedureNames,
@@ -41,6 +40,7 @@ import {
   NUMERIC_KEYS,
   type UnitRow,
 } from './reports.repository';
+import { findTargetInForce } from './targets.repository';
 
 export const TWO_TIER_FROM = '2025-07-01';
 
@@ -215,7 +215,7 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
     if (!g) return { ok: false, reason: 'unknown_group', message: `Không có nhóm thủ tục "${q.procedureGroup}"` };
     group = { code: g.code, name: g.name };
     procedureCodes = g.procedureCodes;
-    const t = await findTarget(ctx.db, provinceCode, g.code, q.period.from);
+    const t = await findTargetInForce(ctx.db, provinceCode, g.code, q.period.from, level);
     if (t) {
       const rate = Number(t.onlineRate);
       target = { onlineRate: rate, text: formatPercentVi(rate), legalBasis: t.legalBasis, validFrom: t.validFrom };

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 
@@ -19,6 +19,21 @@ export type ReportTables = {
     /** numeric(5,4) comes back as a string. */
     onlineRate: string | number;
     legalBasis: string;
+  };
+  /** Administered targets with their history (migration 033, targets.repository.ts). */
+  reportTargetVersion: {
+    id: Generated<number>;
+    provinceCode: string;
+    groupCode: string;
+    unitLevel: 'province' | 'district' | 'commune' | null;
+    validFrom: string;
+    validTo: string | null;
+    onlineRate: string | number;
+    legalBasis: string;
+    recordedAt: Date;
+    recordedBy: string | null;
+    supersededAt: Date | null;
+    supersededByChange: number | null;
   };
   reportPhase: { provinceCode: string; code: string; name: string; fromDay: string; toDay: string; source: string };
 };

@@ -4,12 +4,15 @@ import { Link, matchPath, useLocation } from '../router';
 import { api } from '../shared/api';
 import { DeskUserMenu } from '../shared/DeskUserMenu';
 import { useSession } from '../shared/session';
+import { AgenciesScreen } from './AgenciesScreen';
+import { CalendarScreen } from './CalendarScreen';
 import { DossierScreen } from './DossierScreen';
 import { Inbox } from './Inbox';
 import { IntakeScreen } from './IntakeScreen';
 import { SetPasswordPage } from './SetPasswordPage';
 import { StaffScreen } from './StaffScreen';
 import { SupervisionScreen } from './SupervisionScreen';
+import { TargetsScreen } from './TargetsScreen';
 import { hasRole } from './types';
 
 /**
@@ -78,6 +81,18 @@ export default function OfficerApp() {
       current: path === '/can-bo/nhan-su',
       show: hasRole(user, 'province_admin', 'system_admin'),
     },
+    ...(
+      [
+        ['/can-bo/co-quan', 'officer.nav.agencies'],
+        ['/can-bo/chi-tieu', 'officer.nav.targets'],
+        ['/can-bo/lich-lam-viec', 'officer.nav.calendar'],
+      ] as const
+    ).map(([href, key]) => ({
+      href,
+      label: t(key),
+      current: path === href,
+      show: hasRole(user, 'province_admin', 'system_admin'),
+    })),
   ];
   let screen: ReactNode;
   if (path === '/can-bo' || path === '/can-bo/') screen = <Inbox />;
@@ -86,6 +101,9 @@ export default function OfficerApp() {
   else if (path === '/can-bo/tong-dai') screen = <IntakeScreen mode="hotline" />;
   else if (path === '/can-bo/giam-sat') screen = <SupervisionScreen user={user} />;
   else if (path === '/can-bo/nhan-su') screen = <StaffScreen canGrantSystemAdmin={hasRole(user, 'system_admin')} />;
+  else if (path === '/can-bo/co-quan') screen = <AgenciesScreen />;
+  else if (path === '/can-bo/chi-tieu') screen = <TargetsScreen />;
+  else if (path === '/can-bo/lich-lam-viec') screen = <CalendarScreen />;
   else screen = <h1>{t('notFound.title')}</h1>;
 
   return (

@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { type MessageKey, useI18n } from '../i18n';
 import { ApiError, api, NetworkError } from '../shared/api';
+import { HandoverDialog } from './HandoverDialog';
 
 /**
  * Staff administration (/can-bo/can-bo): province and system administrators list, find, create,
@@ -28,6 +29,7 @@ interface Staff {
   phone: string;
   email: string | null;
   active: boolean;
+  onLeave?: boolean;
   roles: Grant[];
 }
 interface Agency {
@@ -43,6 +45,7 @@ export function StaffScreen({ canGrantSystemAdmin }: { canGrantSystemAdmin: bool
   const [error, setError] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const [editing, setEditing] = useState<Staff | 'new' | undefined>();
+  const [handingOver, setHandingOver] = useState<Staff | undefined>();
 
   const load = useCallback(
     (term: string) =>
@@ -59,11 +62,16 @@ export function StaffScreen({ canGrantSystemAdmin }: { canGrantSystemAdmin: bool
     return () => clearTimeout(timer);
   }, [q, load]);
 
-  async function act(s: Staff, what: 'deactivate' | 'password-code') {
+  async function act(s: Staff, what: 'deactivate' | 'password-code' | 'back-from-leave') {
     if (what === 'deactivate' && !window.confirm(t('officer.staff.confirmDeactivate', { name: s.fullName }))) return;
     try {
       await api(`/api/v1/admin/staff/${s.id}/${what}`, { method: 'POST', body: {} });
-      setNotice(t(what === 'deactivate' ? 'officer.staff.deactivated' : 'officer.staff.codeSent', { name: s.fullName }));
+      const done = {
+        deactivate: 'officer.staff.deactivated',
+        'password-code': 'officer.staff.codeSent',
+        'back-from-leave': 'officer.handover.backDone',
+      } as const;
+      setNotice(t(done[what], { name: s.fullName }));
       await load(q);
     } catch (e) {
       setNotice(e instanceof ApiError ? (e.errors[0]?.message ?? e.title) : t('error.network'));
@@ -121,6 +129,7 @@ export function StaffScreen({ canGrantSystemAdmin }: { canGrantSystemAdmin: bool
                       <span className={`status ${s.active ? 'ok' : 'warn'}`}>
                         {t(s.active ? 'officer.staff.active' : 'officer.staff.inactive')}
                       </span>
+                      {s.onLeave && <span className="status warn"> {t('officer.handover.onLeave')}</span>}
                     </div>
                   </td>
                   <td>
@@ -147,6 +156,15 @@ export function StaffScreen({ canGrantSystemAdmin }: { canGrantSystemAdmin: bool
                         <button type="button" className="button secondary slim" onClick={() => void act(s, 'password-code')}>
                           {t('officer.staff.resendCode')}
                         </button>
+                        {s.onLeave ? (
+                          <button type="button" className="button secondary slim" onClick={() => void act(s, 'back-from-leave')}>
+                            {t('officer.handover.back')}
+                          </button>
+                        ) : (
+                          <button type="button" className="button secondary slim" onClick={() => setHandingOver(s)}>
+                            {t('officer.handover.open')}
+                          </button>
+                        )}
                         <button type="button" className="button danger slim" onClick={() => void act(s, 'deactivate')}>
                           {t('officer.staff.deactivate')}
                         </button>
@@ -158,6 +176,17 @@ export function StaffScreen({ canGrantSystemAdmin }: { canGrantSystemAdmin: bool
             </tbody>
           </table>
         </div>
+      )}
+      {handingOver && (
+        <HandoverDialog
+          staff={handingOver}
+          onClose={() => setHandingOver(undefined)}
+          onDone={(m) => {
+            setHandingOver(undefined);
+            setNotice(m);
+            void load(q);
+          }}
+        />
       )}
       {editing && answer && (
         <StaffDialog

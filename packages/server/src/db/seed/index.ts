@@ -4,6 +4,7 @@ import { seedCatalog } from '../../catalog/catalog.seed';
 import type { AppContext } from '../../http/context';
 import { seedIdentity } from '../../identity/identity.seed';
 import { seedDemoHistory, seedReportSettings } from '../../reports/demo-history.seed';
+import { seedTargetVersions } from '../../reports/targets.service';
 
 /** What the seed loaded, printed at start so a developer knows how to sign in. */
 export interface SeedReport {
@@ -19,6 +20,7 @@ export async function seed(ctx: AppContext, options: { demo: boolean; history?: 
   const steps = [seedAdminUnits, seedCatalog, seedCalendar, seedIdentity];
   for (const step of steps) lines.push(...((await step(ctx, options.demo)) ?? []));
   await seedReportSettings(ctx);
+  await seedTargetVersions(ctx);
   // The synthetic 2022–2023 history of the pilot (seed 002's three phases), for the report screens.
   if (options.demo && options.history !== false) lines.push(...(await seedDemoHistory(ctx)));
   return { lines };

@@ -1,0 +1,200 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { vietnamDate } from '../admin-units/admin-units.service';
+import { auditEntryFor, markAudited } from '../audit/audit.repository';
+import { problem } from '../http/problem';
+import { provinceAdminOnly, requireProvinceAdmin } from './admin-scope';
+import { searchAgencies } from './organisation.repository';
+import {
+  AGENCY_KIND_NAMES,
+  type AgencyFailure,
+  type AgencyInput,
+  closeAgency,
+  createAgency,
+  updateAgency,
+} from './organisation.service';
+
+const tags = ['Tổ chức'];
+
+const KINDS = Object.keys(AGENCY_KIND_NAMES) as [keyof typeof AGENCY_KIND_NAMES, ...(keyof typeof AGENCY_KIND_NAMES)[]];
+const AgencyCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9._-]{1,50}$/, { message: 'Mã cơ quan gồm chữ, số, dấu chấm, gạch (tối đa 50 ký tự)' });
+const Hm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Giờ có dạng HH:MM' });
+
+const AgencyBody = z.strictObject({
+  name: z.string().trim().min(3, { message: 'Vui lòng nhập tên cơ quan' }).max(300),
+  kind: z.enum(KINDS),
+  unitCode: z
+    .string()
+    .trim()
+    .regex(/^\d{2,5}$/, { message: 'Mã đơn vị hành chính không hợp lệ' }),
+  parentCode: AgencyCode.nullish(),
+  codePrefix: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9.-]{1,30}$/, { message: 'Tiền tố mã hồ sơ gồm chữ in hoa, số, dấu chấm, gạch' })
+    .nullish(),
+  desk: z
+    .strictObject({
+      name: z.string().trim().min(3, { message: 'Vui lòng nhập tên bộ phận một cửa' }).max(300),
+      address: z.string().trim().max(500).default(''),
+      phone: z.string().trim().max(30).default(''),
+    })
+    .nullish(),
+  officeHours: z
+    .strictObject({
+      periods: z
+        .array(z.strictObject({ start: Hm, end: Hm }))
+        .min(1, { message: 'Cần ít nhất một buổi làm việc' })
+        .max(4),
+    })
+    .nullish(),
+});
+
+const AgencyView = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(KINDS),
+  kindName: z.string(),
+  level: z.enum(['province', 'commune']),
+  unitCode: z.string(),
+  unitName: z.string().nullable(),
+  parentCode: z.string().nullable(),
+  parentName: z.string().nullable(),
+  codePrefix: z.string(),
+  desk: z.object({ name: z.string(), address: z.string(), phone: z.string() }).nullable(),
+  officeHours: z.object({ periods: z.array(z.object({ start: z.string(), end: z.string() })) }).nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  open: z.boolean(),
+  staffCount: z.number().int(),
+});
+
+const view = <T extends { kind: keyof typeof AGENCY_KIND_NAMES }>(a: T) => ({ ...a, kindName: AGENCY_KIND_NAMES[a.kind] });
+
+const input = (b: z.infer<typeof AgencyBody>): AgencyInput => ({
+  name: b.name,
+  kind: b.kind,
+  unitCode: b.unitCode,
+  parentCode: b.parentCode ?? null,
+  codePrefix: b.codePrefix ?? null,
+  desk: b.desk ?? null,
+  officeHours: b.officeHours ?? null,
+});
+
+function failure(f: AgencyFailure): never {
+  if (f.reason === 'not_found') throw problem(404, 'not-found', 'Không tìm thấy cơ quan');
+  if (f.reason === 'conflict') throw problem(409, 'agency-conflict', f.message);
+  throw problem(422, 'invalid-agency', 'Thông tin cơ quan chưa hợp lệ', { errors: f.errors });
+}
+
+const CodeParams = z.object({ code: AgencyCode });
+
+/** Agencies and their one-stop desks, administered by the province's administrators. */
+export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/admin/agencies',
+    {
+      preValidation: provinceAdminOnly,
+      schema: {
+        tags,
+        summary: 'Danh sách cơ quan (tìm theo tên, mã, đơn vị hành chính; có thể gồm cơ quan đã ngừng hoạt động)',
+        querystring: z.object({
+          q: z.string().max(200).default(''),
+          kind: z.enum(KINDS).optional(),
+          includeClosed: z.enum(['true', 'false']).default('false'),
+        }),
+        response: {
+          200: z.object({ items: z.array(AgencyView), kinds: z.array(z.object({ code: z.string(), name: z.string() })) }),
+        },
+      },
+    },
+    async (request) => {
+      requireProvinceAdmin(request);
+      const items = await searchAgencies(app.ctx.db, app.ctx.config.PROVINCE_CODE, {
+        q: request.query.q,
+        kind: request.query.kind,
+        includeClosed: request.query.includeClosed === 'true',
+        today: vietnamDate(app.ctx.now()),
+        limit: 500,
+      });
+      return {
+        items: items.map(view),
+        kinds: Object.entries(AGENCY_KIND_NAMES).map(([code, name]) => ({ code, name })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/agencies',
+    {
+      preValidation: provinceAdminOnly,
+      schema: {
+        tags,
+        summary: 'Tạo cơ quan (loại, đơn vị hành chính, cơ quan cấp trên, bộ phận một cửa, giờ làm việc, tiền tố mã hồ sơ)',
+        body: AgencyBody.extend({
+          code: AgencyCode,
+          validFrom: z.string().max(10).nullish().describe('Ngày bắt đầu hoạt động (mặc định: hôm nay)'),
+        }),
+        response: { 201: AgencyView },
+      },
+    },
+    async (request, reply) => {
+      requireProvinceAdmin(request);
+      const { code, validFrom, ...rest } = request.body;
+      const audit = auditEntryFor(request, 201, { type: 'agency', id: code });
+      const result = await createAgency(app.ctx, { ...input(rest), code, validFrom: validFrom ?? null }, audit);
+      if (!result.ok) failure(result);
+      markAudited(request);
+      return reply.code(201).send(view(result.agency));
+    },
+  );
+
+  app.put(
+    '/api/v1/admin/agencies/:code',
+    {
+      preValidation: provinceAdminOnly,
+      schema: {
+        tags,
+        summary: 'Đổi tên, sửa thông tin cơ quan (mã cơ quan giữ nguyên)',
+        params: CodeParams,
+        body: AgencyBody,
+        response: { 200: AgencyView },
+      },
+    },
+    async (request) => {
+      requireProvinceAdmin(request);
+      const { code } = request.params;
+      const audit = auditEntryFor(request, 200, { type: 'agency', id: code });
+      const result = await updateAgency(app.ctx, code, input(request.body), audit);
+      if (!result.ok) failure(result);
+      markAudited(request);
+      return view(result.agency);
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/agencies/:code/close',
+    {
+      preValidation: provinceAdminOnly,
+      schema: {
+        tags,
+        summary: 'Ngừng hoạt động cơ quan từ một ngày (lịch sử, hồ sơ cũ vẫn giữ tên cơ quan)',
+        params: CodeParams,
+        body: z.strictObject({ validTo: z.string().max(10).describe('Ngày ngừng hoạt động (YYYY-MM-DD)') }),
+        response: { 200: AgencyView },
+      },
+    },
+    async (request) => {
+      requireProvinceAdmin(request);
+      const { code } = request.params;
+      const audit = auditEntryFor(request, 200, { type: 'agency', id: code });
+      const result = await closeAgency(app.ctx, code, request.body.validTo, audit);
+      if (!result.ok) failure(result);
+      markAudited(request);
+      return view(result.agency);
+    },
+  );
+};
