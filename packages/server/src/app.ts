@@ -24,7 +24,9 @@ import { notFoundHandler, problemErrorHandler } from './http/problem';
 import { routeAccessPlugin } from './http/route-access';
 import { securityHeadersPlugin } from './http/security-headers';
 import { webAppPlugin } from './http/web-app';
+import { accountRoutes } from './identity/account.routes';
 import { identityRoutes } from './identity/identity.routes';
+import { passwordResetRoutes } from './identity/password-reset.routes';
 import { staffRoutes } from './identity/staff.routes';
 import { vneidRoutes } from './identity/vneid/vneid.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
@@ -99,6 +101,8 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(healthRoutes);
   await app.register(identityRoutes);
   await app.register(staffRoutes);
+  await app.register(passwordResetRoutes);
+  await app.register(accountRoutes);
   await app.register(vneidRoutes);
   await app.register(adminUnitRoutes);
   await app.register(catalogRoutes);

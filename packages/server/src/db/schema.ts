@@ -4,6 +4,7 @@ import type { CalendarTables } from '../calendar/calendar.tables';
 import type { CatalogTables } from '../catalog/catalog.tables';
 import type { DossierTables } from '../dossiers/dossiers.tables';
 import type { FilesTables } from '../files/files.tables';
+import type { AccountTables } from '../identity/account.tables';
 import type { IdentityTables } from '../identity/identity.tables';
 import type { StaffTables } from '../identity/staff.tables';
 import type { NotificationTables } from '../notifications/notifications.tables';
@@ -13,7 +14,8 @@ import type { ResultTables } from '../results/results.tables';
 
 /** The whole database as Kysely sees it: each capability declares its own tables. */
 export interface Database
-  extends AdminUnitTables,
+  extends AccountTables,
+    AdminUnitTables,
     AuditTables,
     CalendarTables,
     CatalogTables,

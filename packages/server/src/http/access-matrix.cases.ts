@@ -93,6 +93,17 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/auth/vneid/callback': pub('/api/v1/auth/vneid/callback?code=x&state=y'),
   'GET /api/v1/auth/me': { request: get('/api/v1/auth/me'), ok: SIGNED_IN },
   'GET /api/v1/auth/officer-roles': { request: get('/api/v1/auth/officer-roles'), ok: OFFICERS },
+  'POST /api/v1/auth/password-reset': { request: post('/api/v1/auth/password-reset'), ok: EVERYONE, ownAddress: true },
+  'POST /api/v1/auth/password-reset/confirm': {
+    request: post('/api/v1/auth/password-reset/confirm'),
+    ok: EVERYONE,
+    ownAddress: true,
+  },
+  'PUT /api/v1/auth/password': { request: () => ({ url: '/api/v1/auth/password', payload: {} }), ok: SIGNED_IN },
+  // Without its body (which devices): refused after the access checks, so no shared session ends.
+  'POST /api/v1/auth/sign-out-everywhere': { request: post('/api/v1/auth/sign-out-everywhere'), ok: SIGNED_IN },
+  'GET /api/v1/account/profile': { request: get('/api/v1/account/profile'), ok: CITIZENS },
+  'PUT /api/v1/account/profile': { request: () => ({ url: '/api/v1/account/profile', payload: {} }), ok: CITIZENS },
 
   'GET /api/v1/admin-units': pub('/api/v1/admin-units'),
   'GET /api/v1/admin-units/:code': pub('/api/v1/admin-units/21025'),

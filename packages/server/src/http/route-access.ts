@@ -53,6 +53,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/auth/vneid/callback': 'public',
   'GET /api/v1/auth/me': 'signed-in',
   'GET /api/v1/auth/officer-roles': 'officer',
+  // A forgotten password (the handlers limit per address and per phone), one's own account
+  'POST /api/v1/auth/password-reset': 'public',
+  'POST /api/v1/auth/password-reset/confirm': 'public',
+  'PUT /api/v1/auth/password': 'signed-in',
+  'POST /api/v1/auth/sign-out-everywhere': 'signed-in',
+  'GET /api/v1/account/profile': 'citizen',
+  'PUT /api/v1/account/profile': 'citizen',
 
   // Reference data, public figures, verification of results
   'GET /api/v1/admin-units': 'public',
