@@ -1,5 +1,8 @@
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Account } from './citizen/auth/Account';
+import { ChangePassword } from './citizen/auth/ChangePassword';
+import { ForgotPassword } from './citizen/auth/ForgotPassword';
+import { Profile } from './citizen/auth/Profile';
 import { SignIn } from './citizen/auth/SignIn';
 import { SignUp } from './citizen/auth/SignUp';
 import { VerifyPhone } from './citizen/auth/VerifyPhone';
@@ -45,6 +48,9 @@ const ROUTES: Route[] = [
   { pattern: '/lien-thong/:code', render: (p) => <GroupPage code={p.code ?? ''} />, tab: 'dossiers' },
   { pattern: '/thong-bao', render: () => <NotificationsPage />, tab: 'account' },
   { pattern: '/tai-khoan', render: () => <Account />, tab: 'account' },
+  { pattern: '/tai-khoan/thong-tin', render: () => <Profile />, tab: 'account' },
+  { pattern: '/tai-khoan/mat-khau', render: () => <ChangePassword />, tab: 'account' },
+  { pattern: '/quen-mat-khau', render: () => <ForgotPassword />, tab: 'account' },
   { pattern: '/dang-nhap', render: () => <SignIn />, tab: 'account' },
   { pattern: '/dang-ky', render: () => <SignUp />, tab: 'account' },
   { pattern: '/xac-thuc', render: () => <VerifyPhone />, tab: 'account' },
