@@ -3,6 +3,7 @@ import type { AuditTables } from '../audit/audit.tables';
 import type { CalendarTables } from '../calendar/calendar.tables';
 import type { CatalogTables } from '../catalog/catalog.tables';
 import type { DossierTables } from '../dossiers/dossiers.tables';
+import type { FeedbackTables } from '../feedback/feedback.tables';
 import type { FilesTables } from '../files/files.tables';
 import type { AccountTables } from '../identity/account.tables';
 import type { IdentityTables } from '../identity/identity.tables';
@@ -20,6 +21,7 @@ export interface Database
     CalendarTables,
     CatalogTables,
     DossierTables,
+    FeedbackTables,
     FilesTables,
     IdentityTables,
     NotificationTables,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { householdForm } from '../dossiers/dossiers.test-helpers';
+import { RATING_QUESTIONS } from '../feedback/rating-questions';
 import { ACTORS, type ActorName, type MatrixFixture } from './access-matrix.fixture';
 
 /**
@@ -176,6 +177,24 @@ export const MATRIX: Record<string, MatrixCase> = {
     hidden: SIGNED_IN.filter((a) => a !== 'citizenA' && !ADMINS.includes(a as (typeof ADMINS)[number])),
   },
 
+  // Dossier A has no result yet: its applicant reads that it cannot be rated, and is refused a rating (409).
+  'GET /api/v1/dossiers/:code/rating': {
+    request: (f) => ({ url: `/api/v1/dossiers/${f.dossierA}/rating` }),
+    ok: ['citizenA'],
+    hidden: ['citizenB'],
+  },
+  'PUT /api/v1/dossiers/:code/rating': {
+    request: (f) => ({
+      url: `/api/v1/dossiers/${f.dossierA}/rating`,
+      payload: { answers: Object.fromEntries(RATING_QUESTIONS.map((q) => [q.code, 'satisfied'])) },
+    }),
+    ok: ['citizenA'],
+    hidden: ['citizenB'],
+  },
+  // Without the link's token nobody finds the dossier.
+  'GET /api/v1/public/ratings/:code': pub('/api/v1/public/ratings/KHONG-CO-MA?t=x', { absent: true }),
+  'PUT /api/v1/public/ratings/:code': { request: post('/api/v1/public/ratings/KHONG-CO-MA?t=x'), ok: EVERYONE },
+  'GET /api/v1/reports/ratings': { request: get('/api/v1/reports/ratings?from=2026-11-01&to=2026-11-30'), ok: OFFICERS },
   'GET /api/v1/officer/dossiers': { request: get('/api/v1/officer/dossiers'), ok: OFFICERS },
   'GET /api/v1/officer/register.pdf': {
     request: get('/api/v1/officer/register.pdf?from=2026-11-01&to=2026-11-30'),

@@ -90,6 +90,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/dossiers/:code/result': 'signed-in',
   'POST /api/v1/dossiers/:code/events': 'signed-in',
   'GET /api/v1/dossier-groups/:code': 'signed-in',
+  // Satisfaction ratings: the applicant, or whoever holds the link of the SMS (the handler checks its token)
+  'GET /api/v1/dossiers/:code/rating': 'citizen',
+  'PUT /api/v1/dossiers/:code/rating': 'citizen',
+  'GET /api/v1/public/ratings/:code': 'public',
+  'PUT /api/v1/public/ratings/:code': 'public',
+  'GET /api/v1/reports/ratings': 'officer',
   // …and the desk works on them
   'GET /api/v1/officer/dossiers': 'officer',
   'GET /api/v1/officer/register.pdf': 'officer',

@@ -1,4 +1,5 @@
 import type { DossierEventType } from '@dvc/domain';
+import { ratingUrl } from '../feedback/rating-link';
 
 /** What an outbox message says about a dossier: enough to render every template without a query. */
 export interface DossierMessage {
@@ -44,6 +45,12 @@ export function formatVnDateTime(iso: string | Date): string {
 function lookupLine(code: string, publicUrl: string | undefined): string {
   const base = publicUrl?.replace(/\/$/, '');
   return base ? ` Tra cứu: ${base}/tra-cuu?ma=${encodeURIComponent(code)} (nhập 4 số cuối điện thoại).` : '';
+}
+
+/** The invitation to rate the service: a tokenized link for filers without an account, the dossier page for the others. */
+function ratingLine(m: DossierMessage, publicUrl: string | undefined): string {
+  if (m.applicantId) return ' Mời ông/bà đánh giá mức độ hài lòng trên trang hồ sơ.';
+  return publicUrl ? ` Đánh giá mức độ hài lòng: ${ratingUrl(publicUrl, m.code, m.dossierId)}` : '';
 }
 
 const dong = (n: number) => `${n.toLocaleString('vi-VN')} đồng`;
@@ -99,11 +106,13 @@ const CITIZEN: Record<DossierEventType, (m: DossierMessage, publicUrl?: string) 
     title: `Hồ sơ ${m.code} đã có kết quả`,
     body: `Hồ sơ ${m.code} đã giải quyết xong, mời ông/bà nhận kết quả.`,
   }),
-  return_result: (m) => ({
+  return_result: (m, publicUrl) => ({
     title: `Hồ sơ ${m.code} đã trả kết quả`,
-    body: m.trackingNumber
-      ? `Kết quả hồ sơ ${m.code} đã được gửi qua bưu chính, mã vận đơn ${m.trackingNumber}.`
-      : `Kết quả hồ sơ ${m.code} đã được trả.`,
+    body: `${
+      m.trackingNumber
+        ? `Kết quả hồ sơ ${m.code} đã được gửi qua bưu chính, mã vận đơn ${m.trackingNumber}.`
+        : `Kết quả hồ sơ ${m.code} đã được trả.`
+    }${ratingLine(m, publicUrl)}`,
   }),
   request_withdrawal: (m) => ({
     title: `Đã gửi yêu cầu rút hồ sơ ${m.code}`,
