@@ -195,6 +195,19 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/public/ratings/:code': pub('/api/v1/public/ratings/KHONG-CO-MA?t=x', { absent: true }),
   'PUT /api/v1/public/ratings/:code': { request: post('/api/v1/public/ratings/KHONG-CO-MA?t=x'), ok: EVERYONE },
   'GET /api/v1/reports/ratings': { request: get('/api/v1/reports/ratings?from=2026-11-01&to=2026-11-30'), ok: OFFICERS },
+  'POST /api/v1/complaints': { request: post('/api/v1/complaints'), ok: CITIZENS },
+  'GET /api/v1/complaints': { request: get('/api/v1/complaints'), ok: CITIZENS },
+  'GET /api/v1/complaints/:code': { request: get('/api/v1/complaints/PAKN-000000-000000'), ok: CITIZENS, absent: true },
+  'GET /api/v1/officer/complaints': { request: get('/api/v1/officer/complaints'), ok: OFFICERS },
+  'POST /api/v1/officer/complaints/:code/answer': {
+    request: post('/api/v1/officer/complaints/PAKN-000000-000000/answer'),
+    ok: OFFICERS,
+  },
+  'GET /api/v1/officer/complaints/:code/files/:sha256': {
+    request: get(`/api/v1/officer/complaints/PAKN-000000-000000/files/${'a'.repeat(64)}`),
+    ok: OFFICERS,
+    absent: true,
+  },
   'GET /api/v1/officer/dossiers': { request: get('/api/v1/officer/dossiers'), ok: OFFICERS },
   'GET /api/v1/officer/register.pdf': {
     request: get('/api/v1/officer/register.pdf?from=2026-11-01&to=2026-11-30'),

@@ -96,6 +96,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/public/ratings/:code': 'public',
   'PUT /api/v1/public/ratings/:code': 'public',
   'GET /api/v1/reports/ratings': 'officer',
+  // Complaints and recommendations: citizens file and read their own, the agency's staff answer
+  'POST /api/v1/complaints': 'citizen',
+  'GET /api/v1/complaints': 'citizen',
+  'GET /api/v1/complaints/:code': 'citizen',
+  'GET /api/v1/officer/complaints': 'officer',
+  'POST /api/v1/officer/complaints/:code/answer': 'officer',
+  'GET /api/v1/officer/complaints/:code/files/:sha256': 'officer',
   // …and the desk works on them
   'GET /api/v1/officer/dossiers': 'officer',
   'GET /api/v1/officer/register.pdf': 'officer',

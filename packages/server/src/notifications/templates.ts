@@ -4,7 +4,7 @@ import { ratingUrl } from '../feedback/rating-link';
 /** What an outbox message says about a dossier: enough to render every template without a query. */
 export interface DossierMessage {
   /** fee_paid: written by the payments capability when the gateway confirms (amount, receiptNumber). */
-  kind: 'dossier_event' | 'due_soon' | 'overdue' | 'fee_paid';
+  kind: 'dossier_event' | 'due_soon' | 'overdue' | 'fee_paid' | ComplaintMessageKind;
   receiptNumber?: string;
   event?: DossierEventType;
   dossierId: string;
@@ -26,6 +26,9 @@ export interface DossierMessage {
   amount?: number;
   trackingNumber?: string;
 }
+
+/** A complaint (feedback/complaint.service.ts) in a dossier message's shape: `code` is the complaint's. */
+export type ComplaintMessageKind = 'complaint_filed' | 'complaint_answered';
 
 export interface Rendered {
   title: string;
@@ -141,10 +144,17 @@ export function renderForCitizen(m: DossierMessage, publicUrl?: string): Rendere
       body: `Hệ thống đã nhận ${amount} đ cho hồ sơ ${m.code}. Biên lai điện tử số ${m.receiptNumber ?? ''} có trong mục thanh toán của hồ sơ.`,
     };
   }
+  if (m.kind === 'complaint_answered') {
+    return {
+      title: `Phản ánh, kiến nghị ${m.code} đã được trả lời`,
+      body: `Cơ quan đã trả lời phản ánh, kiến nghị ${m.code} của ông/bà. Xem nội dung trả lời trong mục "Phản ánh, kiến nghị" của ứng dụng.`,
+    };
+  }
   return m.kind === 'dossier_event' && m.event ? CITIZEN[m.event](m, publicUrl) : undefined;
 }
 
 export function citizenExternalChannels(m: DossierMessage): boolean {
+  if (m.kind === 'complaint_answered') return true;
   return m.kind === 'dossier_event' && m.event !== undefined && !INTERNAL_EVENTS.has(m.event);
 }
 
@@ -154,6 +164,12 @@ export function renderForOfficers(m: DossierMessage): Rendered | undefined {
     return {
       title: `Hồ sơ ${m.code} sắp đến hạn`,
       body: `Hồ sơ ${m.code} của ông/bà ${m.applicantName} đến hạn trả kết quả lúc ${due(m)}. Nếu không kịp, cần lập phiếu xin lỗi và hẹn lại ngày trả kết quả trước hạn.`,
+    };
+  }
+  if (m.kind === 'complaint_filed') {
+    return {
+      title: `Phản ánh, kiến nghị mới ${m.code}`,
+      body: `Ông/bà ${m.applicantName} gửi phản ánh, kiến nghị ${m.code}, cần trả lời trước ${due(m)}.`,
     };
   }
   if (m.kind === 'overdue') {
