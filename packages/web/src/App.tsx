@@ -10,6 +10,9 @@ import { DossierDetailPage } from './citizen/dossiers/DossierDetailPage';
 import { GroupPage } from './citizen/dossiers/GroupPage';
 import { MyDossiers } from './citizen/dossiers/MyDossiers';
 import { OutboxItemPage } from './citizen/dossiers/OutboxItemPage';
+import { ComplaintNewPage } from './citizen/feedback/ComplaintNewPage';
+import { ComplaintPage, ComplaintsPage } from './citizen/feedback/ComplaintsPage';
+import { RatingPage } from './citizen/feedback/RatingPage';
 import { Home } from './citizen/Home';
 import { LookupPage } from './citizen/lookup/LookupPage';
 import { NotificationsPage } from './citizen/notifications/NotificationsPage';
@@ -44,6 +47,11 @@ const ROUTES: Route[] = [
   { pattern: '/ho-so', render: () => <MyDossiers />, tab: 'dossiers' },
   { pattern: '/ho-so/cho-gui/:id', render: (p) => <OutboxItemPage id={p.id ?? ''} />, tab: 'dossiers' },
   { pattern: '/ho-so/:code', render: (p) => <DossierDetailPage code={p.code ?? ''} />, tab: 'dossiers' },
+  { pattern: '/ho-so/:code/danh-gia', render: (p) => <RatingPage code={p.code ?? ''} />, tab: 'dossiers' },
+  { pattern: '/danh-gia', render: () => <RatingPage />, tab: 'home' },
+  { pattern: '/phan-anh', render: () => <ComplaintsPage />, tab: 'account' },
+  { pattern: '/phan-anh/moi', render: () => <ComplaintNewPage />, tab: 'account' },
+  { pattern: '/phan-anh/:code', render: (p) => <ComplaintPage code={p.code ?? ''} />, tab: 'account' },
   { pattern: '/lien-thong/nop/:group', render: (p) => <GroupFilingPage group={p.group ?? ''} />, tab: 'procedures' },
   { pattern: '/lien-thong/:code', render: (p) => <GroupPage code={p.code ?? ''} />, tab: 'dossiers' },
   { pattern: '/thong-bao', render: () => <NotificationsPage />, tab: 'account' },

@@ -67,6 +67,11 @@ export function Account() {
                   {t('profile.title')}
                 </Link>
               )}
+              {session.user.kind === 'citizen' && (
+                <Link href="/phan-anh" className="button secondary">
+                  {t('complaint.listTitle')}
+                </Link>
+              )}
               <Link href="/tai-khoan/mat-khau" className="button secondary">
                 {t('password.changeTitle')}
               </Link>
