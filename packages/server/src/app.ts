@@ -15,6 +15,8 @@ import { dossierImportRoutes } from './dossiers/dossier-import.routes';
 import { dossierLookupRoutes } from './dossiers/dossier-lookup.routes';
 import { officerDossierRoutes } from './dossiers/dossiers.officer.routes';
 import { dossierRoutes } from './dossiers/dossiers.routes';
+import { complaintRoutes } from './feedback/complaint.routes';
+import { ratingRoutes } from './feedback/rating.routes';
 import { fileRoutes } from './files/files.routes';
 import { healthRoutes } from './health/health.routes';
 import type { AppContext } from './http/context';
@@ -24,7 +26,9 @@ import { notFoundHandler, problemErrorHandler } from './http/problem';
 import { routeAccessPlugin } from './http/route-access';
 import { securityHeadersPlugin } from './http/security-headers';
 import { webAppPlugin } from './http/web-app';
+import { accountRoutes } from './identity/account.routes';
 import { identityRoutes } from './identity/identity.routes';
+import { passwordResetRoutes } from './identity/password-reset.routes';
 import { staffRoutes } from './identity/staff.routes';
 import { vneidRoutes } from './identity/vneid/vneid.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
@@ -102,6 +106,8 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(identityRoutes);
   await app.register(staffRoutes);
   await app.register(organisationRoutes);
+  await app.register(passwordResetRoutes);
+  await app.register(accountRoutes);
   await app.register(vneidRoutes);
   await app.register(adminUnitRoutes);
   await app.register(catalogRoutes);
@@ -118,6 +124,8 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(resultRoutes);
   await app.register(reportRoutes);
   await app.register(targetRoutes);
+  await app.register(ratingRoutes);
+  await app.register(complaintRoutes);
   await app.register(portalSyncRoutes);
   await app.register(paymentRoutes);
   // The built-in VNPay stand-in (default mode); serves nothing once VNPAY_URL names a real gateway.

@@ -1,5 +1,8 @@
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Account } from './citizen/auth/Account';
+import { ChangePassword } from './citizen/auth/ChangePassword';
+import { ForgotPassword } from './citizen/auth/ForgotPassword';
+import { Profile } from './citizen/auth/Profile';
 import { SignIn } from './citizen/auth/SignIn';
 import { SignUp } from './citizen/auth/SignUp';
 import { VerifyPhone } from './citizen/auth/VerifyPhone';
@@ -7,6 +10,9 @@ import { DossierDetailPage } from './citizen/dossiers/DossierDetailPage';
 import { GroupPage } from './citizen/dossiers/GroupPage';
 import { MyDossiers } from './citizen/dossiers/MyDossiers';
 import { OutboxItemPage } from './citizen/dossiers/OutboxItemPage';
+import { ComplaintNewPage } from './citizen/feedback/ComplaintNewPage';
+import { ComplaintPage, ComplaintsPage } from './citizen/feedback/ComplaintsPage';
+import { RatingPage } from './citizen/feedback/RatingPage';
 import { Home } from './citizen/Home';
 import { LookupPage } from './citizen/lookup/LookupPage';
 import { NotificationsPage } from './citizen/notifications/NotificationsPage';
@@ -41,10 +47,18 @@ const ROUTES: Route[] = [
   { pattern: '/ho-so', render: () => <MyDossiers />, tab: 'dossiers' },
   { pattern: '/ho-so/cho-gui/:id', render: (p) => <OutboxItemPage id={p.id ?? ''} />, tab: 'dossiers' },
   { pattern: '/ho-so/:code', render: (p) => <DossierDetailPage code={p.code ?? ''} />, tab: 'dossiers' },
+  { pattern: '/ho-so/:code/danh-gia', render: (p) => <RatingPage code={p.code ?? ''} />, tab: 'dossiers' },
+  { pattern: '/danh-gia', render: () => <RatingPage />, tab: 'home' },
+  { pattern: '/phan-anh', render: () => <ComplaintsPage />, tab: 'account' },
+  { pattern: '/phan-anh/moi', render: () => <ComplaintNewPage />, tab: 'account' },
+  { pattern: '/phan-anh/:code', render: (p) => <ComplaintPage code={p.code ?? ''} />, tab: 'account' },
   { pattern: '/lien-thong/nop/:group', render: (p) => <GroupFilingPage group={p.group ?? ''} />, tab: 'procedures' },
   { pattern: '/lien-thong/:code', render: (p) => <GroupPage code={p.code ?? ''} />, tab: 'dossiers' },
   { pattern: '/thong-bao', render: () => <NotificationsPage />, tab: 'account' },
   { pattern: '/tai-khoan', render: () => <Account />, tab: 'account' },
+  { pattern: '/tai-khoan/thong-tin', render: () => <Profile />, tab: 'account' },
+  { pattern: '/tai-khoan/mat-khau', render: () => <ChangePassword />, tab: 'account' },
+  { pattern: '/quen-mat-khau', render: () => <ForgotPassword />, tab: 'account' },
   { pattern: '/dang-nhap', render: () => <SignIn />, tab: 'account' },
   { pattern: '/dang-ky', render: () => <SignUp />, tab: 'account' },
   { pattern: '/xac-thuc', render: () => <VerifyPhone />, tab: 'account' },

@@ -3,7 +3,9 @@ import type { AuditTables } from '../audit/audit.tables';
 import type { CalendarTables } from '../calendar/calendar.tables';
 import type { CatalogTables } from '../catalog/catalog.tables';
 import type { DossierTables } from '../dossiers/dossiers.tables';
+import type { FeedbackTables } from '../feedback/feedback.tables';
 import type { FilesTables } from '../files/files.tables';
+import type { AccountTables } from '../identity/account.tables';
 import type { IdentityTables } from '../identity/identity.tables';
 import type { StaffTables } from '../identity/staff.tables';
 import type { NotificationTables } from '../notifications/notifications.tables';
@@ -13,11 +15,13 @@ import type { ResultTables } from '../results/results.tables';
 
 /** The whole database as Kysely sees it: each capability declares its own tables. */
 export interface Database
-  extends AdminUnitTables,
+  extends AccountTables,
+    AdminUnitTables,
     AuditTables,
     CalendarTables,
     CatalogTables,
     DossierTables,
+    FeedbackTables,
     FilesTables,
     IdentityTables,
     NotificationTables,

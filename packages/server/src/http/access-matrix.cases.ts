@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { householdForm } from '../dossiers/dossiers.test-helpers';
+import { RATING_QUESTIONS } from '../feedback/rating-questions';
 import { ACTORS, type ActorName, type MatrixFixture } from './access-matrix.fixture';
 
 /**
@@ -93,6 +94,17 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/auth/vneid/callback': pub('/api/v1/auth/vneid/callback?code=x&state=y'),
   'GET /api/v1/auth/me': { request: get('/api/v1/auth/me'), ok: SIGNED_IN },
   'GET /api/v1/auth/officer-roles': { request: get('/api/v1/auth/officer-roles'), ok: OFFICERS },
+  'POST /api/v1/auth/password-reset': { request: post('/api/v1/auth/password-reset'), ok: EVERYONE, ownAddress: true },
+  'POST /api/v1/auth/password-reset/confirm': {
+    request: post('/api/v1/auth/password-reset/confirm'),
+    ok: EVERYONE,
+    ownAddress: true,
+  },
+  'PUT /api/v1/auth/password': { request: () => ({ url: '/api/v1/auth/password', payload: {} }), ok: SIGNED_IN },
+  // Without its body (which devices): refused after the access checks, so no shared session ends.
+  'POST /api/v1/auth/sign-out-everywhere': { request: post('/api/v1/auth/sign-out-everywhere'), ok: SIGNED_IN },
+  'GET /api/v1/account/profile': { request: get('/api/v1/account/profile'), ok: CITIZENS },
+  'PUT /api/v1/account/profile': { request: () => ({ url: '/api/v1/account/profile', payload: {} }), ok: CITIZENS },
 
   'GET /api/v1/admin-units': pub('/api/v1/admin-units'),
   'GET /api/v1/admin-units/:code': pub('/api/v1/admin-units/21025'),
@@ -166,6 +178,37 @@ export const MATRIX: Record<string, MatrixCase> = {
     hidden: SIGNED_IN.filter((a) => a !== 'citizenA' && !ADMINS.includes(a as (typeof ADMINS)[number])),
   },
 
+  // Dossier A has no result yet: its applicant reads that it cannot be rated, and is refused a rating (409).
+  'GET /api/v1/dossiers/:code/rating': {
+    request: (f) => ({ url: `/api/v1/dossiers/${f.dossierA}/rating` }),
+    ok: ['citizenA'],
+    hidden: ['citizenB'],
+  },
+  'PUT /api/v1/dossiers/:code/rating': {
+    request: (f) => ({
+      url: `/api/v1/dossiers/${f.dossierA}/rating`,
+      payload: { answers: Object.fromEntries(RATING_QUESTIONS.map((q) => [q.code, 'satisfied'])) },
+    }),
+    ok: ['citizenA'],
+    hidden: ['citizenB'],
+  },
+  // Without the link's token nobody finds the dossier.
+  'GET /api/v1/public/ratings/:code': pub('/api/v1/public/ratings/KHONG-CO-MA?t=x', { absent: true }),
+  'PUT /api/v1/public/ratings/:code': { request: post('/api/v1/public/ratings/KHONG-CO-MA?t=x'), ok: EVERYONE },
+  'GET /api/v1/reports/ratings': { request: get('/api/v1/reports/ratings?from=2026-11-01&to=2026-11-30'), ok: OFFICERS },
+  'POST /api/v1/complaints': { request: post('/api/v1/complaints'), ok: CITIZENS },
+  'GET /api/v1/complaints': { request: get('/api/v1/complaints'), ok: CITIZENS },
+  'GET /api/v1/complaints/:code': { request: get('/api/v1/complaints/PAKN-000000-000000'), ok: CITIZENS, absent: true },
+  'GET /api/v1/officer/complaints': { request: get('/api/v1/officer/complaints'), ok: OFFICERS },
+  'POST /api/v1/officer/complaints/:code/answer': {
+    request: post('/api/v1/officer/complaints/PAKN-000000-000000/answer'),
+    ok: OFFICERS,
+  },
+  'GET /api/v1/officer/complaints/:code/files/:sha256': {
+    request: get(`/api/v1/officer/complaints/PAKN-000000-000000/files/${'a'.repeat(64)}`),
+    ok: OFFICERS,
+    absent: true,
+  },
   'GET /api/v1/officer/dossiers': { request: get('/api/v1/officer/dossiers'), ok: OFFICERS },
   'GET /api/v1/officer/register.pdf': {
     request: get('/api/v1/officer/register.pdf?from=2026-11-01&to=2026-11-30'),

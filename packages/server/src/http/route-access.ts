@@ -53,6 +53,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/auth/vneid/callback': 'public',
   'GET /api/v1/auth/me': 'signed-in',
   'GET /api/v1/auth/officer-roles': 'officer',
+  // A forgotten password (the handlers limit per address and per phone), one's own account
+  'POST /api/v1/auth/password-reset': 'public',
+  'POST /api/v1/auth/password-reset/confirm': 'public',
+  'PUT /api/v1/auth/password': 'signed-in',
+  'POST /api/v1/auth/sign-out-everywhere': 'signed-in',
+  'GET /api/v1/account/profile': 'citizen',
+  'PUT /api/v1/account/profile': 'citizen',
 
   // Reference data, public figures, verification of results
   'GET /api/v1/admin-units': 'public',
@@ -84,6 +91,19 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/dossiers/:code/result': 'signed-in',
   'POST /api/v1/dossiers/:code/events': 'signed-in',
   'GET /api/v1/dossier-groups/:code': 'signed-in',
+  // Satisfaction ratings: the applicant, or whoever holds the link of the SMS (the handler checks its token)
+  'GET /api/v1/dossiers/:code/rating': 'citizen',
+  'PUT /api/v1/dossiers/:code/rating': 'citizen',
+  'GET /api/v1/public/ratings/:code': 'public',
+  'PUT /api/v1/public/ratings/:code': 'public',
+  'GET /api/v1/reports/ratings': 'officer',
+  // Complaints and recommendations: citizens file and read their own, the agency's staff answer
+  'POST /api/v1/complaints': 'citizen',
+  'GET /api/v1/complaints': 'citizen',
+  'GET /api/v1/complaints/:code': 'citizen',
+  'GET /api/v1/officer/complaints': 'officer',
+  'POST /api/v1/officer/complaints/:code/answer': 'officer',
+  'GET /api/v1/officer/complaints/:code/files/:sha256': 'officer',
   // …and the desk works on them
   'GET /api/v1/officer/dossiers': 'officer',
   'GET /api/v1/officer/register.pdf': 'officer',

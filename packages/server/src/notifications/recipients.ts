@@ -14,7 +14,7 @@ export interface PlannedDelivery {
 
 /** Officer roles told about each kind of message (plus the assigned specialist for deadlines). */
 function officerRoles(m: DossierMessage): string[] {
-  if (m.kind === 'due_soon' || m.kind === 'overdue') return ['receiver', 'leader'];
+  if (m.kind === 'due_soon' || m.kind === 'overdue' || m.kind === 'complaint_filed') return ['receiver', 'leader'];
   return ['receiver'];
 }
 

@@ -1,9 +1,10 @@
 import type { DossierEventType } from '@dvc/domain';
+import { ratingUrl } from '../feedback/rating-link';
 
 /** What an outbox message says about a dossier: enough to render every template without a query. */
 export interface DossierMessage {
   /** fee_paid: written by the payments capability when the gateway confirms (amount, receiptNumber). */
-  kind: 'dossier_event' | 'due_soon' | 'overdue' | 'fee_paid';
+  kind: 'dossier_event' | 'due_soon' | 'overdue' | 'fee_paid' | ComplaintMessageKind;
   receiptNumber?: string;
   event?: DossierEventType;
   dossierId: string;
@@ -26,6 +27,9 @@ export interface DossierMessage {
   trackingNumber?: string;
 }
 
+/** A complaint (feedback/complaint.service.ts) in a dossier message's shape: `code` is the complaint's. */
+export type ComplaintMessageKind = 'complaint_filed' | 'complaint_answered';
+
 export interface Rendered {
   title: string;
   body: string;
@@ -44,6 +48,12 @@ export function formatVnDateTime(iso: string | Date): string {
 function lookupLine(code: string, publicUrl: string | undefined): string {
   const base = publicUrl?.replace(/\/$/, '');
   return base ? ` Tra cứu: ${base}/tra-cuu?ma=${encodeURIComponent(code)} (nhập 4 số cuối điện thoại).` : '';
+}
+
+/** The invitation to rate the service: a tokenized link for filers without an account, the dossier page for the others. */
+function ratingLine(m: DossierMessage, publicUrl: string | undefined): string {
+  if (m.applicantId) return ' Mời ông/bà đánh giá mức độ hài lòng trên trang hồ sơ.';
+  return publicUrl ? ` Đánh giá mức độ hài lòng: ${ratingUrl(publicUrl, m.code, m.dossierId)}` : '';
 }
 
 const dong = (n: number) => `${n.toLocaleString('vi-VN')} đồng`;
@@ -99,11 +109,13 @@ const CITIZEN: Record<DossierEventType, (m: DossierMessage, publicUrl?: string) 
     title: `Hồ sơ ${m.code} đã có kết quả`,
     body: `Hồ sơ ${m.code} đã giải quyết xong, mời ông/bà nhận kết quả.`,
   }),
-  return_result: (m) => ({
+  return_result: (m, publicUrl) => ({
     title: `Hồ sơ ${m.code} đã trả kết quả`,
-    body: m.trackingNumber
-      ? `Kết quả hồ sơ ${m.code} đã được gửi qua bưu chính, mã vận đơn ${m.trackingNumber}.`
-      : `Kết quả hồ sơ ${m.code} đã được trả.`,
+    body: `${
+      m.trackingNumber
+        ? `Kết quả hồ sơ ${m.code} đã được gửi qua bưu chính, mã vận đơn ${m.trackingNumber}.`
+        : `Kết quả hồ sơ ${m.code} đã được trả.`
+    }${ratingLine(m, publicUrl)}`,
   }),
   request_withdrawal: (m) => ({
     title: `Đã gửi yêu cầu rút hồ sơ ${m.code}`,
@@ -132,10 +144,17 @@ export function renderForCitizen(m: DossierMessage, publicUrl?: string): Rendere
       body: `Hệ thống đã nhận ${amount} đ cho hồ sơ ${m.code}. Biên lai điện tử số ${m.receiptNumber ?? ''} có trong mục thanh toán của hồ sơ.`,
     };
   }
+  if (m.kind === 'complaint_answered') {
+    return {
+      title: `Phản ánh, kiến nghị ${m.code} đã được trả lời`,
+      body: `Cơ quan đã trả lời phản ánh, kiến nghị ${m.code} của ông/bà. Xem nội dung trả lời trong mục "Phản ánh, kiến nghị" của ứng dụng.`,
+    };
+  }
   return m.kind === 'dossier_event' && m.event ? CITIZEN[m.event](m, publicUrl) : undefined;
 }
 
 export function citizenExternalChannels(m: DossierMessage): boolean {
+  if (m.kind === 'complaint_answered') return true;
   return m.kind === 'dossier_event' && m.event !== undefined && !INTERNAL_EVENTS.has(m.event);
 }
 
@@ -145,6 +164,12 @@ export function renderForOfficers(m: DossierMessage): Rendered | undefined {
     return {
       title: `Hồ sơ ${m.code} sắp đến hạn`,
       body: `Hồ sơ ${m.code} của ông/bà ${m.applicantName} đến hạn trả kết quả lúc ${due(m)}. Nếu không kịp, cần lập phiếu xin lỗi và hẹn lại ngày trả kết quả trước hạn.`,
+    };
+  }
+  if (m.kind === 'complaint_filed') {
+    return {
+      title: `Phản ánh, kiến nghị mới ${m.code}`,
+      body: `Ông/bà ${m.applicantName} gửi phản ánh, kiến nghị ${m.code}, cần trả lời trước ${due(m)}.`,
     };
   }
   if (m.kind === 'overdue') {

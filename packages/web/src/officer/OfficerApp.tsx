@@ -6,6 +6,7 @@ import { DeskUserMenu } from '../shared/DeskUserMenu';
 import { useSession } from '../shared/session';
 import { AgenciesScreen } from './AgenciesScreen';
 import { CalendarScreen } from './CalendarScreen';
+import { ComplaintsScreen } from './ComplaintsScreen';
 import { DossierScreen } from './DossierScreen';
 import { Inbox } from './Inbox';
 import { IntakeScreen } from './IntakeScreen';
@@ -68,6 +69,12 @@ export default function OfficerApp() {
       current: path === '/can-bo/tong-dai',
       show: hasRole(user, 'hotline'),
     },
+    {
+      href: '/can-bo/phan-anh',
+      label: t('complaint.deskNav'),
+      current: path === '/can-bo/phan-anh',
+      show: hasRole(user, 'receiver', 'specialist', 'leader', 'province_admin', 'system_admin'),
+    },
     { href: '/bao-cao', label: t('officer.nav.reports'), current: false, show: true },
     {
       href: '/can-bo/giam-sat',
@@ -99,6 +106,7 @@ export default function OfficerApp() {
   else if (detail) screen = <DossierScreen key={detail.code} code={detail.code ?? ''} />;
   else if (path === '/can-bo/tiep-nhan') screen = <IntakeScreen mode="counter" />;
   else if (path === '/can-bo/tong-dai') screen = <IntakeScreen mode="hotline" />;
+  else if (path === '/can-bo/phan-anh') screen = <ComplaintsScreen />;
   else if (path === '/can-bo/giam-sat') screen = <SupervisionScreen user={user} />;
   else if (path === '/can-bo/nhan-su') screen = <StaffScreen canGrantSystemAdmin={hasRole(user, 'system_admin')} />;
   else if (path === '/can-bo/co-quan') screen = <AgenciesScreen />;

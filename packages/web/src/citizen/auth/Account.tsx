@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { setLocale, useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
+import { api } from '../../shared/api';
 import { useOutbox } from '../../shared/outbox-runtime';
 import { signOut, useSession } from '../../shared/session';
 import { PushToggle } from '../notifications/PushToggle';
@@ -10,6 +11,7 @@ export function Account() {
   const session = useSession();
   const { items } = useOutbox();
   const [confirming, setConfirming] = useState(false);
+  const [confirmingEverywhere, setConfirmingEverywhere] = useState(false);
   const unsent = items.filter((i) => i.status !== 'sent').length;
 
   async function doSignOut() {
@@ -20,6 +22,21 @@ export function Account() {
     }
     await signOut();
     navigate('/', { replace: true });
+  }
+
+  /** Ends the sessions of every device, then this one's local data as a plain sign-out does. */
+  async function doSignOutEverywhere() {
+    if (!confirmingEverywhere) {
+      setConfirmingEverywhere(true);
+      return;
+    }
+    try {
+      await api('/api/v1/auth/sign-out-everywhere', { method: 'POST', body: { includeThisDevice: true } });
+    } catch {
+      // offline: this device is signed out below; the others need the network, the person sees the page again
+    }
+    await signOut();
+    navigate('/dang-nhap?everywhere=1', { replace: true });
   }
 
   return (
@@ -43,6 +60,23 @@ export function Account() {
             {session.status === 'signed-in' && <p>{session.user.phone}</p>}
           </div>
           {session.status === 'signed-in' && session.user.kind === 'citizen' && <PushToggle />}
+          {session.status === 'signed-in' && (
+            <nav className="stack" aria-label={t('nav.account')}>
+              {session.user.kind === 'citizen' && (
+                <Link href="/tai-khoan/thong-tin" className="button secondary">
+                  {t('profile.title')}
+                </Link>
+              )}
+              {session.user.kind === 'citizen' && (
+                <Link href="/phan-anh" className="button secondary">
+                  {t('complaint.listTitle')}
+                </Link>
+              )}
+              <Link href="/tai-khoan/mat-khau" className="button secondary">
+                {t('password.changeTitle')}
+              </Link>
+            </nav>
+          )}
           {confirming && (
             <div className="alert" role="alert">
               {t('account.signOutWarning', { count: unsent })}
@@ -51,6 +85,18 @@ export function Account() {
           <button type="button" className="button danger" onClick={doSignOut}>
             {confirming ? t('account.signOutAnyway') : t('account.signOut')}
           </button>
+          {session.status === 'signed-in' && (
+            <>
+              {confirmingEverywhere && (
+                <p className="alert" role="alert">
+                  {t('account.everywhereWarning')}
+                </p>
+              )}
+              <button type="button" className="button secondary" onClick={doSignOutEverywhere}>
+                {confirmingEverywhere ? t('account.everywhereConfirm') : t('account.everywhere')}
+              </button>
+            </>
+          )}
         </div>
       )}
       <h2>{t('lang.title')}</h2>

@@ -37,6 +37,16 @@ export function SignIn() {
   return (
     <section>
       {query.get('verified') && <p className="notice success">{t('verify.done')}</p>}
+      {query.get('everywhere') && (
+        <p className="notice success" role="status">
+          {t('account.everywhereDone')}
+        </p>
+      )}
+      {query.get('reset') && (
+        <p className="notice success" role="status">
+          {t('forgot.done')}
+        </p>
+      )}
       {vneid && (
         <p className="alert" role="alert">
           {t(vneid === 'huy' ? 'signin.vneidCancelled' : 'signin.vneidFailed')}
@@ -65,6 +75,9 @@ export function SignIn() {
         <button type="submit" className="button primary" disabled={busy}>
           {busy ? t('common.sending') : t('signin.submit')}
         </button>
+        <p className="center">
+          <Link href={phone ? `/quen-mat-khau?phone=${encodeURIComponent(phone)}` : '/quen-mat-khau'}>{t('signin.forgot')}</Link>
+        </p>
       </form>
       <p className="or-sep" aria-hidden="true">
         <span>{t('signin.or')}</span>

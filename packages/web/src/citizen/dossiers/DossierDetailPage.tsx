@@ -62,6 +62,18 @@ export function DossierDetailPage({ code }: { code: string }) {
 
       {d.availableEvents.includes('request_withdrawal') && <WithdrawPanel code={d.code} onDone={load} />}
 
+      {/* Issue 15: the rating once the result is returned; feedback on the dossier at any time. */}
+      <p className="stack">
+        {d.status === 'returned' && (
+          <Link href={`/ho-so/${encodeURIComponent(d.code)}/danh-gia`} className="button primary">
+            {t('rating.title')}
+          </Link>
+        )}
+        <Link href={`/phan-anh/moi?ho-so=${encodeURIComponent(d.code)}`} className="button secondary">
+          {t('complaint.newTitle')}
+        </Link>
+      </p>
+
       {d.documents.length > 0 && (
         <>
           <h2>{t('dossier.documents')}</h2>
