@@ -34,6 +34,7 @@ import { portalSyncRoutes } from './portal-sync/portal-sync.routes';
 import { registryRoutes } from './registry/registry.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { resultRoutes } from './results/results.routes';
+import { signingRoutes } from './signing/signing.routes';
 
 configureZodLocale();
 
@@ -113,6 +114,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(fileRoutes);
   await app.register(registryRoutes);
   await app.register(resultRoutes);
+  await app.register(signingRoutes);
   await app.register(reportRoutes);
   await app.register(portalSyncRoutes);
   await app.register(paymentRoutes);
