@@ -239,6 +239,18 @@ async function credentialOfUser(ctx: AppContext, userId: string): Promise<Creden
       .where('status', '<>', 'revoked')
       .executeTakeFirst();
   let credential = await current();
+  if (!credential) {
+    // A revoked certificate is not replaced behind the administrators' back: it is reported as is.
+    const revoked = await ctx.db
+      .selectFrom('signingCredential')
+      .selectAll()
+      .where('provinceCode', '=', pc)
+      .where('userId', '=', userId)
+      .orderBy('revokedAt', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (revoked) return revoked;
+  }
   if (!credential && holder.active) {
     await provision(ctx, userId, holder);
     credential = await current();
