@@ -310,16 +310,6 @@ export const MATRIX: Record<string, MatrixCase> = {
     ok: ADMINS,
     absent: true,
   },
-  'GET /api/v1/signing/authorization': { request: get('/api/v1/signing/authorization'), ok: OFFICERS },
-  // Bodies refused by validation (400): the rule is checked without sending an SMS or signing in.
-  'POST /api/v1/signing/otp': { request: post('/api/v1/signing/otp', { unknown: 1 }), ok: OFFICERS },
-  'POST /api/v1/signing/authorization': { request: post('/api/v1/signing/authorization', {}), ok: OFFICERS },
-  'GET /api/v1/admin/signing/credentials': { request: get('/api/v1/admin/signing/credentials'), ok: ADMINS },
-  'POST /api/v1/admin/signing/credentials/:id/revoke': {
-    request: () => ({ url: `/api/v1/admin/signing/credentials/${randomUUID()}/revoke`, payload: { reason: 'Thử quyền' } }),
-    ok: ADMINS,
-    absent: true,
-  },
   'GET /api/v1/admin/staff': { request: get('/api/v1/admin/staff?q=Nguy'), ok: ADMINS },
   'POST /api/v1/admin/staff': { request: post('/api/v1/admin/staff'), ok: ADMINS },
   'PUT /api/v1/admin/staff/:id': { request: () => ({ url: `/api/v1/admin/staff/${randomUUID()}`, payload: {} }), ok: ADMINS },

@@ -16,6 +16,7 @@ export class SigningError extends Error {
       | 'authorization_required'
       | 'invalid_otp'
       | 'unavailable'
+      | 'invalid_pdf'
       | 'refused',
     message: string,
   ) {

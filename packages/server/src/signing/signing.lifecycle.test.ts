@@ -21,7 +21,11 @@ before(async () => {
 after(async () => t.close());
 
 const signAsLeader = (otp?: string) =>
-  signPdf(t.ctx, { officerId: leader.body.user.id }, { pdf: unsigned, kind: 'certificate', reason: 'Phê duyệt', ...(otp ? { otp } : {}) });
+  signPdf(
+    t.ctx,
+    { officerId: leader.body.user.id },
+    { pdf: unsigned, kind: 'certificate', reason: 'Phê duyệt', ...(otp ? { otp } : {}) },
+  );
 
 async function requestOtp(who: SignedIn, phone: string): Promise<string> {
   const res = await post(t.app, who, '/api/v1/signing/otp', {});
@@ -69,9 +73,7 @@ describe("an officer's signature needs their second factor", () => {
 
   test('one code entered twice at once authorizes once', async () => {
     const code = await requestOtp(leader, PHONES.leader);
-    const answers = await Promise.all(
-      [1, 2].map(() => post(t.app, leader, '/api/v1/signing/authorization', { otp: code })),
-    );
+    const answers = await Promise.all([1, 2].map(() => post(t.app, leader, '/api/v1/signing/authorization', { otp: code })));
     assert.deepEqual(answers.map((a) => a.statusCode).sort(), [200, 422]);
   });
 });
@@ -98,9 +100,10 @@ describe('keys and lifecycle', () => {
     const crlRes = await t.app.inject({ method: 'GET', url: '/pki/issuing-ca.crl' });
     assert.equal(crlRes.statusCode, 200);
     assert.equal(crlRes.headers['content-type'], 'application/pkix-crl');
-    const crl = new x509.X509Crl(crlRes.rawPayload);
+    const crl = new x509.X509Crl(new Uint8Array(crlRes.rawPayload));
     assert.ok(crl.findRevoked(credential.serialNumber), 'the revoked serial is listed');
-    const issuing = new x509.X509Certificate((await t.app.inject({ method: 'GET', url: '/pki/issuing-ca.crt' })).rawPayload);
+    const issuingRes = await t.app.inject({ method: 'GET', url: '/pki/issuing-ca.crt' });
+    const issuing = new x509.X509Certificate(new Uint8Array(issuingRes.rawPayload));
     assert.equal(await crl.verify({ publicKey: issuing }), true, 'the CRL is signed by the issuing CA');
   });
 

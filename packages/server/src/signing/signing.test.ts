@@ -62,7 +62,7 @@ describe('a fee receipt sealed by its agency', () => {
     const certs = (cms.certificates ?? []).map((c) => new x509.X509Certificate((c as pkijs.Certificate).toSchema().toBER()));
     const rootRes = await t.app.inject({ method: 'GET', url: '/pki/root-ca.crt' });
     assert.equal(rootRes.statusCode, 200);
-    const root = new x509.X509Certificate(rootRes.rawPayload);
+    const root = new x509.X509Certificate(new Uint8Array(rootRes.rawPayload));
     const signer = certs.find((c) => c.subject.includes('Cẩm Thành'))!;
     const chain = await new x509.X509ChainBuilder({ certificates: [...certs.filter((c) => c !== signer), root] }).build(signer);
     assert.equal(chain.length, 3);
@@ -93,7 +93,10 @@ describe('a fee receipt sealed by its agency', () => {
     assert.equal(v.verdict, 'không hợp lệ');
     assert.equal(v.valid, false);
     assert.equal(v.issued, false);
-    assert.ok(v.problems.some((p: string) => /không khớp/.test(p)), v.problems.join('; '));
+    assert.ok(
+      v.problems.some((p: string) => /không khớp/.test(p)),
+      v.problems.join('; '),
+    );
   });
 
   test('content appended after signing is not covered: "không hợp lệ"', async () => {
