@@ -78,7 +78,9 @@ export async function benchSigning(): Promise<void> {
   console.log(`  render không ký / unsigned render   p50 ${p(unsigned, 50)} ms  p95 ${p(unsigned, 95)} ms`);
   console.log(`  render + ký số / render and sign    p50 ${p(signed, 50)} ms  p95 ${p(signed, 95)} ms`);
   console.log(`  chữ ký mỗi giây / signatures per second: ${perSecond.toFixed(1)}`);
-  console.log(`  thêm ở p95 / added at p95: ${added.toFixed(1)} ms (mục tiêu / target ≤ 150 ms) ${added <= 150 ? 'ĐẠT / OK' : 'CHƯA ĐẠT / OVER'}`);
+  console.log(
+    `  thêm ở p95 / added at p95: ${added.toFixed(1)} ms (mục tiêu / target ≤ 150 ms) ${added <= 150 ? 'ĐẠT / OK' : 'CHƯA ĐẠT / OVER'}`,
+  );
   await handle.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
