@@ -52,10 +52,17 @@ const parsedFontkit = {
 
 /** Draws the stamp in the bottom margin of the last page, left (page numbers sit at the right). */
 export async function preparePdf(pdf: Buffer, stamp: SignatureStamp): Promise<Buffer> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false }).catch((err: Error) => {
-    throw new SigningError('invalid_pdf', `Tệp PDF không đọc được nên không ký được: ${err.message}`);
-  });
-  if (doc.getPageCount() === 0) throw new SigningError('invalid_pdf', 'Tệp PDF không có trang nào nên không ký được');
+  try {
+    return await addStampAndField(pdf, stamp);
+  } catch (err) {
+    // An uploaded scan may be a PDF in name only (a broken page tree, no pages): not signable.
+    throw new SigningError('invalid_pdf', `Tệp PDF không đọc được nên không ký được: ${(err as Error).message}`);
+  }
+}
+
+async function addStampAndField(pdf: Buffer, stamp: SignatureStamp): Promise<Buffer> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  if (doc.getPageCount() === 0) throw new Error('không có trang nào');
   doc.registerFontkit(parsedFontkit);
   const font = await doc.embedFont(loadFonts().regular, { subset: true });
   const page = doc.getPages().at(-1)!;

@@ -62,9 +62,19 @@ export async function usableCredential(
   if (info.cert.status === 'revoked') throw new SigningError('credential_unusable', 'Chứng thư số đã bị thu hồi, không thể ký');
   if (info.key.status !== 'enabled')
     throw new SigningError('credential_unusable', 'Chứng thư số đã bị tạm dừng do tài khoản cán bộ không còn hoạt động');
-  const ders = info.cert.certificates.map((c) => Buffer.from(c, 'base64'));
-  return { id, chain: ders.map((d) => certificateOf(d)), cert: new X509Certificate(ders[0]!) };
+  const key = info.cert.certificates.join(',');
+  let parsed = parsedChains.get(key);
+  if (!parsed) {
+    const ders = info.cert.certificates.map((c) => Buffer.from(c, 'base64'));
+    parsed = { chain: ders.map((d) => certificateOf(d)), cert: new X509Certificate(ders[0]!) };
+    if (parsedChains.size > 1000) parsedChains.clear();
+    parsedChains.set(key, parsed);
+  }
+  return { id, ...parsed };
 }
+
+/** Certificates parsed once per process (the status is asked every time; the bytes never change). */
+const parsedChains = new Map<string, { chain: pkijs.Certificate[]; cert: X509Certificate }>();
 
 /** Sends the officer's signing OTP (by SMS, from the signing service). */
 export async function sendSigningOtp(ctx: AppContext, officerId: string): Promise<void> {
