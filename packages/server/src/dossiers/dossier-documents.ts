@@ -1,4 +1,5 @@
-import { DELIVERY_LABELS_VI, type Delivery, findProcedure } from '@dvc/domain';
+import { DELIVERY_LABELS_VI, type Delivery } from '@dvc/domain';
+import { factsOfDossier } from '../catalog/index';
 import {
   renderApologyExtension,
   renderProcessControlSlip,
@@ -63,7 +64,7 @@ async function renderUnsignedSlip(ctx: AppContext, row: DossierRow, kind: SlipKi
   ]);
   const agencyName = agencies.get(row.agencyCode) ?? row.agencyCode;
   const agency = { parentName: 'TỈNH QUẢNG NGÃI', name: agencyName.toUpperCase(), place: 'Quảng Ngãi' };
-  const procedure = findProcedure(row.procedureCode);
+  const procedure = await factsOfDossier(ctx, row);
   const procedureName = procedure?.name ?? row.procedureCode;
   const applicant = { fullName: row.applicantName, ...(row.applicantPhone ? { phone: row.applicantPhone } : {}) };
   const latest = (type: string) => [...events].reverse().find((e) => e.type === type);
