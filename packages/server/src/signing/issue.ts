@@ -21,18 +21,37 @@ function refusal(reason: string, message: string) {
 /** On a transaction: its handle stands in for the app's database for the whole signing. */
 const on = (ctx: AppContext, trx?: Kysely<Database>): AppContext => (trx ? { ...ctx, db: trx } : ctx);
 
+/** Who approved the dossier: the actor of its latest `resolve` event. */
+async function resolverOf(ctx: AppContext, dossierCode: string): Promise<string | undefined> {
+  const row = await ctx.db
+    .selectFrom('dossierEvent as e')
+    .innerJoin('dossier as d', (j) => j.onRef('d.id', '=', 'e.dossierId').onRef('d.provinceCode', '=', 'e.provinceCode'))
+    .select('e.actorId')
+    .where('d.provinceCode', '=', ctx.config.PROVINCE_CODE)
+    .where('d.code', '=', dossierCode)
+    .where('e.type', '=', 'resolve')
+    .orderBy('e.seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.actorId ?? undefined;
+}
+
 /**
- * Signs a result as the officer who approved it (their standing OTP authorization, or `otp`).
- * For results/: `const signed = await signIssuedPdf(ctx, trx, { officerId, pdf: buffer, kind, dossierCode: code })`.
+ * Signs a result as the officer who approved it (`officerId`, else the actor of the dossier's
+ * latest `resolve` event) with their standing OTP authorization, or `otp`.
+ * For results/: `blobStoreFor(ctx).put(await signIssuedPdf(ctx, trx, { pdf: buffer, kind, dossierCode: code }))`.
  */
 export async function signIssuedPdf(
   ctx: AppContext,
   trx: Kysely<Database> | undefined,
-  input: { officerId: string; pdf: Buffer; kind: string; dossierCode: string; otp?: string; reason?: string },
+  input: { officerId?: string; pdf: Buffer; kind: string; dossierCode: string; otp?: string; reason?: string },
 ): Promise<Buffer> {
+  const c = on(ctx, trx);
+  const officerId = input.officerId ?? (await resolverOf(c, input.dossierCode));
+  if (!officerId) throw refusal('no_credential', 'Không xác định được lãnh đạo phê duyệt hồ sơ để ký kết quả');
   const signed = await signPdf(
-    on(ctx, trx),
-    { officerId: input.officerId },
+    c,
+    { officerId },
     {
       pdf: input.pdf,
       kind: input.kind,
