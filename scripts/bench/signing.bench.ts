@@ -92,6 +92,10 @@ export async function benchSigning(): Promise<void> {
   console.log(
     `  thêm ở p95 / added at p95: ${added.toFixed(1)} ms (mục tiêu / target ≤ 150 ms) ${added <= 150 ? 'ĐẠT / OK' : 'CHƯA ĐẠT / OVER'}`,
   );
+  // On a machine shared with other work the wall clock measures the queue for the CPU as well.
+  console.log(
+    `  thêm ở p95, thời gian CPU / added at p95, CPU time: ${addedCpu.toFixed(1)} ms ${addedCpu <= 150 ? 'ĐẠT / OK' : 'CHƯA ĐẠT / OVER'}`,
+  );
   await handle.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
