@@ -1,11 +1,16 @@
 // Finds or installs what the browser journeys need before `npm test` runs them: Debian's Chromium
-// (never a downloaded browser) and a font with Vietnamese glyphs for the PDFs and screenshots.
+// (never a downloaded browser) and a font with Vietnamese glyphs for the PDFs and screenshots; and
+// Poppler's pdfsig, which the signing tests run on signed PDFs.
 // As root with apt-get, missing packages are installed the way .ci/run does; otherwise the run
 // stops with a message that says exactly what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function hasPdfsig() {
+  return spawnSync('pdfsig', ['-v'], { stdio: 'ignore' }).status === 0;
+}
 
 function hasDejaVu() {
   const list = spawnSync('fc-list', [], { encoding: 'utf8' });
@@ -17,6 +22,7 @@ export function missingPackages() {
   const missing = [];
   if (!existsSync(chromium)) missing.push('chromium');
   if (!hasDejaVu()) missing.push('fonts-dejavu-core');
+  if (!hasPdfsig()) missing.push('poppler-utils');
   return missing;
 }
 

@@ -40,6 +40,7 @@ import { registryRoutes } from './registry/registry.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { targetRoutes } from './reports/targets.routes';
 import { resultRoutes } from './results/results.routes';
+import { signingRoutes } from './signing/signing.routes';
 
 configureZodLocale();
 
@@ -122,6 +123,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(fileRoutes);
   await app.register(registryRoutes);
   await app.register(resultRoutes);
+  await app.register(signingRoutes);
   await app.register(reportRoutes);
   await app.register(targetRoutes);
   await app.register(ratingRoutes);

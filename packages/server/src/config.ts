@@ -145,11 +145,31 @@ const NotificationsEnvSchema = z.object({
   VAPID_PRIVATE_KEY: z.string().optional(),
 });
 
+/**
+ * Signatures on issued PDFs (config.signing, docs/decisions/011). Without SIGNING_URL the app signs
+ * through its built-in Cloud Signature Consortium API v2 stand-in (/csc/v2, its own root and issuing
+ * CA under <DATA_DIR>/signing/) and timestamps with its built-in RFC 3161 authority (/tsa). With
+ * SIGNING_URL (a provider's CSC v2 base URL, e.g. https://rs.example.vn/csc/v2) the client id and
+ * secret are required; SIGNING_TSA_URL names the provider's timestamp authority.
+ */
+const SigningEnvSchema = z.object({
+  SIGNING_URL: z.string().url().optional(),
+  SIGNING_CLIENT_ID: z.string().min(1).optional(),
+  SIGNING_CLIENT_SECRET: z.string().min(1).optional(),
+  SIGNING_TSA_URL: z.string().url().optional(),
+  /** An officer's OTP authorizes this many signatures … */
+  SIGNING_AUTHORIZATION_SIGNATURES: z.coerce.number().int().min(1).max(1000).default(50),
+  /** … for at most this many minutes. */
+  SIGNING_AUTHORIZATION_MINUTES: z.coerce.number().int().min(1).max(720).default(30),
+  SIGNING_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+});
+
 /** The whole environment: every variable the server reads, each checked once, at start. */
 export const ConfigSchema = AppEnvSchema.extend(PaymentsEnvSchema.shape)
   .extend(VneidEnvSchema.shape)
   .extend(PortalSyncEnvSchema.shape)
   .extend(NotificationsEnvSchema.shape)
+  .extend(SigningEnvSchema.shape)
   .superRefine((e, ctx) => {
     const needs = (variable: string, vi: string, en: string) =>
       ctx.addIssue({ code: 'custom', path: [variable], message: `${vi} (${en})` });
@@ -162,6 +182,10 @@ export const ConfigSchema = AppEnvSchema.extend(PaymentsEnvSchema.shape)
       needs('VNEID_CLIENT_ID', 'bắt buộc khi cấu hình VNEID_ISSUER', 'required with VNEID_ISSUER');
     if (e.VNEID_ISSUER && !e.VNEID_CLIENT_SECRET)
       needs('VNEID_CLIENT_SECRET', 'bắt buộc khi cấu hình VNEID_ISSUER', 'required with VNEID_ISSUER');
+    if (e.SIGNING_URL && !e.SIGNING_CLIENT_ID)
+      needs('SIGNING_CLIENT_ID', 'bắt buộc khi cấu hình SIGNING_URL', 'required with SIGNING_URL');
+    if (e.SIGNING_URL && !e.SIGNING_CLIENT_SECRET)
+      needs('SIGNING_CLIENT_SECRET', 'bắt buộc khi cấu hình SIGNING_URL', 'required with SIGNING_URL');
     if (e.NODE_ENV === 'production' && e.PORTAL_SYNC_URL && !e.PORTAL_SYNC_SECRET)
       needs(
         'PORTAL_SYNC_SECRET',
@@ -217,6 +241,21 @@ export interface PortalSyncConfig {
 
 export type NotificationConfig = z.infer<typeof NotificationsEnvSchema>;
 
+export interface SigningConfig {
+  /** 'local' = the built-in CSC stand-in and timestamp authority of this app. */
+  mode: 'local' | 'remote';
+  /** The CSC v2 base URL (remote mode). */
+  url: string | undefined;
+  /** Remote mode only; the local stand-in's client secret is kept in the data dir. */
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  /** Absent: the local timestamp authority. */
+  tsaUrl: string | undefined;
+  authorizationSignatures: number;
+  authorizationMinutes: number;
+  timeoutMs: number;
+}
+
 /** devTools: demo mode is on (demo accounts, SMS outbox page, local VNeID). */
 export type Config = AppEnv & {
   devTools: boolean;
@@ -224,6 +263,7 @@ export type Config = AppEnv & {
   vneid: VneidConfig;
   portalSync: PortalSyncConfig;
   notifications: NotificationConfig;
+  signing: SigningConfig;
 };
 
 /** Each line names the variable; zod says what is wrong with it. Values are not echoed (secrets). */
@@ -264,6 +304,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: e.PORTAL_SYNC_TIMEOUT_MS,
     },
     notifications: only(NotificationsEnvSchema, e),
+    signing: {
+      mode: e.SIGNING_URL ? 'remote' : 'local',
+      url: e.SIGNING_URL,
+      clientId: e.SIGNING_CLIENT_ID,
+      clientSecret: e.SIGNING_CLIENT_SECRET,
+      tsaUrl: e.SIGNING_TSA_URL,
+      authorizationSignatures: e.SIGNING_AUTHORIZATION_SIGNATURES,
+      authorizationMinutes: e.SIGNING_AUTHORIZATION_MINUTES,
+      timeoutMs: e.SIGNING_TIMEOUT_MS,
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import type { NotificationTables } from '../notifications/notifications.tables';
 import type { RegistryTables } from '../registry/registry.tables';
 import type { ReportTables } from '../reports/reports.tables';
 import type { ResultTables } from '../results/results.tables';
+import type { SigningTables } from '../signing/signing.tables';
 
 /** The whole database as Kysely sees it: each capability declares its own tables. */
 export interface Database
@@ -28,4 +29,5 @@ export interface Database
     RegistryTables,
     ReportTables,
     ResultTables,
+    SigningTables,
     StaffTables {}

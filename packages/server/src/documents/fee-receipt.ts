@@ -77,7 +77,8 @@ export async function renderFeeReceipt(input: FeeReceiptData): Promise<Buffer> {
   if (d.lookupCode) field(doc, 'Mã tra cứu biên lai', d.lookupCode);
   doc.moveDown(0.8);
   await drawSignatures(doc, [
-    { title: 'Người thu tiền', hint: '(Ký, ghi rõ họ tên)', name: d.collectorOfficer, note: 'Đã ký điện tử' },
+    // "Đã ký điện tử" is the signature block's, added only when the file is signed (signing/).
+    { title: 'Người thu tiền', hint: '(Ký, ghi rõ họ tên)', name: d.collectorOfficer },
   ]);
   return finish(doc);
 }

@@ -3,6 +3,7 @@ import { factsOfDossier } from '../catalog/index';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/actor';
+import { signScan } from '../signing/scan';
 import type { DossierRow } from './dossier.repository';
 import { type DossierResult, invalid } from './dossier.result';
 import { lifecycleRoles } from './dossier-access';
@@ -29,7 +30,8 @@ export async function digitizeComponent(
   }
   const checked = await checkAttachments(ctx, actor.userId, procedure, [input], { requireMandatory: false });
   if (!checked.ok) return invalid(checked.errors);
-  const scan = checked.value[0]!;
+  // Signed before the transaction (officer with a standing OTP authorization, else the desk's seal).
+  const scan = await signScan(ctx, actor.userId, row.agencyCode, row.code, checked.value[0]!);
   await ctx.db.transaction().execute(async (trx) => {
     const paper = await trx
       .selectFrom('dossierAttachment')

@@ -10,6 +10,7 @@ import {
 } from '../documents/index';
 import type { AppContext } from '../http/context';
 import { agencyNames, userNames } from '../identity/identity.repository';
+import { sealIssuedPdf } from '../signing/index';
 import type { DossierRow } from './dossier.repository';
 import { listDossierEvents } from './dossier.repository';
 import { dossierLookupUrl, publicBaseUrl } from './dossier-lookup.service';
@@ -43,8 +44,13 @@ export function availableSlips(events: Pick<EventRow, 'type'>[]): SlipKind[] {
   return SLIP_KINDS.filter((k) => (k === 'process-control' ? types.has('receive') : types.has(EVENT_OF_SLIP[k]!)));
 }
 
-/** Renders one slip of the dossier as a PDF, or undefined when the dossier has no such slip. */
+/** One slip of the dossier as a PDF sealed by its agency, or undefined when the dossier has no such slip. */
 export async function renderSlip(ctx: AppContext, row: DossierRow, kind: SlipKind): Promise<Buffer | undefined> {
+  const pdf = await renderUnsignedSlip(ctx, row, kind);
+  return pdf && sealIssuedPdf(ctx, undefined, { agencyCode: row.agencyCode, pdf, kind: `slip:${kind}`, dossierCode: row.code });
+}
+
+async function renderUnsignedSlip(ctx: AppContext, row: DossierRow, kind: SlipKind): Promise<Buffer | undefined> {
   const events = await listDossierEvents(ctx.db, row.id);
   if (!availableSlips(events).includes(kind)) return undefined;
   const provinceCode = ctx.config.PROVINCE_CODE;

@@ -84,6 +84,12 @@ export const MATRIX: Record<string, MatrixCase> = {
   'OPTIONS /dev-vneid/*': pub('/dev-vneid/token', { absent: true }),
   'GET /sandbox/vnpay/pay': pub('/sandbox/vnpay/pay'),
   'GET /sandbox/vnpay/complete': pub('/sandbox/vnpay/complete'),
+  // The inject requests come from 127.0.0.1: the stand-ins answer them (a bad request, 4xx, is an answer)
+  'POST /csc/v2/*': { request: post('/csc/v2/info'), ok: EVERYONE },
+  'POST /tsa': { request: post('/tsa'), ok: EVERYONE },
+  'GET /pki/root-ca.crt': pub('/pki/root-ca.crt'),
+  'GET /pki/issuing-ca.crt': pub('/pki/issuing-ca.crt'),
+  'GET /pki/issuing-ca.crl': pub('/pki/issuing-ca.crl'),
 
   'POST /api/v1/auth/register': { request: post('/api/v1/auth/register'), ok: EVERYONE, ownAddress: true },
   'POST /api/v1/auth/resend-code': { request: post('/api/v1/auth/resend-code'), ok: EVERYONE, ownAddress: true },
@@ -116,6 +122,7 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/calendar': pub('/api/v1/calendar?year=2026'),
   'GET /api/v1/public/indicators': pub('/api/v1/public/indicators?year=2026'),
   'GET /api/v1/verify/:code': pub('/api/v1/verify/KHONG-CO-MA', { absent: true }),
+  'POST /api/v1/verify': { request: post('/api/v1/verify'), ok: EVERYONE },
   'GET /xac-minh/:code': pub('/xac-minh/KHONG-CO-MA', { absent: true }),
   'GET /api/v1/public/dossiers/:code': pub('/api/v1/public/dossiers/KHONG-CO-MA?phoneLast4=0000', {
     absent: true,
@@ -337,6 +344,16 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/reports/indicators.pdf': { request: get(`/api/v1/reports/indicators.pdf${REPORT_QUERY}`), ok: OFFICERS },
   'GET /api/v1/reports/settings': { request: get('/api/v1/reports/settings'), ok: OFFICERS },
 
+  'GET /api/v1/signing/authorization': { request: get('/api/v1/signing/authorization'), ok: OFFICERS },
+  // Bodies refused by validation (400): the rule is checked without sending an SMS or signing in.
+  'POST /api/v1/signing/otp': { request: post('/api/v1/signing/otp', { unknown: 1 }), ok: OFFICERS },
+  'POST /api/v1/signing/authorization': { request: post('/api/v1/signing/authorization', {}), ok: OFFICERS },
+  'GET /api/v1/admin/signing/credentials': { request: get('/api/v1/admin/signing/credentials'), ok: ADMINS },
+  'POST /api/v1/admin/signing/credentials/:id/revoke': {
+    request: () => ({ url: `/api/v1/admin/signing/credentials/${randomUUID()}/revoke`, payload: { reason: 'Thử quyền' } }),
+    ok: ADMINS,
+    absent: true,
+  },
   'GET /api/v1/admin/staff': { request: get('/api/v1/admin/staff?q=Nguy'), ok: ADMINS },
   'POST /api/v1/admin/staff': { request: post('/api/v1/admin/staff'), ok: ADMINS },
   'PUT /api/v1/admin/staff/:id': { request: () => ({ url: `/api/v1/admin/staff/${randomUUID()}`, payload: {} }), ok: ADMINS },

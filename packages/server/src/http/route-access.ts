@@ -42,6 +42,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'OPTIONS /dev-vneid/*': 'public',
   'GET /sandbox/vnpay/pay': 'public',
   'GET /sandbox/vnpay/complete': 'public',
+  // The signing stand-ins (local mode): CSC v2 checks its bearer token, both answer only this machine
+  'POST /csc/v2/*': 'public',
+  'POST /tsa': 'public',
+  // …and the stand-in CA's certificates and revocation list, which any verifier fetches
+  'GET /pki/root-ca.crt': 'public',
+  'GET /pki/issuing-ca.crt': 'public',
+  'GET /pki/issuing-ca.crl': 'public',
 
   // Accounts
   'POST /api/v1/auth/register': 'public',
@@ -72,6 +79,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/calendar': 'public',
   'GET /api/v1/public/indicators': 'public',
   'GET /api/v1/verify/:code': 'public',
+  'POST /api/v1/verify': 'public',
   // A dossier's state by its code and a second factor (the handler checks it and limits guessing)
   'GET /api/v1/public/dossiers/:code': 'public',
   'GET /xac-minh/:code': 'public',
@@ -152,6 +160,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/reports/indicators.xlsx': 'officer',
   'GET /api/v1/reports/indicators.pdf': 'officer',
   'GET /api/v1/reports/settings': 'officer',
+
+  // Signing: an officer's OTP and standing authorization; administrators revoke certificates
+  'GET /api/v1/signing/authorization': 'officer',
+  'POST /api/v1/signing/otp': 'officer',
+  'POST /api/v1/signing/authorization': 'officer',
+  'GET /api/v1/admin/signing/credentials': 'officer',
+  'POST /api/v1/admin/signing/credentials/:id/revoke': 'officer',
 
   // Staff administration, the assignment picker, a new officer setting a password
   'GET /api/v1/admin/staff': 'officer',

@@ -11,6 +11,7 @@ import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/actor';
 import { agencyNames } from '../identity/identity.repository';
 import { dossierMessage, enqueueOutbox } from '../notifications/outbox';
+import { sealIssuedPdf } from '../signing/index';
 import { renderPaymentReceipt } from './payment-receipt';
 import {
   findOpenPayment,
@@ -295,7 +296,7 @@ async function paidWithReceipt(
   if (!dossier) throw new Error(`dossier ${payment.dossierCode} of payment ${payment.orderRef} is missing`);
   const agencyName = (await agencyNames(trx, pc, [dossier.agencyCode])).get(dossier.agencyCode) ?? dossier.agencyCode;
   const receiptNumber = await nextReceiptNumber(trx);
-  const pdf = await renderPaymentReceipt({
+  const unsigned = await renderPaymentReceipt({
     config: cfg,
     dossier,
     procedure: await factsOfDossier(ctx, dossier, trx),
@@ -305,6 +306,12 @@ async function paidWithReceipt(
     paidAt,
     issuedAt: now,
     ...gateway,
+  });
+  const pdf = await sealIssuedPdf(ctx, trx, {
+    agencyCode: dossier.agencyCode,
+    pdf: unsigned,
+    kind: 'fee-receipt',
+    dossierCode: dossier.code,
   });
   // The blob is written first (a rolled-back transaction leaves only an unreferenced blob); the
   // file row goes through this transaction: storeBuffer would use a second connection, which

@@ -1,0 +1,17 @@
+/**
+ * Signed documents (docs/decisions/011): PAdES B-T signatures through a Cloud Signature Consortium
+ * API v2 service (the built-in stand-in by default), and their verification.
+ */
+export { SigningError } from './csc-client';
+export { disableCredential, revokeCredential } from './csc-stand-in';
+export { issueSignedPdf, sealIssuedPdf, signIssuedPdf } from './issue';
+export {
+  authorizeOfficer,
+  type SignAs,
+  type SignOutcome,
+  type SignPdfInput,
+  sendSigningOtp,
+  signingReadiness,
+  signPdf,
+} from './signing.service';
+export { type Verification, verifyPdf } from './verify';

@@ -1,0 +1,144 @@
+import { extractSignature } from '@signpdf/utils';
+import type { AppContext } from '../http/context';
+import { OID, pkijs, signatureValue, toArrayBuffer, tstInfoOf } from './cms';
+import { authorityOf } from './pki';
+import { sha256Hex } from './signing.service';
+import { X509Certificate } from './x509';
+
+/**
+ * Verification of an uploaded PDF: its signature (CMS over the byte ranges, the signer's chain up
+ * to the stand-in root), its timestamp, whether the signature covers the whole file, whether the
+ * certificate was revoked before signing, and whether the file is byte for byte one DVC issued.
+ */
+
+export interface Verification {
+  valid: boolean;
+  /** "hợp lệ" / "không hợp lệ": what the page and the API say. */
+  verdict: 'hợp lệ' | 'không hợp lệ';
+  signed: boolean;
+  signer?: { name: string; agency?: string; subject: string; issuer: string; serialNumber: string };
+  /** The timestamp authority's time (else the time the signer claimed). */
+  signedAt?: string;
+  timestamped: boolean;
+  coversWholeFile: boolean;
+  /** Byte-identical to a file DVC issued (its SHA-256 is on record). */
+  issued: boolean;
+  issuedDocument?: { kind: string; dossierCode: string | null; signedAt: string };
+  sha256: string;
+  problems: string[];
+}
+
+export async function verifyPdf(ctx: AppContext, pdf: Buffer): Promise<Verification> {
+  const sha256 = sha256Hex(pdf);
+  const record = await ctx.db
+    .selectFrom('signedDocument')
+    .select(['kind', 'dossierCode', 'signedAt'])
+    .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  const problems: string[] = [];
+  const base = {
+    sha256,
+    issued: record !== undefined,
+    ...(record ? { issuedDocument: { ...record, signedAt: record.signedAt.toISOString() } } : {}),
+  };
+  if (!record) problems.push('Tệp không trùng khớp từng byte với bất kỳ văn bản nào hệ thống đã phát hành');
+
+  let extracted: ReturnType<typeof extractSignature>;
+  try {
+    extracted = extractSignature(pdf);
+  } catch {
+    problems.push('Tệp không có chữ ký số');
+    return {
+      ...base,
+      valid: false,
+      verdict: 'không hợp lệ',
+      signed: false,
+      timestamped: false,
+      coversWholeFile: false,
+      problems,
+    };
+  }
+  const [start, firstLength, second, secondLength] = extracted.ByteRange as [number, number, number, number];
+  const coversWholeFile = start === 0 && second + secondLength === pdf.length && firstLength < second;
+  if (!coversWholeFile) problems.push('Chữ ký không bao phủ toàn bộ tệp (tệp đã bị thêm nội dung sau khi ký)');
+
+  let signatureOk = false;
+  let chainOk = false;
+  let signer: Verification['signer'];
+  let signedAt: string | undefined;
+  let timestamped = false;
+  try {
+    const info = pkijs.ContentInfo.fromBER(toArrayBuffer(Buffer.from(extracted.signature, 'binary')));
+    if (info.contentType !== OID.signedData) throw new Error('not SignedData');
+    const signedData = new pkijs.SignedData({ schema: info.content });
+    const authority = await authorityOf(ctx.config);
+    const root = pkijs.Certificate.fromBER(authority.root.rawData);
+    const result = await signedData.verify({
+      signer: 0,
+      data: toArrayBuffer(extracted.signedData),
+      trustedCerts: [root],
+      checkChain: true,
+      extendedMode: true,
+    });
+    signatureOk = result.signatureVerified === true;
+    chainOk = result.signerCertificateVerified === true;
+    if (result.signerCertificate) {
+      const cert = new X509Certificate(result.signerCertificate.toSchema().toBER());
+      signer = {
+        name: cert.subjectName.getField('CN')[0] ?? cert.subject,
+        agency: cert.subjectName.getField('O')[0],
+        subject: cert.subject,
+        issuer: cert.issuer,
+        serialNumber: cert.serialNumber,
+      };
+    }
+    const token = signedData.signerInfos[0]?.unsignedAttrs?.attributes.find((a) => a.type === OID.timeStampToken);
+    if (token) {
+      const tokenInfo = new pkijs.ContentInfo({ schema: token.values[0] });
+      const tokenSigned = new pkijs.SignedData({ schema: tokenInfo.content });
+      // The token's message imprint must be the hash of this signature's value.
+      const tokenCheck = await tokenSigned.verify({
+        signer: 0,
+        data: toArrayBuffer(signatureValue(signedData)),
+        trustedCerts: [root],
+        checkChain: true,
+        extendedMode: true,
+      });
+      timestamped = tokenCheck.signatureVerified === true && tokenCheck.signerCertificateVerified === true;
+      if (timestamped) signedAt = tstInfoOf(tokenInfo).genTime.toISOString();
+      else problems.push('Dấu thời gian không hợp lệ');
+    } else problems.push('Chữ ký không có dấu thời gian');
+  } catch {
+    signatureOk = false;
+  }
+  if (!signatureOk) problems.push('Chữ ký số không khớp với nội dung tệp (tệp đã bị sửa đổi hoặc chữ ký hỏng)');
+  else if (!chainOk) problems.push('Chứng thư số của người ký không do cơ quan chứng thực tin cậy cấp');
+
+  if (signer) {
+    const revoked = await ctx.db
+      .selectFrom('signingCredential')
+      .select('revokedAt')
+      .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
+      .where('serialNumber', '=', signer.serialNumber.toLowerCase())
+      .where('status', '=', 'revoked')
+      .executeTakeFirst();
+    // Signed before the revocation (by the timestamp) stays valid; after it, not.
+    if (revoked?.revokedAt && (!signedAt || new Date(signedAt) >= revoked.revokedAt)) {
+      problems.push('Chứng thư số đã bị thu hồi trước thời điểm ký');
+      chainOk = false;
+    }
+  }
+  const valid = signatureOk && chainOk && coversWholeFile && timestamped;
+  return {
+    ...base,
+    valid,
+    verdict: valid ? 'hợp lệ' : 'không hợp lệ',
+    signed: true,
+    ...(signer ? { signer } : {}),
+    ...(signedAt ? { signedAt } : {}),
+    timestamped,
+    coversWholeFile,
+    problems,
+  };
+}
