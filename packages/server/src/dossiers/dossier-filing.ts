@@ -1,7 +1,7 @@
 import { type AuditEntry, auditInsert } from '../audit/audit.repository';
 import { Batcher } from '../db/batcher';
 import type { AppContext } from '../http/context';
-import { answersInsert, firstUses, type HeldKey, usableKeys } from '../http/idempotency';
+import { answersInsert, firstUses, type HeldKey, isKeyTaken } from '../http/idempotency';
 import { type Filer, insertPreparedDossiers, type PreparedDossier, type SubmittedDossier } from './dossier-submit.service';
 
 /** One checked filing waiting to be written, with its Idempotency-Key and its audit row. */
@@ -24,25 +24,31 @@ export type FilingOutcome = { kind: 'filed'; dossier: SubmittedDossier } | { kin
  */
 export async function writeFilings(ctx: AppContext, filings: Filing[]): Promise<FilingOutcome[]> {
   const db = ctx.db;
-  const keys = filings.map((f) => f.key);
-  // A batch does not look its keys up first: a key used before fails the answers' insert, and the
-  // batcher writes each filing again alone, where it is looked up (http/idempotency.ts).
-  const claimed = filings.length > 1 ? firstUses(keys) : await usableKeys(db, keys);
+  // No key is looked up first (one round trip less for a lone filing): a key used before fails the
+  // answers' insert and the transaction rolls back, numbers included. A lone filing then answers
+  // `key_used`; a batch fails, and the batcher writes each of its filings again alone.
+  const claimed = firstUses(filings.map((f) => f.key));
   const fresh = filings.filter((_, i) => claimed[i]);
   const now = ctx.now();
-  const filed = await insertPreparedDossiers(ctx, db, fresh, {
-    alongWith: (dossiers) => [
-      answersInsert(
-        db,
-        fresh.map((f, i) => ({ ...f.key, answer: { status: 201, body: dossiers[i] } })),
-        now,
-      ),
-      auditInsert(
-        db,
-        fresh.map((f, i) => ({ ...f.audit, recordType: 'dossier', recordId: dossiers[i]!.code })),
-      ),
-    ],
-  });
+  let filed: SubmittedDossier[];
+  try {
+    filed = await insertPreparedDossiers(ctx, db, fresh, {
+      alongWith: (dossiers) => [
+        answersInsert(
+          db,
+          fresh.map((f, i) => ({ ...f.key, answer: { status: 201, body: dossiers[i] } })),
+          now,
+        ),
+        auditInsert(
+          db,
+          fresh.map((f, i) => ({ ...f.audit, recordType: 'dossier', recordId: dossiers[i]!.code })),
+        ),
+      ],
+    });
+  } catch (err) {
+    if (filings.length === 1 && isKeyTaken(err)) return [{ kind: 'key_used' }];
+    throw err;
+  }
   let next = 0;
   return claimed.map((c): FilingOutcome => (c ? { kind: 'filed', dossier: filed[next++]! } : { kind: 'key_used' }));
 }
