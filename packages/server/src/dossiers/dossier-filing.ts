@@ -77,7 +77,11 @@ function filingQueue(ctx: AppContext): Batcher<Filing, FilingOutcome> {
     // On the embedded database a request runs from its checks to here without giving way, so a
     // batch waits a little for the filings still being checked; on PostgreSQL they interleave.
     const maxWaitMs = ctx.databaseKind === 'pglite' ? 5 : 0;
-    queue = new Batcher((batch) => writeFilings(ctx, batch), { maxBatch: 50, maxWaitMs });
+    // On PostgreSQL two batches run at once: the second is checked, numbered and sent while the first
+    // is written; they take their desks' counters in code order, so one waits for the other's
+    // commit on a desk they share instead of deadlocking (decision 009).
+    const concurrency = ctx.databaseKind === 'postgresql' ? 2 : 1;
+    queue = new Batcher((batch) => writeFilings(ctx, batch), { maxBatch: 50, maxWaitMs, concurrency });
     queues.set(ctx, queue);
   }
   return queue;
