@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CamelCasePlugin, Kysely, type LogEvent, PostgresDialect } from 'kysely';
+import type { LogEvent } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../../packages/server/src/app';
 import { loadConfig } from '../../packages/server/src/config';
+import { openPostgres } from '../../packages/server/src/db/database';
 import { migrate } from '../../packages/server/src/db/migrate';
-import type { Database } from '../../packages/server/src/db/schema';
 import { seed } from '../../packages/server/src/db/seed/index';
 import { householdRegistration } from '../../packages/server/src/dossiers/dossiers.test-helpers';
 import { DEMO_PASSWORD } from '../../packages/server/src/identity/identity.seed';
@@ -33,8 +33,10 @@ export async function benchLoneFiling(): Promise<void> {
   const log = (e: LogEvent) => {
     queries.push({ sql: e.query.sql.replace(/\s+/g, ' ').slice(0, 70), ms: e.queryDurationMillis, at: performance.now() });
   };
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 16 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()], log });
+  // Opened as the server opens it (database.ts), so that what it adds (the session notices) is there too.
+  const handle = await openPostgres(url.toString(), log);
+  const db = handle.db;
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 1 });
   const dataDir = mkdtempSync(join(tmpdir(), 'dvc-bench-lone-'));
   try {
     await migrate(db);
@@ -135,7 +137,8 @@ export async function benchLoneFiling(): Promise<void> {
     }
     await app.close();
   } finally {
-    await db.destroy();
+    await handle.close();
+    await pool.end();
     rmSync(dataDir, { recursive: true, force: true });
     const a = new pg.Client({ connectionString: serverUrl });
     await a.connect();

@@ -64,3 +64,29 @@ test('a batch waits for a request announced as on its way, and not forever for o
   assert.equal(await batcher.run(3), 3);
   assert.deepEqual(batches, [[1, 2], [3]]);
 });
+
+test('with a concurrency of two, what arrives while a batch runs starts at once in a second one, never in a third', async () => {
+  let running = 0;
+  let most = 0;
+  const batches: number[][] = [];
+  const batcher = new Batcher<number, number>(
+    async (items) => {
+      batches.push(items);
+      running++;
+      most = Math.max(most, running);
+      await new Promise((r) => setTimeout(r, 30));
+      running--;
+      return items.map((n) => -n);
+    },
+    { maxBatch: 3, concurrency: 2 },
+  );
+  const first = batcher.run(0);
+  await new Promise((r) => setImmediate(r)); // [0] is running
+  const second = batcher.run(1);
+  await new Promise((r) => setImmediate(r)); // [1] runs beside it
+  assert.equal(running, 2, 'the second batch did not wait for the first');
+  const rest = [2, 3, 4, 5].map((n) => batcher.run(n));
+  assert.deepEqual(await Promise.all([first, second, ...rest]), [-0, -1, -2, -3, -4, -5]);
+  assert.equal(most, 2);
+  assert.deepEqual(batches, [[0], [1], [2, 3, 4], [5]]);
+});

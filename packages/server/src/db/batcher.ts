@@ -13,19 +13,27 @@ export class Batcher<I, O> {
   readonly #runBatch: (items: I[]) => Promise<O[]>;
   readonly #maxBatch: number;
   readonly #maxWaitMs: number;
+  readonly #concurrency: number;
   #pending: Array<{ item: I; resolve: (value: O) => void; reject: (reason: unknown) => void }> = [];
-  #running = false;
+  #running = 0;
   #expected = 0;
 
   /**
    * `maxWaitMs`: how long a batch may wait for requests announced with `expect()` (0 = never wait).
-   * One batch runs at a time: concurrent batches would take the same hot rows (a desk's daily
-   * numbers, the day's report totals) in different orders and deadlock.
+   * `concurrency`: batches that may run at once (default 1). More than one only where `runBatch`
+   * takes its shared rows in one fixed order, so that two batches wait for each other instead of
+   * deadlocking (the filings take their desks' counters in code order first, decision 009), and
+   * where the database runs them side by side (PostgreSQL, not the embedded database's one
+   * connection). A second batch starts while the first runs, with what arrived meanwhile.
    */
-  constructor(runBatch: (items: I[]) => Promise<O[]>, options: { maxBatch?: number; maxWaitMs?: number } = {}) {
+  constructor(
+    runBatch: (items: I[]) => Promise<O[]>,
+    options: { maxBatch?: number; maxWaitMs?: number; concurrency?: number } = {},
+  ) {
     this.#runBatch = runBatch;
     this.#maxBatch = options.maxBatch ?? 50;
     this.#maxWaitMs = options.maxWaitMs ?? 0;
+    this.#concurrency = Math.max(1, options.concurrency ?? 1);
   }
 
   /**
@@ -49,10 +57,10 @@ export class Batcher<I, O> {
   }
 
   #schedule(): void {
-    if (this.#running || this.#pending.length === 0) return;
+    if (this.#running >= this.#concurrency || this.#pending.length === 0) return;
     // Start on the next turn of the event loop: requests already read from the network get to join
     // this batch (on the embedded database a request can run to here without yielding).
-    this.#running = true;
+    this.#running++;
     setImmediate(() => void this.#drain());
   }
 
@@ -83,7 +91,7 @@ export class Batcher<I, O> {
         }
       }
     } finally {
-      this.#running = false;
+      this.#running--;
     }
   }
 }

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, type KyselyConfig, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { attachNotices, PgliteNotices, PostgresNotices } from './notices';
 import { PGliteDialect } from './pglite-dialect';
 
 export { inBackground } from './pglite-dialect';
@@ -33,7 +34,8 @@ const pgliteParsers = {
   [DATE]: (v: string) => v,
 };
 
-export async function openPostgres(url: string): Promise<DatabaseHandle> {
+/** `log`: Kysely's query log (the benches time statements with it). */
+export async function openPostgres(url: string, log?: KyselyConfig['log']): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 16 });
   // An idle client that loses its connection (server restart, failover, a test dropping its
   // database) emits 'error' on the pool; unhandled, that would crash the process. The pool replaces
@@ -41,8 +43,16 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
   pool.on('error', (err) => {
     process.emitWarning(`PostgreSQL idle connection lost: ${err.message}`);
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
-  return { db, kind: 'postgresql', close: () => db.destroy() };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()], log });
+  const stopNotices = attachNotices(db, new PostgresNotices(url));
+  return {
+    db,
+    kind: 'postgresql',
+    async close() {
+      await stopNotices();
+      await db.destroy();
+    },
+  };
 }
 
 /** dataDir undefined → in memory (tests). */
@@ -53,10 +63,12 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     parsers: pgliteParsers,
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin()] });
+  const stopNotices = attachNotices(db, new PgliteNotices(pglite, () => db));
   return {
     db,
     kind: 'pglite',
     async close() {
+      await stopNotices();
       await db.destroy();
       if (dataDir) await pglite.exec('checkpoint');
       await pglite.close();

@@ -84,6 +84,22 @@ describe('many filings at the same moment', () => {
     assert.equal(await count('dossier'), before + 1);
   });
 
+  test('a retry of a lone filing is answered from its first answer and takes no number of the day', async () => {
+    const key = randomUUID();
+    const first = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments }), key);
+    assert.equal(first.statusCode, 201);
+    for (const _ of [1, 2]) {
+      const again = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments }), key);
+      assert.equal(again.statusCode, 201);
+      assert.equal(again.headers['idempotent-replayed'], 'true');
+      assert.equal(again.json().code, first.json().code);
+    }
+    const other = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments, delivery: 'post' }), key);
+    assert.equal(other.statusCode, 422, 'the same key with another body');
+    const next = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments }), randomUUID());
+    assert.equal(sequenceOf(next.json().code), sequenceOf(first.json().code) + 1, 'the retries gave their numbers back');
+  });
+
   test('a retry arriving among new filings gets its first answer; the new ones are filed once each', async () => {
     const key = randomUUID();
     const first = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments }), key);

@@ -1,7 +1,7 @@
 import { type AuditEntry, auditInsert } from '../audit/audit.repository';
 import { Batcher } from '../db/batcher';
 import type { AppContext } from '../http/context';
-import { answersInsert, firstUses, type HeldKey, usableKeys } from '../http/idempotency';
+import { answersInsert, firstUses, type HeldKey, isKeyTaken } from '../http/idempotency';
 import { type Filer, insertPreparedDossiers, type PreparedDossier, type SubmittedDossier } from './dossier-submit.service';
 
 /** One checked filing waiting to be written, with its Idempotency-Key and its audit row. */
@@ -24,25 +24,31 @@ export type FilingOutcome = { kind: 'filed'; dossier: SubmittedDossier } | { kin
  */
 export async function writeFilings(ctx: AppContext, filings: Filing[]): Promise<FilingOutcome[]> {
   const db = ctx.db;
-  const keys = filings.map((f) => f.key);
-  // A batch does not look its keys up first: a key used before fails the answers' insert, and the
-  // batcher writes each filing again alone, where it is looked up (http/idempotency.ts).
-  const claimed = filings.length > 1 ? firstUses(keys) : await usableKeys(db, keys);
+  // No key is looked up first (one round trip less for a lone filing): a key used before fails the
+  // answers' insert and the transaction rolls back, numbers included. A lone filing then answers
+  // `key_used`; a batch fails, and the batcher writes each of its filings again alone.
+  const claimed = firstUses(filings.map((f) => f.key));
   const fresh = filings.filter((_, i) => claimed[i]);
   const now = ctx.now();
-  const filed = await insertPreparedDossiers(ctx, db, fresh, {
-    alongWith: (dossiers) => [
-      answersInsert(
-        db,
-        fresh.map((f, i) => ({ ...f.key, answer: { status: 201, body: dossiers[i] } })),
-        now,
-      ),
-      auditInsert(
-        db,
-        fresh.map((f, i) => ({ ...f.audit, recordType: 'dossier', recordId: dossiers[i]!.code })),
-      ),
-    ],
-  });
+  let filed: SubmittedDossier[];
+  try {
+    filed = await insertPreparedDossiers(ctx, db, fresh, {
+      alongWith: (dossiers) => [
+        answersInsert(
+          db,
+          fresh.map((f, i) => ({ ...f.key, answer: { status: 201, body: dossiers[i] } })),
+          now,
+        ),
+        auditInsert(
+          db,
+          fresh.map((f, i) => ({ ...f.audit, recordType: 'dossier', recordId: dossiers[i]!.code })),
+        ),
+      ],
+    });
+  } catch (err) {
+    if (filings.length === 1 && isKeyTaken(err)) return [{ kind: 'key_used' }];
+    throw err;
+  }
   let next = 0;
   return claimed.map((c): FilingOutcome => (c ? { kind: 'filed', dossier: filed[next++]! } : { kind: 'key_used' }));
 }
@@ -71,7 +77,11 @@ function filingQueue(ctx: AppContext): Batcher<Filing, FilingOutcome> {
     // On the embedded database a request runs from its checks to here without giving way, so a
     // batch waits a little for the filings still being checked; on PostgreSQL they interleave.
     const maxWaitMs = ctx.databaseKind === 'pglite' ? 5 : 0;
-    queue = new Batcher((batch) => writeFilings(ctx, batch), { maxBatch: 50, maxWaitMs });
+    // On PostgreSQL two batches run at once: the second is checked, numbered and sent while the first
+    // is written; they take their desks' counters in code order, so one waits for the other's
+    // commit on a desk they share instead of deadlocking (decision 009).
+    const concurrency = ctx.databaseKind === 'postgresql' ? 2 : 1;
+    queue = new Batcher((batch) => writeFilings(ctx, batch), { maxBatch: 50, maxWaitMs, concurrency });
     queues.set(ctx, queue);
   }
   return queue;

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { problem } from './problem';
 
@@ -126,35 +125,26 @@ export interface HeldKey {
 }
 
 /**
- * Inside the transaction that makes the change: which of these keys may be used — not stored before
- * and not repeated earlier in `keys` — in one statement. The caller stores their answers with
- * `answersInsert` in the same transaction, so key and change commit together: a crash leaves no claim
- * behind and there is no lease to wait for. For a key that may not be used, `storedAnswer` tells
- * what to answer once the transaction has committed.
- */
-export async function usableKeys(db: Db, keys: HeldKey[]): Promise<boolean[]> {
-  // Joined on the whole primary key, so a desk officer with thousands of keys is not scanned through.
-  const stored = await sql<KeyRef>`select k.province_code, k.user_id, k.key
-    from unnest(${keys.map((k) => k.ref.provinceCode)}::text[], ${keys.map((k) => k.ref.userId)}::uuid[],
-      ${keys.map((k) => k.ref.key)}::text[]) as wanted (province_code, user_id, key)
-    join idempotency_key k
-      on k.province_code = wanted.province_code and k.user_id = wanted.user_id and k.key = wanted.key`.execute(db);
-  return keys.map((k, i) => keys.findIndex((o) => sameKey(o.ref, k.ref)) === i && !stored.rows.some((r) => sameKey(r, k.ref)));
-}
-
-/**
- * usableKeys without looking up the stored keys: only a key repeated earlier in `keys` is refused.
- * For a batch under load: a key used before makes `answersInsert` fail, the transaction rolls back,
- * and the caller writes each request again alone, with `usableKeys`.
+ * Which of these keys a group commit may use: all but a key repeated earlier in `keys`. The stored
+ * keys are not looked up: the caller stores the answers with `answersInsert` in the transaction of
+ * its change, so key and change commit together (a crash leaves no claim behind, there is no lease
+ * to wait for), and a key stored before fails that insert (`isKeyTaken`) and rolls the change back.
+ * For a key that may not be used, `storedAnswer` tells what to answer once the transaction is over.
  */
 export function firstUses(keys: HeldKey[]): boolean[] {
   return keys.map((k, i) => keys.findIndex((o) => sameKey(o.ref, k.ref)) === i);
 }
 
+/** Whether a write failed because one of its Idempotency-Keys is stored already. */
+export function isKeyTaken(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string } | null;
+  return e?.code === '23505' && e.constraint === 'idempotency_key_pkey';
+}
+
 const sameKey = (a: KeyRef, b: KeyRef) => a.key === b.key && a.userId === b.userId && a.provinceCode === b.provinceCode;
 
 /**
- * The INSERT storing the answers of keys `usableKeys` allowed, not yet run: the caller writes it in
+ * The INSERT storing the answers of keys `firstUses` allowed, not yet run: the caller writes it in
  * the statement of its change. A key stored meanwhile by another server fails that statement (and
  * the transaction) rather than answering twice.
  */

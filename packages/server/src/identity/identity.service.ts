@@ -12,6 +12,7 @@ import {
   throttleKeys,
 } from './login-throttle';
 import { dummyPasswordHash, newToken, sha256, verifyPassword } from './secrets';
+import { forgetSessions } from './session-cache';
 
 /** Rules of accounts and sessions. Returns values; the routes map failures to problems. */
 
@@ -134,21 +135,24 @@ function sessionLookup(ctx: AppContext): Batcher<string, SessionWithUser | undef
   return lookup;
 }
 
-export async function resumeSession(ctx: AppContext, token: string): Promise<{ actor: Actor; csrfToken: string } | undefined> {
+export async function resumeSession(
+  ctx: AppContext,
+  token: string,
+): Promise<{ actor: Actor; csrfToken: string; endsAt: Date } | undefined> {
   const now = ctx.now();
   const s = await sessionLookup(ctx).run(sha256(token));
   if (!s) return undefined;
+  const cap = s.createdAt.getTime() + SESSION_MAX_MS;
+  let expiresAt = s.expiresAt;
   if (now.getTime() - s.lastSeenAt.getTime() >= SESSION_TOUCH_MS) {
-    const cap = s.createdAt.getTime() + SESSION_MAX_MS;
-    await ctx.db
-      .updateTable('session')
-      .set({ lastSeenAt: now, expiresAt: new Date(Math.min(now.getTime() + SESSION_IDLE_MS, cap)) })
-      .where('id', '=', s.sessionId)
-      .execute();
+    expiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, cap));
+    await ctx.db.updateTable('session').set({ lastSeenAt: now, expiresAt }).where('id', '=', s.sessionId).execute();
   }
   const roles = s.kind === 'officer' ? await listRoles(ctx.db, s.provinceCode, s.userId) : [];
   return {
     csrfToken: s.csrfToken,
+    // When it ends unless used again (idle) or at the latest (7 days): a remembered session is not used past it.
+    endsAt: new Date(Math.min(expiresAt.getTime(), cap)),
     actor: {
       userId: s.userId,
       kind: s.kind,
@@ -163,4 +167,5 @@ export async function resumeSession(ctx: AppContext, token: string): Promise<{ a
 
 export async function endSession(ctx: AppContext, sessionId: string): Promise<void> {
   await ctx.db.deleteFrom('session').where('provinceCode', '=', ctx.config.PROVINCE_CODE).where('id', '=', sessionId).execute();
+  forgetSessions(ctx);
 }

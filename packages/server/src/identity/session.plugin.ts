@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { problem } from '../http/problem';
 import { resumeSession, SESSION_MAX_MS } from './identity.service';
 import { safeEqual } from './secrets';
+import { resumeCachedSession } from './session-cache';
 
 export const SESSION_COOKIE = 'dvc_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -69,7 +70,7 @@ export const sessionPlugin = fp(
     app.addHook('onRequest', async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) {
-        const live = await resumeSession(app.ctx, token);
+        const live = await resumeCachedSession(app.ctx, token, () => resumeSession(app.ctx, token));
         if (live) {
           request.actor = live.actor;
           request.csrfToken = live.csrfToken;
