@@ -14,8 +14,8 @@ import { ErrorText, FormError } from '../../shared/ui';
 import { AttachmentInput, type PickedFile } from '../filing/AttachmentInput';
 import { CommunePicker } from '../filing/CommunePicker';
 import { DefinitionForm, type FormContext } from '../filing/DefinitionForm';
-import { initialValue, keepKnown, localized, parseDefinition, prefillPerson } from '../filing/definition-form';
-import { type FieldError, type FormData, setPath } from '../filing/form-state';
+import { initialValue, keepKnown, localized, parseDefinition, placementOf, prefillPerson } from '../filing/definition-form';
+import { type FieldError, type FormData, getPath, setPath } from '../filing/form-state';
 
 interface Member {
   detail: ProcedureDetail;
@@ -94,6 +94,8 @@ export default function GroupFilingPage({ group }: { group: string }) {
   const deps = useMemo<FilingDeps>(() => ({ today: calendarDateOf(new Date()), calendar: buildCalendar() }), []);
   const sections = useMemo(() => unionSections(members ?? []), [members]);
   const topFields = useMemo(() => sections.flatMap((s) => s.fields), [sections]);
+  // A form that asks a required address (the residence) says where the group goes, as in the wizard.
+  const unitField = useMemo(() => placementOf(topFields).unitField, [topFields]);
 
   useEffect(() => {
     let live = true;
@@ -133,7 +135,8 @@ export default function GroupFilingPage({ group }: { group: string }) {
     setProblem(undefined);
     const form = keepKnown(topFields, data!);
     const found = validateAll(members!, form, deps);
-    if (!unit) found.push({ field: '@unit', message: t('where.unitRequired') });
+    const unitCode = unitField ? (getPath(form, `${unitField}.unitCode`) as string | undefined) : unit?.code;
+    if (!unitField && !unit) found.push({ field: '@unit', message: t('where.unitRequired') });
     setErrors(found);
     if (found.length > 0) {
       window.scrollTo(0, 0);
@@ -147,7 +150,7 @@ export default function GroupFilingPage({ group }: { group: string }) {
         headers: { 'idempotency-key': key },
         body: {
           group,
-          unitCode: unit?.code ?? '',
+          unitCode: unitCode ?? '',
           channel: channelFor(browserChannelEnv()),
           form,
           attachments: files
@@ -189,18 +192,20 @@ export default function GroupFilingPage({ group }: { group: string }) {
           <DefinitionForm fields={s.fields} heading={localized(s.title, locale)} ctx={ctx} />
         </section>
       ))}
-      <section className="card">
-        <h2>{t('where.unit')}</h2>
-        <CommunePicker
-          label={t('where.unit')}
-          value={unit}
-          onChange={(u) => {
-            setUnit(u);
-            setErrors((es) => es.filter((x) => x.field !== '@unit' && x.field !== 'unitCode'));
-          }}
-          error={errors.find((x) => x.field === '@unit' || x.field === 'unitCode')?.message}
-        />
-      </section>
+      {!unitField && (
+        <section className="card">
+          <h2>{t('where.unit')}</h2>
+          <CommunePicker
+            label={t('where.unit')}
+            value={unit}
+            onChange={(u) => {
+              setUnit(u);
+              setErrors((es) => es.filter((x) => x.field !== '@unit' && x.field !== 'unitCode'));
+            }}
+            error={errors.find((x) => x.field === '@unit' || x.field === 'unitCode')?.message}
+          />
+        </section>
+      )}
       {members.map((m) => (
         <section key={m.detail.code} className="card">
           <h2>{m.detail.name}</h2>
