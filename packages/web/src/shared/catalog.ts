@@ -58,13 +58,7 @@ export function isFileable(p: Pick<ProcedureDetail, 'definition'>): boolean {
   return d !== undefined && d !== null && typeof d === 'object' && d.interlink === undefined;
 }
 
-/**
- * The filing routes accept `procedureVersion` once the catalog stores versions (issue 12, proc-store);
- * until then a strict body refuses the unknown key, so the version is only remembered on the phone.
- */
-const SERVER_TAKES_PROCEDURE_VERSION = false;
-
-/** The part of a filing body that says which version of the definition the form was filled on. */
+/** The part of a filing body that says which version of the definition the form was filled on (CONTRACT-12 §3). */
 export function procedureVersionField(version: number | undefined): { procedureVersion?: number } {
-  return SERVER_TAKES_PROCEDURE_VERSION && version !== undefined ? { procedureVersion: version } : {};
+  return version !== undefined ? { procedureVersion: version } : {};
 }

@@ -1,50 +1,158 @@
-import { PROCEDURES } from '@dvc/domain/procedures/index';
-import { type FormEvent, useState } from 'react';
+import { compileDefinition, type FilingDeps } from '@dvc/domain/procedure-definition/compile';
+import type { ProcedureDefinition } from '@dvc/domain/procedure-definition/definition';
+import type { FieldDefinition } from '@dvc/domain/procedure-definition/form-schema';
+import { buildCalendar, calendarDateOf } from '@dvc/domain/working-days';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
 import { ApiError, api } from '../../shared/api';
+import type { ProcedureDetail, ProcedureSummary } from '../../shared/catalog';
 import { browserChannelEnv, channelFor } from '../../shared/channel';
+import { formFieldPath } from '../../shared/outbox';
 import { useSession } from '../../shared/session';
-import { FormError, TextField } from '../../shared/ui';
+import { ErrorText, FormError } from '../../shared/ui';
 import { AttachmentInput, type PickedFile } from '../filing/AttachmentInput';
 import { CommunePicker } from '../filing/CommunePicker';
+import { DefinitionForm, type FormContext } from '../filing/DefinitionForm';
+import { initialValue, keepKnown, localized, parseDefinition, placementOf, prefillPerson } from '../filing/definition-form';
+import { type FieldError, type FormData, getPath, setPath } from '../filing/form-state';
+
+interface Member {
+  detail: ProcedureDetail;
+  definition: ProcedureDefinition;
+}
+
+interface Section {
+  id: string;
+  title: ProcedureDefinition['form']['steps'][number]['title'];
+  fields: FieldDefinition[];
+}
+
+/**
+ * The members' forms as one: their steps in the group's order, a step id two members share is one
+ * section, and a key two members declare (the applicant, the child, the deceased) is asked once —
+ * the server gives each member the keys its own definition declares.
+ */
+export function unionSections(members: readonly Member[]): Section[] {
+  const sections: Section[] = [];
+  const seen = new Set<string>();
+  for (const { definition } of members) {
+    for (const step of definition.form.steps) {
+      const fresh = step.fields.filter((f) => !seen.has(f.key));
+      for (const f of fresh) seen.add(f.key);
+      if (fresh.length === 0) continue;
+      const same = sections.find((s) => s.id === step.id);
+      if (same) same.fields.push(...fresh);
+      else sections.push({ id: step.id, title: step.title, fields: [...fresh] });
+    }
+  }
+  return sections;
+}
+
+/** The members of an interlinked group, in the group's order, with their current definitions. */
+async function loadMembers(group: string): Promise<Member[]> {
+  const list = await api<{ items: ProcedureSummary[] }>('/api/v1/procedures');
+  const details = await Promise.all(
+    list.items.map((p) => api<ProcedureDetail>(`/api/v1/procedures/${encodeURIComponent(p.code)}`)),
+  );
+  return details
+    .map((detail) => ({ detail, definition: parseDefinition(detail.definition) }))
+    .filter((m): m is Member => m.definition?.interlink?.group === group)
+    .sort((a, b) => (a.definition.interlink?.order ?? 0) - (b.definition.interlink?.order ?? 0));
+}
+
+/** Each member judges its own part of the one form; a shared field's message is kept once. */
+function validateAll(members: readonly Member[], data: FormData, deps: FilingDeps): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const { definition } of members) {
+    const fields = definition.form.steps.flatMap((s) => s.fields);
+    const checked = compileDefinition(definition).validate(keepKnown(fields, data), deps);
+    if (checked.ok) continue;
+    for (const e of checked.errors) if (!errors.some((x) => x.field === e.field)) errors.push(e);
+  }
+  return errors;
+}
 
 /**
  * One filing of an interlinked group (liên thông: birth + permanent residence + child health insurance,
- * or death + residence removal + funeral allowance). The server fans it out to the three agencies.
+ * or death + residence removal + funeral allowance), drawn from the members' definitions. The server
+ * fans it out to the agencies.
  */
 export default function GroupFilingPage({ group }: { group: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const session = useSession();
   const user = session.status === 'signed-in' ? session.user : undefined;
-  const members = PROCEDURES.filter((p) => p.interlinkGroup === group);
-  const [fullName, setFullName] = useState(user?.fullName ?? '');
-  const [citizenId, setCitizenId] = useState('');
-  const [phone, setPhone] = useState(user?.phone ?? '');
-  const [note, setNote] = useState('');
+  const [members, setMembers] = useState<Member[] | undefined>();
+  const [data, setData] = useState<FormData | undefined>();
+  const [unitNames, setUnitNames] = useState<Record<string, string>>({});
   const [unit, setUnit] = useState<{ code: string; name: string } | undefined>();
   const [files, setFiles] = useState<PickedFile[]>([]);
-  const [error, setError] = useState<ApiError | undefined>();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [problem, setProblem] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
   const [key] = useState(() => crypto.randomUUID());
+  const deps = useMemo<FilingDeps>(() => ({ today: calendarDateOf(new Date()), calendar: buildCalendar() }), []);
+  const sections = useMemo(() => unionSections(members ?? []), [members]);
+  const topFields = useMemo(() => sections.flatMap((s) => s.fields), [sections]);
+  // A form that asks a required address (the residence) says where the group goes, as in the wizard.
+  const unitField = useMemo(() => placementOf(topFields).unitField, [topFields]);
 
+  useEffect(() => {
+    let live = true;
+    loadMembers(group)
+      .then((m) => live && setMembers(m))
+      .catch(() => live && setMembers([]));
+    return () => {
+      live = false;
+    };
+  }, [group]);
+
+  useEffect(() => {
+    if (data || topFields.length === 0) return;
+    setData(prefillPerson(topFields, initialValue(topFields), { fullName: user?.fullName, phone: user?.phone ?? undefined }));
+  }, [topFields, data, user]);
+
+  if (!members) return <p className="muted">{t('common.loading')}</p>;
   if (members.length === 0) return <p className="notice">{t('notFound.title')}</p>;
-  const fieldError = (f: string) => error?.errors.find((e) => e.field === f || e.field.startsWith(`${f}.`))?.message;
+  if (!data) return <p className="muted">{t('common.loading')}</p>;
+
+  const ctx: FormContext = {
+    data,
+    set: (path, value) => {
+      setData((d) => setPath(d ?? {}, path, value));
+      setErrors((es) => es.filter((e) => e.field !== path));
+    },
+    errors,
+    locale,
+    t,
+    unitNames,
+    setUnitName: (path, name) => setUnitNames((n) => ({ ...n, [path]: name ?? '' })),
+    rootFields: topFields,
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    setProblem(undefined);
+    const form = keepKnown(topFields, data!);
+    const found = validateAll(members!, form, deps);
+    const unitCode = unitField ? (getPath(form, `${unitField}.unitCode`) as string | undefined) : unit?.code;
+    if (!unitField && !unit) found.push({ field: '@unit', message: t('where.unitRequired') });
+    setErrors(found);
+    if (found.length > 0) {
+      window.scrollTo(0, 0);
+      return;
+    }
     setBusy(true);
-    setError(undefined);
-    const procedureOf = new Map(members.flatMap((p) => p.components.map((c) => [c.id, p.code] as const)));
+    const procedureOf = new Map(members!.flatMap((m) => m.detail.components.map((c) => [c.id, m.detail.code] as const)));
     try {
       const answer = await api<{ code: string }>('/api/v1/dossier-groups', {
         method: 'POST',
         headers: { 'idempotency-key': key },
         body: {
           group,
-          unitCode: unit?.code ?? '',
+          unitCode: unitCode ?? '',
           channel: channelFor(browserChannelEnv()),
-          form: { applicant: { fullName, citizenId, phone }, ...(note ? { note } : {}) },
+          form,
           attachments: files
             .filter((f) => f.fileId && f.componentId)
             .map((f) => ({
@@ -53,53 +161,61 @@ export default function GroupFilingPage({ group }: { group: string }) {
               fileId: f.fileId!,
             })),
           delivery: 'electronic',
+          procedureVersions: Object.fromEntries(
+            members!.filter((m) => m.detail.version !== undefined).map((m) => [m.detail.code, m.detail.version!]),
+          ),
         },
       });
       navigate(`/lien-thong/${encodeURIComponent(answer.code)}`);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, t('error.network')));
+      const failure = err instanceof ApiError ? err : new ApiError(0, t('error.network'));
+      setProblem(failure);
+      setErrors(failure.errors.map((x) => ({ field: formFieldPath(x.field), message: x.message })));
+      // A member got a new version meanwhile: draw its new form, the values stay to be checked again.
+      if (failure.status === 409) await loadMembers(group).then(setMembers, () => undefined);
       window.scrollTo(0, 0);
     } finally {
       setBusy(false);
     }
   }
 
+  const attachmentError = (code: string) => errors.find((x) => x.field === `attachments.${code}`)?.message;
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <h1>{t('group.fileTitle')}</h1>
-      <p className="lead">{members.map((m) => m.name).join(' + ')}</p>
-      <FormError title={error?.title} detail={error?.detail} />
-      <TextField
-        label={t('field.fullName')}
-        value={fullName}
-        onChange={(e) => setFullName(e.target.value)}
-        error={fieldError('body.form.applicant.fullName')}
-      />
-      <TextField
-        label={t('field.citizenId')}
-        inputMode="numeric"
-        value={citizenId}
-        onChange={(e) => setCitizenId(e.target.value.replace(/\D/g, ''))}
-        error={fieldError('body.form.applicant.citizenId')}
-      />
-      <TextField
-        label={t('field.phone')}
-        inputMode="tel"
-        value={phone ?? ''}
-        onChange={(e) => setPhone(e.target.value)}
-        error={fieldError('body.form.applicant.phone')}
-      />
-      <CommunePicker label={t('where.unit')} value={unit} onChange={setUnit} error={fieldError('body.unitCode')} />
+      <p className="lead">{members.map((m) => m.detail.name).join(' + ')}</p>
+      <FormError title={problem?.title} detail={problem?.detail} />
+      {errors.length > 0 && !problem && <p className="alert">{t('group.checkFields', { count: errors.length })}</p>}
+      {sections.map((s) => (
+        <section key={s.id} className="card">
+          <h2>{localized(s.title, locale)}</h2>
+          <DefinitionForm fields={s.fields} heading={localized(s.title, locale)} ctx={ctx} />
+        </section>
+      ))}
+      {!unitField && (
+        <section className="card">
+          <h2>{t('where.unit')}</h2>
+          <CommunePicker
+            label={t('where.unit')}
+            value={unit}
+            onChange={(u) => {
+              setUnit(u);
+              setErrors((es) => es.filter((x) => x.field !== '@unit' && x.field !== 'unitCode'));
+            }}
+            error={errors.find((x) => x.field === '@unit' || x.field === 'unitCode')?.message}
+          />
+        </section>
+      )}
       {members.map((m) => (
-        <section key={m.code} className="card">
-          <h2>{m.name}</h2>
-          {fieldError(`body.attachments.${m.code}`) && <p className="error-text">{fieldError(`body.attachments.${m.code}`)}</p>}
-          {m.components.map((c) => (
+        <section key={m.detail.code} className="card">
+          <h2>{m.detail.name}</h2>
+          <ErrorText>{attachmentError(m.detail.code)}</ErrorText>
+          {m.detail.components.map((c) => (
             <AttachmentInput
               key={c.id}
               label={c.name}
               mandatory={c.mandatory}
-              procedureCode={m.code}
+              procedureCode={m.detail.code}
               componentId={c.id}
               files={files}
               setFiles={(fn) => setFiles((prev) => fn(prev))}
@@ -107,10 +223,6 @@ export default function GroupFilingPage({ group }: { group: string }) {
           ))}
         </section>
       ))}
-      <div className="field">
-        <label htmlFor="group-note">{t('supplement.note')}</label>
-        <textarea id="group-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
-      </div>
       <button type="submit" className="button primary big" disabled={busy}>
         {t('group.submit')}
       </button>

@@ -100,7 +100,21 @@ export default function FilingWizard({ code }: { code: string }) {
           setState({
             stepIndex: Math.max(0, errs[0] ? stepOf(errs[0].field) : 0),
             data: keepKnown(topFields, item.body.form),
-            meta: { files: [], unitCode: item.body.unitCode, delivery: item.body.delivery, unitNames: {} },
+            meta: {
+              // The papers already uploaded go with the reopened form: nothing is photographed twice.
+              files: item.body.attachments.map((a) => ({
+                key: a.fileId,
+                componentId: a.componentId,
+                name: procedure?.components.find((c) => c.id === a.componentId)?.name ?? a.componentId,
+                size: 0,
+                type: '',
+                fileId: a.fileId,
+                state: 'done',
+              })),
+              unitCode: item.body.unitCode,
+              delivery: item.body.delivery,
+              unitNames: {},
+            },
           });
           return;
         }
