@@ -140,6 +140,16 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/admin/staff/:id/password-code': 'officer',
   'GET /api/v1/officer/agencies/:code/staff': 'officer',
   'POST /api/v1/auth/staff-password': 'public',
+
+  // Catalog administration (province and system administrators; the handlers check the role)
+  'GET /api/v1/admin/procedures': 'officer',
+  'PUT /api/v1/admin/procedures/:code': 'officer',
+  'GET /api/v1/admin/procedures/:code/versions': 'officer',
+  'GET /api/v1/admin/procedures/:code/versions/:version': 'officer',
+  'GET /api/v1/admin/procedures/:code/versions/:from/diff/:to': 'officer',
+  'POST /api/v1/admin/procedures/:code/publish': 'officer',
+  'POST /api/v1/admin/procedures/:code/unpublish': 'officer',
+  'POST /api/v1/admin/procedures/import': 'officer',
 };
 
 /**
