@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { Link, matchPath, useLocation } from '../router';
 import { api } from '../shared/api';
@@ -11,6 +11,9 @@ import { SetPasswordPage } from './SetPasswordPage';
 import { StaffScreen } from './StaffScreen';
 import { SupervisionScreen } from './SupervisionScreen';
 import { hasRole } from './types';
+
+// The catalog administration carries the definition validator: loaded only when an administrator opens it.
+const ProcedureAdminScreen = lazy(() => import('../admin/ProcedureAdminScreen'));
 
 /**
  * The officer console (/can-bo/…): its own shell — a desk screen, not the citizen's phone tabs.
@@ -78,6 +81,12 @@ export default function OfficerApp() {
       current: path === '/can-bo/nhan-su',
       show: hasRole(user, 'province_admin', 'system_admin'),
     },
+    {
+      href: '/can-bo/thu-tuc',
+      label: t('admin.proc.nav'),
+      current: path === '/can-bo/thu-tuc',
+      show: hasRole(user, 'province_admin', 'system_admin'),
+    },
   ];
   let screen: ReactNode;
   if (path === '/can-bo' || path === '/can-bo/') screen = <Inbox />;
@@ -86,6 +95,12 @@ export default function OfficerApp() {
   else if (path === '/can-bo/tong-dai') screen = <IntakeScreen mode="hotline" />;
   else if (path === '/can-bo/giam-sat') screen = <SupervisionScreen user={user} />;
   else if (path === '/can-bo/nhan-su') screen = <StaffScreen canGrantSystemAdmin={hasRole(user, 'system_admin')} />;
+  else if (path === '/can-bo/thu-tuc' && hasRole(user, 'province_admin', 'system_admin'))
+    screen = (
+      <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+        <ProcedureAdminScreen />
+      </Suspense>
+    );
   else screen = <h1>{t('notFound.title')}</h1>;
 
   return (
