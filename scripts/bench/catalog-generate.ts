@@ -152,7 +152,15 @@ const QUALIFIERS = [
   ' theo thủ tục rút gọn',
   ' qua dịch vụ bưu chính',
 ];
-const DURATIONS = ['03 ngày làm việc', '05 ngày làm việc', 'Trong 08 giờ làm việc', 'Ngay trong ngày', '10 ngày làm việc', '15 ngày', '20 ngày làm việc'];
+const DURATIONS = [
+  '03 ngày làm việc',
+  '05 ngày làm việc',
+  'Trong 08 giờ làm việc',
+  'Ngay trong ngày',
+  '10 ngày làm việc',
+  '15 ngày',
+  '20 ngày làm việc',
+];
 const FEES = [
   'Không',
   'Miễn phí',

@@ -46,14 +46,21 @@ export interface LatestVersion {
 }
 
 /** The current version of each of `codes` that exists (active or not), by code. */
-export async function latestVersions(db: Db, provinceCode: string, codes: readonly string[]): Promise<Map<string, LatestVersion>> {
+export async function latestVersions(
+  db: Db,
+  provinceCode: string,
+  codes: readonly string[],
+): Promise<Map<string, LatestVersion>> {
   const out = new Map<string, LatestVersion>();
   const unique = [...new Set(codes)];
   for (let i = 0; i < unique.length; i += 500) {
     const rows = await db
       .selectFrom('procedure as p')
       .innerJoin('procedureVersion as v', (join) =>
-        join.onRef('v.provinceCode', '=', 'p.provinceCode').onRef('v.code', '=', 'p.code').onRef('v.version', '=', 'p.currentVersion'),
+        join
+          .onRef('v.provinceCode', '=', 'p.provinceCode')
+          .onRef('v.code', '=', 'p.code')
+          .onRef('v.version', '=', 'p.currentVersion'),
       )
       .select(['p.code', 'p.active', 'v.version', 'v.definition'])
       .where('p.provinceCode', '=', provinceCode)

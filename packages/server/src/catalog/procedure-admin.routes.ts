@@ -27,9 +27,7 @@ const IMPORT_BODY_LIMIT = 32 * MIB;
 function requireCatalogAdmin(request: FastifyRequest): Actor {
   const actor = getActor(request);
   const province = request.server.ctx.config.PROVINCE_CODE;
-  const may = actor.roles.some(
-    (g) => g.role === 'system_admin' || (g.role === 'province_admin' && g.unitCode === province),
-  );
+  const may = actor.roles.some((g) => g.role === 'system_admin' || (g.role === 'province_admin' && g.unitCode === province));
   if (!may) throw problem(403, 'forbidden', 'Bạn không có quyền thực hiện thao tác này');
   return actor;
 }
@@ -40,7 +38,9 @@ const adminOnly = async (request: FastifyRequest) => {
 };
 
 const notFound = (code: string) =>
-  problem(404, 'procedure-not-found', 'Không tìm thấy thủ tục', { detail: `Không có thủ tục mã ${code} trong danh mục của tỉnh.` });
+  problem(404, 'procedure-not-found', 'Không tìm thấy thủ tục', {
+    detail: `Không có thủ tục mã ${code} trong danh mục của tỉnh.`,
+  });
 
 function failure(f: AdminFailure, code: string): never {
   if (f.reason === 'not_found') throw notFound(code);
@@ -115,7 +115,12 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       requireCatalogAdmin(request);
       const { q, status, limit, offset } = request.query;
       const active = status === 'all' ? undefined : status === 'published';
-      const found = await listAdminProcedures(app.ctx.db, app.ctx.config.PROVINCE_CODE, { words: words(q), active, limit, offset });
+      const found = await listAdminProcedures(app.ctx.db, app.ctx.config.PROVINCE_CODE, {
+        words: words(q),
+        active,
+        limit,
+        offset,
+      });
       return {
         total: found.total,
         items: found.items.map((r) => ({
@@ -175,7 +180,12 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
             active: z.boolean(),
             currentVersion: z.number().int(),
             versions: z.array(
-              z.object({ version: z.number().int(), createdAt: z.coerce.string(), createdBy: z.string().nullable(), note: z.string().nullable() }),
+              z.object({
+                version: z.number().int(),
+                createdAt: z.coerce.string(),
+                createdBy: z.string().nullable(),
+                note: z.string().nullable(),
+              }),
             ),
           }),
         },
@@ -187,7 +197,12 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!found) throw notFound(request.params.code);
       return {
         ...found,
-        versions: found.versions.map((v) => ({ ...v, createdAt: new Date(v.createdAt).toISOString(), note: v.note ?? null, createdBy: v.createdBy ?? null })),
+        versions: found.versions.map((v) => ({
+          ...v,
+          createdAt: new Date(v.createdAt).toISOString(),
+          note: v.note ?? null,
+          createdBy: v.createdBy ?? null,
+        })),
       };
     },
   );
@@ -199,7 +214,9 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Định nghĩa của một phiên bản (để sửa hoặc xem lại)',
         params: z.object({ code: z.string().max(40), version: Version }),
-        response: { 200: z.object({ code: z.string(), version: z.number().int(), definition: z.record(z.string(), z.unknown()) }) },
+        response: {
+          200: z.object({ code: z.string(), version: z.number().int(), definition: z.record(z.string(), z.unknown()) }),
+        },
       },
     },
     async (request) => {
@@ -240,7 +257,9 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         preValidation: adminOnly,
         schema: {
           tags,
-          summary: active ? 'Công bố thủ tục (công dân thấy và nộp được)' : 'Ngừng công bố thủ tục (hồ sơ đang giải quyết không đổi)',
+          summary: active
+            ? 'Công bố thủ tục (công dân thấy và nộp được)'
+            : 'Ngừng công bố thủ tục (hồ sơ đang giải quyết không đổi)',
           params: Code,
           response: { 200: z.object({ code: z.string(), active: z.boolean(), version: z.number().int() }) },
         },
@@ -283,7 +302,8 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireCatalogAdmin(request);
       request.auditRecord = { type: 'procedure-import', id: request.id };
       const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-      const parsed: ParsedImport = type === 'text/csv' ? readCatalogCsv(String(request.body ?? '')) : readJsonBundle(request.body);
+      const parsed: ParsedImport =
+        type === 'text/csv' ? readCatalogCsv(String(request.body ?? '')) : readJsonBundle(request.body);
       if (!parsed.ok) {
         throw problem(422, 'invalid-import', 'Tệp nhập chưa hợp lệ', { detail: 'Không có gì được lưu.', errors: parsed.errors });
       }

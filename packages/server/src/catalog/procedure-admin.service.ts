@@ -4,10 +4,10 @@ import { type AuditEntry, auditInsert } from '../audit/audit.repository';
 import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';
 import { findProcedureVersion, insertProcedureVersion, listProcedureVersions, setProcedureActive } from './index';
+import { isKnownIssuer } from './procedure-admin.issuers';
 import { type LatestVersion, latestVersions } from './procedure-admin.repository';
 import { type DefinitionChange, diffDefinitions, stableJson } from './procedure-diff';
 import { definitionFromCsvRow, type ImportEntry } from './procedure-import';
-import { isKnownIssuer } from './procedure-admin.issuers';
 
 /**
  * Catalog administration (issue 12 point 5): a definition saved is a new version (never an edit of
@@ -26,7 +26,10 @@ const withChange = (entry: AuditEntry, recordId: string, before: unknown, after:
 });
 
 /** Every problem of a definition: the domain's checks, then what only the server knows (issuers). */
-export function checkDefinition(input: unknown, code?: string): { ok: true; definition: Definition } | { ok: false; errors: FieldError[] } {
+export function checkDefinition(
+  input: unknown,
+  code?: string,
+): { ok: true; definition: Definition } | { ok: false; errors: FieldError[] } {
   const checked = pd.validateProcedureDefinition(input);
   const errors: FieldError[] = checked.ok ? [] : [...checked.errors];
   const raw = input as { code?: unknown; result?: { issuer?: unknown } } | null;
@@ -61,7 +64,14 @@ export async function saveDefinition(
     await sql`select pg_advisory_xact_lock(hashtext(${`procedure:${province}:${definition.code}`}))`.execute(trx);
     const current = (await latestVersions(trx, province, [definition.code])).get(definition.code);
     if (current && stableJson(current.definition) === stableJson(definition)) {
-      return { ok: true, code: definition.code, version: current.version, created: false, unchanged: true, procedureCreated: false };
+      return {
+        ok: true,
+        code: definition.code,
+        version: current.version,
+        created: false,
+        unchanged: true,
+        procedureCreated: false,
+      };
     }
     const version = await insertProcedureVersion(trx, province, definition, {
       createdBy: opts.createdBy,
@@ -143,7 +153,11 @@ export async function importProcedures(
     const base = { at: entry.at, code: entry.code };
     if (entry.code && seen.has(entry.code)) {
       const first = seen.get(entry.code);
-      report.push({ ...base, status: 'refused', errors: [{ field: 'code', message: `Mã thủ tục trùng với mục ${first} của tệp nhập` }] });
+      report.push({
+        ...base,
+        status: 'refused',
+        errors: [{ field: 'code', message: `Mã thủ tục trùng với mục ${first} của tệp nhập` }],
+      });
       continue;
     }
     if (entry.code) seen.set(entry.code, entry.at);

@@ -51,8 +51,16 @@ export function marriageRegistrationDefinition(): procedureDefinitions.Procedure
     legalBasis: ['Luật Hộ tịch 2014', 'Luật Hôn nhân và gia đình 2014', 'Nghị định 123/2015/NĐ-CP'],
     form: {
       steps: [
-        { id: 'ben-nu', title: { vi: 'Bên nữ' }, fields: [{ key: 'bride', type: 'group', label: { vi: 'Bên nữ' }, fields: person('bên nữ') }] },
-        { id: 'ben-nam', title: { vi: 'Bên nam' }, fields: [{ key: 'groom', type: 'group', label: { vi: 'Bên nam' }, fields: person('bên nam') }] },
+        {
+          id: 'ben-nu',
+          title: { vi: 'Bên nữ' },
+          fields: [{ key: 'bride', type: 'group', label: { vi: 'Bên nữ' }, fields: person('bên nữ') }],
+        },
+        {
+          id: 'ben-nam',
+          title: { vi: 'Bên nam' },
+          fields: [{ key: 'groom', type: 'group', label: { vi: 'Bên nam' }, fields: person('bên nam') }],
+        },
         {
           id: 'tinh-trang',
           title: { vi: 'Tình trạng hôn nhân' },

@@ -13,12 +13,21 @@ let citizen: SignedIn;
 
 before(async () => {
   t = await createTestApp();
-  [admin, receiver, citizen] = await Promise.all([login(t.app, 'provinceAdmin'), login(t.app, 'receiver'), login(t.app, 'citizen')]);
+  [admin, receiver, citizen] = await Promise.all([
+    login(t.app, 'provinceAdmin'),
+    login(t.app, 'receiver'),
+    login(t.app, 'citizen'),
+  ]);
 });
 after(() => t.close());
 
 function put(app: FastifyInstance, who: SignedIn, url: string, payload: unknown) {
-  return app.inject({ method: 'PUT', url, payload: payload as object, headers: { cookie: who.cookie, 'x-csrf-token': who.csrfToken } });
+  return app.inject({
+    method: 'PUT',
+    url,
+    payload: payload as object,
+    headers: { cookie: who.cookie, 'x-csrf-token': who.csrfToken },
+  });
 }
 const csv = (app: FastifyInstance, who: SignedIn, body: string, publish = false) =>
   app.inject({
@@ -123,16 +132,19 @@ describe('an administrator adds a procedure that did not exist', () => {
 });
 
 test('a definition with six problems is refused with the path of each, and nothing is written', async () => {
-  const bad = marriageRegistrationDefinition() as Record<string, any>;
+  const bad = marriageRegistrationDefinition();
   bad.code = '1.000999';
   bad.slug = 'thu-tuc-loi';
   bad.fee = { kind: 'fixed', amount: 20_000, payableAt: 'submission', legalBasis: '' };
-  bad.components[0].accepts = [];
+  const [declaration] = bad.components;
+  const [, , status] = bad.form.steps;
+  if (!declaration || !status) throw new Error('fixture shape');
+  declaration.accepts = [];
   bad.result.issuer = 'may-in-tien';
-  const fields = bad.form.steps[2].fields;
-  fields.push({ key: 'photo', type: 'camera', label: { vi: 'Ảnh' } });
-  fields.push({ key: 'previouslyMarried', type: 'checkbox', label: { vi: 'Trùng khóa' }, required: false });
-  fields[0].visibleIf = { '==': [{ var: 'divorceReference' }, 'x'] };
+  status.fields.push({ key: 'photo', type: 'camera', label: { vi: 'Ảnh' } });
+  status.fields.push({ key: 'previouslyMarried', type: 'checkbox', label: { vi: 'Trùng khóa' }, required: false });
+  const [married] = status.fields;
+  if (married) married.visibleIf = { '==': [{ var: 'divorceReference' }, 'x'] };
   const res = await put(t.app, admin, '/api/v1/admin/procedures/1.000999', bad);
   assert.equal(res.statusCode, 422, res.body);
   const paths = res.json().errors.map((e: { field: string }) => e.field);
