@@ -229,18 +229,18 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/v1/admin/procedures/:code/versions/:from/diff/:to',
+    '/api/v1/admin/procedures/:code/versions/:version/diff/:other',
     {
       schema: {
         tags,
         summary: 'Những gì thay đổi giữa hai phiên bản (theo đường dẫn, dễ đọc)',
-        params: z.object({ code: z.string().max(40), from: Version, to: Version }),
+        params: z.object({ code: z.string().max(40), version: Version, other: Version }),
         response: { 200: z.object({ code: z.string(), from: z.number().int(), to: z.number().int(), changes: z.array(Change) }) },
       },
     },
     async (request) => {
       requireCatalogAdmin(request);
-      const { code, from, to } = request.params;
+      const { code, version: from, other: to } = request.params;
       const diff = await diffVersions(app.ctx, code, from, to);
       if (!diff.ok) failure(diff, code);
       return { code, from, to, changes: diff.changes };

@@ -324,7 +324,7 @@ export const MATRIX: Record<string, MatrixCase> = {
     request: get('/api/v1/admin/procedures/1.001612/versions/1'),
     ok: ADMINS,
   },
-  'GET /api/v1/admin/procedures/:code/versions/:from/diff/:to': {
+  'GET /api/v1/admin/procedures/:code/versions/:version/diff/:other': {
     request: get('/api/v1/admin/procedures/1.001612/versions/1/diff/1'),
     ok: ADMINS,
   },

@@ -146,7 +146,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'PUT /api/v1/admin/procedures/:code': 'officer',
   'GET /api/v1/admin/procedures/:code/versions': 'officer',
   'GET /api/v1/admin/procedures/:code/versions/:version': 'officer',
-  'GET /api/v1/admin/procedures/:code/versions/:from/diff/:to': 'officer',
+  'GET /api/v1/admin/procedures/:code/versions/:version/diff/:other': 'officer',
   'POST /api/v1/admin/procedures/:code/publish': 'officer',
   'POST /api/v1/admin/procedures/:code/unpublish': 'officer',
   'POST /api/v1/admin/procedures/import': 'officer',
