@@ -1,5 +1,4 @@
-import { foldVietnamese, type ProcedureDefinition, topicLabel } from '@dvc/domain';
-import { sql } from 'kysely';
+import { foldVietnamese, type ProcedureDefinition, procedureDefinitions, topicLabel } from '@dvc/domain';
 import type { Db } from '../db/database';
 
 /** Folded text the search matches against: name, code and topic label. */
@@ -7,46 +6,130 @@ export function searchTextFor(definition: ProcedureDefinition): string {
   return foldVietnamese(`${definition.name} ${definition.code} ${topicLabel(definition.topic)}`);
 }
 
+type Definition = procedureDefinitions.ProcedureDefinition;
+
 /**
- * Inserts or refreshes the given definitions in one statement. A row whose content is unchanged
- * is not touched (so the second start writes nothing); `active` is never changed here.
- * Returns how many rows were inserted or updated.
+ * Writes a new version of a procedure's definition and makes it the current one: the version row,
+ * and the `procedure` row's list columns (name, topic, search text, the catalog facts). A procedure
+ * not seen before gets its row (published unless `active: false`); an existing one keeps `active`.
+ * Returns the new version number. The caller gives the transaction (`db`), so the version and
+ * whatever goes with it (an audit row) commit together; the procedure row is locked first, so two
+ * writers of one code get versions n and n+1, never the same number.
  */
-export async function upsertProcedures(db: Db, provinceCode: string, definitions: readonly ProcedureDefinition[], now: Date) {
-  if (definitions.length === 0) return 0;
-  const result = await db
+export async function insertProcedureVersion(
+  db: Db,
+  provinceCode: string,
+  definition: Definition,
+  options: { createdBy: string | null; note: string | null; now: Date; active?: boolean },
+): Promise<number> {
+  const facts = procedureDefinitions.catalogFactsOf(definition);
+  const listColumns = {
+    slug: facts.slug,
+    name: facts.name,
+    nameEn: facts.nameEn,
+    topic: facts.topic,
+    searchText: searchTextFor(facts),
+    definition: JSON.stringify(facts),
+    updatedAt: options.now,
+  };
+  // Takes the row's lock (or waits for a writer creating it), so the next number below is this writer's.
+  await db
     .insertInto('procedure')
-    .values(
-      definitions.map((d) => ({
-        provinceCode,
-        code: d.code,
-        slug: d.slug,
-        name: d.name,
-        nameEn: d.nameEn,
-        topic: d.topic,
-        searchText: searchTextFor(d),
-        definition: JSON.stringify(d),
-        updatedAt: now,
-      })),
-    )
-    .onConflict((oc) =>
-      oc
-        .columns(['provinceCode', 'code'])
-        .doUpdateSet((eb) => ({
-          slug: eb.ref('excluded.slug'),
-          name: eb.ref('excluded.name'),
-          nameEn: eb.ref('excluded.nameEn'),
-          topic: eb.ref('excluded.topic'),
-          searchText: eb.ref('excluded.searchText'),
-          definition: eb.ref('excluded.definition'),
-          updatedAt: eb.ref('excluded.updatedAt'),
-        }))
-        .where(
-          sql<boolean>`(procedure.definition, procedure.search_text) is distinct from (excluded.definition, excluded.search_text)`,
-        ),
-    )
+    .values({ provinceCode, code: definition.code, ...listColumns, active: options.active ?? true, currentVersion: 1 })
+    .onConflict((oc) => oc.columns(['provinceCode', 'code']).doUpdateSet({ updatedAt: options.now }))
+    .execute();
+  const latest = await db
+    .selectFrom('procedureVersion')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .where('provinceCode', '=', provinceCode)
+    .where('code', '=', definition.code)
     .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+  const version = Number(latest?.version ?? 0) + 1;
+  await db
+    .insertInto('procedureVersion')
+    .values({
+      provinceCode,
+      code: definition.code,
+      version,
+      definition: JSON.stringify(definition),
+      createdAt: options.now,
+      createdBy: options.createdBy,
+      note: options.note,
+    })
+    .execute();
+  await db
+    .updateTable('procedure')
+    .set({ ...listColumns, currentVersion: version })
+    .where('provinceCode', '=', provinceCode)
+    .where('code', '=', definition.code)
+    .execute();
+  return version;
+}
+
+export async function listProcedureVersions(db: Db, provinceCode: string, code: string) {
+  return db
+    .selectFrom('procedureVersion')
+    .select(['version', 'createdAt', 'createdBy', 'note'])
+    .where('provinceCode', '=', provinceCode)
+    .where('code', '=', code)
+    .orderBy('version')
+    .execute();
+}
+
+/** The stored definition of one version (any, even of an unpublished procedure), as written. */
+export async function findProcedureVersion(
+  db: Db,
+  provinceCode: string,
+  code: string,
+  version: number,
+): Promise<Definition | undefined> {
+  const row = await db
+    .selectFrom('procedureVersion')
+    .select(['definition'])
+    .where('provinceCode', '=', provinceCode)
+    .where('code', '=', code)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row?.definition;
+}
+
+/** Publishes or withdraws a procedure; false when there is no such procedure. */
+export async function setProcedureActive(db: Db, provinceCode: string, code: string, active: boolean): Promise<boolean> {
+  const result = await db
+    .updateTable('procedure')
+    .set({ active })
+    .where('provinceCode', '=', provinceCode)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** The version new filings use, for a published procedure only. */
+export async function findCurrentVersionNumber(db: Db, provinceCode: string, code: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('procedure')
+    .select(['currentVersion'])
+    .where('provinceCode', '=', provinceCode)
+    .where('code', '=', code)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return row?.currentVersion;
+}
+
+/** The latest version of each code that the seed wrote (no author), to compare with the built-in definitions. */
+export async function latestBuiltInVersions(db: Db, provinceCode: string, note: string) {
+  const rows = await db
+    .selectFrom('procedureVersion')
+    .select(['code', 'version', 'definition'])
+    .where('provinceCode', '=', provinceCode)
+    .where('createdBy', 'is', null)
+    .where('note', '=', note)
+    .orderBy('code')
+    .orderBy('version', 'desc')
+    .execute();
+  const latest = new Map<string, { version: number; definition: Definition }>();
+  for (const row of rows) if (!latest.has(row.code)) latest.set(row.code, row);
+  return latest;
 }
 
 /** Escapes LIKE wildcards so a user's `%` or `_` is matched literally. */

@@ -10,7 +10,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../http/problem';
-import { findProcedureByCode, listProcedures, listTopics } from './catalog.service';
+import { currentProcedureVersion, listProcedures, listTopics, type ProcedureVersion, procedureVersion } from './catalog.service';
 
 const TAGS = ['Danh mục thủ tục'];
 
@@ -46,8 +46,22 @@ const ProcedureDetail = z.object({
   /** Version of the definition served (a dossier keeps the version it was filed under). */
   version: z.number().int().positive(),
   /** The procedure as data (issue 12): its form is what the phone renders and the server validates. */
-  definition: z.record(z.string(), z.unknown()).optional(),
+  definition: z.record(z.string(), z.unknown()),
 });
+
+const NOT_FOUND_TITLE = 'Không tìm thấy thủ tục';
+
+/** The detail of one version: its catalog facts, what it costs today, and the definition itself. */
+function detail(found: ProcedureVersion, at: Date): z.infer<typeof ProcedureDetail> {
+  const facts = procedureDefinitions.catalogFactsOf(found.definition);
+  return {
+    ...facts,
+    topicLabel: topicLabel(facts.topic),
+    feeAmounts: feeAmounts(facts, at),
+    version: found.version,
+    definition: found.definition,
+  };
+}
 
 function feeAmounts(p: ProcedureDefinition, at: Date): z.infer<typeof FeeAmounts> {
   const counterAmount = feeFor(p, 'direct', at);
@@ -112,19 +126,35 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const procedure = await findProcedureByCode(app.ctx, request.params.code);
-      if (!procedure) {
-        throw problem(404, 'procedure-not-found', 'Không tìm thấy thủ tục', {
+      const found = await currentProcedureVersion(app.ctx, request.params.code);
+      if (!found) {
+        throw problem(404, 'procedure-not-found', NOT_FOUND_TITLE, {
           detail: `Không có thủ tục mã ${request.params.code} trong danh mục của tỉnh.`,
         });
       }
-      return {
-        ...procedure,
-        topicLabel: topicLabel(procedure.topic),
-        feeAmounts: feeAmounts(procedure, app.ctx.now()),
-        version: 1,
-        definition: procedureDefinitions.findPilotDefinition(procedure.code),
-      };
+      return detail(found, app.ctx.now());
+    },
+  );
+
+  app.get(
+    '/api/v1/procedures/:code/versions/:version',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Một phiên bản của thủ tục (biểu mẫu mà hồ sơ đã nộp theo phiên bản đó được hiển thị và kiểm tra)',
+        params: z.object({ code: z.string().max(40), version: z.coerce.number().int().positive().max(1_000_000) }),
+        response: { 200: ProcedureDetail },
+      },
+    },
+    async (request) => {
+      const { code, version } = request.params;
+      const found = await procedureVersion(app.ctx, code, version);
+      if (!found) {
+        throw problem(404, 'procedure-version-not-found', 'Không tìm thấy phiên bản thủ tục', {
+          detail: `Thủ tục mã ${code} không có phiên bản ${version}.`,
+        });
+      }
+      return detail(found, app.ctx.now());
     },
   );
 

@@ -1,6 +1,12 @@
-import { foldVietnamese, PROCEDURE_TOPICS, ProcedureDefinition, type ProcedureTopic } from '@dvc/domain';
+import { foldVietnamese, PROCEDURE_TOPICS, ProcedureDefinition, type ProcedureTopic, procedureDefinitions } from '@dvc/domain';
 import type { AppContext } from '../http/context';
-import { countActiveByTopic, findActiveProcedure, listActiveProcedures } from './catalog.repository';
+import {
+  countActiveByTopic,
+  findActiveProcedure,
+  findCurrentVersionNumber,
+  findProcedureVersion,
+  listActiveProcedures,
+} from './catalog.repository';
 
 /** Rows are read back through the domain schema: a stored definition that no longer fits is a bug, not data. */
 function parse(definition: unknown): ProcedureDefinition {
@@ -21,9 +27,9 @@ export async function listProcedures(ctx: AppContext, filter: { q?: string; topi
 }
 
 /**
- * The active procedure with this code in the province's catalog, or undefined. Every filing asks,
- * so a parsed definition is kept for CACHE_MS: a procedure withdrawn by an administrator stops being
- * accepted within that time.
+ * The active procedure with this code in the province's catalog (its catalog facts), or undefined.
+ * Kept for CACHE_MS: a procedure withdrawn by an administrator stops being listed by callers of
+ * this within that time. Filing reads the current version instead (`currentProcedureVersion`).
  */
 export async function findProcedureByCode(ctx: AppContext, code: string): Promise<ProcedureDefinition | undefined> {
   const perDb = cache.get(ctx.db) ?? new Map<string, { at: number; procedure: ProcedureDefinition | undefined }>();
@@ -39,6 +45,48 @@ export async function findProcedureByCode(ctx: AppContext, code: string): Promis
 
 const CACHE_MS = 60_000;
 const cache = new WeakMap<object, Map<string, { at: number; procedure: ProcedureDefinition | undefined }>>();
+
+export interface ProcedureVersion {
+  version: number;
+  definition: procedureDefinitions.ProcedureDefinition;
+}
+
+/** Parsed definitions per database, province, code and version: a version never changes, so neither does this. */
+const versions = new WeakMap<object, Map<string, Promise<ProcedureVersion | undefined>>>();
+
+/**
+ * One version of a procedure, whether or not it is published now: a dossier is shown and validated
+ * by the version it was filed under, forever.
+ */
+export function procedureVersion(ctx: AppContext, code: string, version: number): Promise<ProcedureVersion | undefined> {
+  const perDb = versions.get(ctx.db) ?? new Map<string, Promise<ProcedureVersion | undefined>>();
+  versions.set(ctx.db, perDb);
+  const key = `${ctx.config.PROVINCE_CODE}:${code}:${version}`;
+  const hit = perDb.get(key);
+  if (hit) return hit;
+  const loading = findProcedureVersion(ctx.db, ctx.config.PROVINCE_CODE, code, version).then((stored) =>
+    // Parsed again on the way out: a stored version that no longer fits the format is a bug, not data.
+    stored === undefined ? undefined : { version, definition: procedureDefinitions.ProcedureDefinition.parse(stored) },
+  );
+  perDb.set(key, loading);
+  // An absent version may be written later, and a failed read must not stick: only a found one is kept.
+  loading.then(
+    (found) => {
+      if (!found) perDb.delete(key);
+    },
+    () => perDb.delete(key),
+  );
+  return loading;
+}
+
+/**
+ * The version new filings use, for a published procedure only. The pointer is read each time (a new
+ * version or a withdrawal applies at once, on every server); the definition comes from the cache.
+ */
+export async function currentProcedureVersion(ctx: AppContext, code: string): Promise<ProcedureVersion | undefined> {
+  const version = await findCurrentVersionNumber(ctx.db, ctx.config.PROVINCE_CODE, code);
+  return version === undefined ? undefined : procedureVersion(ctx, code, version);
+}
 
 /** Every topic with its label and the number of active procedures in it (zero included). */
 export async function listTopics(ctx: AppContext) {

@@ -1,9 +1,10 @@
-import type { ProcedureDefinition } from '@dvc/domain';
+import type { ProcedureDefinition, procedureDefinitions } from '@dvc/domain';
 import type { ColumnType, JSONColumnType } from 'kysely';
 
 /** Tables owned by this capability (Kysely row types; columns camelCase via CamelCasePlugin). */
 export interface CatalogTables {
   procedure: ProcedureTable;
+  procedureVersion: ProcedureVersionTable;
 }
 
 export interface ProcedureTable {
@@ -14,8 +15,22 @@ export interface ProcedureTable {
   nameEn: string;
   topic: string;
   searchText: string;
-  /** Written as JSON text, read back as an object and re-parsed by the domain schema. */
+  /** The catalog facts of the current version: written as JSON text, read back and re-parsed by the domain schema. */
   definition: JSONColumnType<ProcedureDefinition>;
+  /** Published: listed and accepting filings. */
   active: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The version new filings use (procedure_version). */
+  currentVersion: ColumnType<number, number | undefined, number>;
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Append-only (migration 029): a version is never changed, a new one is written. */
+export interface ProcedureVersionTable {
+  provinceCode: string;
+  code: string;
+  version: number;
+  definition: JSONColumnType<procedureDefinitions.ProcedureDefinition>;
+  createdAt: ColumnType<Date, Date | string, never>;
+  createdBy: string | null;
+  note: string | null;
 }

@@ -48,6 +48,8 @@ export interface DossierTable {
   groupCode: string | null;
   searchText: string;
   version: Generated<number>;
+  /** The version of the procedure's definition it was filed under (migration 030). */
+  procedureVersion: Generated<number>;
   updatedAt: Date;
 }
 

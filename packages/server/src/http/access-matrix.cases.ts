@@ -98,6 +98,7 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/admin-units/:code': pub('/api/v1/admin-units/21025'),
   'GET /api/v1/procedures': pub('/api/v1/procedures'),
   'GET /api/v1/procedures/:code': pub('/api/v1/procedures/1.001612'),
+  'GET /api/v1/procedures/:code/versions/:version': pub('/api/v1/procedures/1.001612/versions/1'),
   'GET /api/v1/procedure-definition.schema.json': pub('/api/v1/procedure-definition.schema.json'),
   'GET /api/v1/procedure-topics': pub('/api/v1/procedure-topics'),
   'GET /api/v1/calendar': pub('/api/v1/calendar?year=2026'),

@@ -59,6 +59,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/admin-units/:code': 'public',
   'GET /api/v1/procedures': 'public',
   'GET /api/v1/procedures/:code': 'public',
+  'GET /api/v1/procedures/:code/versions/:version': 'public',
   'GET /api/v1/procedure-topics': 'public',
   'GET /api/v1/procedure-definition.schema.json': 'public',
   'GET /api/v1/calendar': 'public',

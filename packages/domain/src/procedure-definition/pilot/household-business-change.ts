@@ -83,6 +83,10 @@ export const householdBusinessChangeDefinition: ProcedureDefinitionInput = {
     'Nghị định 168/2025/NĐ-CP về đăng ký doanh nghiệp (từ 01/7/2025)',
     'Thông tư 68/2025/TT-BTC (biểu mẫu)',
   ],
+  verify: [
+    'Lệ phí thay đổi nội dung lấy bằng lệ phí đăng ký (100.000 đ) theo DOMAIN.md; chưa đối chiếu nghị quyết HĐND tỉnh — một số tỉnh thu mức thấp hơn cho việc thay đổi.',
+    'Mức độ "toàn trình" chưa đối chiếu danh mục DVC trực tuyến của tỉnh.',
+  ],
   form: {
     steps: [
       {

@@ -78,6 +78,11 @@ export const householdBusinessRegistrationDefinition: ProcedureDefinitionInput =
     'Nghị định 168/2025/NĐ-CP về đăng ký doanh nghiệp (từ 01/7/2025)',
     'Thông tư 68/2025/TT-BTC (biểu mẫu)',
   ],
+  verify: [
+    'Lệ phí 100.000 đ: mức phổ biến, chưa đối chiếu được với nghị quyết HĐND tỉnh Quảng Ngãi đang hiệu lực; mức giảm 50% trực tuyến theo Nghị quyết 11/2022 và 13/2022 (seed 003) — cần xác nhận thời hạn áp dụng.',
+    'Mức độ "toàn trình" suy từ việc tỉnh chỉ nhận hồ sơ trực tuyến từ 6/2023 (seed 002); chưa đối chiếu Quyết định công bố danh mục DVC trực tuyến của tỉnh.',
+    'Thành phần hồ sơ theo Nghị định 01/2021 (Điều 87); cần đối chiếu lại với Nghị định 168/2025 và Thông tư 68/2025.',
+  ],
   form: {
     steps: [
       { id: 'ten', title: { vi: 'Tên hộ kinh doanh', en: 'Business name' }, fields: [businessNameField] },

@@ -54,6 +54,11 @@ export const householdBusinessTerminationDefinition: ProcedureDefinitionInput = 
     'Nghị định 01/2021/NĐ-CP về đăng ký doanh nghiệp (hồ sơ tiếp nhận đến 30/6/2025)',
     'Nghị định 168/2025/NĐ-CP về đăng ký doanh nghiệp (từ 01/7/2025)',
   ],
+  verify: [
+    'Mã 1.001266: chỉ thấy trong một nguồn bên thứ ba; chưa đối chiếu Cơ sở dữ liệu quốc gia về TTHC.',
+    'Thời hạn 3 ngày làm việc theo DOMAIN.md (verify); trang TTHC của Kon Tum ghi "Thời hạn giải quyết: Không có".',
+    'Thành phần "Thông báo của cơ quan thuế" theo Nghị định 01/2021; cần đối chiếu Nghị định 168/2025.',
+  ],
   form: {
     steps: [
       {

@@ -35,6 +35,10 @@ export const promotionNoticeDefinition: ProcedureDefinitionInput = {
     'Nghị định 81/2018/NĐ-CP quy định chi tiết Luật Thương mại về hoạt động xúc tiến thương mại',
     'Nghị định 128/2024/NĐ-CP sửa đổi, bổ sung Nghị định 81/2018/NĐ-CP',
   ],
+  verify: [
+    'Mã thủ tục quốc gia chưa tìm được: "QNG-TB-KHUYEN-MAI" là mã tạm của tỉnh, phải thay bằng mã trong Cơ sở dữ liệu quốc gia về TTHC.',
+    'Số hiệu mẫu thông báo theo Nghị định 128/2024 chưa xác nhận.',
+  ],
   form: {
     steps: [
       {
