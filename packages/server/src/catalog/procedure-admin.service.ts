@@ -5,7 +5,7 @@ import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';
 import { findProcedureVersion, insertProcedureVersion, listProcedureVersions, setProcedureActive } from './index';
 import { isKnownIssuer } from './procedure-admin.issuers';
-import { type LatestVersion, latestVersions } from './procedure-admin.repository';
+import { latestVersions } from './procedure-admin.repository';
 import { type DefinitionChange, diffDefinitions, stableJson } from './procedure-diff';
 import { definitionFromCsvRow, type ImportEntry } from './procedure-import';
 
