@@ -1,11 +1,10 @@
 import { procedureDefinitions as pd } from '@dvc/domain';
-import { sql } from 'kysely';
 import { type AuditEntry, auditInsert } from '../audit/audit.repository';
 import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';
 import { findProcedureVersion, insertProcedureVersion, listProcedureVersions, setProcedureActive } from './index';
 import { isKnownIssuer } from './procedure-admin.issuers';
-import { latestVersions } from './procedure-admin.repository';
+import { type BulkVersion, insertProcedureVersions, latestVersions, lockProcedureCodes } from './procedure-admin.repository';
 import { type DefinitionChange, diffDefinitions, stableJson } from './procedure-diff';
 import { definitionFromCsvRow, type ImportEntry } from './procedure-import';
 
@@ -60,8 +59,29 @@ export async function saveDefinition(
   opts: { createdBy: string | null; note?: string; audit: AuditEntry; publishNew?: boolean },
 ): Promise<SaveResult> {
   const province = ctx.config.PROVINCE_CODE;
+  try {
+    return await writeOne(ctx, province, definition, opts);
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    return { ok: false, reason: 'invalid', errors: [SLUG_TAKEN(definition.slug)] };
+  }
+}
+
+const isUniqueViolation = (err: unknown) =>
+  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
+const SLUG_TAKEN = (slug: string): FieldError => ({
+  field: 'slug',
+  message: `Địa chỉ trang "${slug}" đã được một thủ tục khác dùng`,
+});
+
+async function writeOne(
+  ctx: AppContext,
+  province: string,
+  definition: Definition,
+  opts: { createdBy: string | null; note?: string; audit: AuditEntry; publishNew?: boolean },
+): Promise<SaveResult> {
   return ctx.db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtext(${`procedure:${province}:${definition.code}`}))`.execute(trx);
+    await lockProcedureCodes(trx, province, [definition.code]);
     const current = (await latestVersions(trx, province, [definition.code])).get(definition.code);
     if (current && stableJson(current.definition) === stableJson(definition)) {
       return {
@@ -135,9 +155,21 @@ export interface ImportReportEntry {
   warnings?: string[];
 }
 
+interface Pending {
+  index: number;
+  at: number;
+  definition: Definition;
+  warnings: string[];
+}
+
+const CHUNK = 200;
+
 /**
- * Each entry on its own: validated, then written with its audit row in one transaction, or refused
- * with nothing written. Idempotent: an entry equal to its procedure's current version is "unchanged".
+ * Each entry is validated on its own and refused with every problem, nothing of it written. The
+ * valid ones are written CHUNK at a time (one transaction: their versions, procedure rows and audit
+ * rows together); if a chunk fails (a slug another procedure uses…), its entries are written one by
+ * one, so only the faulty entry is refused. Idempotent: an entry equal to its procedure's current
+ * version is "unchanged" and writes nothing.
  */
 export async function importProcedures(
   ctx: AppContext,
@@ -145,53 +177,113 @@ export async function importProcedures(
   opts: { createdBy: string | null; audit: AuditEntry; publishNew: boolean },
 ): Promise<ImportReportEntry[]> {
   const province = ctx.config.PROVINCE_CODE;
-  const codes = entries.flatMap((e) => (e.code ? [e.code] : []));
-  const latest = await latestVersions(ctx.db, province, codes);
+  const latest = await latestVersions(
+    ctx.db,
+    province,
+    entries.flatMap((e) => (e.code ? [e.code] : [])),
+  );
   const seen = new Map<string, number>();
   const report: ImportReportEntry[] = [];
-  for (const entry of entries) {
+  const pending: Pending[] = [];
+  for (const [index, entry] of entries.entries()) {
     const base = { at: entry.at, code: entry.code };
+    const refuse = (errors: FieldError[]) => {
+      report[index] = { ...base, status: 'refused', errors };
+    };
     if (entry.code && seen.has(entry.code)) {
-      const first = seen.get(entry.code);
-      report.push({
-        ...base,
-        status: 'refused',
-        errors: [{ field: 'code', message: `Mã thủ tục trùng với mục ${first} của tệp nhập` }],
-      });
+      refuse([{ field: 'code', message: `Mã thủ tục trùng với mục ${seen.get(entry.code)} của tệp nhập` }]);
       continue;
     }
     if (entry.code) seen.set(entry.code, entry.at);
     const current = entry.code ? latest.get(entry.code) : undefined;
-    let input: unknown;
+    let input: unknown = entry.source.kind === 'json' ? entry.source.definition : undefined;
     let warnings: string[] = [];
     if (entry.source.kind === 'csv') {
       const made = definitionFromCsvRow(entry.source.row, current?.definition);
       if (!made.ok) {
-        report.push({ ...base, status: 'refused', errors: made.errors });
+        refuse(made.errors);
         continue;
       }
       input = made.definition;
       warnings = made.warnings;
-    } else input = entry.source.definition;
+    }
     const checked = checkDefinition(input);
     if (!checked.ok) {
-      report.push({ ...base, status: 'refused', errors: checked.errors });
+      refuse(checked.errors);
       continue;
     }
     // Read before the writes: a re-import of the same catalog writes nothing and takes no lock.
     if (current && stableJson(current.definition) === stableJson(checked.definition)) {
-      report.push({ ...base, status: 'unchanged', version: current.version });
+      report[index] = { ...base, status: 'unchanged', version: current.version };
       continue;
     }
-    const saved = await saveDefinition(ctx, checked.definition, {
-      createdBy: opts.createdBy,
-      note: `Nhập danh mục, mục ${entry.at}`,
-      audit: opts.audit,
-      publishNew: opts.publishNew,
-    });
-    if (!saved.ok) continue;
-    const status = saved.unchanged ? 'unchanged' : saved.procedureCreated ? 'created' : 'updated';
-    report.push({ ...base, status, version: saved.version, ...(warnings.length > 0 && !saved.unchanged ? { warnings } : {}) });
+    pending.push({ index, at: entry.at, definition: checked.definition, warnings });
+  }
+
+  for (let i = 0; i < pending.length; i += CHUNK) {
+    const chunk = pending.slice(i, i + CHUNK);
+    try {
+      const written = await writeChunk(ctx, chunk, opts);
+      for (const w of written) report[w.item.index] = w.entry;
+    } catch {
+      for (const item of chunk) {
+        const note = `Nhập danh mục, mục ${item.at}`;
+        const saved = await saveDefinition(ctx, item.definition, { ...opts, note });
+        report[item.index] = saved.ok
+          ? reportOf(item, saved.unchanged ? 'unchanged' : saved.procedureCreated ? 'created' : 'updated', saved.version)
+          : {
+              at: item.at,
+              code: item.definition.code,
+              status: 'refused',
+              errors: saved.reason === 'invalid' ? saved.errors : [],
+            };
+      }
+    }
   }
   return report;
+}
+
+function reportOf(item: Pending, status: ImportReportEntry['status'], version: number): ImportReportEntry {
+  const warnings = status !== 'unchanged' && item.warnings.length > 0 ? { warnings: item.warnings } : {};
+  return { at: item.at, code: item.definition.code, status, version, ...warnings };
+}
+
+async function writeChunk(
+  ctx: AppContext,
+  chunk: readonly Pending[],
+  opts: { createdBy: string | null; audit: AuditEntry; publishNew: boolean },
+): Promise<{ item: Pending; entry: ImportReportEntry }[]> {
+  const province = ctx.config.PROVINCE_CODE;
+  return ctx.db.transaction().execute(async (trx) => {
+    const codes = chunk.map((p) => p.definition.code);
+    await lockProcedureCodes(trx, province, codes);
+    const current = await latestVersions(trx, province, codes);
+    const out: { item: Pending; entry: ImportReportEntry }[] = [];
+    const writes: BulkVersion[] = [];
+    const audits: AuditEntry[] = [];
+    for (const item of chunk) {
+      const before = current.get(item.definition.code);
+      if (before && stableJson(before.definition) === stableJson(item.definition)) {
+        out.push({ item, entry: reportOf(item, 'unchanged', before.version) });
+        continue;
+      }
+      const version = (before?.version ?? 0) + 1;
+      writes.push({
+        definition: item.definition,
+        version,
+        active: before ? before.active : opts.publishNew,
+        note: `Nhập danh mục, mục ${item.at}`,
+      });
+      audits.push(
+        withChange(opts.audit, item.definition.code, before ? { version: before.version, definition: before.definition } : null, {
+          version,
+          definition: item.definition,
+        }),
+      );
+      out.push({ item, entry: reportOf(item, before ? 'updated' : 'created', version) });
+    }
+    await insertProcedureVersions(trx, province, writes, { createdBy: opts.createdBy, now: ctx.now() });
+    if (audits.length > 0) await auditInsert(trx, audits).execute();
+    return out;
+  });
 }

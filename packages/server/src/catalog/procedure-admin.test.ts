@@ -238,6 +238,26 @@ test('the national catalog CSV: new rows get a minimal form, an existing procedu
   assert.deepEqual([again.created, again.updated, again.unchanged, again.refused], [0, 0, 2, 1]);
 });
 
+test('an entry whose page address another procedure uses is refused alone; the rest of its batch is written', async () => {
+  const taken = marriageRegistrationDefinition();
+  taken.code = 'QNG-TRUNG-DIA-CHI';
+  taken.slug = 'dang-ky-thanh-lap-ho-kinh-doanh';
+  const fine = marriageRegistrationDefinition();
+  fine.code = 'QNG-KET-HON-CO-YEU-TO-NUOC-NGOAI';
+  fine.slug = 'dang-ky-ket-hon-co-yeu-to-nuoc-ngoai';
+  const res = await post(t.app, admin, '/api/v1/admin/procedures/import', { procedures: [fine, taken] });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.deepEqual(
+    res.json().entries.map((e: { status: string; errors?: { field: string }[] }) => [e.status, e.errors?.map((x) => x.field)]),
+    [
+      ['created', undefined],
+      ['refused', ['slug']],
+    ],
+  );
+  assert.equal((await get(t.app, admin, '/api/v1/admin/procedures/QNG-TRUNG-DIA-CHI/versions')).statusCode, 404);
+  assert.equal((await versionsOf(fine.code)).versions.length, 1);
+});
+
 test('only administrators reach the catalog administration', async () => {
   for (const who of [receiver, citizen]) {
     const res = await put(t.app, who, '/api/v1/admin/procedures/1.000894', marriageRegistrationDefinition());
