@@ -18,3 +18,4 @@ export {
   procedureVersion,
   queryWords,
 } from './catalog.service';
+export { type FiledUnder, factsOfDossier, factsOfDossiers } from './procedure-facts';

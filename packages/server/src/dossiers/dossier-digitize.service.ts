@@ -1,5 +1,5 @@
-import { findProcedure } from '@dvc/domain';
 import type { Kysely } from 'kysely';
+import { factsOfDossier } from '../catalog/index';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/actor';
@@ -22,7 +22,7 @@ export async function digitizeComponent(
   inTransaction: (trx: Kysely<Database>, row: DossierRow) => Promise<void>,
 ): Promise<DossierResult<DossierRow>> {
   const row = await findVisibleDossier(ctx, actor, code);
-  const procedure = row ? findProcedure(row.procedureCode) : undefined;
+  const procedure = row ? await factsOfDossier(ctx, row) : undefined;
   if (!row || !procedure) return { ok: false, reason: 'not_found', message: 'Không tìm thấy hồ sơ' };
   if (!lifecycleRoles(actor, row).includes('receiver')) {
     return { ok: false, reason: 'forbidden_role', message: 'Chỉ cán bộ tiếp nhận của cơ quan được số hóa hồ sơ' };

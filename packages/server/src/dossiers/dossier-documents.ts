@@ -1,4 +1,5 @@
-import { DELIVERY_LABELS_VI, type Delivery, findProcedure } from '@dvc/domain';
+import { DELIVERY_LABELS_VI, type Delivery } from '@dvc/domain';
+import { factsOfDossier } from '../catalog/index';
 import {
   renderApologyExtension,
   renderProcessControlSlip,
@@ -57,7 +58,7 @@ export async function renderSlip(ctx: AppContext, row: DossierRow, kind: SlipKin
   ]);
   const agencyName = agencies.get(row.agencyCode) ?? row.agencyCode;
   const agency = { parentName: 'TỈNH QUẢNG NGÃI', name: agencyName.toUpperCase(), place: 'Quảng Ngãi' };
-  const procedure = findProcedure(row.procedureCode);
+  const procedure = await factsOfDossier(ctx, row);
   const procedureName = procedure?.name ?? row.procedureCode;
   const applicant = { fullName: row.applicantName, ...(row.applicantPhone ? { phone: row.applicantPhone } : {}) };
   const latest = (type: string) => [...events].reverse().find((e) => e.type === type);

@@ -1,5 +1,6 @@
-import { type DossierSnapshot, findProcedure, type Role, type TransitionResult, transition } from '@dvc/domain';
+import { type DossierSnapshot, type Role, type TransitionResult, transition } from '@dvc/domain';
 import type { Kysely } from 'kysely';
+import { factsOfDossier } from '../catalog/index';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/actor';
@@ -85,7 +86,7 @@ async function withServerTimes(
   input: Record<string, unknown>,
   now: Date,
 ): Promise<Record<string, unknown>> {
-  const procedure = findProcedure(row.procedureCode);
+  const procedure = input.type === 'receive' ? await factsOfDossier(ctx, row) : undefined;
   if (input.type === 'receive' && procedure) {
     return { ...input, dueAt: await computeDueAt(ctx, procedure, snapshot.channel, now) };
   }

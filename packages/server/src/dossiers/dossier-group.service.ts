@@ -1,5 +1,6 @@
 import { type Channel, type Delivery, PROCEDURES } from '@dvc/domain';
 import type { Kysely } from 'kysely';
+import { factsOfDossiers } from '../catalog/index';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';
@@ -109,10 +110,11 @@ export async function getGroup(ctx: AppContext, actor: Actor, groupCode: string)
     .execute();
   if (rows.length === 0 || !rows.every((r) => canSeeDossier(actor, r))) return undefined;
   const now = ctx.now();
-  const members = rows.map((r) => summarize(r, now));
+  const factsOf = await factsOfDossiers(ctx, rows);
+  const members = rows.map((r) => summarize(r, now, factsOf(r)));
   const complete = rows.every((r) => FINISHED.has(r.status));
   const stuck = rows.some((r) => CLOSED.has(r.status));
-  const group = rows[0]!.procedureCode && PROCEDURES.find((p) => p.code === rows[0]!.procedureCode)?.interlinkGroup;
+  const group = factsOf(rows[0]!)?.interlinkGroup;
   return {
     code: groupCode,
     title: group ? GROUP_TITLES[group] : groupCode,

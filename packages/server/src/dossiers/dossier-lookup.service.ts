@@ -1,4 +1,5 @@
-import { type DossierState, findProcedure, isOnline, STATE_LABELS_VI, TERMINAL_STATES } from '@dvc/domain';
+import { type DossierState, isOnline, STATE_LABELS_VI, TERMINAL_STATES } from '@dvc/domain';
+import { factsOfDossier } from '../catalog/index';
 import type { AppContext } from '../http/context';
 import { type DossierRow, findDossierRow, listDossierEvents } from './dossier.repository';
 
@@ -64,7 +65,7 @@ export function factorMatches(row: Pick<DossierRow, 'applicantPhone'>, factor: L
 export async function lookUpDossier(ctx: AppContext, code: string, factor: LookupFactor): Promise<PublicDossierView | undefined> {
   const row = await findDossierRow(ctx.db, ctx.config.PROVINCE_CODE, normalizeLookupCode(code));
   if (!row || !factorMatches(row, factor)) return undefined;
-  const events = await listDossierEvents(ctx.db, row.id);
+  const [events, procedure] = await Promise.all([listDossierEvents(ctx.db, row.id), factsOfDossier(ctx, row)]);
   const latest = (type: string) => [...events].reverse().find((e) => e.type === type);
   const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
   const now = ctx.now();
@@ -104,7 +105,7 @@ export async function lookUpDossier(ctx: AppContext, code: string, factor: Looku
   return {
     code: row.code,
     procedureCode: row.procedureCode,
-    procedureName: findProcedure(row.procedureCode)?.name ?? row.procedureCode,
+    procedureName: procedure?.name ?? row.procedureCode,
     status: row.status,
     statusLabel: STATE_LABELS_VI[status] ?? row.status,
     submittedAt: row.submittedAt.toISOString(),

@@ -1,4 +1,5 @@
 import { foldVietnamese } from '@dvc/domain';
+import { factsOfDossier, factsOfDossiers } from '../catalog/index';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/actor';
 import { listResults } from '../results/results.service';
@@ -26,7 +27,8 @@ function documentsOf(code: string, events: Array<{ type: string }>) {
 export async function listMine(ctx: AppContext, actor: Actor) {
   const now = ctx.now();
   const rows = await listByApplicant(ctx.db, ctx.config.PROVINCE_CODE, actor.userId);
-  return rows.map((r) => summarize(r, now));
+  const factsOf = await factsOfDossiers(ctx, rows);
+  return rows.map((r) => summarize(r, now, factsOf(r)));
 }
 
 /** The dossier row if this user may see it (absent and not theirs both read as undefined → 404). */
@@ -40,14 +42,14 @@ export async function getDossierDetail(ctx: AppContext, actor: Actor, code: stri
   const row = await findVisibleDossier(ctx, actor, code);
   if (!row) return undefined;
   const [events, attachments] = await Promise.all([listDossierEvents(ctx.db, row.id), listDossierAttachments(ctx.db, row.id)]);
-  const results = await listResults(ctx, row.code);
+  const [results, procedure] = await Promise.all([listResults(ctx, row.code), factsOfDossier(ctx, row)]);
   const resultDocuments = results.map((r) => ({
     kind: `result-${r.kind}`,
     title: r.title,
     url: `/api/v1/dossiers/${row.code}/result`,
   }));
   return {
-    ...detail(row, events, attachments, lifecycleRoles(actor, row), ctx.now()),
+    ...detail(row, procedure, events, attachments, lifecycleRoles(actor, row), ctx.now()),
     documents: [...resultDocuments, ...documentsOf(row.code, events)],
   };
 }
@@ -88,5 +90,6 @@ export async function listForOfficerInbox(ctx: AppContext, actor: Actor, input: 
     listForOfficer(ctx.db, filter),
     countForOfficer(ctx.db, { ...filter, tab: 'all' }, now, soon),
   ]);
-  return { items: rows.map((r) => summarize(r, now)), counts };
+  const factsOf = await factsOfDossiers(ctx, rows);
+  return { items: rows.map((r) => summarize(r, now, factsOf(r))), counts };
 }

@@ -1,4 +1,4 @@
-import { findProcedure } from '@dvc/domain';
+import { factsOfDossiers } from '../catalog/index';
 import { renderDossierRegister } from '../documents/index';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/actor';
@@ -19,6 +19,7 @@ export async function renderRegisterForPeriod(ctx: AppContext, actor: Actor, fro
     .select([
       'code',
       'procedureCode',
+      'procedureVersion',
       'applicantName',
       'applicantPhone',
       'agencyCode',
@@ -33,6 +34,7 @@ export async function renderRegisterForPeriod(ctx: AppContext, actor: Actor, fro
     .where('receivedAt', '<', periodTo);
   if (agencies) q = q.where('agencyCode', 'in', agencies.length ? agencies : ['']);
   const rows = await q.orderBy('receivedAt').limit(5000).execute();
+  const factsOf = await factsOfDossiers(ctx, rows);
   const names = await agencyNames(ctx.db, provinceCode, [...new Set([...(agencies ?? []), ...rows.map((r) => r.agencyCode)])]);
   const heading = agencies?.length === 1 ? (names.get(agencies[0]!) ?? agencies[0]!) : 'Tỉnh Quảng Ngãi';
   return renderDossierRegister({
@@ -42,7 +44,7 @@ export async function renderRegisterForPeriod(ctx: AppContext, actor: Actor, fro
     issuedAt: ctx.now(),
     rows: rows.map((r) => ({
       code: r.code,
-      procedureName: findProcedure(r.procedureCode)?.name ?? r.procedureCode,
+      procedureName: factsOf(r)?.name ?? r.procedureCode,
       applicantName: r.applicantName,
       ...(r.applicantPhone ? { applicantContact: r.applicantPhone } : {}),
       leadAgencyName: names.get(r.agencyCode) ?? r.agencyCode,

@@ -1,5 +1,5 @@
-import { findProcedure } from '@dvc/domain';
 import type { Kysely } from 'kysely';
+import { factsOfDossier } from '../catalog/index';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/actor';
@@ -21,7 +21,7 @@ export async function provideSupplement(
   inTransaction: (trx: Kysely<Database>, row: DossierRow) => Promise<void>,
 ): Promise<DossierResult<DossierRow>> {
   const row = await findVisibleDossier(ctx, actor, code);
-  const procedure = row ? findProcedure(row.procedureCode) : undefined;
+  const procedure = row ? await factsOfDossier(ctx, row) : undefined;
   if (!row || !procedure) return { ok: false, reason: 'not_found', message: 'Không tìm thấy hồ sơ' };
   if (input.attachments.length === 0 && !input.note) {
     return invalid([{ field: 'body.attachments', message: 'Đính kèm giấy tờ bổ sung hoặc ghi nội dung bổ sung' }]);

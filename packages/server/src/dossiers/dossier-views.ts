@@ -6,7 +6,7 @@ import {
   type DossierSnapshot,
   type DossierState,
   EVENT_LABELS_VI,
-  findProcedure,
+  type ProcedureDefinition,
   type Role,
   STATE_LABELS_VI,
 } from '@dvc/domain';
@@ -19,13 +19,15 @@ export function dueSoonLimit(now: Date): Date {
   return new Date(now.getTime() + DUE_SOON_MS);
 }
 
-export function summarize(row: DossierRow, now: Date) {
+/** `procedure`: the facts of the version the dossier was filed under (catalog's `factsOfDossier`). */
+export function summarize(row: DossierRow, now: Date, procedure: Pick<ProcedureDefinition, 'name'> | undefined) {
   const open = row.finishedAt === null && row.withdrawnAt === null;
   const paused = row.status === 'supplement_requested' || row.status === 'financial_obligation_requested';
   return {
     code: row.code,
     procedureCode: row.procedureCode,
-    procedureName: findProcedure(row.procedureCode)?.name ?? row.procedureCode,
+    procedureName: procedure?.name ?? row.procedureCode,
+    procedureVersion: row.procedureVersion,
     applicantName: row.applicantName,
     channel: row.channel as Channel,
     channelLabel: CHANNEL_LABELS_VI[row.channel as Channel],
@@ -62,14 +64,20 @@ interface AttachmentRow {
   round: number;
 }
 
-export function detail(row: DossierRow, events: EventRow[], attachments: AttachmentRow[], roles: Role[], now: Date) {
+export function detail(
+  row: DossierRow,
+  procedure: ProcedureDefinition | undefined,
+  events: EventRow[],
+  attachments: AttachmentRow[],
+  roles: Role[],
+  now: Date,
+) {
   const snapshot: DossierSnapshot = reviveSnapshot(row.snapshot);
-  const procedure = findProcedure(row.procedureCode);
   const components = new Map(procedure?.components.map((c) => [c.id, c.name]));
   const actions = new Set<DossierEventType>();
   for (const role of roles) for (const e of availableEvents(snapshot, role)) actions.add(e);
   return {
-    ...summarize(row, now),
+    ...summarize(row, now, procedure),
     applicantPhone: row.applicantPhone,
     form: row.form,
     delivery: row.delivery,

@@ -1,4 +1,4 @@
-import { findProcedure } from '@dvc/domain';
+import type { ProcedureDefinition } from '@dvc/domain';
 import type { PaymentsConfig } from '../config';
 import { renderFeeReceipt } from '../documents/index';
 import type { DossierRow } from '../dossiers/dossier.repository';
@@ -7,6 +7,8 @@ import type { DossierRow } from '../dossiers/dossier.repository';
 export async function renderPaymentReceipt(input: {
   config: PaymentsConfig;
   dossier: Pick<DossierRow, 'code' | 'procedureCode' | 'applicantName' | 'channel'>;
+  /** The catalog facts of the version the dossier was filed under. */
+  procedure: Pick<ProcedureDefinition, 'name' | 'fee'> | undefined;
   agencyName: string;
   amount: number;
   receiptNumber: string;
@@ -16,7 +18,7 @@ export async function renderPaymentReceipt(input: {
   bankCode: string | null;
 }): Promise<Buffer> {
   const { config, dossier } = input;
-  const procedure = findProcedure(dossier.procedureCode);
+  const procedure = input.procedure;
   const procedureName = procedure?.name ?? dossier.procedureCode;
   const fee = procedure?.fee;
   const reduced = fee?.kind === 'fixed' && fee.onlineReductionPercent > 0 && input.amount < fee.amount;

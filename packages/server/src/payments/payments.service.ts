@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type DossierState, TERMINAL_STATES, vietQrPayload } from '@dvc/domain';
 import type { Kysely } from 'kysely';
+import { factsOfDossier } from '../catalog/index';
 import type { Database } from '../db/schema';
 import { findDossierRow } from '../dossiers/dossier.repository';
 import { lockDossierForPayment, markDossierPaid } from '../dossiers/dossier-payment';
@@ -297,6 +298,7 @@ async function paidWithReceipt(
   const pdf = await renderPaymentReceipt({
     config: cfg,
     dossier,
+    procedure: await factsOfDossier(ctx, dossier, trx),
     agencyName,
     amount: payment.amount,
     receiptNumber,
