@@ -46,7 +46,7 @@ test('a bad row names every column at fault; a CSV missing a column is refused a
   const row = {
     code: '1.23',
     name: 'Cấp phép xây dựng',
-    field: 'Xây dựng',
+    field: '',
     agency: 'Ủy ban nhân dân cấp xã',
     level: 'Mức độ 2',
     duration: 'Không quy định',

@@ -1,4 +1,4 @@
-import { foldVietnamese, type procedureDefinitions } from '@dvc/domain';
+import { foldVietnamese, procedureDefinitions } from '@dvc/domain';
 import { parse } from 'csv-parse/sync';
 import type { FieldError } from '../http/problem';
 
@@ -114,6 +114,8 @@ const AGENCIES: readonly [RegExp, Definition['authority'][number]][] = [
   [/(uy ban nhan dan|ubnd) (cap )?(xa|phuong)/, { level: 'commune', agencyKind: 'commune_people_committee' }],
 ];
 
+const TOPICS_ARE_DATA = 'topicName' in procedureDefinitions.ProcedureDefinitionShape.shape;
+
 const MIB = 1024 * 1024;
 const splitList = (text: string | undefined) =>
   (text ?? '')
@@ -222,7 +224,11 @@ export function definitionFromCsvRow(row: CatalogRow, current: Definition | unde
   if (!/^(\d\.\d{6}|QNG-[A-Z0-9-]+)$/.test(code)) fail('code', `Mã thủ tục "${code}" không đúng dạng (ví dụ 1.001612)`);
   if (!row.name) fail('name', 'Thiếu tên thủ tục');
   const field = foldVietnamese(row.field ?? '');
-  const topic = TOPICS.find(([words]) => field.includes(words))?.[1];
+  const known = TOPICS.find(([words]) => field.includes(words))?.[1];
+  // Topics are data (bulletin 12:37): another field becomes its own topic, named as the CSV names it,
+  // once the definition format has `topicName`; before that, only the six known topics exist.
+  const topic = (known ?? (TOPICS_ARE_DATA && row.field ? kebab(row.field, 60) : undefined)) as Definition['topic'] | undefined;
+  const topicName = known || !row.field ? undefined : { vi: row.field };
   if (!topic) {
     fail(
       'field',
@@ -265,6 +271,7 @@ export function definitionFromCsvRow(row: CatalogRow, current: Definition | unde
         slug: `${kebab(name, 60)}-${kebab(code, 20)}`,
         names: { vi: name, en: row.nameEn ?? name },
         topic,
+        ...(topicName ? { topicName } : {}),
         authority: [era],
         onlineLevel,
         legalDuration,
@@ -300,6 +307,7 @@ export function definitionFromCsvRow(row: CatalogRow, current: Definition | unde
       ...current,
       names: { vi: name, en: row.nameEn ?? current.names.en },
       topic,
+      ...(topicName ? { topicName } : {}),
       onlineLevel,
       legalDuration: sameDuration(current.legalDuration, legalDuration) ? current.legalDuration : legalDuration,
       fee: keptFee,
