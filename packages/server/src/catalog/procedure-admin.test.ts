@@ -208,7 +208,7 @@ test('the national catalog CSV: new rows get a minimal form, an existing procedu
     header,
     'QNG-KHAI-TU-LUU-DONG,Đăng ký khai tử lưu động,Hộ tịch,UBND cấp xã,Một phần,Ngay trong ngày,Miễn phí,Luật Hộ tịch 2014',
     '1.001612,Đăng ký thành lập hộ kinh doanh,Thành lập và hoạt động của hộ kinh doanh,UBND cấp xã,Toàn trình,03 ngày làm việc,100.000 đồng,Nghị định 168/2025/NĐ-CP',
-    '1.002000,Cấp phép xây dựng,Xây dựng,UBND cấp xã,Mức độ 2,15 ngày,Miễn phí,Luật Xây dựng',
+    '1.002000,Ghi chú hộ tịch,Hộ tịch,UBND cấp xã,Mức độ 2,15 ngày,Miễn phí,Luật Xây dựng',
   ].join('\n');
   const res = await csv(t.app, admin, body, true);
   assert.equal(res.statusCode, 200, res.body);
