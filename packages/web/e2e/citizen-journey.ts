@@ -125,9 +125,10 @@ export async function fillHouseholdBusiness(
   await page.getByLabel('Vốn kinh doanh').fill('50000000');
   await page.getByLabel('Số lao động').fill('2');
   await next();
-  await page.getByLabel('Số định danh cá nhân (CCCD)').fill('051085001234');
   await page.getByLabel('Ngày sinh').fill('1985-03-12');
   await page.getByText('Nam', { exact: true }).click();
+  await page.getByLabel('Dân tộc').fill('Kinh');
+  await page.getByLabel('Số định danh cá nhân').fill('051085001234');
   await page.getByLabel('Nơi thường trú').fill('Thôn 2, xã Trà Bồng, tỉnh Quảng Ngãi');
   await next();
   await page.getByText('Bước 6/9').waitFor();

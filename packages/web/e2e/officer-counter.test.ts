@@ -63,6 +63,7 @@ test('a paper dossier from the counter to the result handed over', { timeout: 24
   // Household-business procedures are online only since June 2023: the counter takes them as a special case.
   await applicant.getByLabel(/Lý do trường hợp đặc biệt/).fill('Người cao tuổi, không dùng điện thoại thông minh');
 
+  await section('Thủ tục').getByLabel('Thủ tục').selectOption({ label: 'Đăng ký thành lập hộ kinh doanh (1.001612)' });
   await receiver.getByLabel('Tên hộ kinh doanh').fill('Hộ kinh doanh Hoa Mai');
   const place = section('Địa điểm kinh doanh');
   await place.getByRole('searchbox').fill('cam thanh');
@@ -78,6 +79,7 @@ test('a paper dossier from the counter to the result handed over', { timeout: 24
   await owner.getByLabel(/Số định danh/).fill('051085123456');
   await owner.getByLabel('Ngày sinh').fill('1985-03-04');
   await owner.getByText('Nam', { exact: true }).click();
+  await owner.getByLabel('Dân tộc').fill('Kinh');
   await owner.getByLabel('Nơi thường trú').fill('Tổ 3, phường Cẩm Thành');
   await owner.getByLabel('Số điện thoại').fill('0912345678');
 

@@ -1,4 +1,5 @@
 import { foldVietnamese, type ProcedureDefinition, procedureDefinitions, topicLabel } from '@dvc/domain';
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 
 /** Folded text the search matches against: name, code and topic label. */
@@ -114,6 +115,28 @@ export async function findCurrentVersionNumber(db: Db, provinceCode: string, cod
     .where('active', '=', true)
     .executeTakeFirst();
   return row?.currentVersion;
+}
+
+/**
+ * The published members of an interlinked group (`interlink.group` of their current version), in
+ * the group's order: code and current version.
+ */
+export async function findActiveGroupMembers(db: Db, provinceCode: string, group: string) {
+  return db
+    .selectFrom('procedure as p')
+    .innerJoin('procedureVersion as v', (join) =>
+      join
+        .onRef('v.provinceCode', '=', 'p.provinceCode')
+        .onRef('v.code', '=', 'p.code')
+        .onRef('v.version', '=', 'p.currentVersion'),
+    )
+    .select(['p.code', 'p.currentVersion'])
+    .where('p.provinceCode', '=', provinceCode)
+    .where('p.active', '=', true)
+    .where(sql<string>`v.definition -> 'interlink' ->> 'group'`, '=', group)
+    .orderBy(sql`(v.definition -> 'interlink' ->> 'order')::int`, (ob) => ob.asc().nullsLast())
+    .orderBy('p.code')
+    .execute();
 }
 
 /** The latest version of each code that the seed wrote (no author), to compare with the built-in definitions. */

@@ -1,12 +1,4 @@
-import {
-  feeFor,
-  OnlineLevel,
-  ProcedureAuthority,
-  ProcedureDefinition,
-  ProcedureTopic,
-  procedureDefinitions,
-  topicLabel,
-} from '@dvc/domain';
+import { feeFor, OnlineLevel, ProcedureAuthority, ProcedureDefinition, ProcedureTopic, topicLabel } from '@dvc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../http/problem';
@@ -53,7 +45,7 @@ const NOT_FOUND_TITLE = 'Không tìm thấy thủ tục';
 
 /** The detail of one version: its catalog facts, what it costs today, and the definition itself. */
 function detail(found: ProcedureVersion, at: Date): z.infer<typeof ProcedureDetail> {
-  const facts = procedureDefinitions.catalogFactsOf(found.definition);
+  const facts = found.facts;
   return {
     ...facts,
     topicLabel: topicLabel(facts.topic),

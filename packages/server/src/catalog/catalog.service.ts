@@ -2,6 +2,7 @@ import { foldVietnamese, PROCEDURE_TOPICS, ProcedureDefinition, type ProcedureTo
 import type { AppContext } from '../http/context';
 import {
   countActiveByTopic,
+  findActiveGroupMembers,
   findActiveProcedure,
   findCurrentVersionNumber,
   findProcedureVersion,
@@ -49,6 +50,8 @@ const cache = new WeakMap<object, Map<string, { at: number; procedure: Procedure
 export interface ProcedureVersion {
   version: number;
   definition: procedureDefinitions.ProcedureDefinition;
+  /** The catalog facts of this version (routing, fee, components, due time still read them). */
+  facts: ProcedureDefinition;
 }
 
 /** Parsed definitions per database, province, code and version: a version never changes, so neither does this. */
@@ -64,10 +67,12 @@ export function procedureVersion(ctx: AppContext, code: string, version: number)
   const key = `${ctx.config.PROVINCE_CODE}:${code}:${version}`;
   const hit = perDb.get(key);
   if (hit) return hit;
-  const loading = findProcedureVersion(ctx.db, ctx.config.PROVINCE_CODE, code, version).then((stored) =>
+  const loading = findProcedureVersion(ctx.db, ctx.config.PROVINCE_CODE, code, version).then((stored) => {
+    if (stored === undefined) return undefined;
     // Parsed again on the way out: a stored version that no longer fits the format is a bug, not data.
-    stored === undefined ? undefined : { version, definition: procedureDefinitions.ProcedureDefinition.parse(stored) },
-  );
+    const definition = procedureDefinitions.ProcedureDefinition.parse(stored);
+    return { version, definition, facts: procedureDefinitions.catalogFactsOf(definition) };
+  });
   perDb.set(key, loading);
   // An absent version may be written later, and a failed read must not stick: only a found one is kept.
   loading.then(
@@ -86,6 +91,13 @@ export function procedureVersion(ctx: AppContext, code: string, version: number)
 export async function currentProcedureVersion(ctx: AppContext, code: string): Promise<ProcedureVersion | undefined> {
   const version = await findCurrentVersionNumber(ctx.db, ctx.config.PROVINCE_CODE, code);
   return version === undefined ? undefined : procedureVersion(ctx, code, version);
+}
+
+/** The current versions of the published members of an interlinked group, in the group's order. */
+export async function currentGroupMembers(ctx: AppContext, group: string): Promise<ProcedureVersion[]> {
+  const members = await findActiveGroupMembers(ctx.db, ctx.config.PROVINCE_CODE, group);
+  const found = await Promise.all(members.map((m) => procedureVersion(ctx, m.code, m.currentVersion)));
+  return found.filter((v): v is ProcedureVersion => v !== undefined);
 }
 
 /** Every topic with its label and the number of active procedures in it (zero included). */

@@ -11,6 +11,7 @@ export {
 } from './catalog.repository';
 export { BUILT_IN_NOTE, seedCatalog } from './catalog.seed';
 export {
+  currentGroupMembers,
   currentProcedureVersion,
   findProcedureByCode,
   listProcedures,

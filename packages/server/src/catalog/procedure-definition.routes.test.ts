@@ -115,7 +115,7 @@ test('the online-only policy in the pilot definitions answers as dossier-policy.
       for (const day of days) {
         for (const reason of reasons) {
           const now = new Date(`${day}T03:00:00Z`);
-          const before = checkIntakePolicy(definition.code, channel, now, reason);
+          const before = checkIntakePolicy(definition, channel, now, reason);
           const exception = reason ? { id: 'truong-hop-dac-biet', reason } : undefined;
           const after = pd.checkOnlineOnly(definition, channel, day, exception);
           if (!after.ok) refused++;

@@ -1,12 +1,13 @@
-import { type Channel, type Delivery, PROCEDURES } from '@dvc/domain';
+import type { Channel, Delivery } from '@dvc/domain';
 import type { Kysely } from 'kysely';
-import { factsOfDossiers } from '../catalog/index';
+import { currentGroupMembers, factsOfDossiers } from '../catalog/index';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';
 import type { Actor } from '../identity/actor';
 import { type DossierResult, invalid } from './dossier.result';
 import { canSeeDossier } from './dossier-access';
+import { declaredKeys, definitionOfDossier } from './dossier-form';
 import {
   type Filer,
   insertPreparedDossiers,
@@ -27,9 +28,12 @@ export interface GroupInput {
   group: InterlinkGroup;
   unitCode: string;
   channel: Extract<Channel, 'web' | 'mobile'>;
+  /** One form for the group: each member takes the keys its own definition declares. */
   form: Record<string, unknown>;
   attachments: Array<{ procedureCode: string; componentId: string; fileId: string }>;
   delivery: Delivery;
+  /** Procedure code → the version its part of the form was filled for (CONTRACT-12 §3, for a group). */
+  procedureVersions?: Record<string, number>;
 }
 
 export interface SubmittedGroup {
@@ -38,15 +42,19 @@ export interface SubmittedGroup {
   members: SubmittedDossier[];
 }
 
-/** The member procedures of a group, in the order the law chains them. */
-export function groupProcedures(group: InterlinkGroup) {
-  return PROCEDURES.filter((p) => p.interlinkGroup === group);
+/** Collects the members' errors once each (shared fields fail the same way in every member). */
+function addErrors(into: FieldError[], errors: FieldError[], procedureCode: string) {
+  for (const e of errors) {
+    const field = e.field.startsWith('body.attachments') ? `body.attachments.${procedureCode}` : e.field;
+    if (!into.some((x) => x.field === field && x.message === e.message)) into.push({ field, message: e.message });
+  }
 }
 
 /**
  * One filing of an interlinked group (seed 004: birth + permanent residence + child health insurance;
  * death + residence removal + funeral allowance) fans out to one dossier per competent agency, each
- * with its own lifecycle and code; all of them, or none, are written, in one transaction.
+ * with its own lifecycle, code and part of the form, validated by its own definition; all of them,
+ * or none, are written, in one transaction.
  */
 export async function submitGroup(
   ctx: AppContext,
@@ -61,35 +69,58 @@ export async function submitGroup(
     channel: input.channel,
     applicant: { id: actor.userId, fullName: actor.fullName, phone: actor.phone, citizenId: null },
   };
+  const members = await currentGroupMembers(ctx, input.group);
+  if (members.length === 0) return invalid([{ field: 'body.group', message: 'Nhóm thủ tục không có trong danh mục' }]);
+  const declared = new Set(members.flatMap((m) => [...declaredKeys(m.definition)]));
+  const unknown = Object.keys(input.form).filter((key) => !declared.has(key));
+  const errors: FieldError[] = unknown.map((key) => ({ field: `body.form.${key}`, message: `Trường không được hỗ trợ: ${key}` }));
   const prepared: PreparedDossier[] = [];
-  const errors: FieldError[] = [];
-  for (const procedure of groupProcedures(input.group)) {
+  const changed: Record<string, number> = {};
+  for (const { definition } of members) {
+    const code = definition.code;
     const attachments = input.attachments
-      .filter((a) => a.procedureCode === procedure.code)
+      .filter((a) => a.procedureCode === code)
       .map(({ componentId, fileId }) => ({ componentId, fileId }));
     const one = await prepareDossier(
       ctx,
       filer,
-      { procedureCode: procedure.code, unitCode: input.unitCode, form: input.form, attachments, delivery: input.delivery },
+      {
+        procedureCode: code,
+        unitCode: input.unitCode,
+        form: input.form,
+        attachments,
+        delivery: input.delivery,
+        procedureVersion: input.procedureVersions?.[code],
+      },
       'body',
+      { declaredPartOnly: true },
     );
     if (one.ok) prepared.push(one.value);
-    else if (one.reason === 'validation') {
-      for (const e of one.errors) {
-        const field = e.field.startsWith('body.attachments') ? `body.attachments.${procedure.code}` : e.field;
-        if (!errors.some((x) => x.field === field && x.message === e.message)) errors.push({ field, message: e.message });
-      }
+    else if (one.reason === 'validation') addErrors(errors, one.errors, code);
+    else if (one.reason === 'procedure_changed') {
+      addErrors(errors, one.errors, code);
+      Object.assign(changed, one.currentVersions);
     } else return one;
+  }
+  if (Object.keys(changed).length > 0) {
+    return {
+      ok: false,
+      reason: 'procedure_changed',
+      message: 'Thủ tục đã thay đổi',
+      detail: 'Biểu mẫu của nhóm thủ tục đã thay đổi; vui lòng kiểm tra lại các trường được nêu rồi gửi lại.',
+      errors,
+      currentVersions: changed,
+    };
   }
   if (errors.length) return invalid(errors);
   const answer = await ctx.db.transaction().execute(async (trx) => {
-    const members = await insertPreparedDossiers(
+    const filed = await insertPreparedDossiers(
       ctx,
       trx,
       prepared.map((p) => ({ filer, prepared: p })),
       { asGroup: true },
     );
-    const result = { code: `LT-${members[0]!.code}`, title: GROUP_TITLES[input.group], members };
+    const result = { code: `LT-${filed[0]!.code}`, title: GROUP_TITLES[input.group], members: filed };
     await inTransaction(trx, result);
     return result;
   });
@@ -114,10 +145,10 @@ export async function getGroup(ctx: AppContext, actor: Actor, groupCode: string)
   const members = rows.map((r) => summarize(r, now, factsOf(r)));
   const complete = rows.every((r) => FINISHED.has(r.status));
   const stuck = rows.some((r) => CLOSED.has(r.status));
-  const group = factsOf(rows[0]!)?.interlinkGroup;
+  const group = (await definitionOfDossier(ctx, rows[0]!))?.definition.interlink?.group;
   return {
     code: groupCode,
-    title: group ? GROUP_TITLES[group] : groupCode,
+    title: group && group in GROUP_TITLES ? GROUP_TITLES[group as InterlinkGroup] : groupCode,
     status: complete ? 'complete' : stuck ? 'incomplete' : 'in_progress',
     statusLabel: complete ? 'Đã hoàn thành cả nhóm thủ tục' : stuck ? 'Có thủ tục không được giải quyết' : 'Đang giải quyết',
     members,

@@ -27,6 +27,8 @@ const GroupBody = z.strictObject({
     .max(50)
     .default([]),
   delivery: deliverySchema,
+  /** Procedure code → the version its part of the form was filled for (absent: the current one). */
+  procedureVersions: z.record(z.string().max(50), z.number().int().positive().max(1_000_000)).optional(),
 });
 
 const GroupView = z.object({ code: z.string(), title: z.string(), members: z.array(SubmittedView) });

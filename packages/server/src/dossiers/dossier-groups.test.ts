@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
+import { BIRTH_GROUP_FORM } from '@dvc/domain/procedure-definition/groups/examples';
 import type { SignedIn } from '../identity/identity.test-helpers';
 import { createTestApp, type TestApp } from '../test/harness';
 import { get, login, post, uploaded } from './dossiers.test-helpers';
@@ -24,7 +25,8 @@ async function birthGroup() {
     group: 'birth',
     unitCode: '21025',
     channel: 'mobile',
-    form: { applicant: { fullName: 'Nguyễn Văn An', citizenId: '051090123456', phone: '0905000001' }, note: 'Khai sinh cho con' },
+    // The members' real declarations (child, mother, father, residence, health insurance) in one form.
+    form: structuredClone(BIRTH_GROUP_FORM) as Record<string, unknown>,
     attachments: [
       { procedureCode: BIRTH, componentId: 'to-khai', fileId: await file('to-khai-khai-sinh') },
       { procedureCode: BIRTH, componentId: 'giay-chung-sinh', fileId: await file('giay-chung-sinh') },

@@ -24,6 +24,7 @@ const STATUS: Record<DossierFailure['reason'], number> = {
   forbidden_role: 403,
   invalid_payload: 422,
   policy: 422,
+  procedure_changed: 409,
 };
 
 /** Maps an expected failure of a dossier service to problem+json. */
@@ -32,6 +33,12 @@ export function failureToProblem(f: DossierFailure): ProblemError {
   const errors =
     'errors' in f ? f.errors : 'field' in f && f.field ? [{ field: `body.${f.field}`, message: f.message }] : undefined;
   const code = f.reason.replace(/_/g, '-');
+  if (f.reason === 'procedure_changed') {
+    // `currentVersions` names each changed procedure (a group may have several); one alone is `currentVersion` too.
+    const versions = Object.values(f.currentVersions);
+    const one = versions.length === 1 ? { currentVersion: versions[0] } : {};
+    return problem(status, code, f.message, { detail: f.detail, errors: f.errors, ...one, currentVersions: f.currentVersions });
+  }
   return problem(status, code, f.message, errors ? { errors } : {});
 }
 

@@ -14,7 +14,7 @@ import {
   vietnamLocalDate,
 } from '@dvc/domain';
 import type { Kysely, OperationNodeSource } from 'kysely';
-import { findProcedureByCode } from '../catalog/catalog.service';
+import { currentProcedureVersion } from '../catalog/index';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import { dossierChangesInsert } from '../notifications/outbox';
@@ -28,7 +28,7 @@ import {
 } from './dossier.repository';
 import { type DossierResult, invalid } from './dossier.result';
 import { type CheckedAttachment, checkAttachments } from './dossier-attachments';
-import { validateDossierForm } from './dossier-form';
+import { checkFormForFiling, declaredPart } from './dossier-form';
 import { checkIntakePolicy } from './dossier-policy';
 import { routeDossier } from './dossier-routing';
 import { snapshotColumns } from './dossier-snapshot';
@@ -42,6 +42,8 @@ export interface SubmitInput {
   /** At the counter: components handed in on paper and not (yet) scanned — counted, not digitized. */
   paperComponents?: string[];
   delivery: Delivery;
+  /** The version of the procedure the form was filled for (a draft or an outbox item remembers it); absent: the current one. */
+  procedureVersion?: number;
 }
 
 export interface Filer {
@@ -65,11 +67,14 @@ export interface SubmittedDossier {
   agencyName: string;
   feeAmount: number;
   procedureCode: string;
+  /** The version of the procedure's definition the dossier is filed under. */
+  procedureVersion: number;
 }
 
 /** A dossier that passed every check, ready to be written (alone or with the rest of its group). */
 export interface PreparedDossier {
   procedure: ProcedureDefinition;
+  procedureVersion: number;
   agencyCode: string;
   agencyName: string;
   unitCode: string;
@@ -91,20 +96,24 @@ export async function prepareDossier(
   filer: Filer,
   input: SubmitInput,
   fieldPrefix = 'body',
+  /** A member of a group filing takes from the group's one form only the keys its own form declares. */
+  options: { declaredPartOnly?: boolean } = {},
 ): Promise<DossierResult<PreparedDossier>> {
   const now = ctx.now();
   const badText = unstorableText(input.form, `${fieldPrefix}.form`);
   if (badText)
     return invalid([{ field: badText, message: 'Có ký tự không hợp lệ (ký tự rỗng hoặc lỗi mã hóa), vui lòng nhập lại' }]);
-  const procedure = await findProcedureByCode(ctx, input.procedureCode);
-  if (!procedure) return invalid([{ field: `${fieldPrefix}.procedureCode`, message: 'Thủ tục không có trong danh mục' }]);
+  const current = await currentProcedureVersion(ctx, input.procedureCode);
+  if (!current) return invalid([{ field: `${fieldPrefix}.procedureCode`, message: 'Thủ tục không có trong danh mục' }]);
+  const procedure = current.facts;
   const routing = await routeDossier(ctx, procedure, input.unitCode, vietnamLocalDate(now));
   if (!routing.ok) return invalid([{ field: `${fieldPrefix}.unitCode`, message: routing.message }]);
-  const policy = checkIntakePolicy(procedure.code, filer.channel, now, filer.specialCaseReason);
+  const policy = checkIntakePolicy(current.definition, filer.channel, now, filer.specialCaseReason);
   if (!policy.ok) return policy;
 
-  const form = await validateDossierForm(ctx, procedure, input.form, now);
-  if (!form.ok) return invalid(form.errors.map((e) => ({ ...e, field: e.field.replace(/^body/, fieldPrefix) })));
+  const data = options.declaredPartOnly ? declaredPart(current.definition, input.form) : input.form;
+  const form = await checkFormForFiling(ctx, current, input.procedureVersion, data, now, fieldPrefix);
+  if (!form.ok) return form;
   const attachments = await checkAttachments(ctx, filer.userId, procedure, input.attachments, {
     requireMandatory: filer.creation === 'submit_online',
     fieldPrefix: `${fieldPrefix}.attachments`,
@@ -125,6 +134,7 @@ export async function prepareDossier(
     ok: true,
     value: {
       procedure,
+      procedureVersion: current.version,
       agencyCode: routing.agencyCode,
       agencyName: routing.agencyName,
       unitCode: routing.unitCode,
@@ -191,6 +201,7 @@ export async function insertPreparedDossiers(
       provinceCode,
       code,
       procedureCode: p.procedure.code,
+      procedureVersion: p.procedureVersion,
       agencyCode: p.agencyCode,
       unitCode: p.unitCode,
       applicantId: filer.applicant.id,
@@ -226,6 +237,7 @@ export async function insertPreparedDossiers(
       agencyName: p.agencyName,
       feeAmount: p.feeAmount,
       procedureCode: p.procedure.code,
+      procedureVersion: p.procedureVersion,
     };
   });
   const attachments = rows.flatMap((row, i) =>

@@ -27,7 +27,6 @@ export function summarize(row: DossierRow, now: Date, procedure: Pick<ProcedureD
     code: row.code,
     procedureCode: row.procedureCode,
     procedureName: procedure?.name ?? row.procedureCode,
-    procedureVersion: row.procedureVersion,
     applicantName: row.applicantName,
     channel: row.channel as Channel,
     channelLabel: CHANNEL_LABELS_VI[row.channel as Channel],
@@ -41,6 +40,7 @@ export function summarize(row: DossierRow, now: Date, procedure: Pick<ProcedureD
     unitCode: row.unitCode,
     agencyCode: row.agencyCode,
     groupCode: row.groupCode,
+    procedureVersion: row.procedureVersion,
     overdue: open && !paused && row.dueAt !== null && row.dueAt < now,
     dueSoon: open && !paused && row.dueAt !== null && row.dueAt >= now && row.dueAt < dueSoonLimit(now),
   };

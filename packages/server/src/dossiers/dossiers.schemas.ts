@@ -23,6 +23,12 @@ export const SubmitDossierBody = z.strictObject({
   form: z.record(z.string(), z.unknown()),
   attachments: z.array(AttachmentRef).max(50).default([]),
   delivery: deliverySchema,
+  /**
+   * The version of the procedure the form was filled for (a draft or an outbox item remembers it).
+   * Absent: the current one. Older: judged by the current version, filed under it if valid, else 409
+   * `procedure-changed`.
+   */
+  procedureVersion: z.number().int().positive().max(1_000_000).optional(),
 });
 
 const Applicant = z.strictObject({
@@ -60,6 +66,8 @@ export const SubmittedView = z.object({
   agencyCode: z.string(),
   agencyName: z.string(),
   feeAmount: z.number(),
+  /** The version of the procedure it is filed under (absent only in answers stored before versions existed). */
+  procedureVersion: z.number().int().optional(),
 });
 
 export const DossierSummaryView = z.object({
@@ -80,6 +88,8 @@ export const DossierSummaryView = z.object({
   agencyCode: z.string(),
   /** Interlinked group (liên thông) this dossier belongs to, if any. */
   groupCode: z.string().nullable(),
+  /** The version of the procedure it was filed under: its form is shown with that version's definition. */
+  procedureVersion: z.number().int(),
   overdue: z.boolean(),
   dueSoon: z.boolean(),
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { BIRTH_GROUP_FORM } from '@dvc/domain/procedure-definition/groups/examples';
 import type { FastifyInstance } from 'fastify';
 import { householdRegistration, uploaded } from '../dossiers/dossiers.test-helpers';
 import { findUserByPhone } from '../identity/identity.repository';
@@ -149,7 +150,7 @@ async function fileBirthGroup(app: FastifyInstance, who: SignedIn): Promise<stri
   const payload = {
     group: 'birth',
     unitCode: '21025',
-    form: { applicant: { fullName: 'Nguyễn Văn An', citizenId: '051090123456', phone: '0905000001' } },
+    form: BIRTH_GROUP_FORM,
     attachments: [
       await file('1.001193', 'to-khai'),
       await file('1.001193', 'giay-chung-sinh'),

@@ -119,7 +119,7 @@ export function DossierScreen({ code }: { code: string }) {
         <div>
           <section className="off-card">
             <h2>{t('officer.dossier.form')}</h2>
-            <FormView form={d.form} />
+            <FormView dossier={d} />
           </section>
           <section className="off-card">
             <h2>{t('officer.dossier.attachments')}</h2>

@@ -1,14 +1,17 @@
-import { FORM_BY_PROCEDURE, type FormDeps, validateForm } from '@dvc/domain/forms/index';
+import { compileDefinition, type FilingDeps } from '@dvc/domain/procedure-definition/compile';
 import { buildCalendar, calendarDateOf } from '@dvc/domain/working-days';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { AttachmentInput } from '../citizen/filing/AttachmentInput';
-import { StepErrors, type StepProps, type WizardMeta } from '../citizen/filing/fields';
+import { DefinitionForm, type FormContext } from '../citizen/filing/DefinitionForm';
+import { initialValue, keepKnown, localized, parseDefinition, placementOf } from '../citizen/filing/definition-form';
+import { StepErrors, type WizardMeta } from '../citizen/filing/fields';
 import { type FieldError, type FormData, getPath, setPath } from '../citizen/filing/form-state';
-import { StepBody } from '../citizen/filing/StepBody';
+import { WhereStep } from '../citizen/filing/WhereStep';
+import { papersOf } from '../citizen/filing/wizard-attachments';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { ApiError, api, NetworkError } from '../shared/api';
-import type { ProcedureDetail } from '../shared/catalog';
+import { type ProcedureDetail, procedureVersionField } from '../shared/catalog';
 import { formatDateTime, formatDong } from '../shared/format';
 import { formFieldPath } from '../shared/outbox';
 import { useSession } from '../shared/session';
@@ -18,11 +21,10 @@ import { rolesOf } from './types';
 /**
  * A dossier recorded for someone else: a paper dossier at the one-stop counter (receiver; channel
  * `direct`, received at once) or a caller's request at the hotline (channel `phone`, result by
- * post). The citizen wizard's field components, all steps on one page: the officer copies from
- * the paper or the phone call in one pass. One Idempotency-Key per dossier: a retry after a lost
- * answer cannot record it twice.
+ * post). The citizen wizard's form, drawn from the procedure's definition, all steps on one page:
+ * the officer copies from the paper or the phone call in one pass. One Idempotency-Key per dossier:
+ * a retry after a lost answer cannot record it twice.
  */
-const HKD_REGISTRATION = '1.001612';
 
 interface Submitted {
   code: string;
@@ -47,11 +49,14 @@ function halves<T>(steps: readonly T[]): T[][] {
   return [steps.slice(0, cut), steps.slice(cut)];
 }
 
-function freshForm(code: string, mode: 'counter' | 'hotline'): FormData {
-  const delivery = mode === 'hotline' ? 'post' : 'counter';
-  return code === HKD_REGISTRATION
-    ? { businessName: 'Hộ kinh doanh ', owner: { nationality: 'Việt Nam', ethnicity: 'Kinh' }, members: [], delivery }
-    : {};
+/** A new form of the procedure; its own delivery choice (if any) set as the desk hands results. */
+function freshForm(detail: ProcedureDetail | undefined, mode: 'counter' | 'hotline'): FormData {
+  const definition = parseDefinition(detail?.definition);
+  if (!definition) return {};
+  const fields = definition.form.steps.flatMap((s) => s.fields);
+  const data = initialValue(fields);
+  const { deliveryField } = placementOf(fields);
+  return deliveryField ? { ...data, [deliveryField]: mode === 'hotline' ? 'post' : 'counter' } : data;
 }
 
 export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
@@ -60,12 +65,12 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
   const ownUnit =
     rolesOf(session.status === 'signed-in' ? session.user : undefined).find((r) => r.unitCode)?.unitCode ?? undefined;
   const [procedures, setProcedures] = useState<{ code: string; name: string }[]>([]);
-  const [code, setCode] = useState(HKD_REGISTRATION);
+  const [code, setCode] = useState('');
   const [procedure, setProcedure] = useState<ProcedureDetail | undefined>();
   const [applicant, setApplicant] = useState({ fullName: '', phone: '', citizenId: '' });
   // An online-only procedure is taken at the counter only as a special case, with its reason.
   const [specialCase, setSpecialCase] = useState('');
-  const [data, setData] = useState<FormData>(() => freshForm(HKD_REGISTRATION, mode));
+  const [data, setData] = useState<FormData>({});
   const [meta, setMeta] = useState<WizardMeta>({
     files: [],
     delivery: mode === 'hotline' ? 'post' : 'counter',
@@ -76,41 +81,51 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(newKey);
   const [result, setResult] = useState<Submitted | undefined>();
-  const deps = useMemo<FormDeps>(() => ({ today: calendarDateOf(new Date()), calendar: buildCalendar() }), []);
-  const form = FORM_BY_PROCEDURE[code];
-  const ownDelivery = code === HKD_REGISTRATION;
+  const [unitNames, setUnitNames] = useState<Record<string, string>>({});
+  const deps = useMemo<FilingDeps>(() => ({ today: calendarDateOf(new Date()), calendar: buildCalendar() }), []);
+  const definition = useMemo(() => parseDefinition(procedure?.definition), [procedure]);
+  const compiled = useMemo(() => (definition ? compileDefinition(definition) : undefined), [definition]);
+  const topFields = useMemo(() => definition?.form.steps.flatMap((s) => s.fields) ?? [], [definition]);
+  const placement = useMemo(() => placementOf(topFields), [topFields]);
 
+  // Whether a procedure has a form is in its detail (its definition), loaded when it is picked.
   useEffect(() => {
     api<{ items: { code: string; name: string }[] }>('/api/v1/procedures')
-      .then((r) => setProcedures(r.items.filter((p) => FORM_BY_PROCEDURE[p.code])))
+      .then((r) => setProcedures(r.items))
       .catch(() => setProcedures([]));
   }, []);
   useEffect(() => {
     setProcedure(undefined);
+    if (!code) return;
     api<ProcedureDetail>(`/api/v1/procedures/${encodeURIComponent(code)}`)
-      .then(setProcedure)
+      .then((p) => {
+        setProcedure(p);
+        setData(freshForm(p, mode));
+      })
       .catch(() => undefined);
-  }, [code]);
+  }, [code, mode]);
 
-  function reset(nextCode = code) {
-    setData(freshForm(nextCode, mode));
+  function reset() {
+    setData(freshForm(procedure, mode));
+    setUnitNames({});
     setMeta({ files: [], delivery: mode === 'hotline' ? 'post' : 'counter', unitCode: ownUnit });
     setErrors([]);
     setProblem(undefined);
     setKey(newKey());
   }
 
-  const props: StepProps = {
+  const ctx: FormContext = {
     data,
     set: (path, value) => {
       setData((d) => setPath(d, path, value));
       setErrors((es) => es.filter((e) => e.field !== path));
     },
     errors,
-    meta,
-    setMeta: (patch) => setMeta((m) => ({ ...m, ...patch })),
-    t,
     locale,
+    t,
+    unitNames,
+    setUnitName: (path, name) => setUnitNames((n) => ({ ...n, [path]: name ?? '' })),
+    rootFields: topFields,
   };
 
   async function submit(e: FormEvent) {
@@ -119,11 +134,14 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
     const local: FieldError[] = [];
     if (applicant.fullName.trim().length < 2)
       local.push({ field: 'applicant.fullName', message: t('officer.intake.nameRequired') });
-    const whole = validateForm(code, data, deps);
+    if (!compiled) return;
+    const whole = compiled.validate(keepKnown(topFields, data), deps);
     if (!whole.ok) local.push(...whole.errors);
-    const unitCode = ownDelivery ? (getPath(data, 'location.unitCode') as string | undefined) : meta.unitCode;
-    // A household business is handled where it is located: the form's own field reports that one.
-    if (!unitCode && !ownDelivery) local.push({ field: '@unit', message: t('where.unitRequired') });
+    const unitCode = placement.unitField
+      ? (getPath(data, `${placement.unitField}.unitCode`) as string | undefined)
+      : meta.unitCode;
+    // Handled where the form's own address is: its field reports a missing one.
+    if (!unitCode && !placement.unitField) local.push({ field: '@unit', message: t('where.unitRequired') });
     if (meta.files.some((f) => !f.fileId && (f.state === 'uploading' || f.state === 'waiting'))) {
       local.push({ field: '@files', message: t('attachments.stillUploading') });
     }
@@ -134,9 +152,12 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
     }
     setBusy(true);
     try {
-      const delivery = ownDelivery ? (getPath(data, 'delivery') as string) : (meta.delivery ?? 'counter');
+      const delivery = placement.deliveryField
+        ? (getPath(data, placement.deliveryField) as string)
+        : (meta.delivery ?? (mode === 'hotline' ? 'post' : 'counter'));
       const body = {
         procedureCode: code,
+        ...procedureVersionField(procedure?.version),
         unitCode,
         form: whole.value,
         attachments: meta.files
@@ -228,10 +249,12 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
             value={code}
             onChange={(e) => {
               setCode(e.target.value);
-              reset(e.target.value);
+              setErrors([]);
+              setProblem(undefined);
+              setKey(newKey());
             }}
           >
-            {procedures.length === 0 && <option value={HKD_REGISTRATION}>{HKD_REGISTRATION}</option>}
+            <option value="">{t('form.chooseProcedure')}</option>
             {procedures.map((p) => (
               <option key={p.code} value={p.code}>
                 {p.name} ({p.code})
@@ -275,22 +298,34 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
         )}
       </section>
 
+      {procedure && !definition && <p className="alert">{t('procedure.notYet')}</p>}
       <div className="off-intake-columns">
-        {halves(form?.steps ?? []).map((column, i) => (
+        {halves(definition?.form.steps ?? []).map((column, i) => (
           <div key={String(i)}>
             {column.map((s) => (
               <section key={`${code}-${s.id}`} className="off-card">
-                <h2>{locale === 'en' ? s.titleEn : s.titleVi}</h2>
-                <StepBody code={code} stepId={s.id} p={props} />
+                <h2>{localized(s.title, locale)}</h2>
+                <DefinitionForm fields={s.fields} heading={localized(s.title, locale)} ctx={ctx} />
               </section>
             ))}
           </div>
         ))}
       </div>
-      {!ownDelivery && (
+      {definition && !(placement.unitField && placement.deliveryField) && (
         <section className="off-card">
           <h2>{t('where.title')}</h2>
-          <StepBody code={code} stepId="noi-nop" p={props} where={{ unit: errors.find((e) => e.field === '@unit')?.message }} />
+          <WhereStep
+            t={t}
+            unit={
+              placement.unitField
+                ? undefined
+                : { value: meta.unitCode ? { code: meta.unitCode, name: meta.unitName ?? meta.unitCode } : undefined }
+            }
+            onUnit={(u) => setMeta((m) => ({ ...m, unitCode: u?.code, unitName: u?.name }))}
+            delivery={placement.deliveryField ? undefined : { value: meta.delivery }}
+            onDelivery={(v) => setMeta((m) => ({ ...m, delivery: v }))}
+            errors={{ unit: errors.find((e) => e.field === '@unit')?.message }}
+          />
         </section>
       )}
 
@@ -298,7 +333,7 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
         <h2>{t(mode === 'counter' ? 'officer.intake.scans' : 'attachments.title')}</h2>
         <p className="muted">{t('officer.intake.scansLead')}</p>
         <div className="off-grid2">
-          {procedure?.components.map((c) => (
+          {(definition ? papersOf(definition, data, locale) : []).map((c) => (
             <AttachmentInput
               key={c.id}
               componentId={c.id}

@@ -37,6 +37,10 @@ export interface ProcedureDetail extends Omit<ProcedureSummary, 'fee' | 'compone
   legalBasis: string[];
   /** Member of an interlinked group (liên thông) that can be filed as one. */
   interlinkGroup?: 'birth' | 'death';
+  /** The version of the definition served: a draft and an outbox item remember it. */
+  version?: number;
+  /** The procedure as data (packages/domain/src/procedure-definition): its form is drawn from it. */
+  definition?: unknown;
 }
 
 export interface Topic {
@@ -45,5 +49,22 @@ export interface Topic {
   count: number;
 }
 
-/** The four procedures of the pilot: they can be filed in the app today. */
-export const FILEABLE = new Set(['1.001612', '2.000720', '1.001266', 'QNG-TB-KHUYEN-MAI']);
+/**
+ * A procedure is filed on its own in the app when its detail carries a definition, hence a form to
+ * fill; a member of an interlinked group (its definition's `interlink`) is filed with its group.
+ */
+export function isFileable(p: Pick<ProcedureDetail, 'definition'>): boolean {
+  const d = p.definition as { interlink?: unknown } | undefined | null;
+  return d !== undefined && d !== null && typeof d === 'object' && d.interlink === undefined;
+}
+
+/**
+ * The filing routes accept `procedureVersion` once the catalog stores versions (issue 12, proc-store);
+ * until then a strict body refuses the unknown key, so the version is only remembered on the phone.
+ */
+const SERVER_TAKES_PROCEDURE_VERSION = false;
+
+/** The part of a filing body that says which version of the definition the form was filled on. */
+export function procedureVersionField(version: number | undefined): { procedureVersion?: number } {
+  return SERVER_TAKES_PROCEDURE_VERSION && version !== undefined ? { procedureVersion: version } : {};
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type Draft, draftSaver, loadDraft, saveDraft } from './drafts';
+import { type Draft, draftIsOutdated, draftSaver, loadDraft, saveDraft } from './drafts';
 import { memoryStore } from './record-store';
 import { generateSealKey, type Sealed, sealedStore } from './sealed-store';
 
@@ -27,4 +27,19 @@ test('rapid edits are saved once, with the last state; flush saves at once', asy
   saver.schedule({ procedureCode: 'p', stepIndex: 1, data: { a: 3 } });
   await saver.flush();
   assert.deepEqual(saved, [{ a: 2 }, { a: 3 }]);
+});
+
+test('a draft remembers the version it was entered against; an older one is flagged, never dropped', async () => {
+  const store = memoryStore<Draft>();
+  await saveDraft(
+    store,
+    { procedureCode: '1.001612', procedureVersion: 1, stepIndex: 4, data: { businessName: 'A' } },
+    new Date(),
+  );
+  const back = await loadDraft(store, '1.001612');
+  assert.equal(back?.procedureVersion, 1);
+  assert.equal(draftIsOutdated(back!, 2), true);
+  assert.equal(draftIsOutdated(back!, 1), false);
+  assert.equal(draftIsOutdated({}, 2), false, 'a draft from before versions is shown as it is');
+  assert.equal(back?.data.businessName, 'A');
 });

@@ -10,7 +10,17 @@ export interface Draft {
   procedureCode: string;
   stepIndex: number;
   data: Record<string, unknown>;
+  /** The version of the procedure's definition the values were entered against. */
+  procedureVersion?: number;
   updatedAt: string;
+}
+
+/**
+ * A draft entered against an older version of the procedure: its values are kept and shown on the
+ * new form, with "Thủ tục đã thay đổi" so the citizen checks them again.
+ */
+export function draftIsOutdated(draft: Pick<Draft, 'procedureVersion'>, currentVersion: number | undefined): boolean {
+  return draft.procedureVersion !== undefined && currentVersion !== undefined && draft.procedureVersion < currentVersion;
 }
 
 export function draftIdFor(procedureCode: string): string {

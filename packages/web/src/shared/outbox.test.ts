@@ -147,6 +147,46 @@ test('server trouble (5xx), a lost session (401) and "still in flight" (409) kee
   }
 });
 
+test('filed against an older version: "Thủ tục đã thay đổi" keeps the item, its values and what to check', async () => {
+  const changed = {
+    status: 409,
+    json: {
+      type: 'https://dvc.quangngai.gov.vn/problems/procedure-changed',
+      title: 'Thủ tục đã thay đổi',
+      detail: 'Biểu mẫu của thủ tục đã thay đổi, vui lòng kiểm tra lại',
+      errors: [{ field: 'body.form.owner.residence', message: 'Vui lòng nhập nơi thường trú' }],
+      currentVersion: 2,
+    },
+  };
+  const s = setup([changed]);
+  const filed: DossierSubmission = { ...body, procedureVersion: 1 };
+  const item = await enqueue(s.deps, { body: filed, procedureName: 'x' });
+  const result = await flushOutbox(s.deps);
+  assert.equal(result.failed, 1);
+  assert.equal((s.server.calls[0]!.body as DossierSubmission).procedureVersion, 1, 'the version is sent');
+  const stored = await s.store.get(item.id);
+  assert.equal(stored?.status, 'failed');
+  assert.equal(stored?.lastError, 'Thủ tục đã thay đổi');
+  assert.deepEqual(stored?.procedureChanged, {
+    currentVersion: 2,
+    detail: 'Biểu mẫu của thủ tục đã thay đổi, vui lòng kiểm tra lại',
+  });
+  assert.deepEqual(stored?.body, filed, 'the values stay on the phone');
+  assert.equal(formFieldPath(stored!.fieldErrors![0]!.field), 'owner.residence');
+  await flushOutbox(s.deps, { force: true });
+  assert.equal(s.server.calls.length, 1, 'not resent by itself: the citizen checks the new form first');
+  assert.equal(s.sentEvents.length, 0, 'the draft is not dropped');
+});
+
+test('a plain 409 (the same key still in flight) is not mistaken for a changed procedure', async () => {
+  const s = setup([{ status: 409, json: { type: 'https://dvc.quangngai.gov.vn/problems/idempotency-in-flight', title: 'x' } }]);
+  const item = await enqueue(s.deps, { body, procedureName: 'x' });
+  await flushOutbox(s.deps);
+  const stored = await s.store.get(item.id);
+  assert.equal(stored?.status, 'pending');
+  assert.equal(stored?.procedureChanged, undefined);
+});
+
 test('backoff doubles from 15 s and stops growing at 10 minutes', () => {
   assert.deepEqual([1, 2, 3, 4].map(backoffMs), [15_000, 30_000, 60_000, 120_000]);
   assert.equal(backoffMs(30), 600_000);

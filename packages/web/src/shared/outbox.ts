@@ -10,6 +10,8 @@ import type { RecordStore } from './record-store';
  * State transitions (tested in outbox.test.ts):
  *   pending --201/200 (or replay)--> sent (dossierCode kept)
  *   pending --400/404/422-->         failed (field errors kept, shown beside the fields)
+ *   pending --409 procedure-changed--> failed with `procedureChanged` (the form it was filed on is
+ *                                    outdated: kept, reopened on the new form with its values)
  *   pending --network error, 5xx, 429, 409 in flight, 401/403--> pending (attempts+1, next try later)
  *
  * Photos taken offline travel with the item (`pendingFiles`, sealed like the rest). A flush uploads
@@ -32,6 +34,8 @@ export interface DossierSubmission {
   form: Record<string, unknown>;
   attachments: { componentId: string; fileId: string }[];
   delivery: 'counter' | 'post' | 'electronic';
+  /** The version of the procedure's definition the form was filled against (absent: the current one). */
+  procedureVersion?: number;
 }
 
 /** A file the server has not received yet: the (already shrunk) bytes, base64 (the store holds JSON). */
@@ -67,6 +71,11 @@ export interface OutboxItem {
   draftId?: string;
   /** Files still to upload before the POST (taken offline); emptied one by one as they reach the server. */
   pendingFiles?: PendingFile[];
+  /**
+   * The server answered "Thủ tục đã thay đổi": the procedure has a new version whose form these values
+   * do not satisfy. The item stays (nothing is lost) until the citizen reopens it on the new form.
+   */
+  procedureChanged?: { currentVersion?: number; detail?: string };
 }
 
 export interface OutboxDeps {
@@ -145,6 +154,7 @@ export function formFieldPath(field: string): string {
 type Outcome =
   | { kind: 'sent'; code: string }
   | { kind: 'failed'; title: string; errors: FieldError[] }
+  | { kind: 'changed'; title: string; errors: FieldError[]; detail?: string; currentVersion?: number }
   | { kind: 'retry'; reason: string; stop: boolean; delayMs?: number };
 
 /** How a status answers: kept for later (network, session, server trouble) or refused for good. */
@@ -211,7 +221,21 @@ async function sendOne(deps: OutboxDeps, item: OutboxItem): Promise<Outcome> {
     return typeof json.code === 'string' ? { kind: 'sent', code: json.code } : { kind: 'retry', reason: 'server', stop: false };
   }
   const errors = Array.isArray(json.errors) ? (json.errors as FieldError[]) : [];
+  if (response.status === 409 && isProcedureChangedProblem(json)) {
+    return {
+      kind: 'changed',
+      title: typeof json.title === 'string' ? json.title : 'Thủ tục đã thay đổi',
+      errors,
+      detail: typeof json.detail === 'string' ? json.detail : undefined,
+      currentVersion: typeof json.currentVersion === 'number' ? json.currentVersion : undefined,
+    };
+  }
   return retryOrFail(response.status, typeof json.title === 'string' ? json.title : undefined, errors);
+}
+
+/** The 409 that means "the procedure changed", not "the same POST is still in flight" (also a 409). */
+export function isProcedureChangedProblem(json: Record<string, unknown>): boolean {
+  return typeof json.type === 'string' && json.type.endsWith('/procedure-changed');
 }
 
 let running: Promise<FlushResult> | undefined;
@@ -260,6 +284,15 @@ async function flushNow(deps: OutboxDeps, force: boolean): Promise<FlushResult> 
       result.sent += 1;
     } else if (outcome.kind === 'failed') {
       await deps.store.put(item.id, { ...attempted, status: 'failed', lastError: outcome.title, fieldErrors: outcome.errors });
+      result.failed += 1;
+    } else if (outcome.kind === 'changed') {
+      await deps.store.put(item.id, {
+        ...attempted,
+        status: 'failed',
+        lastError: outcome.title,
+        fieldErrors: outcome.errors,
+        procedureChanged: { currentVersion: outcome.currentVersion, detail: outcome.detail },
+      });
       result.failed += 1;
     } else {
       const delay = outcome.delayMs ?? backoffMs(attempted.attempts);

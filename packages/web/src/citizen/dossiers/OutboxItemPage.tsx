@@ -32,7 +32,25 @@ export function OutboxItemPage({ id }: { id: string }) {
           )}
         </>
       )}
-      {item.status === 'failed' && (
+      {item.status === 'failed' && item.procedureChanged && (
+        <>
+          <div className="notice" role="alert">
+            <strong>{t('form.changed.title')}</strong>
+            <p>{item.procedureChanged.detail || t('form.changed.lead')}</p>
+            {item.fieldErrors?.length ? (
+              <ul>
+                {item.fieldErrors.map((e) => (
+                  <li key={e.field + e.message}>{e.message}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+          <Link href={`/nop/${encodeURIComponent(item.body.procedureCode)}?from=${item.id}`} className="button primary">
+            {t('form.changed.reopen')}
+          </Link>
+        </>
+      )}
+      {item.status === 'failed' && !item.procedureChanged && (
         <>
           <div className="alert" role="alert">
             <strong>{item.lastError}</strong>

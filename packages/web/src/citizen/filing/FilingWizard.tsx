@@ -1,27 +1,32 @@
-import { FORM_BY_PROCEDURE, type FormDeps, stepOfField, validateForm, validateFormStep } from '@dvc/domain/forms/index';
+import { compileDefinition, type FilingDeps } from '@dvc/domain/procedure-definition/compile';
 import { buildCalendar, calendarDateOf } from '@dvc/domain/working-days';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { Link, navigate, useLocation } from '../../router';
 import { api } from '../../shared/api';
-import type { ProcedureDetail } from '../../shared/catalog';
+import { type ProcedureDetail, procedureVersionField } from '../../shared/catalog';
 import { browserChannelEnv, channelFor } from '../../shared/channel';
-import { draftSaver, loadDraft, saveDraft } from '../../shared/drafts';
+import { draftIsOutdated, draftSaver, loadDraft, saveDraft } from '../../shared/drafts';
 import { type DossierSubmission, formFieldPath, type OutboxItem } from '../../shared/outbox';
 import { discardOutboxItem, submitToOutbox } from '../../shared/outbox-runtime';
 import { draftStore, outboxStore } from '../../shared/secure';
 import { useSession } from '../../shared/session';
-import { AttachmentInput, canGoWithOutbox, handOverToOutbox } from './AttachmentInput';
-import { StepErrors, type StepProps, type WizardMeta } from './fields';
+import { canGoWithOutbox, handOverToOutbox } from './AttachmentInput';
+import { DefinitionForm, type FormContext } from './DefinitionForm';
+import { formRows, initialValue, keepKnown, localized, parseDefinition, placementOf, prefillPerson } from './definition-form';
+import { StepErrors, type WizardMeta } from './fields';
 import { type FieldError, type FormData, getPath, setPath } from './form-state';
+import { RegistrationLookup, registrationLookupFields } from './RegistrationLookup';
 import { ReviewStep } from './ReviewStep';
-import { StepBody } from './StepBody';
+import { WhereStep } from './WhereStep';
+import { AttachmentsStep, componentErrors } from './wizard-attachments';
 
 /**
- * The filing wizard: one question group per screen, "Bước 2/9", back/next, the domain schema's
- * messages beside the fields, the whole state saved (encrypted) at every change. Submitting puts
- * the dossier in the outbox with its Idempotency-Key and tries to send it at once; papers
- * photographed offline go with it, and the outbox uploads them before sending.
+ * The filing wizard: one step of the procedure's definition per screen, "Bước 2/9", back/next, the
+ * compiled definition's messages beside the fields (the server validates with the same schema), the
+ * whole state saved (encrypted) at every change. Submitting puts the dossier in the outbox with its
+ * Idempotency-Key and the definition's version, and tries to send it at once; papers photographed
+ * offline go with it, and the outbox uploads them before sending.
  */
 interface WizardState {
   stepIndex: number;
@@ -29,58 +34,73 @@ interface WizardState {
   meta: WizardMeta;
 }
 
-const HKD_REGISTRATION = '1.001612';
+type Step = { id: string; title: string; kind: 'form' | 'where' | 'files' | 'review' };
 
 export default function FilingWizard({ code }: { code: string }) {
   const { t, locale } = useI18n();
   const session = useSession();
   const { query } = useLocation();
-  const form = FORM_BY_PROCEDURE[code];
   const [procedure, setProcedure] = useState<ProcedureDetail | undefined>();
+  const [loadFailed, setLoadFailed] = useState(false);
   const [state, setState] = useState<WizardState | undefined>();
   const [restored, setRestored] = useState(false);
+  /** The form these values were entered on has changed: they are kept, to be checked again. */
+  const [changed, setChanged] = useState<string | undefined>();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [result, setResult] = useState<OutboxItem | undefined>();
   const [busy, setBusy] = useState(false);
-  const deps = useMemo<FormDeps>(() => ({ today: calendarDateOf(new Date()), calendar: buildCalendar() }), []);
+  const deps = useMemo<FilingDeps>(() => ({ today: calendarDateOf(new Date()), calendar: buildCalendar() }), []);
   const saver = useRef(draftSaver((d) => saveDraft(draftStore, d, new Date()))).current;
   const fromItem = query.get('from');
 
-  const hasOwnDelivery = code === HKD_REGISTRATION;
-  const steps = useMemo(
-    () => [
-      ...(form?.steps ?? []).map((s) => ({ id: s.id, title: locale === 'en' ? s.titleEn : s.titleVi, kind: 'form' as const })),
-      ...(hasOwnDelivery ? [] : [{ id: 'noi-nop', title: t('where.title'), kind: 'where' as const }]),
-      { id: 'giay-to', title: t('attachments.title'), kind: 'files' as const },
-      { id: 'xem-lai', title: t('review.title'), kind: 'review' as const },
-    ],
-    [form, hasOwnDelivery, locale, t],
+  const definition = useMemo(() => parseDefinition(procedure?.definition), [procedure]);
+  const compiled = useMemo(() => (definition ? compileDefinition(definition) : undefined), [definition]);
+  const topFields = useMemo(() => definition?.form.steps.flatMap((s) => s.fields) ?? [], [definition]);
+  const placement = useMemo(() => placementOf(topFields), [topFields]);
+  const steps = useMemo<Step[]>(
+    () =>
+      definition
+        ? [
+            ...definition.form.steps.map((s) => ({ id: s.id, title: localized(s.title, locale), kind: 'form' as const })),
+            ...(placement.unitField && placement.deliveryField
+              ? []
+              : [{ id: 'noi-nop', title: t('where.title'), kind: 'where' as const }]),
+            { id: 'giay-to', title: t('attachments.title'), kind: 'files' as const },
+            { id: 'xem-lai', title: t('review.title'), kind: 'review' as const },
+          ]
+        : [],
+    [definition, placement, locale, t],
   );
 
-  useEffect(() => {
+  const loadProcedure = () =>
     api<ProcedureDetail>(`/api/v1/procedures/${encodeURIComponent(code)}`)
-      .then(setProcedure)
-      .catch(() => undefined);
-  }, [code]);
+      .then((p) => {
+        setProcedure(p);
+        return p;
+      })
+      .catch(() => {
+        setLoadFailed(true);
+        return undefined;
+      });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loads once per procedure
+  useEffect(() => void loadProcedure(), [code]);
 
-  // Restore: a failed outbox item being fixed, else the saved draft, else a fresh form.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once the session is known; the user only prefills a fresh form
+  // Restore: an outbox item being fixed, else the saved draft, else a fresh form — once the form is known.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once the session and the definition are known
   useEffect(() => {
-    if (session.status === 'loading' || state) return;
+    if (session.status === 'loading' || state || !definition) return;
+    const stepOf = (field: string) => steps.findIndex((s) => s.id === compiled?.stepOf(field));
     void (async () => {
       if (fromItem) {
         const item = await outboxStore.get(fromItem).catch(() => undefined);
         if (item) {
           const errs = (item.fieldErrors ?? []).map((e) => ({ ...e, field: formFieldPath(e.field) }));
-          const first = errs[0] ? stepOfField(code, errs[0].field) : undefined;
           setErrors(errs);
+          if (item.procedureChanged) setChanged(item.procedureChanged.detail ?? '');
           setState({
-            stepIndex: Math.max(
-              0,
-              steps.findIndex((s) => s.id === first?.id),
-            ),
-            data: item.body.form,
-            meta: { files: [], unitCode: item.body.unitCode, delivery: item.body.delivery },
+            stepIndex: Math.max(0, errs[0] ? stepOf(errs[0].field) : 0),
+            data: keepKnown(topFields, item.body.form),
+            meta: { files: [], unitCode: item.body.unitCode, delivery: item.body.delivery, unitNames: {} },
           });
           return;
         }
@@ -88,26 +108,20 @@ export default function FilingWizard({ code }: { code: string }) {
       const draft = await loadDraft(draftStore, code).catch(() => undefined);
       if (draft) {
         setRestored(true);
+        if (draftIsOutdated(draft, procedure?.version)) setChanged('');
         setState({
           stepIndex: Math.min(draft.stepIndex, steps.length - 1),
-          data: draft.data.form as FormData,
+          data: keepKnown(topFields, draft.data.form as FormData),
           meta: draft.data.meta as WizardMeta,
         });
         return;
       }
       const user = session.status === 'signed-in' ? session.user : undefined;
-      const data: FormData =
-        code === HKD_REGISTRATION
-          ? {
-              businessName: 'Hộ kinh doanh ',
-              owner: { fullName: user?.fullName ?? '', phone: user?.phone ?? '', nationality: 'Việt Nam', ethnicity: 'Kinh' },
-              members: [],
-              delivery: 'electronic',
-            }
-          : {};
-      setState({ stepIndex: 0, data, meta: { files: [], delivery: 'electronic' } });
+      let data = prefillPerson(topFields, initialValue(topFields), { fullName: user?.fullName, phone: user?.phone ?? undefined });
+      if (placement.deliveryField) data = { ...data, [placement.deliveryField]: 'electronic' };
+      setState({ stepIndex: 0, data, meta: { files: [], delivery: 'electronic', unitNames: {} } });
     })();
-  }, [session.status, state, code, fromItem, steps]);
+  }, [session.status, state, code, fromItem, definition]);
 
   useEffect(() => () => void saver.flush(), [saver]);
   // Load the upload code (and let the service worker cache it) now: papers may be photographed offline.
@@ -123,59 +137,63 @@ export default function FilingWizard({ code }: { code: string }) {
       </section>
     );
   }
-  if (!form) return <p className="alert">{t('procedure.notYet')}</p>;
-  if (!state) return <p className="muted">{t('common.loading')}</p>;
+  if ((procedure && !definition) || (loadFailed && !procedure)) return <p className="alert">{t('procedure.notYet')}</p>;
+  if (!state || !definition || !compiled) return <p className="muted">{t('common.loading')}</p>;
   if (result) return <Submitted item={result} />;
 
   const step = steps[state.stepIndex] ?? steps[0]!;
+  const version = procedure?.version;
   // Functional updates: a picker sets a form field and a display name in the same tap.
   const update = (fn: (s: WizardState) => WizardState) =>
     setState((prev) => {
       if (!prev) return prev;
       const next = fn(prev);
-      saver.schedule({ procedureCode: code, stepIndex: next.stepIndex, data: { form: next.data, meta: next.meta } });
+      saver.schedule({
+        procedureCode: code,
+        procedureVersion: version,
+        stepIndex: next.stepIndex,
+        data: { form: next.data, meta: next.meta },
+      });
       return next;
     });
-  const props: StepProps = {
+  const ctx: FormContext = {
     data: state.data,
     set: (path, value) => {
       update((s) => ({ ...s, data: setPath(s.data, path, value) }));
       setErrors((es) => es.filter((e) => e.field !== path));
     },
     errors,
-    meta: state.meta,
-    setMeta: (patch) => update((s) => ({ ...s, meta: { ...s.meta, ...patch } })),
-    t,
     locale,
+    t,
+    unitNames: state.meta.unitNames ?? {},
+    setUnitName: (path, name) =>
+      update((s) => ({ ...s, meta: { ...s.meta, unitNames: { ...s.meta.unitNames, [path]: name ?? '' } } })),
+    rootFields: topFields,
   };
 
   const unitCode = (): string | undefined =>
-    (getPath(state.data, 'location.unitCode') as string | undefined) ??
-    (getPath(state.data, 'changes.location.unitCode') as string | undefined) ??
+    (placement.unitField ? (getPath(state.data, `${placement.unitField}.unitCode`) as string | undefined) : undefined) ||
     state.meta.unitCode;
-  const delivery = () => (hasOwnDelivery ? (getPath(state.data, 'delivery') as WizardMeta['delivery']) : state.meta.delivery);
+  const delivery = () =>
+    placement.deliveryField ? (getPath(state.data, placement.deliveryField) as WizardMeta['delivery']) : state.meta.delivery;
+  const indexOf = (id: string | undefined) =>
+    Math.max(
+      0,
+      steps.findIndex((s) => s.id === id),
+    );
 
   function stepErrors(id: string): FieldError[] {
     if (id === 'noi-nop') {
       return [
-        ...(state?.meta.unitCode ? [] : [{ field: '@unit', message: t('where.unitRequired') }]),
-        ...(state?.meta.delivery ? [] : [{ field: '@delivery', message: t('where.deliveryRequired') }]),
+        ...(placement.unitField || state?.meta.unitCode ? [] : [{ field: '@unit', message: t('where.unitRequired') }]),
+        ...(placement.deliveryField || state?.meta.delivery
+          ? []
+          : [{ field: '@delivery', message: t('where.deliveryRequired') }]),
       ];
     }
-    if (id === 'giay-to') {
-      // A mandatory paper needs at least one file (uploaded, or still uploading: submit waits for it).
-      return (procedure?.components ?? [])
-        .filter(
-          (c) =>
-            c.mandatory &&
-            !state?.meta.files.some(
-              (f) => f.componentId === c.id && (f.fileId || f.state === 'uploading' || f.state === 'waiting'),
-            ),
-        )
-        .map((c) => ({ field: `@files.${c.id}`, message: t('attachments.missing', { name: c.name }) }));
-    }
+    if (id === 'giay-to') return componentErrors(procedure, definition!, state!, t);
     const s = steps.find((x) => x.id === id);
-    return s?.kind === 'form' ? validateFormStep(code, id, state?.data, deps) : [];
+    return s?.kind === 'form' ? compiled!.validateStep(id, state?.data, deps) : [];
   }
 
   function go(index: number) {
@@ -192,23 +210,16 @@ export default function FilingWizard({ code }: { code: string }) {
   }
 
   async function submit() {
-    const whole = validateForm(code, state!.data, deps);
+    const whole = compiled!.validate(keepKnown(topFields, state!.data), deps);
     if (!whole.ok) {
-      const first = whole.errors[0];
-      const target = first ? stepOfField(code, first.field) : undefined;
       setErrors(whole.errors);
-      go(
-        Math.max(
-          0,
-          steps.findIndex((s) => s.id === target?.id),
-        ),
-      );
+      go(indexOf(whole.errors[0] ? compiled!.stepOf(whole.errors[0].field) : undefined));
       return;
     }
     const where = stepErrors('noi-nop');
-    if (!hasOwnDelivery && where.length > 0) {
+    if (steps.some((s) => s.id === 'noi-nop') && where.length > 0) {
       setErrors(where);
-      go(steps.findIndex((s) => s.id === 'noi-nop'));
+      go(indexOf('noi-nop'));
       return;
     }
     // Waiting for the network with their bytes ready: they go with the dossier. Still uploading: wait.
@@ -229,23 +240,31 @@ export default function FilingWizard({ code }: { code: string }) {
         .filter((f) => f.fileId && f.componentId)
         .map((f) => ({ componentId: f.componentId!, fileId: f.fileId! })),
       delivery: delivery() ?? 'electronic',
+      ...procedureVersionField(version),
     };
     const item = await submitToOutbox(body, procedure?.name ?? code, pendingFiles);
     if (fromItem) await discardOutboxItem(fromItem);
     setBusy(false);
     if (item.status === 'failed') {
-      // Rejected on the spot: the citizen is here to fix it, so drop the item and show the fields.
+      // Rejected on the spot: the citizen is here to fix it, so drop the item (the draft keeps the values).
       await discardOutboxItem(item.id);
       const errs = (item.fieldErrors ?? []).map((e) => ({ ...e, field: formFieldPath(e.field) }));
+      if (item.procedureChanged) {
+        // A new version while filling in: draw its form, keep the values, say what to check.
+        setChanged(item.procedureChanged.detail ?? '');
+        await loadProcedure();
+      }
       setErrors(errs.length ? errs : [{ field: '', message: item.lastError ?? t('error.generic') }]);
       const first = errs[0]?.field ?? '';
-      const target = first.startsWith('attachments') ? 'giay-to' : stepOfField(code, first)?.id;
-      if (target) go(steps.findIndex((s) => s.id === target));
+      const target = first.startsWith('attachments') ? 'giay-to' : compiled!.stepOf(first);
+      if (target) go(indexOf(target));
       return;
     }
     setResult(item);
   }
 
+  const formStep = definition.form.steps.find((s) => s.id === step.id);
+  const lookup = formStep ? registrationLookupFields(definition.result.issuer, formStep.fields) : undefined;
   const isLast = state.stepIndex === steps.length - 1;
   return (
     <section className="wizard">
@@ -257,45 +276,61 @@ export default function FilingWizard({ code }: { code: string }) {
         </div>
       </div>
       <h1>{step.title}</h1>
-      {restored && state.stepIndex > 0 && <p className="notice">{t('filing.restored')}</p>}
+      {changed !== undefined && (
+        <div className="notice" role="status">
+          <strong>{t('form.changed.title')}</strong>
+          <p>{changed || t('form.changed.lead')}</p>
+        </div>
+      )}
+      {restored && changed === undefined && state.stepIndex > 0 && <p className="notice">{t('filing.restored')}</p>}
       <StepErrors errors={errors} title={t('filing.fix', { count: errors.length })} />
-      {step.kind === 'form' && <StepBody code={code} stepId={step.id} p={props} />}
+      {formStep && (
+        <div className="stack">
+          <DefinitionForm fields={formStep.fields} heading={step.title} ctx={ctx} />
+          {lookup && <RegistrationLookup data={state.data} keys={lookup} t={t} />}
+        </div>
+      )}
       {step.kind === 'where' && (
-        <StepBody
-          code={code}
-          stepId="noi-nop"
-          p={props}
-          where={{
+        <WhereStep
+          t={t}
+          unit={
+            placement.unitField
+              ? undefined
+              : {
+                  value: state.meta.unitCode
+                    ? { code: state.meta.unitCode, name: state.meta.unitName ?? state.meta.unitCode }
+                    : undefined,
+                }
+          }
+          onUnit={(u) => update((s) => ({ ...s, meta: { ...s.meta, unitCode: u?.code, unitName: u?.name } }))}
+          delivery={placement.deliveryField ? undefined : { value: state.meta.delivery }}
+          onDelivery={(v) => update((s) => ({ ...s, meta: { ...s.meta, delivery: v } }))}
+          errors={{
             unit: errors.find((e) => e.field === '@unit')?.message,
             delivery: errors.find((e) => e.field === '@delivery')?.message,
           }}
         />
       )}
       {step.kind === 'files' && (
-        <div className="stack">
-          <p className="lead">{t('attachments.lead')}</p>
-          {procedure?.components.map((c) => (
-            <AttachmentInput
-              key={c.id}
-              componentId={c.id}
-              label={c.name}
-              mandatory={c.mandatory}
-              error={errors.find((e) => e.field === `@files.${c.id}`)?.message}
-              procedureCode={code}
-              files={state.meta.files}
-              setFiles={(fn) => update((s) => ({ ...s, meta: { ...s.meta, files: fn(s.meta.files) } }))}
-            />
-          ))}
-        </div>
+        <AttachmentsStep
+          procedure={procedure}
+          definition={definition}
+          data={state.data}
+          files={state.meta.files}
+          errors={errors}
+          setFiles={(fn) => update((s) => ({ ...s, meta: { ...s.meta, files: fn(s.meta.files) } }))}
+        />
       )}
       {step.kind === 'review' && (
         <ReviewStep
-          steps={steps.filter((s) => s.kind === 'form')}
-          fieldsOf={(id) => form.steps.find((s) => s.id === id)?.fields ?? []}
-          data={state.data}
+          sections={definition.form.steps.map((s) => ({
+            id: s.id,
+            title: localized(s.title, locale),
+            rows: formRows(s.fields, state.data, locale, { unknown: false }),
+          }))}
           meta={state.meta}
           fee={procedure?.feeAmounts}
-          onEdit={(id) => go(steps.findIndex((s) => s.id === id))}
+          onEdit={(id) => go(indexOf(id))}
         />
       )}
       <div className="wizard-nav">

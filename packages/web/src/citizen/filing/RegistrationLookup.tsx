@@ -1,7 +1,8 @@
+import type { FieldDefinition } from '@dvc/domain/procedure-definition/form-schema';
 import { useState } from 'react';
+import type { MessageKey } from '../../i18n';
 import { ApiError, api } from '../../shared/api';
-import type { StepProps } from './fields';
-import { getPath } from './form-state';
+import type { FormValue } from './definition-form';
 
 interface Registration {
   registrationNumber: string;
@@ -10,15 +11,39 @@ interface Registration {
   address: string;
 }
 
+/**
+ * The step that names an existing household business (its registration number and its owner's
+ * identity number, in a definition whose issuer is the household business register) gets a button
+ * that finds it, so the citizen sees at once they typed the right one.
+ */
+export function registrationLookupFields(
+  issuer: string | undefined,
+  fields: readonly FieldDefinition[],
+): { number: string; owner: string } | undefined {
+  if (issuer !== 'household-business-register') return undefined;
+  const owner = fields.find((f) => f.type === 'citizen-id');
+  const number = fields.find((f) => f.type === 'text' && f.key === 'registrationNumber');
+  return owner && number ? { number: number.key, owner: owner.key } : undefined;
+}
+
 /** Finds the citizen's existing registration by its number and the owner's identity number. */
-export function RegistrationLookup({ p }: { p: StepProps }) {
+export function RegistrationLookup({
+  data,
+  keys,
+  t,
+}: {
+  data: FormValue;
+  keys: { number: string; owner: string };
+  t: (key: MessageKey) => string;
+}) {
+  const p = { t };
   const [found, setFound] = useState<Registration | undefined>();
   const [message, setMessage] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 
   async function look() {
-    const number = getPath(p.data, 'registrationNumber');
-    const owner = getPath(p.data, 'ownerCitizenId');
+    const number = data[keys.number];
+    const owner = data[keys.owner];
     if (typeof number !== 'string' || typeof owner !== 'string' || !number.trim() || owner.length !== 12) {
       setMessage(p.t('hkd.lookupNeedBoth'));
       return;

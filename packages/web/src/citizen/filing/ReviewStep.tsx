@@ -1,21 +1,17 @@
 import { useI18n } from '../../i18n';
 import type { FeeAmounts } from '../../shared/catalog';
 import { formatDong } from '../../shared/format';
+import type { FormRow } from './definition-form';
 import type { WizardMeta } from './fields';
-import { type FormData, getPath } from './form-state';
 
-/** Everything entered, step by step, with a "Sửa" link back to each; then the fee to pay online. */
+/** Everything entered, step by step with the definition's labels, a "Sửa" link back to each; then the fee to pay online. */
 export function ReviewStep({
-  steps,
-  fieldsOf,
-  data,
+  sections,
   meta,
   fee,
   onEdit,
 }: {
-  steps: { id: string; title: string }[];
-  fieldsOf: (stepId: string) => readonly string[];
-  data: FormData;
+  sections: { id: string; title: string; rows: FormRow[] }[];
   meta: WizardMeta;
   fee?: FeeAmounts;
   onEdit: (stepId: string) => void;
@@ -24,7 +20,7 @@ export function ReviewStep({
   return (
     <div className="stack">
       <p className="lead">{t('review.lead')}</p>
-      {steps.map((s) => (
+      {sections.map((s) => (
         <div key={s.id} className="card review">
           <div className="review-head">
             <h2>{s.title}</h2>
@@ -32,14 +28,27 @@ export function ReviewStep({
               {t('common.edit')}
             </button>
           </div>
-          <ul className="plain">
-            {fieldsOf(s.id)
-              .flatMap((f) => describe(getPath(data, f), f === 'location.unitCode' ? meta.locationUnitName : undefined))
-              .filter(Boolean)
-              .map((line) => (
-                <li key={`${s.id}-${line}`}>{line}</li>
-              ))}
-          </ul>
+          <dl className="review-rows">
+            {s.rows.map((r) =>
+              r.header ? (
+                <dt key={r.path} className={`review-group depth-${Math.min(r.depth, 3)}`}>
+                  {r.label}
+                  {r.text ? `: ${r.text}` : ''}
+                </dt>
+              ) : (
+                <div key={r.path} className={`review-row depth-${Math.min(r.depth, 3)}`}>
+                  <dt>{r.label}</dt>
+                  <dd>
+                    {r.lines
+                      ? r.lines.map((l) => `${l.code} ${l.name}${l.isMain ? ' ★' : ''}`).join('; ') || '—'
+                      : r.unitCode
+                        ? `${r.text}, ${meta.unitNames?.[r.path] ?? r.unitCode}`
+                        : r.text}
+                  </dd>
+                </div>
+              ),
+            )}
+          </dl>
         </div>
       ))}
       {meta.unitName && (
@@ -56,19 +65,4 @@ export function ReviewStep({
       )}
     </div>
   );
-}
-
-/** A value as short readable lines: objects by their values, lists one item per line, money grouped. */
-function describe(value: unknown, label?: string): string[] {
-  if (label) return [label];
-  if (value === undefined || value === null || value === '') return [];
-  if (Array.isArray(value)) return value.flatMap((v) => [describe(v).join(' · ')]).filter(Boolean);
-  if (typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    if ('code' in o && 'name' in o) return [`${String(o.code)} ${String(o.name)}${o.isMain ? ' ★' : ''}`];
-    return Object.values(o).flatMap((v) => describe(v));
-  }
-  if (typeof value === 'number') return [value >= 1000 ? formatDong(value) : String(value)];
-  if (typeof value === 'boolean') return [value ? '✓' : '✗'];
-  return [String(value)];
 }

@@ -1,98 +1,15 @@
-import { type ReactNode, useId } from 'react';
-import type { Locale, MessageKey } from '../../i18n';
-import { groupThousands, parseGrouped } from '../../shared/format';
-import { TextField } from '../../shared/ui';
+import { useId } from 'react';
 import type { PickedFile } from './AttachmentInput';
-import { errorFor, type FieldError, type FormData, getPath } from './form-state';
+import type { FieldError } from './form-state';
 
-/** What every step renderer receives: the form, a setter by path, the step's errors and the wizard's extras. */
-export interface StepProps {
-  data: FormData;
-  set: (path: string, value: unknown) => void;
-  errors: FieldError[];
-  meta: WizardMeta;
-  setMeta: (patch: Partial<WizardMeta>) => void;
-  t: (key: MessageKey, params?: Record<string, string | number>) => string;
-  locale: Locale;
-}
-
-/** Wizard state that is not part of the procedure's form (names for display, files, delivery for non-HKD forms). */
+/** Wizard state that is not part of the procedure's form: names for display, files, where and how for forms that do not say. */
 export interface WizardMeta {
   unitCode?: string;
   unitName?: string;
-  locationUnitName?: string;
+  /** Names of the communes picked in the form's addresses, by the address field's path. */
+  unitNames?: Record<string, string>;
   delivery?: 'counter' | 'post' | 'electronic';
   files: PickedFile[];
-}
-
-type InputKind = 'text' | 'date' | 'tel' | 'email' | 'digits' | 'int' | 'money';
-
-/** A text input bound to a form path, with the schema's message beside it. */
-export function Bound({
-  p,
-  path,
-  label,
-  kind = 'text',
-  hint,
-  placeholder,
-  autoComplete,
-}: {
-  p: StepProps;
-  path: string;
-  label: string;
-  kind?: InputKind;
-  hint?: ReactNode;
-  placeholder?: string;
-  autoComplete?: string;
-}) {
-  const raw = getPath(p.data, path);
-  const common = { label, hint, placeholder, autoComplete, error: errorFor(p.errors, path) };
-  if (kind === 'money') {
-    return (
-      <TextField
-        {...common}
-        inputMode="numeric"
-        value={typeof raw === 'number' ? groupThousands(String(raw)) : ''}
-        onChange={(e) => p.set(path, parseGrouped(e.target.value))}
-        hint={hint ?? p.t('field.moneyHint')}
-      />
-    );
-  }
-  if (kind === 'int') {
-    return (
-      <TextField
-        {...common}
-        inputMode="numeric"
-        value={typeof raw === 'number' ? String(raw) : ''}
-        onChange={(e) => p.set(path, parseGrouped(e.target.value))}
-      />
-    );
-  }
-  return (
-    <TextField
-      {...common}
-      type={kind === 'digits' ? 'text' : kind}
-      inputMode={kind === 'digits' ? 'numeric' : undefined}
-      value={typeof raw === 'string' ? raw : ''}
-      onChange={(e) => p.set(path, kind === 'digits' ? e.target.value.replace(/\D/g, '') : e.target.value)}
-    />
-  );
-}
-
-export function BoundArea({ p, path, label }: { p: StepProps; path: string; label: string }) {
-  const id = useId();
-  const error = errorFor(p.errors, path);
-  return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={4} value={String(getPath(p.data, path) ?? '')} onChange={(e) => p.set(path, e.target.value)} />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  );
 }
 
 /** Big radio buttons (one per line) — easier to hit than a <select> on a small screen. */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { type MessageKey, useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { ApiError, api } from '../../shared/api';
-import { FILEABLE, type ProcedureDetail } from '../../shared/catalog';
+import { isFileable, type ProcedureDetail } from '../../shared/catalog';
 import { formatDong } from '../../shared/format';
 import { useSession } from '../../shared/session';
 
@@ -22,7 +22,7 @@ export function ProcedurePage({ code }: { code: string }) {
   if (error) return <p className="alert">{error}</p>;
   if (!p) return <p className="muted">{t('common.loading')}</p>;
   const fee = p.feeAmounts;
-  const canFile = FILEABLE.has(p.code);
+  const canFile = isFileable(p);
   const signedIn = session.status === 'signed-in' || session.status === 'offline';
   const fileHref = signedIn ? `/nop/${encodeURIComponent(p.code)}` : `/dang-nhap?next=${encodeURIComponent(`/nop/${p.code}`)}`;
 
