@@ -1,3 +1,4 @@
+import type { ProcedureDefinition } from '@dvc/domain/procedure-definition/definition';
 import { validateProcedureDefinition } from '@dvc/domain/procedure-definition/validate';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
@@ -9,7 +10,7 @@ type Check =
   | { kind: 'ok' };
 
 /** Reads the editor's text as the server will: JSON, then the domain's own checks (every path at once). */
-export function checkText(text: string): { check: Check; value?: Record<string, unknown> } {
+export function checkText(text: string): { check: Check; value?: Record<string, unknown>; definition?: ProcedureDefinition } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -18,7 +19,7 @@ export function checkText(text: string): { check: Check; value?: Record<string, 
   }
   const checked = validateProcedureDefinition(value);
   if (!checked.ok) return { check: { kind: 'errors', errors: checked.errors }, value: value as Record<string, unknown> };
-  return { check: { kind: 'ok' }, value: value as Record<string, unknown> };
+  return { check: { kind: 'ok' }, value: value as Record<string, unknown>, definition: checked.definition };
 }
 
 /**

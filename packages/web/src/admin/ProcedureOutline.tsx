@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { DefinitionPreview } from '../citizen/filing/DefinitionPreview';
 import { useI18n } from '../i18n';
 import { checkText } from './ProcedureEditor';
 
@@ -34,13 +35,14 @@ function describe(condition: unknown): string {
 }
 
 /**
- * The phone form's outline: each step, each field with its type, whether it is required and when
- * it shows, the components to attach. (The phone's own renderer replaces it once it is shared.)
+ * The phone's form as the phone draws it (web-forms' DefinitionPreview, in a 390 px frame), and
+ * beside it the outline a reviewer checks: each field's type, whether it is required and when it
+ * shows, the components to attach, the fee and the duration.
  */
 export function ProcedureOutline({ text }: { text: string }) {
   const { t } = useI18n();
-  const { check, value } = useMemo(() => checkText(text), [text]);
-  if (check.kind !== 'ok' || !value) return <p className="muted">{t('admin.proc.previewEmpty')}</p>;
+  const { check, value, definition } = useMemo(() => checkText(text), [text]);
+  if (check.kind !== 'ok' || !value || !definition) return <p className="muted">{t('admin.proc.previewEmpty')}</p>;
   const d = value as unknown as Definition;
   const field = (f: Field) => (
     <li key={f.key}>
@@ -59,8 +61,11 @@ export function ProcedureOutline({ text }: { text: string }) {
   );
   return (
     <div className="adm-outline">
-      <div className="adm-phone">
+      <div className="adm-phone" aria-label={t('admin.proc.tab.preview')}>
         <h3>{d.names.vi}</h3>
+        <DefinitionPreview key={text} definition={definition} />
+      </div>
+      <div className="adm-outline-facts">
         {d.form.steps.map((s, i) => (
           <section key={s.id}>
             <h4>{t('admin.proc.step', { n: i + 1, title: s.title.vi })}</h4>
