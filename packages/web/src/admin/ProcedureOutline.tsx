@@ -61,10 +61,10 @@ export function ProcedureOutline({ text }: { text: string }) {
   );
   return (
     <div className="adm-outline">
-      <div className="adm-phone" aria-label={t('admin.proc.tab.preview')}>
+      <section className="adm-phone" aria-label={t('admin.proc.tab.preview')}>
         <h3>{d.names.vi}</h3>
         <DefinitionPreview key={text} definition={definition} />
-      </div>
+      </section>
       <div className="adm-outline-facts">
         {d.form.steps.map((s, i) => (
           <section key={s.id}>
