@@ -1,4 +1,5 @@
 // npm run bench: performance figures and their ratios against baselines. Loopback only, bounded in time.
+import { benchCatalog } from './catalog.bench';
 import { benchLoneFiling } from './lone-filing.bench';
 import { benchSigning } from './signing.bench';
 import { benchSubmissions } from './submissions.bench';
@@ -9,6 +10,7 @@ const benches: Record<string, () => Promise<void>> = {
   submissions: benchSubmissions,
   web: benchWebApp,
   signing: benchSigning,
+  catalog: benchCatalog,
 };
 // Diagnostic, run only when named: what a lone filing waits on (PostgreSQL).
 const onDemand: Record<string, () => Promise<void>> = { 'lone-filing': benchLoneFiling };

@@ -9,6 +9,7 @@ import { adminUnitRoutes } from './admin-units/admin-units.routes';
 import { auditPlugin } from './audit/audit.plugin';
 import { calendarRoutes } from './calendar/calendar.routes';
 import { catalogRoutes } from './catalog/catalog.routes';
+import { procedureAdminRoutes } from './catalog/procedure-admin.routes';
 import { procedureDefinitionRoutes } from './catalog/procedure-definition.routes';
 import { dossierGroupRoutes } from './dossiers/dossier-groups.routes';
 import { dossierImportRoutes } from './dossiers/dossier-import.routes';
@@ -113,6 +114,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(adminUnitRoutes);
   await app.register(catalogRoutes);
   await app.register(procedureDefinitionRoutes);
+  await app.register(procedureAdminRoutes);
   await app.register(calendarRoutes);
   await app.register(officerDossierRoutes);
   await app.register(dossierRoutes);

@@ -391,4 +391,28 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/admin/targets': { request: get('/api/v1/admin/targets'), ok: ADMINS },
   'POST /api/v1/admin/targets': { request: post('/api/v1/admin/targets'), ok: ADMINS },
   'PUT /api/v1/admin/target-groups/:code': { request: () => ({ url: '/api/v1/admin/target-groups/X', payload: {} }), ok: ADMINS },
+
+  // Catalog administration: the province's and the system's administrators only.
+  'GET /api/v1/admin/procedures': { request: get('/api/v1/admin/procedures?q=ho kinh doanh'), ok: ADMINS },
+  'PUT /api/v1/admin/procedures/:code': {
+    request: () => ({ url: '/api/v1/admin/procedures/QNG-MA-TRAN', payload: { code: 'QNG-MA-TRAN' } }),
+    ok: ADMINS,
+  },
+  'GET /api/v1/admin/procedures/:code/versions': { request: get('/api/v1/admin/procedures/1.001612/versions'), ok: ADMINS },
+  'GET /api/v1/admin/procedures/:code/versions/:version': {
+    request: get('/api/v1/admin/procedures/1.001612/versions/1'),
+    ok: ADMINS,
+  },
+  'GET /api/v1/admin/procedures/:code/versions/:version/diff/:other': {
+    request: get('/api/v1/admin/procedures/1.001612/versions/1/diff/1'),
+    ok: ADMINS,
+  },
+  // Already published: publishing again changes nothing the other cases depend on.
+  'POST /api/v1/admin/procedures/:code/publish': { request: post('/api/v1/admin/procedures/1.001612/publish'), ok: ADMINS },
+  'POST /api/v1/admin/procedures/:code/unpublish': {
+    request: post('/api/v1/admin/procedures/QNG-KHONG-CO/unpublish'),
+    ok: ADMINS,
+    absent: true,
+  },
+  'POST /api/v1/admin/procedures/import': { request: post('/api/v1/admin/procedures/import', { procedures: [] }), ok: ADMINS },
 };

@@ -187,6 +187,16 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/admin/targets': 'officer',
   'POST /api/v1/admin/targets': 'officer',
   'PUT /api/v1/admin/target-groups/:code': 'officer',
+
+  // Catalog administration (province and system administrators; the handlers check the role)
+  'GET /api/v1/admin/procedures': 'officer',
+  'PUT /api/v1/admin/procedures/:code': 'officer',
+  'GET /api/v1/admin/procedures/:code/versions': 'officer',
+  'GET /api/v1/admin/procedures/:code/versions/:version': 'officer',
+  'GET /api/v1/admin/procedures/:code/versions/:version/diff/:other': 'officer',
+  'POST /api/v1/admin/procedures/:code/publish': 'officer',
+  'POST /api/v1/admin/procedures/:code/unpublish': 'officer',
+  'POST /api/v1/admin/procedures/import': 'officer',
 };
 
 /**

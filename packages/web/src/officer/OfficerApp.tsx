@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { Link, matchPath, useLocation } from '../router';
 import { api } from '../shared/api';
@@ -15,6 +15,9 @@ import { StaffScreen } from './StaffScreen';
 import { SupervisionScreen } from './SupervisionScreen';
 import { TargetsScreen } from './TargetsScreen';
 import { hasRole } from './types';
+
+// The catalog administration carries the definition validator: loaded only when an administrator opens it.
+const ProcedureAdminScreen = lazy(() => import('../admin/ProcedureAdminScreen'));
 
 /**
  * The officer console (/can-bo/…): its own shell — a desk screen, not the citizen's phone tabs.
@@ -100,6 +103,12 @@ export default function OfficerApp() {
       current: path === href,
       show: hasRole(user, 'province_admin', 'system_admin'),
     })),
+    {
+      href: '/can-bo/thu-tuc',
+      label: t('admin.proc.nav'),
+      current: path === '/can-bo/thu-tuc',
+      show: hasRole(user, 'province_admin', 'system_admin'),
+    },
   ];
   let screen: ReactNode;
   if (path === '/can-bo' || path === '/can-bo/') screen = <Inbox />;
@@ -112,6 +121,12 @@ export default function OfficerApp() {
   else if (path === '/can-bo/co-quan') screen = <AgenciesScreen />;
   else if (path === '/can-bo/chi-tieu') screen = <TargetsScreen />;
   else if (path === '/can-bo/lich-lam-viec') screen = <CalendarScreen />;
+  else if (path === '/can-bo/thu-tuc' && hasRole(user, 'province_admin', 'system_admin'))
+    screen = (
+      <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+        <ProcedureAdminScreen />
+      </Suspense>
+    );
   else screen = <h1>{t('notFound.title')}</h1>;
 
   return (

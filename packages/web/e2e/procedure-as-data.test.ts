@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { marriageRegistrationDefinition } from '../../server/src/catalog/procedure-admin.test-fixtures';
+import { launchBrowser, phoneContext } from './browser';
+import { photoPng } from './citizen-journey';
+import { ensureWebBuild, type RunningServer, startServer } from './server';
+
+/**
+ * Proof that a procedure is data (issue 12 point 6): marriage registration (đăng ký kết hôn), which
+ * DVC does not ship, is added by a province administrator through the admin API only; a citizen
+ * files it on a 390×844 phone — a field that shows only for one answer, a paper attached — the
+ * desk of phường Cẩm Thành receives it, a leader resolves it, and the month's report counts it.
+ */
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const CODE = '1.000894';
+const PASSWORD = 'DemoDvc@2026';
+const pageErrors: string[] = [];
+
+interface Session {
+  cookie: string;
+  csrfToken: string;
+  userId: string;
+}
+
+async function signIn(phone: string): Promise<Session> {
+  const res = await fetch(`${server.baseURL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone, password: PASSWORD }),
+  });
+  assert.equal(res.status, 200, await res.clone().text());
+  const body = (await res.json()) as { csrfToken: string; user: { id: string } };
+  return {
+    cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] as string,
+    csrfToken: body.csrfToken,
+    userId: body.user.id,
+  };
+}
+
+async function call(who: Session, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${server.baseURL}${path}`, {
+    method,
+    headers: { cookie: who.cookie, 'x-csrf-token': who.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : undefined, text };
+}
+
+before(
+  async () => {
+    ensureWebBuild();
+    server = await startServer();
+    browser = await launchBrowser();
+    const context = await phoneContext(browser, server.baseURL);
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    const login = await page.request.post('/api/v1/auth/login', { data: { phone: '0905000001', password: PASSWORD } });
+    assert.equal(login.status(), 200);
+  },
+  { timeout: 180_000 },
+);
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('an administrator adds marriage registration; a citizen files it on the phone; the desk resolves it; the report counts it', {
+  timeout: 300_000,
+}, async () => {
+  // 1. The administrator, through the admin API only.
+  const admin = await signIn('0905000091');
+  assert.equal((await call(admin, 'GET', `/api/v1/procedures/${CODE}`)).status, 404, 'DVC does not ship it');
+  const saved = await call(admin, 'PUT', `/api/v1/admin/procedures/${CODE}`, marriageRegistrationDefinition());
+  assert.equal(saved.status, 201, saved.text);
+  assert.equal((await call(admin, 'POST', `/api/v1/admin/procedures/${CODE}/publish`, {})).status, 200);
+
+  // 2. The citizen finds it without diacritics and files it.
+  await page.goto('/thu-tuc');
+  await page.getByRole('searchbox').fill('dang ky ket hon');
+  await page
+    .getByRole('link', { name: /Đăng ký kết hôn/ })
+    .first()
+    .click();
+  await page.goto(`/nop/${CODE}`);
+  const next = () => page.getByRole('button', { name: /Tiếp tục/ }).click();
+  await page.getByLabel('Họ và tên bên nữ').fill('Trần Thị Hoa');
+  await page.getByLabel('Ngày sinh').fill('1995-01-01');
+  await page.getByLabel('Số định danh cá nhân').fill('051195000123');
+  await page.getByLabel('Nơi cư trú').fill('Tổ 3, phường Cẩm Thành');
+  await next();
+  await page.getByLabel('Họ và tên bên nam').fill('Nguyễn Văn Bình');
+  await page.getByLabel('Ngày sinh').fill('1993-02-02');
+  await page.getByLabel('Số định danh cá nhân').fill('051093000456');
+  await page.getByLabel('Nơi cư trú').fill('Tổ 5, phường Cẩm Thành');
+  await next();
+  // The conditional field: hidden until the citizen answers yes, then required.
+  const divorce = page.getByLabel('Số bản án, quyết định ly hôn');
+  assert.equal(await divorce.count(), 0, 'hidden until the answer is yes');
+  await page.getByText('Một bên đã từng kết hôn').waitFor();
+  await page.getByText('Có', { exact: true }).click();
+  await divorce.waitFor();
+  await next();
+  await page.getByText('Vui lòng nhập số bản án, quyết định ly hôn').first().waitFor();
+  await divorce.fill('15/2020/QĐST-HNGĐ');
+  await next();
+  await page.getByRole('searchbox').fill('cam thanh');
+  await page.getByRole('button', { name: 'Phường Cẩm Thành' }).click();
+  await next();
+  // The attachments: the declaration, and the divorce decision the answer made necessary.
+  const inputs = page.locator('input[type=file]');
+  assert.equal(await inputs.count(), 2, 'the conditional paper is asked for too');
+  for (const i of [0, 1]) {
+    await inputs.nth(i).setInputFiles({ name: `giay-to-${i + 1}.png`, mimeType: 'image/png', buffer: photoPng(i + 20) });
+  }
+  await page.getByText('Đã tải lên').nth(1).waitFor({ timeout: 60_000 });
+  await next();
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  const codeText = await page
+    .getByText(/UBND\.21025-\d{6}-\d{4}/)
+    .first()
+    .textContent({ timeout: 30_000 });
+  const dossierCode = /UBND\.21025-\d{6}-\d{4}/.exec(codeText ?? '')?.[0];
+  assert.ok(dossierCode, `a dossier code is shown (${codeText})`);
+
+  // 3. The desk receives it, the specialist proposes, the leader approves and resolves.
+  const [receiver, specialist, leader] = await Promise.all(['0905000011', '0905000012', '0905000013'].map(signIn));
+  const filed = await call(receiver, 'GET', `/api/v1/dossiers/${dossierCode}`);
+  assert.equal(filed.status, 200, filed.text);
+  assert.equal(filed.json.procedureCode ?? filed.json.procedure?.code, CODE);
+  const events: [Session, Record<string, unknown>][] = [
+    [receiver, { type: 'receive' }],
+    [receiver, { type: 'assign', specialistId: specialist.userId }],
+    [specialist, { type: 'propose', outcome: 'approve', draft: 'Đủ điều kiện đăng ký kết hôn' }],
+    [leader, { type: 'approve' }],
+    [leader, { type: 'resolve' }],
+  ];
+  for (const [who, event] of events) {
+    const res = await call(who, 'POST', `/api/v1/dossiers/${dossierCode}/events`, event);
+    assert.ok(res.status < 300, `${String(event.type)} → ${res.status} ${res.text}`);
+  }
+
+  // 4. The month's report counts it under its procedure.
+  const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+  const report = await call(admin, 'GET', `/api/v1/reports/indicators?period=${month}&groupBy=procedure`);
+  assert.equal(report.status, 200, report.text);
+  const row = (report.json.rows as { key: string; name: string; received: number; resolved: number }[]).find(
+    (r) => r.key === CODE,
+  );
+  assert.ok(row, `the report has a row for ${CODE}: ${report.text.slice(0, 300)}`);
+  assert.equal(row.name, 'Đăng ký kết hôn');
+  assert.deepEqual([row.received, row.resolved], [1, 1]);
+  assert.deepEqual(pageErrors, []);
+});
