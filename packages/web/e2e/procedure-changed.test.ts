@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { currentProcedureVersion, insertProcedureVersion } from '../../server/src/catalog/index';
-import { openPostgres } from '../../server/src/db/database';
-import { createEmptyTestDatabase, type EmptyTestDatabase } from '../../server/src/test/harness';
 import { launchBrowser, phoneContext } from './browser';
 import { fillHouseholdBusiness, newCitizen, signUpAndSignIn, waitForServiceWorker } from './citizen-journey';
 import { ensureWebBuild, type RunningServer, startServer } from './server';
@@ -12,14 +9,10 @@ import { ensureWebBuild, type RunningServer, startServer } from './server';
  * A citizen fills the household business registration on the phone and it waits in the outbox
  * (no network). Meanwhile the procedure gets a new version with a new required field. Back online,
  * the phone says "Thủ tục đã thay đổi"; the citizen reopens the form, finds what they typed, fills
- * the new field and files: nothing is lost. The new version is written straight into the server's
- * database through the catalog's entry point, as the admin API does (on PostgreSQL, so the test can
- * write while the server runs).
+ * the new field and files: nothing is lost. The new version is saved by a province administrator
+ * through the catalog administration API (another person, on another device).
  */
-const PG_APP = process.env.TEST_DATABASE_URL ?? 'postgres://dvc_app@127.0.0.1:55432/postgres';
-process.env.TEST_MIGRATION_DATABASE_URL ??= 'postgres://dvc_owner@127.0.0.1:55432/postgres';
-
-let database: EmptyTestDatabase;
+const PASSWORD = 'DemoDvc@2026';
 const log = (what: string) => process.env.E2E_SCREENSHOTS && console.log(new Date().toISOString(), what);
 let server: RunningServer;
 let browser: Browser;
@@ -28,9 +21,6 @@ let context: BrowserContext;
 before(
   async () => {
     ensureWebBuild();
-    database = await createEmptyTestDatabase(PG_APP, 'dvc_e2e');
-    process.env.DATABASE_URL = database.databaseUrl;
-    if (database.migrationUrl) process.env.MIGRATION_DATABASE_URL = database.migrationUrl;
     server = await startServer();
     browser = await launchBrowser();
     context = await phoneContext(browser, server.baseURL);
@@ -41,33 +31,37 @@ before(
 after(async () => {
   await browser?.close();
   await server?.stop();
-  await database?.drop();
 });
 
 /** What an administrator does: the same procedure with one more required field on the capital step. */
 async function publishVersionWithPremisesArea(): Promise<number> {
-  const handle = await openPostgres(database.migrationUrl ?? database.databaseUrl);
-  try {
-    const ctx = { db: handle.db, config: { PROVINCE_CODE: '51' } } as Parameters<typeof currentProcedureVersion>[0];
-    const current = await currentProcedureVersion(ctx, '1.001612');
-    assert.ok(current, 'the seeded procedure');
-    const definition = structuredClone(current.definition);
-    const step = definition.form.steps.find((s) => s.id === 'von');
-    assert.ok(step, 'the capital step');
-    step.fields.push({
-      key: 'premisesArea',
-      type: 'number',
-      label: { vi: 'Diện tích mặt bằng kinh doanh (m²)', en: 'Premises area (m²)' },
-      params: { integer: true, min: 1 },
-    });
-    return await insertProcedureVersion(handle.db, '51', definition, {
-      createdBy: null,
-      note: 'Thêm diện tích mặt bằng',
-      now: new Date(),
-    });
-  } finally {
-    await handle.close();
-  }
+  const login = await fetch(`${server.baseURL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone: '0905000091', password: PASSWORD }),
+  });
+  assert.equal(login.status, 200, await login.clone().text());
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const current = (await (await fetch(`${server.baseURL}/api/v1/procedures/1.001612`)).json()) as {
+    definition: { form: { steps: Array<{ id: string; fields: unknown[] }> } };
+  };
+  const definition = structuredClone(current.definition);
+  const step = definition.form.steps.find((s) => s.id === 'von');
+  assert.ok(step, 'the capital step');
+  step.fields.push({
+    key: 'premisesArea',
+    type: 'number',
+    label: { vi: 'Diện tích mặt bằng kinh doanh (m²)', en: 'Premises area (m²)' },
+    params: { integer: true, min: 1 },
+  });
+  const saved = await fetch(`${server.baseURL}/api/v1/admin/procedures/1.001612`, {
+    method: 'PUT',
+    headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+    body: JSON.stringify(definition),
+  });
+  assert.equal(saved.status, 201, await saved.clone().text());
+  return ((await saved.json()) as { version: number }).version;
 }
 
 test('a form queued under an old version is reopened on the new one, values kept, and filed', { timeout: 300_000 }, async () => {
