@@ -50,3 +50,25 @@ test('a duration in hours counts as the working days it starts; an era starting 
   assert.equal(facts.legalDurationWorkingDays, 2);
   assert.deepEqual(facts.authority, { before2025: 'commune', from2025: 'commune', agencyKind: 'commune_police' });
 });
+
+test('a topic and an interlinked group outside the known ones pass into the facts, with the topic name', () => {
+  const definition = ProcedureDefinition.parse({
+    ...sampleDefinition(),
+    topic: 'thuy-san',
+    topicName: { vi: 'Thủy sản', en: 'Fisheries' },
+    interlink: { group: 'tau-ca', order: 1 },
+  });
+  const facts = catalogFactsOf(definition);
+  assert.equal(facts.topic, 'thuy-san');
+  assert.equal(facts.topicName, 'Thủy sản');
+  assert.equal(facts.interlinkGroup, 'tau-ca');
+});
+
+test('a topic that is not one of the six needs its name', () => {
+  const result = ProcedureDefinition.safeParse({ ...sampleDefinition(), topic: 'thuy-san' });
+  assert.equal(result.success, false);
+  assert.deepEqual(
+    result.error?.issues.map((i) => [i.path.join('.'), i.message]),
+    [['topicName', 'Lĩnh vực "thuy-san" không có sẵn: phải có tên lĩnh vực (topicName)']],
+  );
+});

@@ -31,6 +31,7 @@ export function catalogFactsOf(definition: ProcedureDefinition): CatalogFacts {
     name: definition.names.vi,
     nameEn: definition.names.en,
     topic: definition.topic,
+    ...(definition.topicName ? { topicName: definition.topicName.vi } : {}),
     authority: {
       before2025: before.level,
       from2025: after.level,
@@ -45,7 +46,7 @@ export function catalogFactsOf(definition: ProcedureDefinition): CatalogFacts {
     resultKind: definition.result.kind,
     resultIsDocument: definition.result.isDocument,
     legalBasis: [...definition.legalBasis],
-    ...(group === 'birth' || group === 'death' ? { interlinkGroup: group } : {}),
+    ...(group ? { interlinkGroup: group } : {}),
     ...(definition.verify?.length ? { verify: [...definition.verify] } : {}),
   });
 }

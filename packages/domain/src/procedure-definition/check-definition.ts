@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isKnownTopic } from '../procedures/procedure';
 import { checkCondition } from './conditions';
 import { FIELD_TYPE_NAMES, fieldType } from './field-types';
 
@@ -47,6 +48,10 @@ export function checkDefinition(input: unknown, ctx: Ctx): void {
   list(form?.rules).forEach((r, i) => {
     checkRule(r, ['form', 'rules', i], top, report);
   });
+
+  if (typeof def.topic === 'string' && !isKnownTopic(def.topic) && def.topicName === undefined) {
+    report(['topicName'], `Lĩnh vực "${def.topic}" không có sẵn: phải có tên lĩnh vực (topicName)`);
+  }
 
   const notice = obj(def.notice);
   if (notice && typeof notice.eventField === 'string') {

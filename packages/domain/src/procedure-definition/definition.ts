@@ -124,7 +124,9 @@ export const ProcedureDefinitionShape = z.strictObject({
   code: ProcedureCode,
   slug: Kebab,
   names: z.strictObject({ vi: z.string().trim().min(1), en: z.string().trim().min(1) }),
+  /** One of the six known topics, or any id (then `topicName` says what it is called). */
   topic: ProcedureTopic,
+  topicName: LocalizedText.optional(),
   authority: z.array(AuthorityEra).min(1, { error: 'Phải có cơ quan có thẩm quyền' }),
   onlineLevel: OnlineLevel,
   legalDuration: LegalDuration,

@@ -17,11 +17,20 @@ export const PROCEDURE_TOPICS = [
   { id: 'bao-hiem', label: 'Bảo hiểm y tế' },
   { id: 'chinh-sach-xa-hoi', label: 'Chính sách xã hội' },
 ] as const;
-export const ProcedureTopic = z.enum(['ho-kinh-doanh', 'thuong-mai', 'ho-tich', 'cu-tru', 'bao-hiem', 'chinh-sach-xa-hoi']);
+/**
+ * A topic is data: one of the six above, or any id an administrator's catalog brings (with its
+ * name, `topicName`, since only the six have a label here).
+ */
+export const ProcedureTopic = z.string().regex(/^[a-z0-9-]+$/, { error: 'Chỉ gồm chữ thường không dấu, chữ số và dấu "-"' });
 export type ProcedureTopic = z.infer<typeof ProcedureTopic>;
 
-export function topicLabel(topic: ProcedureTopic): string {
-  return PROCEDURE_TOPICS.find((t) => t.id === topic)?.label ?? topic;
+export function isKnownTopic(topic: string): boolean {
+  return PROCEDURE_TOPICS.some((t) => t.id === topic);
+}
+
+/** The topic's label: a known topic's own, else the name the procedure gives it, else its id. */
+export function topicLabel(topic: ProcedureTopic, name?: string): string {
+  return PROCEDURE_TOPICS.find((t) => t.id === topic)?.label ?? name ?? topic;
 }
 
 export const AuthorityLevel = z.enum(['province', 'district', 'commune']);
@@ -101,6 +110,8 @@ export const ProcedureDefinition = z.strictObject({
   name: z.string().min(1),
   nameEn: z.string().min(1),
   topic: ProcedureTopic,
+  /** The topic's name when it is not one of the six known topics. */
+  topicName: z.string().min(1).optional(),
   authority: ProcedureAuthority,
   onlineLevel: OnlineLevel,
   /** Legal time limit in working days from a valid dossier; 0 when the office only takes note. */
@@ -114,7 +125,10 @@ export const ProcedureDefinition = z.strictObject({
   resultIsDocument: z.boolean(),
   legalBasis: z.array(z.string().min(1)).min(1),
   /** Member of an interlinked group (liên thông) filed as one dossier. */
-  interlinkGroup: z.enum(['birth', 'death']).optional(),
+  interlinkGroup: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
   /** Facts not confirmed against an authoritative source: check before relying on them. */
   verify: z.array(z.string().min(1)).optional(),
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { procedureDefinitions as pd } from '@dvc/domain';
+import { sampleDefinition } from '@dvc/domain/procedure-definition/test-fixtures';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../test/harness';
 import {
@@ -148,4 +149,41 @@ test("the seed leaves an administrator's version alone while the built-in defini
   });
   assert.deepEqual(await seedCatalog(t.ctx, false), ['Danh mục thủ tục: 10 thủ tục']);
   assert.equal((await currentProcedureVersion(t.ctx, code))?.definition.names.vi, 'Đăng ký khai sinh (tỉnh sửa)');
+});
+
+test('a procedure of a topic and group that did not exist is listed, searched and counted under its own topic name', async () => {
+  const definition = pd.ProcedureDefinition.parse({
+    ...sampleDefinition(),
+    code: 'QNG-TAU-CA',
+    slug: 'dang-ky-tau-ca',
+    names: { vi: 'Đăng ký tàu cá', en: 'Fishing vessel registration' },
+    topic: 'thuy-san',
+    topicName: { vi: 'Thủy sản', en: 'Fisheries' },
+    interlink: { group: 'tau-ca', order: 1 },
+  });
+  assert.equal(
+    await insertProcedureVersion(t.ctx.db, province(), definition, { createdBy: randomUUID(), note: null, now: t.ctx.now() }),
+    1,
+  );
+  const topics = (await get('/api/v1/procedure-topics')).json().items;
+  assert.deepEqual(
+    topics.find((i: { id: string }) => i.id === 'thuy-san'),
+    { id: 'thuy-san', label: 'Thủy sản', count: 1 },
+  );
+  assert.deepEqual(
+    topics.find((i: { id: string }) => i.id === 'ho-kinh-doanh'),
+    { id: 'ho-kinh-doanh', label: 'Hộ kinh doanh', count: 3 },
+  );
+  const found = (await get(`/api/v1/procedures?q=${encodeURIComponent('thuy san')}`)).json();
+  assert.deepEqual(
+    found.items.map((p: { code: string; topicLabel: string; interlinkGroup: string }) => [
+      p.code,
+      p.topicLabel,
+      p.interlinkGroup,
+    ]),
+    [['QNG-TAU-CA', 'Thủy sản', 'tau-ca']],
+  );
+  const byTopic = (await get('/api/v1/procedures?topic=thuy-san')).json();
+  assert.equal(byTopic.total, 1);
+  assert.equal((await get('/api/v1/procedures/QNG-TAU-CA')).json().topicLabel, 'Thủy sản');
 });

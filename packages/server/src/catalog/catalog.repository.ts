@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 
 /** Folded text the search matches against: name, code and topic label. */
 export function searchTextFor(definition: ProcedureDefinition): string {
-  return foldVietnamese(`${definition.name} ${definition.code} ${topicLabel(definition.topic)}`);
+  return foldVietnamese(`${definition.name} ${definition.code} ${topicLabel(definition.topic, definition.topicName)}`);
 }
 
 type Definition = procedureDefinitions.ProcedureDefinition;
@@ -192,10 +192,15 @@ export async function findActiveProcedure(db: Db, provinceCode: string, code: st
 export async function countActiveByTopic(db: Db, provinceCode: string) {
   const rows = await db
     .selectFrom('procedure')
-    .select(['topic', (eb) => eb.fn.countAll<number>().as('count')])
+    .select([
+      'topic',
+      (eb) => eb.fn.max(sql<string>`definition ->> 'topicName'`).as('topicName'),
+      (eb) => eb.fn.countAll<number>().as('count'),
+    ])
     .where('provinceCode', '=', provinceCode)
     .where('active', '=', true)
     .groupBy('topic')
+    .orderBy('topic')
     .execute();
-  return new Map(rows.map((r) => [r.topic, Number(r.count)]));
+  return rows.map((r) => ({ topic: r.topic, name: r.topicName ?? undefined, count: Number(r.count) }));
 }

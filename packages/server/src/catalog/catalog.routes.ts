@@ -28,7 +28,7 @@ const ProcedureSummary = z.object({
   minimumNoticeWorkingDays: z.number().int().optional(),
   fee: FeeAmounts,
   componentsCount: z.number().int(),
-  interlinkGroup: z.enum(['birth', 'death']).optional(),
+  interlinkGroup: z.string().optional(),
 });
 
 const ProcedureDetail = z.object({
@@ -48,7 +48,7 @@ function detail(found: ProcedureVersion, at: Date): z.infer<typeof ProcedureDeta
   const facts = found.facts;
   return {
     ...facts,
-    topicLabel: topicLabel(facts.topic),
+    topicLabel: topicLabel(facts.topic, facts.topicName),
     feeAmounts: feeAmounts(facts, at),
     version: found.version,
     definition: found.definition,
@@ -75,7 +75,7 @@ function summary(p: ProcedureDefinition, at: Date): z.infer<typeof ProcedureSumm
     name: p.name,
     nameEn: p.nameEn,
     topic: p.topic,
-    topicLabel: topicLabel(p.topic),
+    topicLabel: topicLabel(p.topic, p.topicName),
     onlineLevel: p.onlineLevel,
     authority: p.authority,
     legalDurationWorkingDays: p.legalDurationWorkingDays,

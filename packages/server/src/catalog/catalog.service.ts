@@ -1,4 +1,12 @@
-import { foldVietnamese, PROCEDURE_TOPICS, ProcedureDefinition, type ProcedureTopic, procedureDefinitions } from '@dvc/domain';
+import {
+  foldVietnamese,
+  isKnownTopic,
+  PROCEDURE_TOPICS,
+  ProcedureDefinition,
+  type ProcedureTopic,
+  procedureDefinitions,
+  topicLabel,
+} from '@dvc/domain';
 import type { AppContext } from '../http/context';
 import {
   countActiveByTopic,
@@ -100,8 +108,16 @@ export async function currentGroupMembers(ctx: AppContext, group: string): Promi
   return found.filter((v): v is ProcedureVersion => v !== undefined);
 }
 
-/** Every topic with its label and the number of active procedures in it (zero included). */
+/**
+ * The six known topics with their labels and counts (zero included), then every other topic of the
+ * active procedures, named by their definitions.
+ */
 export async function listTopics(ctx: AppContext) {
-  const counts = await countActiveByTopic(ctx.db, ctx.config.PROVINCE_CODE);
-  return PROCEDURE_TOPICS.map((t) => ({ id: t.id, label: t.label, count: counts.get(t.id) ?? 0 }));
+  const counted = await countActiveByTopic(ctx.db, ctx.config.PROVINCE_CODE);
+  const count = new Map(counted.map((c) => [c.topic, c.count]));
+  const known = PROCEDURE_TOPICS.map((t) => ({ id: t.id, label: t.label, count: count.get(t.id) ?? 0 }));
+  const others = counted
+    .filter((c) => !isKnownTopic(c.topic))
+    .map((c) => ({ id: c.topic, label: topicLabel(c.topic, c.name), count: c.count }));
+  return [...known, ...others];
 }
