@@ -169,13 +169,12 @@ export interface ProcedureFilter {
 export async function listActiveProcedures(db: Db, provinceCode: string, filter: ProcedureFilter) {
   let query = db
     .selectFrom('procedure')
-    .select(['definition'])
+    .select(['code', 'currentVersion', 'definition'])
     .where('provinceCode', '=', provinceCode)
     .where('active', '=', true);
   if (filter.topic) query = query.where('topic', '=', filter.topic);
   for (const word of filter.words) query = query.where('searchText', 'like', likeContains(word));
-  const rows = await query.orderBy('topic').orderBy('name').execute();
-  return rows.map((r) => r.definition);
+  return query.orderBy('topic').orderBy('name').execute();
 }
 
 export async function findActiveProcedure(db: Db, provinceCode: string, code: string) {
