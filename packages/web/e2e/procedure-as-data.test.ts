@@ -4,13 +4,15 @@ import type { Browser, Page } from 'playwright-core';
 import { marriageRegistrationDefinition } from '../../server/src/catalog/procedure-admin.test-fixtures';
 import { launchBrowser, phoneContext } from './browser';
 import { photoPng } from './citizen-journey';
+import { deskContext, signInAsOfficer } from './officer-desk';
 import { ensureWebBuild, type RunningServer, startServer } from './server';
 
 /**
  * Proof that a procedure is data (issue 12 point 6): marriage registration (đăng ký kết hôn), which
  * DVC does not ship, is added by a province administrator through the admin API only; a citizen
  * files it on a 390×844 phone — a field that shows only for one answer, a paper attached — the
- * desk of phường Cẩm Thành receives it, a leader resolves it, and the month's report counts it.
+ * desk of phường Cẩm Thành receives, processes and resolves it on its own screens (1366×768), the
+ * citizen sees the result is ready, and the month's report counts it.
  */
 let server: RunningServer;
 let browser: Browser;
@@ -18,6 +20,7 @@ let page: Page;
 const CODE = '1.000894';
 const PASSWORD = 'DemoDvc@2026';
 const pageErrors: string[] = [];
+const DESK_SCREEN = { width: 1366, height: 768 } as const;
 
 interface Session {
   cookie: string;
@@ -48,6 +51,26 @@ async function call(who: Session, method: string, path: string, body?: unknown) 
   });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : undefined, text };
+}
+
+/** An officer at their desk, signed in through the ordinary sign-in screen. */
+async function officerPage(phone: string): Promise<Page> {
+  const context = await deskContext(browser, server.baseURL, DESK_SCREEN);
+  const p = await context.newPage();
+  p.on('pageerror', (e) => pageErrors.push(String(e)));
+  await signInAsOfficer(p, phone);
+  return p;
+}
+
+/** Runs one action of the officer's dossier screen through its dialog and waits for the new state. */
+async function act(p: Page, action: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>, state: string) {
+  await p.getByRole('button', { name: action, exact: true }).click();
+  const dialog = p.getByRole('dialog', { name: action });
+  await dialog.waitFor();
+  await fill(dialog);
+  await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+  await p.getByText(`Đã thực hiện: ${action}.`).waitFor();
+  await p.locator('.off-dossier-head .status').first().filter({ hasText: state }).waitFor();
 }
 
 before(
@@ -127,22 +150,58 @@ test('an administrator adds marriage registration; a citizen files it on the pho
   const dossierCode = /UBND\.21025-\d{6}-\d{4}/.exec(codeText ?? '')?.[0];
   assert.ok(dossierCode, `a dossier code is shown (${codeText})`);
 
-  // 3. The desk receives it, the specialist proposes, the leader approves and resolves.
-  const [receiver, specialist, leader] = await Promise.all(['0905000011', '0905000012', '0905000013'].map(signIn));
-  const filed = await call(receiver, 'GET', `/api/v1/dossiers/${dossierCode}`);
-  assert.equal(filed.status, 200, filed.text);
-  assert.equal(filed.json.procedureCode ?? filed.json.procedure?.code, CODE);
-  const events: [Session, Record<string, unknown>][] = [
-    [receiver, { type: 'receive' }],
-    [receiver, { type: 'assign', specialistId: specialist.userId }],
-    [specialist, { type: 'propose', outcome: 'approve', draft: 'Đủ điều kiện đăng ký kết hôn' }],
-    [leader, { type: 'approve' }],
-    [leader, { type: 'resolve' }],
-  ];
-  for (const [who, event] of events) {
-    const res = await call(who, 'POST', `/api/v1/dossiers/${dossierCode}/events`, event);
-    assert.ok(res.status < 300, `${String(event.type)} → ${res.status} ${res.text}`);
+  // 3. The desk, on its own screens at 1366×768: the receiver finds it by the code the citizen was
+  // shown, receives it and assigns the specialist by name; the specialist proposes approval; the
+  // leader approves and resolves.
+  const receiver = await officerPage('0905000011');
+  await receiver.getByRole('tab', { name: /^Mới/ }).click();
+  await receiver.getByRole('searchbox').fill(dossierCode);
+  const inboxRow = receiver.locator('.off-table tbody tr', { hasText: dossierCode });
+  await inboxRow.waitFor();
+  assert.match((await inboxRow.textContent()) ?? '', /Đăng ký kết hôn/);
+  await inboxRow.getByRole('link', { name: dossierCode }).click();
+  await receiver.getByRole('heading', { name: dossierCode }).waitFor();
+  await receiver.getByText('Trần Thị Hoa').first().waitFor();
+  await act(receiver, 'Tiếp nhận hồ sơ', async () => undefined, 'Đã tiếp nhận');
+  await act(
+    receiver,
+    'Phân công xử lý',
+    async (d) => {
+      const picker = d.getByLabel('Chuyên viên xử lý');
+      await picker.locator('option', { hasText: 'Lê Văn Cường' }).waitFor({ state: 'attached' });
+      await picker.selectOption({ label: 'Lê Văn Cường' });
+    },
+    'Đang xử lý',
+  );
+
+  const specialist = await officerPage('0905000012');
+  await specialist.goto(`/can-bo/ho-so/${encodeURIComponent(dossierCode)}`);
+  await specialist.getByRole('heading', { name: dossierCode }).waitFor();
+  await act(
+    specialist,
+    'Đề xuất kết quả',
+    async (d) => {
+      await d.getByLabel('Giải quyết (cấp kết quả)').check();
+      await d.getByLabel(/Dự thảo kết quả/).fill('Đủ điều kiện đăng ký kết hôn');
+    },
+    'Đang xử lý',
+  );
+
+  const leader = await officerPage('0905000013');
+  await leader.goto(`/can-bo/ho-so/${encodeURIComponent(dossierCode)}`);
+  await leader.getByRole('heading', { name: dossierCode }).waitFor();
+  await act(leader, 'Phê duyệt', async () => undefined, 'Đang xử lý');
+  await act(leader, 'Hoàn thành xử lý', async () => undefined, 'Đã xử lý xong');
+  const timeline = (await leader.locator('.off-timeline').textContent()) ?? '';
+  for (const step of ['Tiếp nhận hồ sơ', 'Phân công xử lý', 'Đề xuất kết quả', 'Phê duyệt', 'Hoàn thành xử lý']) {
+    assert.ok(timeline.includes(step), `the timeline shows “${step}”`);
   }
+
+  // The citizen's phone shows the result is ready.
+  await page.goto(`/ho-so/${encodeURIComponent(dossierCode)}`);
+  await page.locator('.status').filter({ hasText: 'Đã xử lý xong' }).first().waitFor();
+  await page.locator('.timeline .tl-event', { hasText: 'Hoàn thành xử lý' }).first().waitFor();
+  assert.ok(await page.getByRole('link', { name: /Giấy tiếp nhận hồ sơ và hẹn trả kết quả/ }).isVisible());
 
   // 4. The month's report counts it under its procedure.
   const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
