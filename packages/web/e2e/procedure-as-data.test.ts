@@ -202,6 +202,12 @@ test('an administrator adds marriage registration; a citizen files it on the pho
   await page.locator('.status').filter({ hasText: 'Đã xử lý xong' }).first().waitFor();
   await page.locator('.timeline .tl-event', { hasText: 'Hoàn thành xử lý' }).first().waitFor();
   assert.ok(await page.getByRole('link', { name: /Giấy tiếp nhận hồ sơ và hẹn trả kết quả/ }).isVisible());
+  // The generic certificate issuer the definition names issued its PDF, titled with the procedure's name.
+  const result = page.getByRole('link', { name: /^📄 Đăng ký kết hôn PDF$/ });
+  await result.waitFor();
+  const pdf = await page.request.get((await result.getAttribute('href')) ?? '');
+  assert.equal(pdf.status(), 200);
+  assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
 
   // 4. The month's report counts it under its procedure.
   const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
