@@ -66,9 +66,9 @@ async function receivedDossier(): Promise<{ code: string; dueAt: string }> {
       specialCaseReason: 'Không có điện thoại thông minh',
     }),
   });
-  const body = (await res.json()) as { code?: string; dueAt?: string };
-  if (res.status !== 201 || !body.code || !body.dueAt) throw new Error(`counter → ${res.status} ${JSON.stringify(body)}`);
-  return { code: body.code, dueAt: body.dueAt };
+  const body = (await res.json()) as { code?: string; expectedDueAt?: string };
+  if (res.status !== 201 || !body.code || !body.expectedDueAt) throw new Error(`counter → ${res.status} ${JSON.stringify(body)}`);
+  return { code: body.code, dueAt: body.expectedDueAt };
 }
 
 /** A Vietnamese working day strictly between now and the dossier's due date. */
