@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { procedureDefinitions } from '@dvc/domain';
 import { householdForm } from '../dossiers/dossiers.test-helpers';
 import { RATING_QUESTIONS } from '../feedback/rating-questions';
 import { ACTORS, type ActorName, type MatrixFixture } from './access-matrix.fixture';
+
+/** The procedure the cases file against, named by its definition rather than written out. */
+const REGISTRATION = procedureDefinitions.householdBusinessRegistrationDefinition.code;
 
 /**
  * What each person is expected to get from each route — written from the rules of the service
@@ -41,7 +45,7 @@ const post =
   (url: string, payload: unknown = {}) =>
   () => ({ url, payload });
 const filing = (extra: Record<string, unknown> = {}) => ({
-  procedureCode: '1.001612',
+  procedureCode: REGISTRATION,
   unitCode: '21025',
   form: householdForm(),
   attachments: [],
@@ -53,7 +57,7 @@ const tusHeaders = { 'tus-resumable': '1.0.0' };
 const tusCreate = {
   ...tusHeaders,
   'upload-length': '10',
-  'upload-metadata': `filename ${Buffer.from('a.pdf').toString('base64')},procedureCode ${Buffer.from('1.001612').toString('base64')},componentId ${Buffer.from('giay-de-nghi').toString('base64')}`,
+  'upload-metadata': `filename ${Buffer.from('a.pdf').toString('base64')},procedureCode ${Buffer.from(REGISTRATION).toString('base64')},componentId ${Buffer.from('giay-de-nghi').toString('base64')}`,
 };
 const REPORT_QUERY = '?period=2026-11';
 const OVERRIDE_DAY = '2030-05-06';
@@ -115,8 +119,8 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/admin-units': pub('/api/v1/admin-units'),
   'GET /api/v1/admin-units/:code': pub('/api/v1/admin-units/21025'),
   'GET /api/v1/procedures': pub('/api/v1/procedures'),
-  'GET /api/v1/procedures/:code': pub('/api/v1/procedures/1.001612'),
-  'GET /api/v1/procedures/:code/versions/:version': pub('/api/v1/procedures/1.001612/versions/1'),
+  'GET /api/v1/procedures/:code': pub(`/api/v1/procedures/${REGISTRATION}`),
+  'GET /api/v1/procedures/:code/versions/:version': pub(`/api/v1/procedures/${REGISTRATION}/versions/1`),
   'GET /api/v1/procedure-definition.schema.json': pub('/api/v1/procedure-definition.schema.json'),
   'GET /api/v1/procedure-topics': pub('/api/v1/procedure-topics'),
   'GET /api/v1/calendar': pub('/api/v1/calendar?year=2026'),
@@ -398,17 +402,23 @@ export const MATRIX: Record<string, MatrixCase> = {
     request: () => ({ url: '/api/v1/admin/procedures/QNG-MA-TRAN', payload: { code: 'QNG-MA-TRAN' } }),
     ok: ADMINS,
   },
-  'GET /api/v1/admin/procedures/:code/versions': { request: get('/api/v1/admin/procedures/1.001612/versions'), ok: ADMINS },
+  'GET /api/v1/admin/procedures/:code/versions': {
+    request: get(`/api/v1/admin/procedures/${REGISTRATION}/versions`),
+    ok: ADMINS,
+  },
   'GET /api/v1/admin/procedures/:code/versions/:version': {
-    request: get('/api/v1/admin/procedures/1.001612/versions/1'),
+    request: get(`/api/v1/admin/procedures/${REGISTRATION}/versions/1`),
     ok: ADMINS,
   },
   'GET /api/v1/admin/procedures/:code/versions/:version/diff/:other': {
-    request: get('/api/v1/admin/procedures/1.001612/versions/1/diff/1'),
+    request: get(`/api/v1/admin/procedures/${REGISTRATION}/versions/1/diff/1`),
     ok: ADMINS,
   },
   // Already published: publishing again changes nothing the other cases depend on.
-  'POST /api/v1/admin/procedures/:code/publish': { request: post('/api/v1/admin/procedures/1.001612/publish'), ok: ADMINS },
+  'POST /api/v1/admin/procedures/:code/publish': {
+    request: post(`/api/v1/admin/procedures/${REGISTRATION}/publish`),
+    ok: ADMINS,
+  },
   'POST /api/v1/admin/procedures/:code/unpublish': {
     request: post('/api/v1/admin/procedures/QNG-KHONG-CO/unpublish'),
     ok: ADMINS,

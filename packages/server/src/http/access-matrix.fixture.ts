@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { procedureDefinitions } from '@dvc/domain';
 import { BIRTH_GROUP_FORM } from '@dvc/domain/procedure-definition/groups/examples';
 import type { FastifyInstance } from 'fastify';
 import { householdRegistration, uploaded } from '../dossiers/dossiers.test-helpers';
@@ -120,7 +121,11 @@ async function fileFor(app: FastifyInstance, who: SignedIn, unitCode: string) {
 }
 
 async function startUpload(app: FastifyInstance, who: SignedIn): Promise<string> {
-  const meta = { filename: 'to-khai.pdf', procedureCode: '1.001612', componentId: 'giay-de-nghi' };
+  const meta = {
+    filename: 'to-khai.pdf',
+    procedureCode: procedureDefinitions.householdBusinessRegistrationDefinition.code,
+    componentId: 'giay-de-nghi',
+  };
   const res = await app.inject({
     method: 'POST',
     url: '/api/v1/uploads',
@@ -151,13 +156,12 @@ async function fileBirthGroup(app: FastifyInstance, who: SignedIn): Promise<stri
     group: 'birth',
     unitCode: '21025',
     form: BIRTH_GROUP_FORM,
-    attachments: [
-      await file('1.001193', 'to-khai'),
-      await file('1.001193', 'giay-chung-sinh'),
-      await file('1.004222', 'to-khai-ct01'),
-      await file('1.004222', 'cho-o-hop-phap'),
-      await file('QNG-BHYT-TRE-EM-DUOI-6', 'danh-sach-to-khai'),
-    ],
+    // Every mandatory paper of every member, as the definitions say (no procedure code written here).
+    attachments: await Promise.all(
+      procedureDefinitions.GROUP_DEFINITIONS.filter((d) => d.interlink?.group === 'birth').flatMap((d) =>
+        d.components.filter((c) => c.requirement.kind === 'mandatory').map((c) => file(d.code, c.id)),
+      ),
+    ),
     delivery: 'electronic',
   };
   const res = await app.inject({
