@@ -2,6 +2,7 @@ import type { AppContext } from '../http/context';
 import type { Actor } from './actor';
 import { claimAttempt, PAIR_POLICY } from './login-throttle';
 import { hashPassword, verifyPassword } from './secrets';
+import { forgetSessions } from './session-cache';
 
 /**
  * What a signed-in person does with their own account: read and edit the profile, change the
@@ -88,6 +89,7 @@ export async function changePassword(
       .where('id', '!=', actor.sessionId)
       .executeTakeFirst();
   });
+  forgetSessions(ctx);
   return { ok: true, endedSessions: Number(ended.numDeletedRows) };
 }
 
@@ -96,6 +98,8 @@ export async function endAllSessions(ctx: AppContext, actor: Actor, options: { i
   let q = ctx.db.deleteFrom('session').where('provinceCode', '=', ctx.config.PROVINCE_CODE).where('userId', '=', actor.userId);
   if (!options.includeThisDevice) q = q.where('id', '!=', actor.sessionId);
   const res = await q.executeTakeFirst();
+  // This server forgets at once; the others on the database's notice (identity/session-cache.ts).
+  forgetSessions(ctx);
   return Number(res.numDeletedRows);
 }
 

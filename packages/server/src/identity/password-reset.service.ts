@@ -4,6 +4,7 @@ import { findUserByPhone } from './identity.repository';
 import { claimAttempt, type ThrottlePolicy, throttleKeys } from './login-throttle';
 import { claimCodeSend, claimGuess } from './phone-code-quota';
 import { hashPassword, newOtp, otpHash, safeEqual } from './secrets';
+import { forgetSessions } from './session-cache';
 import { queueSms } from './sms-outbox';
 
 /**
@@ -152,5 +153,6 @@ export async function confirmPasswordReset(
       .execute();
     return true;
   });
+  if (done) forgetSessions(ctx);
   return done ? { ok: true, userId: user.id } : { ok: false, reason: 'code-invalid' };
 }
