@@ -12,6 +12,7 @@ export * from './tax-code';
 export * from './text';
 export * from './timeliness';
 export * from './validation';
+export * from './vietnam-time';
 export * from './vietqr';
 export * from './vsic';
 export * from './working-days';

@@ -1,4 +1,5 @@
 import { type CalendarDate, dayNumber, fromDayNumber, isWeekendDay, proposeHolidays } from './holidays';
+import { VIETNAM_OFFSET_MS, vietnamDayNumber } from './vietnam-time';
 
 export { type CalendarDate, isCalendarDate, type ProposedHoliday, proposeHolidays, statutoryHolidays } from './holidays';
 
@@ -9,7 +10,6 @@ export { type CalendarDate, isCalendarDate, type ProposedHoliday, proposeHoliday
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
-const VN_OFFSET_MS = 7 * HOUR_MS;
 /** A due time more than ten years away means a broken calendar (e.g. every day off). */
 const MAX_SCAN_DAYS = 3660;
 
@@ -70,7 +70,7 @@ function parseHm(value: string): number {
 
 /** Local day number of an instant. */
 function localDayOf(instant: Date): number {
-  return Math.floor((instant.getTime() + VN_OFFSET_MS) / DAY_MS);
+  return vietnamDayNumber(instant);
 }
 
 export function calendarDateOf(instant: Date): CalendarDate {
@@ -79,7 +79,7 @@ export function calendarDateOf(instant: Date): CalendarDate {
 
 /** The instant of a local wall-clock time: calendarInstant('2026-02-13', '16:00'). */
 export function calendarInstant(date: CalendarDate, time = '00:00'): Date {
-  return new Date(dayNumber(date) * DAY_MS - VN_OFFSET_MS + parseHm(time));
+  return new Date(dayNumber(date) * DAY_MS - VIETNAM_OFFSET_MS + parseHm(time));
 }
 
 function toDay(date: CalendarDate | Date): number {
@@ -158,16 +158,16 @@ export function specialDays(calendar: WorkingCalendar, year: number): DayInfo[] 
 export function isWorkingInstant(instant: Date, calendar: WorkingCalendar): boolean {
   const day = localDayOf(instant);
   if (!calendar.isWorkingDayNumber(day)) return false;
-  const t = instant.getTime() + VN_OFFSET_MS - day * DAY_MS;
+  const t = instant.getTime() + VIETNAM_OFFSET_MS - day * DAY_MS;
   return calendar.periodsMs.some(([s, e]) => t >= s && t < e);
 }
 
 /** Iterates the working periods [start, end) in UTC ms that end after `fromMs`, in order. */
 function* periodsFrom(fromMs: number, calendar: WorkingCalendar): Generator<[number, number]> {
-  const first = Math.floor((fromMs + VN_OFFSET_MS) / DAY_MS);
+  const first = Math.floor((fromMs + VIETNAM_OFFSET_MS) / DAY_MS);
   for (let day = first; day < first + MAX_SCAN_DAYS; day++) {
     if (!calendar.isWorkingDayNumber(day)) continue;
-    const midnight = day * DAY_MS - VN_OFFSET_MS;
+    const midnight = day * DAY_MS - VIETNAM_OFFSET_MS;
     for (const [s, e] of calendar.periodsMs) {
       const end = midnight + e;
       if (end > fromMs) yield [Math.max(midnight + s, fromMs), end];

@@ -38,7 +38,5 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
-/** Today's date in Vietnam (UTC+7), which is what "valid today" means for a unit. */
-export function vietnamDate(now: Date): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+/** Today's date in Vietnam, which is what "valid today" means for a unit. */
+export { vietnamDate } from '@dvc/domain/vietnam-time';

@@ -1,4 +1,5 @@
 import { dueAt, TERMINAL_STATES, type WorkingCalendar, workingTimeBetween } from '@dvc/domain';
+import { vietnamDays } from '@dvc/domain/vietnam-time';
 import type { AppContext } from '../http/context';
 
 /**
@@ -18,9 +19,6 @@ export interface AffectedDossier {
 }
 
 const MAX_LISTED = 500;
-const DAY_MS = 86_400_000;
-/** Vietnam has one offset all year (UTC+7). */
-const VN_OFFSET_MS = 7 * 3_600_000;
 
 export async function dossiersAffectedBy(
   ctx: AppContext,
@@ -29,8 +27,7 @@ export async function dossiersAffectedBy(
   after: WorkingCalendar,
 ): Promise<AffectedDossier[]> {
   if (before.isWorkingDay(date) === after.isWorkingDay(date)) return [];
-  const dayStart = new Date(Date.parse(`${date}T00:00:00Z`) - VN_OFFSET_MS);
-  const dayEnd = new Date(dayStart.getTime() + DAY_MS);
+  const { start: dayStart, end: dayEnd } = vietnamDays(date, date);
   // Running dossiers whose clock runs over the changed day: received before its end, due after its start.
   const rows = await ctx.db
     .selectFrom('dossier')

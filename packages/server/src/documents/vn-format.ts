@@ -1,28 +1,9 @@
 /**
- * How instants and amounts are printed on the forms. Vietnam has no daylight saving time, so UTC+7
- * is exact for every date; an instant is shifted and read with the UTC getters (no host time zone).
+ * How instants and amounts are printed on the forms, in Vietnam time (@dvc/domain/vietnam-time).
  */
+import { vietnamParts } from '@dvc/domain/vietnam-time';
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-interface VnParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
-
-export function vietnamParts(at: Date): VnParts {
-  const t = new Date(at.getTime() + VIETNAM_OFFSET_MS);
-  return {
-    year: t.getUTCFullYear(),
-    month: t.getUTCMonth() + 1,
-    day: t.getUTCDate(),
-    hour: t.getUTCHours(),
-    minute: t.getUTCMinutes(),
-  };
-}
+export { vietnamParts } from '@dvc/domain/vietnam-time';
 
 const two = (n: number) => String(n).padStart(2, '0');
 

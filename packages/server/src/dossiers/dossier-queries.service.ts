@@ -1,4 +1,5 @@
 import { foldVietnamese } from '@dvc/domain';
+import { vietnamDays } from '@dvc/domain/vietnam-time';
 import { factsOfDossier, factsOfDossiers } from '../catalog/index';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/actor';
@@ -82,8 +83,8 @@ export async function listForOfficerInbox(ctx: AppContext, actor: Actor, input: 
       .slice(0, 8),
     overdueAt: input.overdue === 'true' ? now : undefined,
     dueSoonBefore: input.dueSoon === 'true' ? soon : undefined,
-    receivedFrom: input.from ? new Date(`${input.from}T00:00:00+07:00`) : undefined,
-    receivedTo: input.to ? new Date(new Date(`${input.to}T00:00:00+07:00`).getTime() + 86_400_000) : undefined,
+    receivedFrom: input.from ? vietnamDays(input.from, input.from).start : undefined,
+    receivedTo: input.to ? vietnamDays(input.to, input.to).end : undefined,
     limit: input.limit,
   };
   const [rows, counts] = await Promise.all([

@@ -1,3 +1,4 @@
+import { vietnamDays } from '@dvc/domain/vietnam-time';
 import { factsOfDossiers } from '../catalog/index';
 import { renderDossierRegister } from '../documents/index';
 import type { AppContext } from '../http/context';
@@ -11,8 +12,7 @@ import { officerAgencies } from './dossier-access';
  */
 export async function renderRegisterForPeriod(ctx: AppContext, actor: Actor, from: string, to: string): Promise<Buffer> {
   const provinceCode = ctx.config.PROVINCE_CODE;
-  const periodFrom = new Date(`${from}T00:00:00+07:00`);
-  const periodTo = new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 86_400_000);
+  const { start: periodFrom, end: periodTo } = vietnamDays(from, to);
   const agencies = officerAgencies(actor);
   let q = ctx.db
     .selectFrom('dossier')

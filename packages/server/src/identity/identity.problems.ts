@@ -1,25 +1,11 @@
+import { formatVietnamClock, formatVietnamDate } from '@dvc/domain/vietnam-time';
 import { problem } from '../http/problem';
 
 /** The Vietnamese answers for the identity service's expected failures. */
 
-const TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
 /** "14:05 ngày 03/02/2026", in Vietnam's time. */
 export function formatVietnamTime(date: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: TIME_ZONE,
-      hour: '2-digit',
-      minute: '2-digit',
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hourCycle: 'h23',
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.hour}:${parts.minute} ngày ${parts.day}/${parts.month}/${parts.year}`;
+  return `${formatVietnamClock(date)} ngày ${formatVietnamDate(date)}`;
 }
 
 /** "45 giây", "3 phút", "2 giờ": how long until `at`, rounded up. */

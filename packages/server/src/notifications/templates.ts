@@ -1,4 +1,5 @@
 import type { DossierEventType } from '@dvc/domain';
+import { formatVietnamClock, formatVietnamDate } from '@dvc/domain/vietnam-time';
 import { ratingUrl } from '../feedback/rating-link';
 
 /** What an outbox message says about a dossier: enough to render every template without a query. */
@@ -35,13 +36,10 @@ export interface Rendered {
   body: string;
 }
 
-const VN_OFFSET_MS = 7 * 3_600_000; // Asia/Ho_Chi_Minh has no daylight saving time.
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** dd/MM/yyyy HH:mm in Vietnam time. */
 export function formatVnDateTime(iso: string | Date): string {
-  const d = new Date(new Date(iso).getTime() + VN_OFFSET_MS);
-  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const at = new Date(iso);
+  return `${formatVietnamDate(at)} ${formatVietnamClock(at)}`;
 }
 
 /** The public lookup page of the dossier for filers without an account (counter, hotline). */

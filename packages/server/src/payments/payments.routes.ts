@@ -1,3 +1,5 @@
+import { vietnamDate, vietnamDays } from '@dvc/domain/vietnam-time';
+import { isCalendarDate } from '@dvc/domain/working-days';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -72,7 +74,6 @@ const ReconciliationQuery = z.object({
     .optional(),
 });
 
-const VN_OFFSET_MS = 7 * 3_600_000;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function view(p: PaymentRow) {
@@ -182,10 +183,9 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
         (g) => g.role !== 'province_admin' || g.unitCode === app.ctx.config.PROVINCE_CODE,
       );
       if (grants.length === 0) throw problem(403, 'forbidden', 'Bạn không có quyền thực hiện thao tác này');
-      const date = request.query.date ?? new Date(app.ctx.now().getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
-      const from = new Date(Date.parse(`${date}T00:00:00Z`) - VN_OFFSET_MS);
-      if (Number.isNaN(from.getTime())) throw problem(400, 'invalid_date', 'Ngày không hợp lệ');
-      const to = new Date(from.getTime() + 24 * 3_600_000);
+      const date = request.query.date ?? vietnamDate(app.ctx.now());
+      if (!isCalendarDate(date)) throw problem(400, 'invalid_date', 'Ngày không hợp lệ');
+      const { start: from, end: to } = vietnamDays(date, date);
       // Province roles see every agency; a receiver sees the agencies of their receiver grants.
       const agencies = grants.some((g) => g.role !== 'receiver') ? null : [...new Set(grants.map((g) => g.agencyCode))];
       const rows = await listPaidBetween(app.ctx.db, app.ctx.config.PROVINCE_CODE, from, to, agencies);

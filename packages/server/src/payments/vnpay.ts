@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { VIETNAM_OFFSET_MS, vietnamParts } from '@dvc/domain/vietnam-time';
 
 /**
  * VNPay payment protocol, version 2.1.0 (sandbox.vnpayment.vn/apis/docs): the request and the
@@ -74,13 +75,12 @@ export function vnpParamsOf(query: unknown): VnpParams {
   return out;
 }
 
-const GMT7_MS = 7 * 3_600_000;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** 2026-12-02T08:30:00Z → "20261202153000" (GMT+7). */
 export function formatVnpDate(at: Date): string {
-  const d = new Date(at.getTime() + GMT7_MS);
-  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
+  const p = vietnamParts(at);
+  return `${p.year}${pad(p.month)}${pad(p.day)}${pad(p.hour)}${pad(p.minute)}${pad(p.second)}`;
 }
 
 /** The inverse of formatVnpDate; undefined for anything else. */
@@ -88,7 +88,7 @@ export function parseVnpDate(text: string | undefined): Date | undefined {
   const m = text?.match(/^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
-  const at = new Date(Date.UTC(y, mo - 1, d, h, mi, s) - GMT7_MS);
+  const at = new Date(Date.UTC(y, mo - 1, d, h, mi, s) - VIETNAM_OFFSET_MS);
   return formatVnpDate(at) === text ? at : undefined;
 }
 

@@ -1,3 +1,4 @@
+import { vietnamDate } from '@dvc/domain/vietnam-time';
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { api } from '../shared/api';
@@ -61,7 +62,7 @@ interface DeliveryFailure {
 }
 
 function vietnamToday(): string {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return vietnamDate(new Date());
 }
 
 /**

@@ -1,3 +1,4 @@
+import { vietnamParts } from '@dvc/domain/vietnam-time';
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
 import { navigate, useLocation } from '../router';
@@ -10,8 +11,7 @@ import type { PublicIndicators as Data, PublicMonth } from './types';
 import { useNarrow } from './use-narrow';
 
 const FIRST_YEAR = 2022;
-const thisYear = () =>
-  Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
+const thisYear = () => vietnamParts(new Date()).year;
 
 /**
  * /cong-khai: the province's indicators by month for a year, for anyone (no sign-in): a table that

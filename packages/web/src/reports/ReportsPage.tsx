@@ -1,3 +1,4 @@
+import { vietnamDate } from '@dvc/domain/vietnam-time';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { type MessageKey, useI18n } from '../i18n';
 import { navigate, useLocation } from '../router';
@@ -24,7 +25,7 @@ import { TargetLists } from './TargetLists';
 import type { IndicatorReport, ReportSettings } from './types';
 import { useNarrow } from './use-narrow';
 
-const vietnamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+const vietnamToday = () => vietnamDate(new Date());
 
 interface Loaded {
   query: string;

@@ -1,9 +1,8 @@
-/** Formatting for people: đồng with dot separators, dates in Vietnam time. */
-const dong = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+import { VIETNAM_TIME_ZONE } from '@dvc/domain/vietnam-time';
 
-export function formatDong(amount: number): string {
-  return `${dong.format(amount)} đ`;
-}
+/** Formatting for people: đồng with dot separators, dates in Vietnam time. */
+/** 2318000 → "2.318.000 đ" (the domain's one way). */
+export { formatDong } from '@dvc/domain/text';
 
 /** "1500000" → "1.500.000" as the citizen types; digits only are kept. */
 export function groupThousands(digits: string): string {
@@ -17,7 +16,7 @@ export function parseGrouped(text: string): number | undefined {
 }
 
 const dateTime = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: 'Asia/Ho_Chi_Minh',
+  timeZone: VIETNAM_TIME_ZONE,
   day: '2-digit',
   month: '2-digit',
   year: 'numeric',
@@ -25,7 +24,7 @@ const dateTime = new Intl.DateTimeFormat('vi-VN', {
   minute: '2-digit',
 });
 const dateOnly = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: 'Asia/Ho_Chi_Minh',
+  timeZone: VIETNAM_TIME_ZONE,
   day: '2-digit',
   month: '2-digit',
   year: 'numeric',
