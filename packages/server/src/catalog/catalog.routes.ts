@@ -96,7 +96,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: TAGS,
-        summary: 'Tra cứu thủ tục hành chính (không phân biệt dấu, hoa thường)',
+        summary: 'Tra cứu thủ tục hành chính theo trang (không phân biệt dấu, hoa thường), theo lĩnh vực hoặc nhóm liên thông',
         querystring: z.object({
           q: z.string().max(200).optional(),
           topic: ProcedureTopic.optional(),
