@@ -155,28 +155,6 @@ export async function latestBuiltInVersions(db: Db, provinceCode: string, note: 
   return latest;
 }
 
-/** Escapes LIKE wildcards so a user's `%` or `_` is matched literally. */
-function likeContains(word: string): string {
-  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-export interface ProcedureFilter {
-  /** Already folded words; every one must occur in the search text. */
-  words: string[];
-  topic?: string;
-}
-
-export async function listActiveProcedures(db: Db, provinceCode: string, filter: ProcedureFilter) {
-  let query = db
-    .selectFrom('procedure')
-    .select(['code', 'currentVersion', 'definition'])
-    .where('provinceCode', '=', provinceCode)
-    .where('active', '=', true);
-  if (filter.topic) query = query.where('topic', '=', filter.topic);
-  for (const word of filter.words) query = query.where('searchText', 'like', likeContains(word));
-  return query.orderBy('topic').orderBy('name').execute();
-}
-
 export async function findActiveProcedure(db: Db, provinceCode: string, code: string) {
   const row = await db
     .selectFrom('procedure')

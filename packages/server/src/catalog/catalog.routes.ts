@@ -41,6 +41,10 @@ const ProcedureDetail = z.object({
   definition: z.record(z.string(), z.unknown()),
 });
 
+/** A phone shows a page of results at a time: 1,700 summaries are ~1 MB of JSON. */
+const DEFAULT_PAGE = 50;
+const MAX_PAGE = 200;
+
 const NOT_FOUND_TITLE = 'Không tìm thấy thủ tục';
 
 /** The detail of one version: its catalog facts, what it costs today, and the definition itself. */
@@ -92,18 +96,31 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: TAGS,
-        summary: 'Tra cứu thủ tục hành chính (không phân biệt dấu, hoa thường)',
+        summary: 'Tra cứu thủ tục hành chính theo trang (không phân biệt dấu, hoa thường), theo lĩnh vực hoặc nhóm liên thông',
         querystring: z.object({
           q: z.string().max(200).optional(),
           topic: ProcedureTopic.optional(),
+          /** The members of an interlinked group (liên thông), e.g. the group filing's. */
+          group: z.string().max(60).optional(),
+          limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE),
+          offset: z.coerce.number().int().min(0).max(100_000).default(0),
         }),
-        response: { 200: z.object({ items: z.array(ProcedureSummary), total: z.number().int() }) },
+        response: {
+          200: z.object({
+            items: z.array(ProcedureSummary),
+            /** Matching procedures over all pages; the next page starts at offset + items.length. */
+            total: z.number().int(),
+            limit: z.number().int(),
+            offset: z.number().int(),
+          }),
+        },
       },
     },
     async (request) => {
-      const items = await listProcedures(app.ctx, request.query);
+      const { limit, offset } = request.query;
+      const page = await listProcedures(app.ctx, request.query);
       const now = app.ctx.now();
-      return { items: items.map((p) => summary(p, now)), total: items.length };
+      return { items: page.items.map((p) => summary(p, now)), total: page.total, limit, offset };
     },
   );
 

@@ -14,8 +14,8 @@ import {
   findActiveProcedure,
   findCurrentVersionNumber,
   findProcedureVersion,
-  listActiveProcedures,
 } from './catalog.repository';
+import { matching, publishedCatalog } from './catalog-index';
 
 /** Rows are read back through the domain schema: a stored definition that no longer fits is a bug, not data. */
 function parse(definition: unknown): ProcedureDefinition {
@@ -30,26 +30,25 @@ export function queryWords(q: string | undefined): string[] {
     .slice(0, 12);
 }
 
-export async function listProcedures(ctx: AppContext, filter: { q?: string; topic?: ProcedureTopic }) {
-  const rows = await listActiveProcedures(ctx.db, ctx.config.PROVINCE_CODE, { words: queryWords(filter.q), topic: filter.topic });
-  const perDb = listedFacts.get(ctx.db) ?? new Map<string, ProcedureDefinition>();
-  listedFacts.set(ctx.db, perDb);
-  return rows.map((row) => {
-    const key = `${ctx.config.PROVINCE_CODE}:${row.code}@${row.currentVersion}`;
-    let facts = perDb.get(key);
-    if (!facts) {
-      facts = parse(row.definition);
-      perDb.set(key, facts);
-    }
-    return facts;
-  });
+export interface ProcedurePage {
+  items: ProcedureDefinition[];
+  /** How many published procedures match, over all pages. */
+  total: number;
 }
 
 /**
- * The listed facts change only with a new version (the row's list columns are written with its
- * pointer), so a search of a 1,700-procedure catalog parses each one once, not on every keystroke.
+ * One page of the published procedures matching a free-text query (folded: with or without
+ * diacritics), a topic, an interlinked group, in list order (topic, name, code). Served from the
+ * in-memory index of the catalog (catalog-index.ts), exact as of the last committed change.
  */
-const listedFacts = new WeakMap<object, Map<string, ProcedureDefinition>>();
+export async function listProcedures(
+  ctx: AppContext,
+  filter: { q?: string; topic?: ProcedureTopic; group?: string; limit: number; offset: number },
+): Promise<ProcedurePage> {
+  const entries = await publishedCatalog(ctx.db, ctx.config.PROVINCE_CODE);
+  const found = matching(entries, { words: queryWords(filter.q), topic: filter.topic, group: filter.group });
+  return { items: found.slice(filter.offset, filter.offset + filter.limit).map((e) => e.facts), total: found.length };
+}
 
 /**
  * The active procedure with this code in the province's catalog (its catalog facts), or undefined.

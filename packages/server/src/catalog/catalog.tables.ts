@@ -5,6 +5,13 @@ import type { ColumnType, JSONColumnType } from 'kysely';
 export interface CatalogTables {
   procedure: ProcedureTable;
   procedureVersion: ProcedureVersionTable;
+  catalogGeneration: CatalogGenerationTable;
+}
+
+/** Counts the writes of a province's `procedure` rows (migration 040's trigger): the search index's freshness. */
+export interface CatalogGenerationTable {
+  provinceCode: string;
+  generation: ColumnType<string, never, never>;
 }
 
 export interface ProcedureTable {

@@ -6,6 +6,7 @@ import { Link, navigate, useLocation } from '../router';
 import { ApiError, api, NetworkError } from '../shared/api';
 import { stateLabel, stateTone } from '../shared/dossiers';
 import { formatDate, formatDateTime } from '../shared/format';
+import { useProcedureOptions } from './procedure-options';
 import { type Counts, type InboxAnswer, TABS, type Tab } from './types';
 
 /**
@@ -21,7 +22,8 @@ export function Inbox() {
   const tab = (TABS as readonly string[]).includes(query.get('tab') ?? '') ? (query.get('tab') as Tab) : 'all';
   const [answer, setAnswer] = useState<InboxAnswer | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const [procedures, setProcedures] = useState<{ code: string; name: string }[]>([]);
+  const [procedureFilter, setProcedureFilter] = useState('');
+  const { options: procedures } = useProcedureOptions(procedureFilter, query.get('procedure') ?? '');
   const [search, setSearch] = useState(query.get('q') ?? '');
   const queryString = FILTER_KEYS.filter((k) => k !== 'tab' && query.get(k))
     .map((k) => `${k}=${encodeURIComponent(query.get(k) ?? '')}`)
@@ -40,12 +42,6 @@ export function Inbox() {
       live = false;
     };
   }, [tab, queryString, t]);
-
-  useEffect(() => {
-    api<{ items: { code: string; name: string }[] }>('/api/v1/procedures')
-      .then((r) => setProcedures(r.items))
-      .catch(() => setProcedures([]));
-  }, []);
 
   function setFilter(patch: Partial<Record<(typeof FILTER_KEYS)[number], string | undefined>>) {
     const next = new URLSearchParams(query);
@@ -118,6 +114,11 @@ export function Inbox() {
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
+        </label>
+        <label>
+          <span>{t('catalog.page.filter')}</span>
+          {/* Not a searchbox: the inbox has one search box, for dossiers. */}
+          <input type="text" enterKeyHint="search" value={procedureFilter} onChange={(e) => setProcedureFilter(e.target.value)} />
         </label>
         <label>
           <span>{t('officer.inbox.procedure')}</span>

@@ -16,6 +16,7 @@ import { formatDateTime, formatDong } from '../shared/format';
 import { formFieldPath } from '../shared/outbox';
 import { useSession } from '../shared/session';
 import { FormError, TextField } from '../shared/ui';
+import { useProcedureOptions } from './procedure-options';
 import { rolesOf } from './types';
 
 /**
@@ -64,7 +65,6 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
   const session = useSession();
   const ownUnit =
     rolesOf(session.status === 'signed-in' ? session.user : undefined).find((r) => r.unitCode)?.unitCode ?? undefined;
-  const [procedures, setProcedures] = useState<{ code: string; name: string }[]>([]);
   const [code, setCode] = useState('');
   const [procedure, setProcedure] = useState<ProcedureDetail | undefined>();
   const [applicant, setApplicant] = useState({ fullName: '', phone: '', citizenId: '' });
@@ -82,6 +82,8 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
   const [key, setKey] = useState(newKey);
   const [result, setResult] = useState<Submitted | undefined>();
   const [unitNames, setUnitNames] = useState<Record<string, string>>({});
+  const [procedureFilter, setProcedureFilter] = useState('');
+  const { options: procedures, total: procedureTotal } = useProcedureOptions(procedureFilter, code);
   const deps = useMemo<FilingDeps>(() => ({ today: calendarDateOf(new Date()), calendar: buildCalendar() }), []);
   const definition = useMemo(() => parseDefinition(procedure?.definition), [procedure]);
   const compiled = useMemo(() => (definition ? compileDefinition(definition) : undefined), [definition]);
@@ -89,11 +91,6 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
   const placement = useMemo(() => placementOf(topFields), [topFields]);
 
   // Whether a procedure has a form is in its detail (its definition), loaded when it is picked.
-  useEffect(() => {
-    api<{ items: { code: string; name: string }[] }>('/api/v1/procedures')
-      .then((r) => setProcedures(r.items))
-      .catch(() => setProcedures([]));
-  }, []);
   useEffect(() => {
     setProcedure(undefined);
     if (!code) return;
@@ -244,6 +241,13 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
         <h2>{t('officer.intake.procedure')}</h2>
         <div className="field">
           <label htmlFor="off-proc">{t('officer.intake.procedure')}</label>
+          <input
+            type="search"
+            aria-label={t('catalog.page.filter')}
+            placeholder={t('catalog.page.filter')}
+            value={procedureFilter}
+            onChange={(e) => setProcedureFilter(e.target.value)}
+          />
           <select
             id="off-proc"
             value={code}
@@ -261,6 +265,9 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
               </option>
             ))}
           </select>
+          {procedureTotal > procedures.length && (
+            <p className="muted">{t('catalog.page.narrow', { shown: procedures.length, total: procedureTotal })}</p>
+          )}
         </div>
       </section>
 

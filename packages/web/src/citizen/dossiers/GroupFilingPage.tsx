@@ -51,7 +51,8 @@ export function unionSections(members: readonly Member[]): Section[] {
 
 /** The members of an interlinked group, in the group's order, with their current definitions. */
 async function loadMembers(group: string): Promise<Member[]> {
-  const list = await api<{ items: ProcedureSummary[] }>('/api/v1/procedures');
+  // Only the group's members (a few), not the province's whole catalog.
+  const list = await api<{ items: ProcedureSummary[] }>(`/api/v1/procedures?group=${encodeURIComponent(group)}&limit=200`);
   const details = await Promise.all(
     list.items.map((p) => api<ProcedureDetail>(`/api/v1/procedures/${encodeURIComponent(p.code)}`)),
   );

@@ -5,6 +5,13 @@ import { api, NetworkError } from '../../shared/api';
 import type { ProcedureSummary, Topic } from '../../shared/catalog';
 import { formatDong } from '../../shared/format';
 
+/** One page of the catalog: a province has ~1,700 procedures, a phone shows them a page at a time. */
+interface ProcedurePage {
+  items: ProcedureSummary[];
+  total: number;
+}
+const PAGE = 30;
+
 /** Search as you type (server search folds diacritics: "ho kinh doanh" finds "Hộ kinh doanh"), by topic. */
 export function Procedures() {
   const { t, locale } = useI18n();
@@ -13,6 +20,8 @@ export function Procedures() {
   const [q, setQ] = useState(query.get('q') ?? '');
   const [topics, setTopics] = useState<Topic[]>([]);
   const [items, setItems] = useState<ProcedureSummary[] | undefined>();
+  const [total, setTotal] = useState(0);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [offline, setOffline] = useState(false);
   const seq = useRef(0);
 
@@ -29,10 +38,11 @@ export function Procedures() {
       const params = new URLSearchParams();
       if (q.trim()) params.set('q', q.trim());
       if (topic) params.set('topic', topic);
-      api<{ items: ProcedureSummary[] }>(`/api/v1/procedures?${params}`)
+      api<ProcedurePage>(`/api/v1/procedures?${params}&limit=${PAGE}`)
         .then((r) => {
           if (mine !== seq.current) return;
           setItems(r.items);
+          setTotal(r.total);
           setOffline(false);
         })
         .catch((e) => mine === seq.current && setOffline(e instanceof NetworkError));
@@ -42,6 +52,27 @@ export function Procedures() {
     }, 300);
     return () => clearTimeout(timer);
   }, [q, topic]);
+
+  // The next page of the same search; a new search in the meantime wins (its sequence number).
+  function loadMore() {
+    if (!items) return;
+    const mine = seq.current;
+    const params = new URLSearchParams();
+    if (q.trim()) params.set('q', q.trim());
+    if (topic) params.set('topic', topic);
+    params.set('limit', String(PAGE));
+    params.set('offset', String(items.length));
+    setLoadingMore(true);
+    api<ProcedurePage>(`/api/v1/procedures?${params}`)
+      .then((r) => {
+        if (mine !== seq.current) return;
+        setItems((shown) => [...(shown ?? []), ...r.items.filter((p) => !shown?.some((s) => s.code === p.code))]);
+        setTotal(r.total);
+        setOffline(false);
+      })
+      .catch((e) => mine === seq.current && setOffline(e instanceof NetworkError))
+      .finally(() => setLoadingMore(false));
+  }
 
   return (
     <section>
@@ -87,7 +118,7 @@ export function Procedures() {
       ) : (
         <>
           <p className="muted" aria-live="polite">
-            {t('procedures.count', { count: items.length })}
+            {t('procedures.count', { count: total })}
           </p>
           <ul className="list">
             {items.map((p) => (
@@ -102,6 +133,13 @@ export function Procedures() {
               </li>
             ))}
           </ul>
+          {items.length < total && (
+            <p>
+              <button type="button" className="button secondary" disabled={loadingMore} onClick={loadMore}>
+                {t('catalog.page.more', { shown: items.length, total })}
+              </button>
+            </p>
+          )}
         </>
       )}
     </section>
