@@ -1,75 +1,17 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { householdForm } from '../../server/src/dossiers/dossiers.test-helpers';
-import { launchBrowser } from './browser';
-import { DEMO_PASSWORD, deskContext, signInAsOfficer, TABLET } from './officer-desk';
-import { ensureWebBuild, type RunningServer, startServer } from './server';
+import { test } from 'node:test';
+import { adminJourney, counterDossier, noSideScroll, TABLET_PORTRAIT } from './officer-admin-journey';
+import { signInAsOfficer } from './officer-desk';
 
 /**
  * Issue 13 points 1, 3 and 4 in the browser: the province administrator adds an agency with its
  * desk and office hours, sets a target, and adds a day off that lists the running dossier whose due
  * date it would move — at 1366×768 and on a tablet, without a horizontal scroll.
  */
-let server: RunningServer;
-let browser: Browser;
-const errors: string[] = [];
-const SCREEN = { width: 1366, height: 768 } as const;
-const shots = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'dvc-organisation-shots');
-
-before(
-  async () => {
-    ensureWebBuild();
-    server = await startServer();
-    browser = await launchBrowser();
-    mkdirSync(shots, { recursive: true });
-  },
-  { timeout: 180_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function page(viewport: { width: number; height: number } = SCREEN): Promise<Page> {
-  const context = await deskContext(browser, server.baseURL, viewport);
-  const p = await context.newPage();
-  p.on('pageerror', (e) => errors.push(String(e)));
-  return p;
-}
-
-/** A paper dossier received at Cẩm Thành's counter: its clock runs from today. */
-async function receivedDossier(): Promise<{ code: string; dueAt: string }> {
-  const login = await fetch(`${server.baseURL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone: '0905000011', password: DEMO_PASSWORD }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const res = await fetch(`${server.baseURL}/api/v1/dossiers/counter`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken, 'idempotency-key': randomUUID() },
-    body: JSON.stringify({
-      procedureCode: '1.001612',
-      unitCode: '21025',
-      form: householdForm(),
-      attachments: [],
-      paperComponents: ['giay-de-nghi', 'giay-to-phap-ly-ca-nhan'],
-      delivery: 'counter',
-      applicant: { fullName: 'Đỗ Thị Lan' },
-      specialCaseReason: 'Không có điện thoại thông minh',
-    }),
-  });
-  const body = (await res.json()) as { code?: string; expectedDueAt?: string };
-  if (res.status !== 201 || !body.code || !body.expectedDueAt) throw new Error(`counter → ${res.status} ${JSON.stringify(body)}`);
-  return { code: body.code, dueAt: body.expectedDueAt };
-}
+const journey = adminJourney('dvc-organisation-shots');
+const { errors, shots } = journey;
+const page = journey.page;
 
 /** A Vietnamese working day strictly between now and the dossier's due date. */
 function dayInside(dueAt: string): string {
@@ -84,15 +26,10 @@ function dayInside(dueAt: string): string {
   throw new Error('no working day before the due date');
 }
 
-async function noSideScroll(p: Page, what: string) {
-  const { scroll, width } = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
-  assert.ok(scroll <= width + 1, `${what}: the page scrolls sideways (${scroll} > ${width})`);
-}
-
 test('the administrator adds an agency, sets a target and a day off that lists the dossier it would move', {
   timeout: 240_000,
 }, async () => {
-  const dossier = await receivedDossier();
+  const dossier = await counterDossier(journey.baseURL);
   const admin = await page();
   await signInAsOfficer(admin, '0905000091');
 
@@ -142,7 +79,7 @@ test('the administrator adds an agency, sets a target and a day off that lists t
   await noSideScroll(admin, 'calendar 1366×768');
   await admin.screenshot({ path: join(shots, 'calendar-1366x768.png') });
 
-  const tablet = await page(TABLET);
+  const tablet = await page(TABLET_PORTRAIT);
   await signInAsOfficer(tablet, '0905000091');
   for (const [path, heading] of [
     ['/can-bo/co-quan', 'Cơ quan và bộ phận một cửa'],

@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { householdForm } from '../../server/src/dossiers/dossiers.test-helpers';
-import { launchBrowser } from './browser';
-import { DEMO_PASSWORD, deskContext, signInAsOfficer, TABLET } from './officer-desk';
-import { ensureWebBuild, type RunningServer, startServer } from './server';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { adminJourney, counterDossier, noSideScroll, TABLET_PORTRAIT } from './officer-admin-journey';
+import { signInAsOfficer } from './officer-desk';
 
 /**
  * Issue 13 point 2, end to end: the province administrator adds a specialist of phường Cẩm Thành on
@@ -16,62 +11,10 @@ import { ensureWebBuild, type RunningServer, startServer } from './server';
  * stands for their phone), sets a password, signs in; the desk assigns a dossier to them by name in
  * the picker, and they propose its result.
  */
-let server: RunningServer;
-let browser: Browser;
-const errors: string[] = [];
-const SCREEN = { width: 1366, height: 768 } as const;
 const NEW_OFFICER = { name: 'Huỳnh Thị Mai Anh', phone: '0912777001', password: 'ChuyenVien@2026' };
-const shots = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'dvc-staff-shots');
-
-before(
-  async () => {
-    ensureWebBuild();
-    server = await startServer();
-    browser = await launchBrowser();
-    mkdirSync(shots, { recursive: true });
-  },
-  { timeout: 180_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function page(viewport: { width: number; height: number } = SCREEN): Promise<Page> {
-  const context = await deskContext(browser, server.baseURL, viewport);
-  const p = await context.newPage();
-  p.on('pageerror', (e) => errors.push(String(e)));
-  return p;
-}
-
-/** A paper dossier recorded at Cẩm Thành's counter over the API (the counter screen has its own journey). */
-async function receivedDossier(): Promise<string> {
-  const login = await fetch(`${server.baseURL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone: '0905000011', password: DEMO_PASSWORD }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const res = await fetch(`${server.baseURL}/api/v1/dossiers/counter`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken, 'idempotency-key': randomUUID() },
-    body: JSON.stringify({
-      procedureCode: '1.001612',
-      unitCode: '21025',
-      form: householdForm(),
-      attachments: [],
-      paperComponents: ['giay-de-nghi', 'giay-to-phap-ly-ca-nhan'],
-      delivery: 'counter',
-      applicant: { fullName: 'Đỗ Thị Lan' },
-      specialCaseReason: 'Không có điện thoại thông minh',
-    }),
-  });
-  const body = (await res.json()) as { code?: string };
-  if (res.status !== 201 || !body.code) throw new Error(`counter → ${res.status} ${JSON.stringify(body)}`);
-  return body.code;
-}
+const journey = adminJourney('dvc-staff-shots');
+const { errors, shots } = journey;
+const page = journey.page;
 
 async function act(p: Page, action: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
   await p.getByRole('button', { name: action, exact: true }).click();
@@ -85,7 +28,7 @@ async function act(p: Page, action: string, fill: (dialog: ReturnType<Page['getB
 test('an administrator adds a specialist who sets a password, signs in, is assigned a dossier and proposes its result', {
   timeout: 240_000,
 }, async () => {
-  const code = await receivedDossier();
+  const { code } = await counterDossier(journey.baseURL);
 
   // The province administrator adds the officer on the staff screen.
   const admin = await page();
@@ -113,11 +56,13 @@ test('an administrator adds a specialist who sets a password, signs in, is assig
   assert.match(await row.innerText(), /Đang làm việc/);
   await admin.getByRole('searchbox').fill('');
   await admin.locator('.off-table tbody tr', { hasText: 'Lê Văn Cường' }).waitFor();
+  await noSideScroll(admin, 'staff 1366×768');
   await admin.screenshot({ path: join(shots, 'staff-1366x768.png') });
-  const tablet = await page(TABLET);
+  const tablet = await page(TABLET_PORTRAIT);
   await signInAsOfficer(tablet, '0905000091');
   await tablet.goto('/can-bo/nhan-su');
   await tablet.locator('.off-table tbody tr').first().waitFor();
+  await noSideScroll(tablet, 'staff tablet');
   await tablet.screenshot({ path: join(shots, 'staff-tablet.png') });
 
   // The officer's phone: the SMS outbox stands for it.

@@ -3,8 +3,9 @@ import { createReadStream } from 'node:fs';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { appendAudit, auditEntryFor, markAudited } from '../audit/audit.repository';
 import { problem } from '../http/problem';
-import { getActor, requireRole } from '../identity/actor';
+import { provinceAdminOnly, requireProvinceAdmin, withChange } from '../organisation/admin-scope';
 import {
   type DossierImportRow,
   errorsPathOf,
@@ -57,11 +58,11 @@ function view(r: DossierImportRow): z.infer<typeof ImportView> {
 
 const notFound = () => problem(404, 'not-found', 'Không tìm thấy lượt nhập dữ liệu này');
 
-/** The province's administrators (and the system's) import; the province is the admin's own. */
-function requireImporter(request: FastifyRequest) {
-  requireRole(request, 'province_admin', 'system_admin');
-  return getActor(request);
-}
+/**
+ * This province's administrators (and the system's) import, as they administer the rest of the
+ * province (organisation/admin-scope.ts): a province administrator of another province may not.
+ */
+const requireImporter = (request: FastifyRequest) => requireProvinceAdmin(request);
 
 /** A file name for the download: letters, digits, dot, dash, underscore; never a path. */
 const safeName = (name: string) =>
@@ -83,6 +84,7 @@ export const dossierImportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/admin/imports',
     {
+      preValidation: provinceAdminOnly,
       schema: {
         tags,
         summary: 'Nhập hồ sơ lịch sử từ tệp CSV (DOMAIN.md §9), chạy nền; trả về lượt nhập để theo dõi tiến độ',
@@ -117,6 +119,8 @@ export const dossierImportRoutes: FastifyPluginAsyncZod = async (app) => {
         sizeBytes: received.sizeBytes,
       });
       request.auditRecord = { type: 'dossier_import', id };
+      await appendAudit(app.ctx.db, withChange(auditEntryFor(request, 202), null, view(row)));
+      markAudited(request);
       return reply.code(202).send(view(row));
     },
   );
@@ -124,6 +128,7 @@ export const dossierImportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/admin/imports/:id',
     {
+      preValidation: provinceAdminOnly,
       schema: {
         tags,
         summary: 'Tiến độ và kết quả một lượt nhập: số dòng đã đọc, đã nhập, trùng, xung đột, lỗi',
@@ -142,6 +147,7 @@ export const dossierImportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/admin/imports/:id/errors.csv',
     {
+      preValidation: provinceAdminOnly,
       schema: {
         tags,
         summary: 'Danh sách đầy đủ các dòng lỗi và xung đột của một lượt nhập (CSV: line, column, reason)',

@@ -21,6 +21,7 @@ import { dossierChangesInsert } from '../notifications/outbox';
 import { portalSyncInsert } from '../portal-sync/portal-sync.outbox';
 import {
   advanceSequencesPastStoredCodes,
+  codePrefixes,
   dossierEventsInsert,
   insertDossiers,
   isCodeTaken,
@@ -183,19 +184,25 @@ export async function insertPreparedDossiers(
     } catch (err) {
       if (!isCodeTaken(err)) throw err;
       const agencies = [...new Set(dossiers.map((d) => d.prepared.agencyCode))];
-      await advanceSequencesPastStoredCodes(trx, ctx.config.PROVINCE_CODE, vietnamLocalDate(ctx.now()), agencies);
+      const prefixes = [...new Set((await codePrefixes(trx, ctx.config.PROVINCE_CODE, agencies)).values())];
+      await advanceSequencesPastStoredCodes(trx, ctx.config.PROVINCE_CODE, vietnamLocalDate(ctx.now()), prefixes);
       return write();
     }
   }
   const now = ctx.now();
   const provinceCode = ctx.config.PROVINCE_CODE;
-  const perAgency = new Map<string, number>();
-  for (const { prepared } of dossiers) perAgency.set(prepared.agencyCode, (perAgency.get(prepared.agencyCode) ?? 0) + 1);
-  const nextSeq = await reserveDailySequences(trx, provinceCode, vietnamLocalDate(now), perAgency);
+  const prefixOf = await codePrefixes(trx, provinceCode, [...new Set(dossiers.map((d) => d.prepared.agencyCode))]);
+  const perPrefix = new Map<string, number>();
+  for (const { prepared } of dossiers) {
+    const prefix = prefixOf.get(prepared.agencyCode)!;
+    perPrefix.set(prefix, (perPrefix.get(prefix) ?? 0) + 1);
+  }
+  const nextSeq = await reserveDailySequences(trx, provinceCode, vietnamLocalDate(now), perPrefix);
   const rows = dossiers.map(({ filer, prepared: p }) => {
-    const seq = nextSeq.get(p.agencyCode)!;
-    nextSeq.set(p.agencyCode, seq + 1);
-    const code = formatDossierCode(p.agencyCode, now, seq);
+    const prefix = prefixOf.get(p.agencyCode)!;
+    const seq = nextSeq.get(prefix)!;
+    nextSeq.set(prefix, seq + 1);
+    const code = formatDossierCode(prefix, now, seq);
     return {
       id: randomUUID(),
       provinceCode,

@@ -10,7 +10,7 @@ export type DossierRow = Selectable<DossierTable>;
 type Tx = Kysely<Database>;
 
 /**
- * Reserves `count` numbers of each agency's daily sequence (Circular 01/2018 art. 19: 4 digits a
+ * Reserves `count` numbers of each code prefix's daily sequence (Circular 01/2018 art. 19: 4 digits a
  * day) in one statement; answers the first number reserved for each agency.
  */
 export async function reserveDailySequences(
@@ -35,6 +35,24 @@ export async function reserveDailySequences(
     .returning(['agencyCode', 'lastValue'])
     .execute();
   return new Map(rows.map((r) => [r.agencyCode, r.lastValue - counts.get(r.agencyCode)! + 1]));
+}
+
+/**
+ * The leading part of each agency's dossier codes: its code prefix set by the administrators, or its
+ * own code when it has none (every agency before issue 13, so their codes and counters go on as
+ * they were). The daily counter is kept per prefix, not per agency: two agencies sharing one prefix
+ * draw from one sequence, so their codes can neither collide nor leave gaps.
+ */
+export async function codePrefixes(trx: Tx, provinceCode: string, agencyCodes: string[]): Promise<Map<string, string>> {
+  const rows = await trx
+    .selectFrom('agency')
+    .select(['code', 'codePrefix'])
+    .where('provinceCode', '=', provinceCode)
+    .where('code', 'in', agencyCodes)
+    .execute();
+  const prefixes = new Map(rows.map((r) => [r.code, r.codePrefix ?? r.code]));
+  for (const code of agencyCodes) if (!prefixes.has(code)) prefixes.set(code, code);
+  return prefixes;
 }
 
 /** Whether a write failed because a dossier already holds one of its codes. */

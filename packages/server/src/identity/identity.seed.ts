@@ -62,6 +62,13 @@ const AGENCIES: Omit<Insertable<AgencyTable>, 'provinceCode'>[] = [
   },
 ];
 
+/**
+ * The communes the demo is played in: the demo citizen's ward (Cẩm Thành), the other commune's
+ * desk (Bình Sơn) and the special zone of the hotline's fishermen (Lý Sơn). Every agency a
+ * procedure routes their dossiers to has a receiver, a specialist and a leader below.
+ */
+export const DEMO_COMMUNES = ['21025', '21040', '21548'] as const;
+
 /** Development convenience only: these accounts exist when the server runs with demo data. */
 export const DEMO_PASSWORD = 'DemoDvc@2026';
 
@@ -73,20 +80,27 @@ interface DemoAccount {
   label: string;
 }
 
-/** A receiver, a specialist and a leader of one agency, phones 09050000{prefix}1..3. */
+/** A receiver, a specialist and a leader of one agency, phones 0905000{prefix, two digits}1..3. */
 function desk(prefix: string, agencyCode: string, unitCode: string, label: string, names: string[]): DemoAccount[] {
   const roles = [
     ['receiver', 'tiếp nhận'],
     ['specialist', 'chuyên viên'],
     ['leader', 'lãnh đạo'],
   ] as const;
-  return roles.map(([role, roleLabel], i) => ({
-    phone: `09050000${prefix}${i + 1}`,
-    fullName: names[i] ?? label,
-    kind: 'officer' as const,
-    grant: { role, agencyCode, unitCode },
-    label: `${roleLabel}, ${label}`,
-  }));
+  return roles.map(([role, roleLabel], i) =>
+    officer(`0905000${prefix.padStart(2, '0')}${i + 1}`, names[i] ?? label, role, agencyCode, unitCode, `${roleLabel}, ${label}`),
+  );
+}
+
+function officer(
+  phone: string,
+  fullName: string,
+  role: OfficerRole,
+  agencyCode: string,
+  unitCode: string,
+  label: string,
+): DemoAccount {
+  return { phone, fullName, kind: 'officer', grant: { role, agencyCode, unitCode }, label };
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -119,6 +133,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     grant: { role: 'receiver', agencyCode: 'UBND.21040', unitCode: '21040' },
     label: 'tiếp nhận, UBND xã Bình Sơn',
   },
+  officer('0905000022', 'Đinh Văn Bảo', 'specialist', 'UBND.21040', '21040', 'chuyên viên, UBND xã Bình Sơn'),
+  officer('0905000023', 'Kiều Thị Cúc', 'leader', 'UBND.21040', '21040', 'lãnh đạo, UBND xã Bình Sơn'),
   {
     phone: '0905000031',
     fullName: 'Bùi Thị Hạnh',
@@ -133,11 +149,16 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     grant: { role: 'receiver', agencyCode: 'SCT', unitCode: '51' },
     label: 'tiếp nhận, Sở Công Thương',
   },
+  officer('0905000042', 'Lưu Thị Duyên', 'specialist', 'SCT', '51', 'chuyên viên, Sở Công Thương'),
+  officer('0905000043', 'Quách Văn Đức', 'leader', 'SCT', '51', 'lãnh đạo, Sở Công Thương'),
   // The interlinked groups' other agencies (commune police, provincial social insurance) and the
-  // special zone of the hotline's fishermen: someone can receive, process and sign there.
+  // special zone of the hotline's fishermen: someone can receive, process and sign there
+  // (staff.demo-seed.test.ts checks every agency the demo's procedures route to).
   ...desk('5', 'CA.21025', '21025', 'Công an phường Cẩm Thành', ['Đỗ Văn Lâm', 'Mai Thị Lan', 'Trịnh Văn Long']),
   ...desk('6', 'BHXH', '51', 'Bảo hiểm xã hội tỉnh', ['Tạ Thị Mai', 'Lý Văn Minh', 'Châu Thị Nga']),
   ...desk('7', 'UBND.21548', '21548', 'UBND đặc khu Lý Sơn', ['Phan Văn Ổn', 'Lương Thị Phúc', 'Huỳnh Văn Quang']),
+  ...desk('8', 'CA.21548', '21548', 'Công an đặc khu Lý Sơn', ['Tôn Văn Sang', 'Từ Thị Thu', 'La Văn Uy']),
+  ...desk('10', 'CA.21040', '21040', 'Công an xã Bình Sơn', ['Hà Văn Vinh', 'Thái Thị Xuân', 'Khổng Văn Yên']),
   {
     phone: '0905000091',
     fullName: 'Võ Thị Giang',

@@ -5,6 +5,7 @@ import { type AuditEntry, auditInsert } from '../audit/audit.repository';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';
+import { withChange } from '../organisation/admin-scope';
 import type { Actor, OfficerRole } from './actor';
 import { findStaff, type StaffView } from './staff.repository';
 import { sendPasswordCode } from './staff-password.service';
@@ -125,11 +126,6 @@ async function writeRoles(trx: Kysely<Database>, provinceCode: string, userId: s
     )
     .execute();
 }
-
-const withChange = (entry: AuditEntry, before: unknown, after: unknown) => ({
-  ...entry,
-  change: JSON.stringify({ before, after }),
-});
 
 /** Creates an officer account without a usable password and sends them the code to set one. */
 export async function createStaff(

@@ -34,7 +34,12 @@ const AgencyBody = z.strictObject({
   codePrefix: z
     .string()
     .trim()
-    .regex(/^[A-Z0-9.-]{1,30}$/, { message: 'Tiền tố mã hồ sơ gồm chữ in hoa, số, dấu chấm, gạch' })
+    .toUpperCase()
+    // The agency part of a dossier code (Circular 01/2018 art. 19, domain/dossier-code.ts): groups of
+    // letters and digits split by dots; a dash would end it, since the code's parts are split by dashes.
+    .regex(/^(?=.{1,30}$)[A-Z0-9]+(?:\.[A-Z0-9]+)*$/, {
+      message: 'Tiền tố mã hồ sơ gồm các nhóm chữ in hoa, số, cách nhau bởi dấu chấm (ví dụ 000.00.31.H48)',
+    })
     .nullish(),
   desk: z
     .strictObject({

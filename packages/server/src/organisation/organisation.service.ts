@@ -39,6 +39,8 @@ export const AGENCY_KIND_NAMES: Record<AgencyKindColumn, string> = {
 };
 
 const today = (ctx: AppContext) => vietnamDate(ctx.now());
+/** What formatDossierCode takes as the agency part of a code: the agency's own code stands in when it has no prefix. */
+const DOSSIER_CODE_PREFIX = /^[A-Z0-9]+(?:\.[A-Z0-9]+)*$/;
 
 async function checkInput(ctx: AppContext, input: AgencyInput, code: string | null): Promise<FieldError[]> {
   const provinceCode = ctx.config.PROVINCE_CODE;
@@ -63,6 +65,13 @@ async function checkInput(ctx: AppContext, input: AgencyInput, code: string | nu
         errors.push({ field: 'body.parentCode', message: 'Cơ quan cấp trên không thể là một cơ quan trực thuộc cơ quan này' });
       }
     }
+  }
+  const prefix = input.codePrefix ?? code;
+  if (prefix !== null && !DOSSIER_CODE_PREFIX.test(prefix)) {
+    errors.push({
+      field: 'body.codePrefix',
+      message: 'Mã cơ quan không dùng được làm đầu mã hồ sơ: nhập tiền tố mã hồ sơ (chữ in hoa, số, dấu chấm)',
+    });
   }
   if (input.officeHours) {
     try {
@@ -116,7 +125,7 @@ export async function createAgency(
   audit: AuditEntry,
 ): Promise<AgencyResult> {
   const provinceCode = ctx.config.PROVINCE_CODE;
-  const errors = await checkInput(ctx, input, null);
+  const errors = await checkInput(ctx, input, input.code);
   if (input.validFrom !== null && !isIsoDate(input.validFrom)) {
     errors.push({ field: 'body.validFrom', message: 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật' });
   }

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { appendAudit, auditEntryFor, markAudited } from '../audit/audit.repository';
 import type { PortalSyncConfig } from '../config';
-import { requireProvinceAdmin } from '../organisation/admin-scope';
+import { requireProvinceAdmin, withChange } from '../organisation/admin-scope';
 import { portalReceiverRoutes } from './portal-receiver.routes';
 import { portalTargetUrl, retryFailedPortalSync } from './portal-sync.sender';
 import { withPortalSyncTables } from './portal-sync.tables';
@@ -93,7 +94,11 @@ export const portalSyncRoutes: FastifyPluginAsyncZod<{ env?: PortalSyncConfig }>
     },
     async (request) => {
       requireProvinceAdmin(request);
-      return { requeued: await retryFailedPortalSync(app.ctx, app.ctx.now()) };
+      const requeued = await retryFailedPortalSync(app.ctx, app.ctx.now());
+      request.auditRecord = { type: 'portal_sync', id: 'failed' };
+      await appendAudit(app.ctx.db, withChange(auditEntryFor(request, 200), { failed: requeued }, { failed: 0, requeued }));
+      markAudited(request);
+      return { requeued };
     },
   );
 };

@@ -1,6 +1,7 @@
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { useI18n } from '../i18n';
-import { ApiError, api } from '../shared/api';
+import { type ApiError, api } from '../shared/api';
+import { AdminDialog, AdminList, AdminPage, asProblem, failureLine, fieldError, RowActions, TextField } from './AdminScaffold';
 
 /**
  * Agencies and their one-stop desks (/can-bo/co-quan): the province's administrators create,
@@ -32,8 +33,6 @@ interface Answer {
   kinds: { code: string; name: string }[];
 }
 
-const message = (e: unknown, fallback: string) => (e instanceof ApiError ? (e.errors[0]?.message ?? e.title) : fallback);
-
 export function AgenciesScreen() {
   const { t } = useI18n();
   const [q, setQ] = useState('');
@@ -46,7 +45,7 @@ export function AgenciesScreen() {
     () =>
       api<Answer>(`/api/v1/admin/agencies?q=${encodeURIComponent(q)}&includeClosed=${includeClosed}`)
         .then(setAnswer)
-        .catch((e) => setNotice(message(e, t('error.network')))),
+        .catch((e) => setNotice(failureLine(e, t))),
     [q, includeClosed, t],
   );
   useEffect(() => {
@@ -62,103 +61,85 @@ export function AgenciesScreen() {
       setNotice(t('officer.org.closed', { name: a.name }));
       await load();
     } catch (e) {
-      setNotice(message(e, t('error.network')));
+      setNotice(failureLine(e, t));
     }
   }
 
   return (
-    <section className="off-staff">
-      <div className="off-head">
-        <h1>{t('officer.org.title')}</h1>
+    <AdminPage
+      title={t('officer.org.title')}
+      notice={notice}
+      action={
         <button type="button" className="button primary slim" onClick={() => setEditing('new')}>
           {t('officer.org.add')}
         </button>
-      </div>
-      <div className="off-filters">
+      }
+    >
+      <div className="off-admin-filters">
         <label className="off-search">
           <span className="visually-hidden">{t('officer.org.search')}</span>
           <input type="search" value={q} placeholder={t('officer.org.search')} onChange={(e) => setQ(e.target.value)} />
         </label>
-        <label>
-          <input type="checkbox" checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)} />{' '}
+        <label className="off-check">
+          <input type="checkbox" checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)} />
           {t('officer.org.includeClosed')}
         </label>
       </div>
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
-      {!answer && <p className="muted">{t('common.loading')}</p>}
-      {answer && (
-        <div className="off-table-wrap">
-          <table className="off-table">
-            <thead>
-              <tr>
-                <th>{t('officer.org.name')}</th>
-                <th>{t('officer.org.kind')}</th>
-                <th>{t('officer.org.desk')}</th>
-                <th>{t('officer.org.period')}</th>
-                <th>
-                  <span className="visually-hidden">{t('officer.staff.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {answer.items.map((a) => (
-                <tr key={a.code}>
-                  <td>
-                    <strong>{a.name}</strong>
-                    <div>
-                      <small className="muted">
-                        {a.code} · {a.unitName ?? a.unitCode}
-                        {a.parentName ? ` · ${t('officer.org.under')} ${a.parentName}` : ''}
-                      </small>
-                    </div>
-                  </td>
-                  <td>
-                    {a.kindName}
-                    <div>
-                      <small className="muted">{t('officer.org.staffCount', { n: a.staffCount })}</small>
-                    </div>
-                  </td>
-                  <td>
-                    {a.desk?.name ?? '—'}
-                    <div>
-                      <small className="muted">
-                        {(a.officeHours?.periods ?? []).map((p) => `${p.start}–${p.end}`).join(', ') ||
-                          t('officer.org.defaultHours')}
-                      </small>
-                    </div>
-                  </td>
-                  <td>
-                    <span className={`status ${a.open ? 'ok' : 'warn'}`}>
-                      {t(a.open ? 'officer.org.open' : 'officer.org.closedStatus')}
-                    </span>
-                    <div>
-                      <small className="muted">
-                        {a.validFrom ?? '…'} → {a.validTo ?? '…'}
-                      </small>
-                    </div>
-                  </td>
-                  <td>
-                    {a.validTo === null && (
-                      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, justifyContent: 'flex-end' }}>
-                        <button type="button" className="button secondary slim" onClick={() => setEditing(a)}>
-                          {t('officer.staff.edit')}
-                        </button>
-                        <button type="button" className="button danger slim" onClick={() => void close(a)}>
-                          {t('officer.org.close')}
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AdminList
+        loaded={Boolean(answer)}
+        actions
+        columns={[t('officer.org.name'), t('officer.org.kind'), t('officer.org.desk'), t('officer.org.period')]}
+      >
+        {answer?.items.map((a) => (
+          <tr key={a.code}>
+            <td>
+              <strong>{a.name}</strong>
+              <div>
+                <small className="muted">
+                  {a.code} · {a.unitName ?? a.unitCode}
+                  {a.parentName ? ` · ${t('officer.org.under')} ${a.parentName}` : ''}
+                </small>
+              </div>
+            </td>
+            <td>
+              {a.kindName}
+              <div>
+                <small className="muted">{t('officer.org.staffCount', { n: a.staffCount })}</small>
+              </div>
+            </td>
+            <td>
+              {a.desk?.name ?? '—'}
+              <div>
+                <small className="muted">
+                  {(a.officeHours?.periods ?? []).map((p) => `${p.start}–${p.end}`).join(', ') || t('officer.org.defaultHours')}
+                </small>
+              </div>
+            </td>
+            <td>
+              <span className={`status ${a.open ? 'ok' : 'warn'}`}>
+                {t(a.open ? 'officer.org.open' : 'officer.org.closedStatus')}
+              </span>
+              <div>
+                <small className="muted">
+                  {a.validFrom ?? '…'} → {a.validTo ?? '…'}
+                </small>
+              </div>
+            </td>
+            <td className="off-actions-cell">
+              {a.validTo === null && (
+                <RowActions>
+                  <button type="button" className="button secondary slim" onClick={() => setEditing(a)}>
+                    {t('officer.staff.edit')}
+                  </button>
+                  <button type="button" className="button danger slim" onClick={() => void close(a)}>
+                    {t('officer.org.close')}
+                  </button>
+                </RowActions>
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminList>
       {editing && answer && (
         <AgencyDialog
           agency={editing === 'new' ? undefined : editing}
@@ -171,7 +152,7 @@ export function AgenciesScreen() {
           }}
         />
       )}
-    </section>
+    </AdminPage>
   );
 }
 
@@ -187,7 +168,6 @@ function AgencyDialog({
   onSaved: (a: Agency) => void;
 }) {
   const { t } = useI18n();
-  const ref = useRef<HTMLDialogElement>(null);
   const ids = useId();
   const [f, setF] = useState({
     code: agency?.code ?? '',
@@ -203,13 +183,6 @@ function AgencyDialog({
   });
   const [problem, setProblem] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
-  const err = (field: string) =>
-    problem?.errors.filter((e) => e.field === `body.${field}` || e.field.startsWith(`body.${field}.`)).map((e) => e.message)[0];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -238,58 +211,53 @@ function AgencyDialog({
         : await api<Agency>('/api/v1/admin/agencies', { method: 'POST', body: { ...body, code: f.code.trim() } });
       onSaved(saved);
     } catch (x) {
-      setProblem(x instanceof ApiError ? x : new ApiError(0, t('error.network')));
+      setProblem(asProblem(x, t));
     } finally {
       setBusy(false);
     }
   }
 
   const field = (k: keyof typeof f, label: string, errKey: string = k, hint?: string) => (
-    <div className={`field${err(errKey) ? ' has-error' : ''}`}>
-      <label htmlFor={`${ids}-${k}`}>{label}</label>
-      <input id={`${ids}-${k}`} value={f[k]} onChange={set(k)} disabled={k === 'code' && Boolean(agency)} />
-      {hint && <p className="hint">{hint}</p>}
-      {err(errKey) && <p className="error">{err(errKey)}</p>}
-    </div>
+    <TextField
+      id={`${ids}-${k}`}
+      label={label}
+      value={f[k]}
+      onChange={(value) => setF((x) => ({ ...x, [k]: value }))}
+      disabled={k === 'code' && Boolean(agency)}
+      error={fieldError(problem, errKey)}
+      hint={hint}
+    />
   );
 
   return (
-    <dialog ref={ref} className="off-dialog off-staff-dialog" onClose={onClose} aria-labelledby={`${ids}-title`}>
-      <form onSubmit={submit} noValidate>
-        <h2 id={`${ids}-title`}>{t(agency ? 'officer.org.editTitle' : 'officer.org.addTitle')}</h2>
-        {problem && (
-          <div className="alert" role="alert">
-            <strong>{problem.title}</strong>
-          </div>
-        )}
-        {field('code', t('officer.org.code'))}
-        {field('name', t('officer.org.name'))}
-        <div className="field">
-          <label htmlFor={`${ids}-kind`}>{t('officer.org.kind')}</label>
-          <select id={`${ids}-kind`} value={f.kind} onChange={set('kind')}>
-            {kinds.map((k) => (
-              <option key={k.code} value={k.code}>
-                {k.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        {field('unitCode', t('officer.org.unit'), 'unitCode', t('officer.org.unitHint'))}
-        {field('parentCode', t('officer.org.parent'))}
-        {field('codePrefix', t('officer.org.codePrefix'))}
-        {field('deskName', t('officer.org.deskName'), 'desk')}
-        {field('deskAddress', t('officer.org.deskAddress'), 'desk.address')}
-        {field('deskPhone', t('officer.org.deskPhone'), 'desk.phone')}
-        {field('hours', t('officer.org.hours'), 'officeHours', t('officer.org.hoursHint'))}
-        <div className="off-dialog-actions">
-          <button type="button" className="button secondary slim" onClick={() => ref.current?.close()}>
-            {t('officer.cancel')}
-          </button>
-          <button type="submit" className="button primary slim" disabled={busy}>
-            {busy ? t('common.sending') : t('officer.staff.save')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <AdminDialog
+      title={t(agency ? 'officer.org.editTitle' : 'officer.org.addTitle')}
+      problem={problem}
+      busy={busy}
+      submitLabel={t('officer.staff.save')}
+      wide
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      {field('code', t('officer.org.code'))}
+      {field('name', t('officer.org.name'))}
+      <div className="field">
+        <label htmlFor={`${ids}-kind`}>{t('officer.org.kind')}</label>
+        <select id={`${ids}-kind`} value={f.kind} onChange={(e) => setF((x) => ({ ...x, kind: e.target.value }))}>
+          {kinds.map((k) => (
+            <option key={k.code} value={k.code}>
+              {k.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {field('unitCode', t('officer.org.unit'), 'unitCode', t('officer.org.unitHint'))}
+      {field('parentCode', t('officer.org.parent'))}
+      {field('codePrefix', t('officer.org.codePrefix'), 'codePrefix', t('officer.admin.codePrefixHint'))}
+      {field('deskName', t('officer.org.deskName'), 'desk')}
+      {field('deskAddress', t('officer.org.deskAddress'), 'desk.address')}
+      {field('deskPhone', t('officer.org.deskPhone'), 'desk.phone')}
+      {field('hours', t('officer.org.hours'), 'officeHours', t('officer.org.hoursHint'))}
+    </AdminDialog>
   );
 }

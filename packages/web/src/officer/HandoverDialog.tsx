@@ -1,6 +1,7 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useI18n } from '../i18n';
-import { ApiError, api } from '../shared/api';
+import { api } from '../shared/api';
+import { AdminDialog, failureLine } from './AdminScaffold';
 
 /**
  * Handover of an officer's open dossiers to another active specialist of the same agency, when they
@@ -16,7 +17,6 @@ export function HandoverDialog({
   onDone: (message: string) => void;
 }) {
   const { t } = useI18n();
-  const ref = useRef<HTMLDialogElement>(null);
   const ids = useId();
   const agencies = [...new Map(staff.roles.map((r) => [r.agencyCode, r.agencyName ?? r.agencyCode])).entries()];
   const [agencyCode, setAgencyCode] = useState(agencies[0]?.[0] ?? '');
@@ -25,10 +25,6 @@ export function HandoverDialog({
   const [leave, setLeave] = useState(true);
   const [problem, setProblem] = useState<string | undefined>();
 
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
   useEffect(() => {
     if (!agencyCode) return;
     api<{ items: { id: string; fullName: string }[] }>(
@@ -51,52 +47,43 @@ export function HandoverDialog({
       );
       onDone(t('officer.handover.done', { name: staff.fullName, moved: r.moved.length, kept: r.kept.length }));
     } catch (x) {
-      setProblem(x instanceof ApiError ? (x.errors[0]?.message ?? x.title) : t('error.network'));
+      setProblem(failureLine(x, t));
     }
   }
 
   return (
-    <dialog ref={ref} className="off-dialog off-staff-dialog" onClose={onClose} aria-labelledby={`${ids}-title`}>
-      <form onSubmit={submit} noValidate>
-        <h2 id={`${ids}-title`}>{t('officer.handover.title', { name: staff.fullName })}</h2>
-        {problem && (
-          <p className="alert" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="field">
-          <label htmlFor={`${ids}-agency`}>{t('officer.staff.agency')}</label>
-          <select id={`${ids}-agency`} value={agencyCode} onChange={(e) => setAgencyCode(e.target.value)}>
-            {agencies.map(([code, name]) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${ids}-to`}>{t('officer.handover.to')}</label>
-          <select id={`${ids}-to`} value={toUserId} onChange={(e) => setToUserId(e.target.value)}>
-            <option value="">{t('officer.handover.nobody')}</option>
-            {colleagues.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.fullName}
-              </option>
-            ))}
-          </select>
-        </div>
-        <label>
-          <input type="checkbox" checked={leave} onChange={(e) => setLeave(e.target.checked)} /> {t('officer.handover.leave')}
-        </label>
-        <div className="off-dialog-actions">
-          <button type="button" className="button secondary slim" onClick={() => ref.current?.close()}>
-            {t('officer.cancel')}
-          </button>
-          <button type="submit" className="button primary slim">
-            {t('officer.handover.submit')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <AdminDialog
+      title={t('officer.handover.title', { name: staff.fullName })}
+      error={problem}
+      submitLabel={t('officer.handover.submit')}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <div className="field">
+        <label htmlFor={`${ids}-agency`}>{t('officer.staff.agency')}</label>
+        <select id={`${ids}-agency`} value={agencyCode} onChange={(e) => setAgencyCode(e.target.value)}>
+          {agencies.map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${ids}-to`}>{t('officer.handover.to')}</label>
+        <select id={`${ids}-to`} value={toUserId} onChange={(e) => setToUserId(e.target.value)}>
+          <option value="">{t('officer.handover.nobody')}</option>
+          {colleagues.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.fullName}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className="off-check">
+        <input type="checkbox" checked={leave} onChange={(e) => setLeave(e.target.checked)} />
+        {t('officer.handover.leave')}
+      </label>
+    </AdminDialog>
   );
 }

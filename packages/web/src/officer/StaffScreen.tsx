@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { type MessageKey, useI18n } from '../i18n';
-import { ApiError, api, NetworkError } from '../shared/api';
+import { type ApiError, api } from '../shared/api';
+import { AdminDialog, AdminList, AdminPage, asProblem, failureLine, fieldError, RowActions, TextField } from './AdminScaffold';
 import { HandoverDialog } from './HandoverDialog';
 
 /**
@@ -54,7 +55,7 @@ export function StaffScreen({ canGrantSystemAdmin }: { canGrantSystemAdmin: bool
           setAnswer(a);
           setError(undefined);
         })
-        .catch((e) => setError(e instanceof ApiError ? e.title : t('error.network'))),
+        .catch((e) => setError(asProblem(e, t).title)),
     [t],
   );
   useEffect(() => {
@@ -74,109 +75,97 @@ export function StaffScreen({ canGrantSystemAdmin }: { canGrantSystemAdmin: bool
       setNotice(t(done[what], { name: s.fullName }));
       await load(q);
     } catch (e) {
-      setNotice(e instanceof ApiError ? (e.errors[0]?.message ?? e.title) : t('error.network'));
+      setNotice(failureLine(e, t));
     }
   }
 
   const roleLabel = (role: string) => t(`officer.staff.role.${role}` as MessageKey);
   return (
-    <section className="off-staff">
-      <div className="off-head">
-        <h1>{t('officer.staff.title')}</h1>
+    <AdminPage
+      title={t('officer.staff.title')}
+      notice={notice}
+      error={error}
+      action={
         <button type="button" className="button primary slim" onClick={() => setEditing('new')}>
           {t('officer.staff.add')}
         </button>
-      </div>
-      <div className="off-filters">
+      }
+    >
+      <div className="off-admin-filters">
         <label className="off-search">
           <span className="visually-hidden">{t('officer.staff.search')}</span>
           <input type="search" value={q} placeholder={t('officer.staff.search')} onChange={(e) => setQ(e.target.value)} />
         </label>
       </div>
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
-      {error && (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      )}
-      {!answer && !error && <p className="muted">{t('common.loading')}</p>}
-      {answer && answer.items.length === 0 && <p className="off-empty">{t('officer.staff.empty')}</p>}
-      {answer && answer.items.length > 0 && (
-        <div className="off-table-wrap">
-          <table className="off-table">
-            <thead>
-              <tr>
-                <th>
-                  {t('officer.staff.name')} · {t('officer.staff.status')}
-                </th>
-                <th>{t('officer.staff.contact')}</th>
-                <th>{t('officer.staff.roles')}</th>
-                <th>
-                  <span className="visually-hidden">{t('officer.staff.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {answer.items.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <strong>{s.fullName}</strong>
-                    <div>
-                      <span className={`status ${s.active ? 'ok' : 'warn'}`}>
-                        {t(s.active ? 'officer.staff.active' : 'officer.staff.inactive')}
-                      </span>
-                      {s.onLeave && <span className="status warn"> {t('officer.handover.onLeave')}</span>}
-                    </div>
-                  </td>
-                  <td>
-                    {s.phone}
-                    {s.email && (
-                      <div>
-                        <small className="muted">{s.email}</small>
-                      </div>
-                    )}
-                  </td>
-                  <td>
-                    {s.roles.map((g) => (
-                      <div key={`${g.role}@${g.agencyCode}`}>
-                        {roleLabel(g.role)} <small className="muted">· {g.agencyName}</small>
-                      </div>
-                    ))}
-                  </td>
-                  <td>
-                    {s.active && (
-                      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, justifyContent: 'flex-end' }}>
-                        <button type="button" className="button secondary slim" onClick={() => setEditing(s)}>
-                          {t('officer.staff.edit')}
-                        </button>
-                        <button type="button" className="button secondary slim" onClick={() => void act(s, 'password-code')}>
-                          {t('officer.staff.resendCode')}
-                        </button>
-                        {s.onLeave ? (
-                          <button type="button" className="button secondary slim" onClick={() => void act(s, 'back-from-leave')}>
-                            {t('officer.handover.back')}
-                          </button>
-                        ) : (
-                          <button type="button" className="button secondary slim" onClick={() => setHandingOver(s)}>
-                            {t('officer.handover.open')}
-                          </button>
-                        )}
-                        <button type="button" className="button danger slim" onClick={() => void act(s, 'deactivate')}>
-                          {t('officer.staff.deactivate')}
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                </tr>
+      <AdminList
+        loaded={Boolean(answer) || Boolean(error)}
+        empty={!answer || answer.items.length === 0}
+        emptyText={answer ? t('officer.staff.empty') : undefined}
+        actions
+        columns={[
+          `${t('officer.staff.name')} · ${t('officer.staff.status')}`,
+          t('officer.staff.contact'),
+          t('officer.staff.roles'),
+        ]}
+      >
+        {answer?.items.map((s) => (
+          <tr key={s.id}>
+            <td>
+              <strong>{s.fullName}</strong>
+              <div>
+                <span className={`status ${s.active ? 'ok' : 'warn'}`}>
+                  {t(s.active ? 'officer.staff.active' : 'officer.staff.inactive')}
+                </span>
+                {s.onLeave && <span className="status warn"> {t('officer.handover.onLeave')}</span>}
+              </div>
+            </td>
+            <td>
+              {s.phone}
+              {s.email && (
+                <div>
+                  <small className="muted">{s.email}</small>
+                </div>
+              )}
+            </td>
+            <td>
+              {s.roles.map((g) => (
+                <div key={`${g.role}@${g.agencyCode}`}>
+                  {roleLabel(g.role)} <small className="muted">· {g.agencyName}</small>
+                </div>
               ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            </td>
+            <td className="off-actions-cell">
+              {s.active && (
+                <RowActions
+                  more={
+                    <>
+                      <button type="button" className="button secondary slim" onClick={() => void act(s, 'password-code')}>
+                        {t('officer.staff.resendCode')}
+                      </button>
+                      {s.onLeave ? (
+                        <button type="button" className="button secondary slim" onClick={() => void act(s, 'back-from-leave')}>
+                          {t('officer.handover.back')}
+                        </button>
+                      ) : (
+                        <button type="button" className="button secondary slim" onClick={() => setHandingOver(s)}>
+                          {t('officer.handover.open')}
+                        </button>
+                      )}
+                      <button type="button" className="button danger slim" onClick={() => void act(s, 'deactivate')}>
+                        {t('officer.staff.deactivate')}
+                      </button>
+                    </>
+                  }
+                >
+                  <button type="button" className="button secondary slim" onClick={() => setEditing(s)}>
+                    {t('officer.staff.edit')}
+                  </button>
+                </RowActions>
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminList>
       {handingOver && (
         <HandoverDialog
           staff={handingOver}
@@ -201,7 +190,7 @@ export function StaffScreen({ canGrantSystemAdmin }: { canGrantSystemAdmin: bool
           }}
         />
       )}
-    </section>
+    </AdminPage>
   );
 }
 
@@ -219,7 +208,6 @@ function StaffDialog({
   onSaved: (s: Staff, created: boolean) => void;
 }) {
   const { t } = useI18n();
-  const ref = useRef<HTMLDialogElement>(null);
   const ids = useId();
   const [fullName, setFullName] = useState(staff?.fullName ?? '');
   const [phone, setPhone] = useState(staff?.phone ?? '');
@@ -232,11 +220,6 @@ function StaffDialog({
   );
   const [problem, setProblem] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
 
   const err = (field: string) => problem?.errors.find((e) => e.field === `body.${field}`)?.message;
   const setGrant = (i: number, change: Partial<Grant>) =>
@@ -255,94 +238,81 @@ function StaffDialog({
       });
       onSaved(saved, !staff);
     } catch (x) {
-      setProblem(x instanceof ApiError ? x : new ApiError(0, t(x instanceof NetworkError ? 'error.network' : 'error.generic')));
+      setProblem(asProblem(x, t));
     } finally {
       setBusy(false);
     }
   }
 
-  const input = (name: string, label: string, value: string, set: (v: string) => void, type = 'text') => (
-    <div className={`field${err(name) ? ' has-error' : ''}`}>
-      <label htmlFor={`${ids}-${name}`}>{label}</label>
-      <input id={`${ids}-${name}`} type={type} value={value} onChange={(e) => set(e.target.value)} />
-      {err(name) && <p className="error">{err(name)}</p>}
-    </div>
+  const input = (name: 'fullName' | 'phone' | 'email', label: string, value: string, set: (v: string) => void, type = 'text') => (
+    <TextField id={`${ids}-${name}`} label={label} value={value} onChange={set} type={type} error={fieldError(problem, name)} />
   );
 
   return (
-    <dialog ref={ref} className="off-dialog off-staff-dialog" onClose={onClose} aria-labelledby={`${ids}-title`}>
-      <form onSubmit={submit} noValidate>
-        <h2 id={`${ids}-title`}>{t(staff ? 'officer.staff.editTitle' : 'officer.staff.addTitle')}</h2>
-        {problem && (
-          <div className="alert" role="alert">
-            <strong>{problem.title}</strong>
+    <AdminDialog
+      title={t(staff ? 'officer.staff.editTitle' : 'officer.staff.addTitle')}
+      problem={problem}
+      busy={busy}
+      submitLabel={t('officer.staff.save')}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      {input('fullName', t('officer.staff.name'), fullName, setFullName)}
+      {input('phone', t('officer.staff.phone'), phone, setPhone, 'tel')}
+      {input('email', t('officer.staff.email'), email, setEmail, 'email')}
+      <fieldset className="field">
+        <legend>{t('officer.staff.roles')}</legend>
+        {grants.map((g, i) => (
+          <div key={g.key} style={{ display: 'grid', gridTemplateColumns: '10rem 1fr auto', gap: 6, marginBottom: 6 }}>
+            <select
+              aria-label={t('officer.staff.role')}
+              value={g.role}
+              onChange={(e) => setGrant(i, { role: e.target.value as StaffRole })}
+            >
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {t(`officer.staff.role.${r}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label={t('officer.staff.agency')}
+              value={g.agencyCode}
+              onChange={(e) => setGrant(i, { agencyCode: e.target.value })}
+            >
+              <option value="">{t('officer.staff.pickAgency')}</option>
+              {agencies.map((a) => (
+                <option key={a.code} value={a.code}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="button secondary slim"
+              aria-label={t('officer.staff.removeRole')}
+              disabled={grants.length === 1}
+              onClick={() => setGrants((gs) => gs.filter((_, j) => j !== i))}
+            >
+              ×
+            </button>
+            {(err(`roles.${i}.role`) || err(`roles.${i}.agencyCode`)) && (
+              <p className="error" style={{ gridColumn: '1 / -1', margin: 0 }}>
+                {err(`roles.${i}.role`) ?? err(`roles.${i}.agencyCode`)}
+              </p>
+            )}
           </div>
-        )}
-        {input('fullName', t('officer.staff.name'), fullName, setFullName)}
-        {input('phone', t('officer.staff.phone'), phone, setPhone, 'tel')}
-        {input('email', t('officer.staff.email'), email, setEmail, 'email')}
-        <fieldset className="field">
-          <legend>{t('officer.staff.roles')}</legend>
-          {grants.map((g, i) => (
-            <div key={g.key} style={{ display: 'grid', gridTemplateColumns: '10rem 1fr auto', gap: 6, marginBottom: 6 }}>
-              <select
-                aria-label={t('officer.staff.role')}
-                value={g.role}
-                onChange={(e) => setGrant(i, { role: e.target.value as StaffRole })}
-              >
-                {roles.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`officer.staff.role.${r}` as MessageKey)}
-                  </option>
-                ))}
-              </select>
-              <select
-                aria-label={t('officer.staff.agency')}
-                value={g.agencyCode}
-                onChange={(e) => setGrant(i, { agencyCode: e.target.value })}
-              >
-                <option value="">{t('officer.staff.pickAgency')}</option>
-                {agencies.map((a) => (
-                  <option key={a.code} value={a.code}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
-              <button
-                type="button"
-                className="button secondary slim"
-                aria-label={t('officer.staff.removeRole')}
-                disabled={grants.length === 1}
-                onClick={() => setGrants((gs) => gs.filter((_, j) => j !== i))}
-              >
-                ×
-              </button>
-              {(err(`roles.${i}.role`) || err(`roles.${i}.agencyCode`)) && (
-                <p className="error" style={{ gridColumn: '1 / -1', margin: 0 }}>
-                  {err(`roles.${i}.role`) ?? err(`roles.${i}.agencyCode`)}
-                </p>
-              )}
-            </div>
-          ))}
-          {err('roles') && <p className="error">{err('roles')}</p>}
-          <button
-            type="button"
-            className="button secondary slim"
-            onClick={() => setGrants((gs) => [...gs, row({ role: 'specialist', agencyCode: gs.at(-1)?.agencyCode ?? '' })])}
-          >
-            {t('officer.staff.addRole')}
-          </button>
-        </fieldset>
-        {!staff && <p className="hint">{t('officer.staff.codeHint')}</p>}
-        <div className="off-dialog-actions">
-          <button type="button" className="button secondary slim" onClick={() => ref.current?.close()}>
-            {t('officer.cancel')}
-          </button>
-          <button type="submit" className="button primary slim" disabled={busy}>
-            {busy ? t('common.sending') : t('officer.staff.save')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+        ))}
+        {err('roles') && <p className="error">{err('roles')}</p>}
+        <button
+          type="button"
+          className="button secondary slim"
+          onClick={() => setGrants((gs) => [...gs, row({ role: 'specialist', agencyCode: gs.at(-1)?.agencyCode ?? '' })])}
+        >
+          {t('officer.staff.addRole')}
+        </button>
+      </fieldset>
+      {!staff && <p className="hint">{t('officer.staff.codeHint')}</p>}
+    </AdminDialog>
   );
 }
