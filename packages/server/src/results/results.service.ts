@@ -101,12 +101,14 @@ async function issueWithin(
   if (!document) return null;
   // Signed by the resolving leader (else by whoever resolved it); a refusal to sign throws a problem
   // that rolls the whole issuing transaction back (decision 011).
-  const signed = await signIssuedPdf(ctx, trx, {
-    pdf: document.buffer,
-    kind: document.kind,
-    dossierCode: dossier.code,
-    ...(signerId ? { officerId: signerId } : { sealOfAgency: dossier.agencyCode }),
-  });
+  const signed = ctx.config.signing.unsignedResults
+    ? document.buffer
+    : await signIssuedPdf(ctx, trx, {
+        pdf: document.buffer,
+        kind: document.kind,
+        dossierCode: dossier.code,
+        ...(signerId ? { officerId: signerId } : { sealOfAgency: dossier.agencyCode }),
+      });
   const { sha256 } = await blobStoreFor(ctx).put(signed);
   return insertDossierResult(trx, {
     provinceCode,
@@ -144,7 +146,7 @@ export async function prepareResolution(
     if (problem) return { ok: false, message: problem };
     // The result is signed with the leader's own credential: without their standing OTP
     // authorization, nothing is resolved and the dialog asks for the OTP.
-    if (leaderId && issuesDocument(definition)) {
+    if (leaderId && issuesDocument(definition) && !ctx.config.signing.unsignedResults) {
       const ready = await signingReadiness(ctx, leaderId);
       if (!ready.ok) return { ok: false, message: ready.message, problem: signingRefusal(ready.reason, ready.message) };
     }
