@@ -206,7 +206,7 @@ test('an administrator adds marriage registration; a citizen files it on the pho
   await resolveDialog.getByText(/Đã gửi mã OTP qua SMS tới số \*+013/).waitFor();
   const leaderPhone = await leader.context().newPage();
   await leaderPhone.goto('/api/dev/sms-outbox?phone=0905000013');
-  const sms = await leaderPhone.locator('body').innerText();
+  const sms = (await leaderPhone.locator('body').textContent()) ?? '';
   const otp = /Ma OTP ky so[^:]*: (\d{6})/.exec(sms)?.[1];
   assert.ok(otp, `the SMS carries the signing OTP: ${sms.slice(0, 300)}`);
   await leaderPhone.close();
@@ -231,11 +231,13 @@ test('an administrator adds marriage registration; a citizen files it on the pho
   assert.equal(pdf.status(), 200);
   assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
   // …signed by the leader who resolved it: what anyone checking the file is told.
-  const checked = await page.request.post('/api/v1/verify', {
-    data: await pdf.body(),
+  // (Anyone may check a file: the public verification, without a session.)
+  const checked = await fetch(`${server.baseURL}/api/v1/verify`, {
+    method: 'POST',
+    body: new Uint8Array(await pdf.body()),
     headers: { 'content-type': 'application/pdf' },
   });
-  const verification = await checked.json();
+  const verification = (await checked.json()) as { verdict?: string; signer?: { name: string } };
   assert.deepEqual([verification.verdict, verification.signer?.name], ['hợp lệ', 'Phạm Thị Dung'], JSON.stringify(verification));
 
   // 4. The month's report counts it under its procedure.
