@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { householdForm, householdRegistration } from '../../packages/server/src/dossiers/dossiers.test-helpers';
@@ -114,19 +114,41 @@ async function prepare(desk: Desk, count: number): Promise<void> {
   }
 }
 
-/** Resolves `n` of the desk's approved dossiers one after the other; the time of each, sorted. */
-async function resolveRound(desk: Desk, n: number): Promise<number[]> {
+/** The server process's CPU time so far (ms, from /proc: user + system, 10 ms ticks). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * Resolves `n` of the desk's approved dossiers one after the other; the time of each, sorted, and
+ * the server's mean CPU time per resolve (on a machine shared with other work the wall clock also
+ * measures the queue for the CPU).
+ */
+async function resolveRound(desk: Desk, n: number): Promise<number[] & { cpuPerResolve: number }> {
   await ensureSigning(desk);
+  const cpu0 = cpuMsOf(desk.server.pid);
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const code = desk.approved.shift();
     if (!code) throw new Error(`${desk.name}: no approved dossier left`);
-    const t0 = performance.now();
-    const r = await call(desk.server.base, desk.users.leader, 'POST', `/api/v1/dossiers/${code}/events`, { type: 'resolve' });
+    const resolve = () =>
+      call(desk.server.base, desk.users.leader, 'POST', `/api/v1/dossiers/${code}/events`, { type: 'resolve' });
+    let t0 = performance.now();
+    let r = await resolve();
+    if (r.status === 409 && /signing-authorization-required$/.test(String(r.json.type))) {
+      // The OTP's allowance is used up (50 signatures): the leader enters a new one, as the dialog asks; not timed.
+      await ensureSigning(desk);
+      t0 = performance.now();
+      r = await resolve();
+    }
     times.push(performance.now() - t0);
     if (r.status !== 200) throw new Error(`${desk.name}: resolve ${code} → ${r.status} ${r.text}`);
   }
-  return times.sort((a, b) => a - b);
+  return Object.assign(
+    times.sort((a, b) => a - b),
+    { cpuPerResolve: (cpuMsOf(desk.server.pid) - cpu0) / n },
+  );
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -174,17 +196,17 @@ export async function benchSigning(): Promise<void> {
     );
     for (const desk of desks) await resolveRound(desk, WARM_UP);
 
-    const rounds: { signed: number[]; unsigned: number[] }[] = [];
+    const rounds: { signed: number[]; unsigned: number[]; cpuAdded: number }[] = [];
     for (let pair = 0; pair < PAIRS; pair++) {
       // The order alternates, so that a machine growing busier does not favour one side.
       const order = pair % 2 === 0 ? [signed, unsigned] : [unsigned, signed];
-      const times: Record<string, number[]> = {};
+      const times: Record<string, Awaited<ReturnType<typeof resolveRound>>> = {};
       for (const desk of order) times[desk.name] = await resolveRound(desk, PER_ROUND);
-      rounds.push({ signed: times.signed as number[], unsigned: times.unsigned as number[] });
-      const s = times.signed as number[];
-      const u = times.unsigned as number[];
+      const s = times.signed as Awaited<ReturnType<typeof resolveRound>>;
+      const u = times.unsigned as Awaited<ReturnType<typeof resolveRound>>;
+      rounds.push({ signed: s, unsigned: u, cpuAdded: s.cpuPerResolve - u.cpuPerResolve });
       console.log(
-        `  lượt / pair ${pair + 1}: ký / signed p50 ${percentile(s, 50).toFixed(1)} p95 ${percentile(s, 95).toFixed(1)} ms · không ký / unsigned p50 ${percentile(u, 50).toFixed(1)} p95 ${percentile(u, 95).toFixed(1)} ms · thêm / added p95 ${(percentile(s, 95) - percentile(u, 95)).toFixed(1)} ms`,
+        `  lượt / pair ${pair + 1}: ký / signed p50 ${percentile(s, 50).toFixed(1)} p95 ${percentile(s, 95).toFixed(1)} ms · không ký / unsigned p50 ${percentile(u, 50).toFixed(1)} p95 ${percentile(u, 95).toFixed(1)} ms · thêm / added p95 ${(percentile(s, 95) - percentile(u, 95)).toFixed(1)} ms · CPU máy chủ mỗi lần / server CPU per resolve ${s.cpuPerResolve.toFixed(0)} vs ${u.cpuPerResolve.toFixed(0)} ms`,
       );
     }
     const p = (side: 'signed' | 'unsigned', q: number) => rounds.map((r) => percentile(r[side], q));
@@ -203,6 +225,10 @@ export async function benchSigning(): Promise<void> {
     const verdict = median(added95) <= TARGET_MS ? 'ĐẠT / MET' : 'CHƯA ĐẠT / NOT MET';
     console.log(
       `  thêm ở p95 / added at p95: trung vị / median ${median(added95).toFixed(1)} ms (${spread(added95)}) — mục tiêu / target ≤ ${TARGET_MS} ms: ${verdict}`,
+    );
+    const cpuAdded = rounds.map((r) => r.cpuAdded);
+    console.log(
+      `  CPU máy chủ thêm mỗi lần hoàn thành / server CPU added per resolve (mean per pair): trung vị / median ${median(cpuAdded).toFixed(0)} ms (${spread(cpuAdded)})`,
     );
     console.log(`  hoàn thành có ký mỗi giây (tuần tự) / signed resolves per second, one at a time: ${perSecond.toFixed(1)}`);
     console.log(`  tải máy lúc kết thúc / load at end: ${uptime()}`);

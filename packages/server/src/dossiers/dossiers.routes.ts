@@ -120,7 +120,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       let issueResult: EventFacts | undefined;
       if (request.body.type === 'resolve') {
         // The result is issued with the resolution (decision 010): refuse early what cannot be issued (a taken name).
-        const prepared = await prepareResolution(app.ctx, code, actor.userId);
+        const prepared = await prepareResolution(app.ctx, code, actor);
         if (!prepared.ok) throw prepared.problem ?? problem(409, 'result-blocked', prepared.message);
         issueResult = prepared.issue;
       }

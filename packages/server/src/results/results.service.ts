@@ -136,11 +136,15 @@ async function issueWithin(
 export async function prepareResolution(
   ctx: AppContext,
   code: string,
-  leaderId?: string,
+  resolver?: Pick<Actor, 'userId' | 'roles'>,
 ): Promise<{ ok: true; issue: EventFacts } | { ok: false; message: string; problem?: ProblemError }> {
   const dossier = await findDossier(ctx, code);
   if (!dossier) return { ok: false, message: NOT_FOUND };
   const definition = await definitionOfDossier(ctx, dossier);
+  // Only a leader of the dossier's agency resolves it; anyone else is refused by the lifecycle, not asked for an OTP.
+  const leaderId = resolver?.roles.some((r) => r.role === 'leader' && r.agencyCode === dossier.agencyCode)
+    ? resolver.userId
+    : undefined;
   if (approved(dossier.snapshot) && definition) {
     const problem = await issuerOf(definition).precheck(ctx.db, dossier, definition);
     if (problem) return { ok: false, message: problem };
@@ -155,7 +159,7 @@ export async function prepareResolution(
     if (next.proposedOutcome !== 'approve') return undefined;
     let issued: DossierResultRow | null;
     try {
-      issued = await issueWithin(ctx, trx, row, definition, leaderId);
+      issued = await issueWithin(ctx, trx, row, definition, resolver?.userId);
     } catch (err) {
       // Another dossier took the name between the check and the insert (the partial unique index).
       if (isUniqueViolation(err)) throw new IssueRefusal('name_taken', NAME_TAKEN_MEANWHILE);
