@@ -99,8 +99,8 @@ async function issueWithin(
   const base = await issueBase(ctx, trx, dossier);
   const document = await issuer.issue(trx, { base, dossier, definition });
   if (!document) return null;
-  // Signed by the resolving leader (else by whoever resolved it); a refusal to sign throws a problem
-  // that rolls the whole issuing transaction back (decision 011).
+  // Signed by the resolving leader (re-issued: by whoever resolved it, or the agency's seal when no
+  // resolver is recorded); a refusal to sign throws a problem that rolls the issuing transaction back.
   const signed = ctx.config.signing.unsignedResults
     ? document.buffer
     : await signIssuedPdf(ctx, trx, {
