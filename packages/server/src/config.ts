@@ -162,6 +162,8 @@ const SigningEnvSchema = z.object({
   /** … for at most this many minutes. */
   SIGNING_AUTHORIZATION_MINUTES: z.coerce.number().int().min(1).max(720).default(30),
   SIGNING_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** 1: results are issued unsigned — only the signing bench's baseline server, only in demo mode. */
+  SIGNING_BENCH_UNSIGNED_RESULTS: z.enum(['0', '1']).optional(),
 });
 
 /** The whole environment: every variable the server reads, each checked once, at start. */
@@ -186,6 +188,12 @@ export const ConfigSchema = AppEnvSchema.extend(PaymentsEnvSchema.shape)
       needs('SIGNING_CLIENT_ID', 'bắt buộc khi cấu hình SIGNING_URL', 'required with SIGNING_URL');
     if (e.SIGNING_URL && !e.SIGNING_CLIENT_SECRET)
       needs('SIGNING_CLIENT_SECRET', 'bắt buộc khi cấu hình SIGNING_URL', 'required with SIGNING_URL');
+    if (e.SIGNING_BENCH_UNSIGNED_RESULTS === '1' && e.DVC_DEMO !== '1')
+      needs(
+        'SIGNING_BENCH_UNSIGNED_RESULTS',
+        'chỉ dùng cho máy chủ đo hiệu năng ở chế độ demo (DVC_DEMO=1)',
+        'bench baseline, demo mode only',
+      );
     if (e.NODE_ENV === 'production' && e.PORTAL_SYNC_URL && !e.PORTAL_SYNC_SECRET)
       needs(
         'PORTAL_SYNC_SECRET',
@@ -254,6 +262,8 @@ export interface SigningConfig {
   authorizationSignatures: number;
   authorizationMinutes: number;
   timeoutMs: number;
+  /** The signing bench's baseline: results issued unsigned (demo mode only). */
+  unsignedResults: boolean;
 }
 
 /** devTools: demo mode is on (demo accounts, SMS outbox page, local VNeID). */
@@ -313,6 +323,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       authorizationSignatures: e.SIGNING_AUTHORIZATION_SIGNATURES,
       authorizationMinutes: e.SIGNING_AUTHORIZATION_MINUTES,
       timeoutMs: e.SIGNING_TIMEOUT_MS,
+      unsignedResults: e.SIGNING_BENCH_UNSIGNED_RESULTS === '1',
     },
   };
 }

@@ -99,6 +99,18 @@ test('the citizen rates the service once the result is returned', { timeout: 300
   const receiver = await officerApi(deskPhones.receiver, OFFICER_PASSWORD);
   const specialist = await officerApi(deskPhones.specialist, OFFICER_PASSWORD);
   const leader = await officerApi(deskPhones.leader, OFFICER_PASSWORD);
+  // The result is signed with the leader's credential: the leader enters the OTP of their SMS first.
+  assert.equal(
+    (await leader.request.post('/api/v1/signing/otp', { data: {}, headers: { 'x-csrf-token': leader.csrf } })).status(),
+    200,
+  );
+  const sms = await (await leader.request.get(`/api/dev/sms-outbox?phone=${deskPhones.leader}`)).text();
+  const otp = /Ma OTP ky so[^:]*: (\d{6})/.exec(sms)?.[1];
+  const authorized = await leader.request.post('/api/v1/signing/authorization', {
+    data: { otp },
+    headers: { 'x-csrf-token': leader.csrf },
+  });
+  assert.equal(authorized.status(), 200, await authorized.text());
   const steps: [typeof receiver, Record<string, unknown>][] = [
     [receiver, { type: 'receive' }],
     [receiver, { type: 'assign', specialistId: specialist.id }],

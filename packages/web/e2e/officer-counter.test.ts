@@ -138,7 +138,17 @@ test('a paper dossier from the counter to the result handed over', { timeout: 24
   const leader = await officerPage('0905000013');
   await leader.goto(`/can-bo/ho-so/${encodeURIComponent(code)}`);
   await act(leader, 'Phê duyệt', async () => undefined, 'Đang xử lý');
-  await act(leader, 'Hoàn thành xử lý', async () => undefined, 'Đã xử lý xong');
+  // The certificate is signed with the leader's credential: the dialog asks for the OTP of their SMS.
+  await leader.getByRole('button', { name: 'Hoàn thành xử lý', exact: true }).click();
+  const resolveDialog = leader.getByRole('dialog', { name: 'Hoàn thành xử lý' });
+  await resolveDialog.getByRole('button', { name: 'Xác nhận' }).click();
+  await resolveDialog.getByRole('button', { name: 'Gửi mã OTP' }).click();
+  await resolveDialog.getByText(/Đã gửi mã OTP qua SMS/).waitFor();
+  const sms = await (await leader.request.get('/api/dev/sms-outbox?phone=0905000013')).text();
+  await resolveDialog.getByLabel('Mã OTP ký số (6 chữ số)').fill(/Ma OTP ky so[^:]*: (\d{6})/.exec(sms)?.[1] ?? '');
+  await resolveDialog.getByRole('button', { name: 'Ký số và hoàn thành' }).click();
+  await leader.getByText('Đã thực hiện: Hoàn thành xử lý.').waitFor();
+  await leader.locator('.off-dossier-head .status').first().filter({ hasText: 'Đã xử lý xong' }).waitFor();
 
   // The receiver hands the result over at the counter.
   await receiver.reload();

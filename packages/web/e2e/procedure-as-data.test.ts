@@ -12,7 +12,8 @@ import { ensureWebBuild, type RunningServer, startServer } from './server';
  * DVC does not ship, is added by a province administrator through the admin API only; a citizen
  * files it on a 390×844 phone — a field that shows only for one answer, a paper attached — the
  * desk of phường Cẩm Thành receives, processes and resolves it on its own screens (1366×768), the
- * citizen sees the result is ready, and the month's report counts it.
+ * leader enters the signing OTP of their SMS so the certificate is signed with their credential, the
+ * citizen sees the result is ready and signed, and the month's report counts it.
  */
 let server: RunningServer;
 let browser: Browser;
@@ -191,7 +192,28 @@ test('an administrator adds marriage registration; a citizen files it on the pho
   await leader.goto(`/can-bo/ho-so/${encodeURIComponent(dossierCode)}`);
   await leader.getByRole('heading', { name: dossierCode }).waitFor();
   await act(leader, 'Phê duyệt', async () => undefined, 'Đang xử lý');
-  await act(leader, 'Hoàn thành xử lý', async () => undefined, 'Đã xử lý xong');
+  // Resolving issues the certificate signed with the leader's own credential: the dialog asks for the
+  // signing OTP, which the leader reads on their phone (the SMS stand-in's outbox page).
+  await leader.getByRole('button', { name: 'Hoàn thành xử lý', exact: true }).click();
+  const resolveDialog = leader.getByRole('dialog', { name: 'Hoàn thành xử lý' });
+  await resolveDialog.getByRole('button', { name: 'Xác nhận' }).click();
+  await resolveDialog.getByRole('heading', { name: 'Ký số kết quả' }).waitFor();
+  await resolveDialog
+    .getByText(/mã OTP/)
+    .first()
+    .waitFor();
+  await resolveDialog.getByRole('button', { name: 'Gửi mã OTP' }).click();
+  await resolveDialog.getByText(/Đã gửi mã OTP qua SMS tới số \*+013/).waitFor();
+  const leaderPhone = await leader.context().newPage();
+  await leaderPhone.goto('/api/dev/sms-outbox?phone=0905000013');
+  const sms = (await leaderPhone.locator('body').textContent()) ?? '';
+  const otp = /Ma OTP ky so[^:]*: (\d{6})/.exec(sms)?.[1];
+  assert.ok(otp, `the SMS carries the signing OTP: ${sms.slice(0, 300)}`);
+  await leaderPhone.close();
+  await resolveDialog.getByLabel('Mã OTP ký số (6 chữ số)').fill(otp);
+  await resolveDialog.getByRole('button', { name: 'Ký số và hoàn thành' }).click();
+  await leader.getByText('Đã thực hiện: Hoàn thành xử lý.').waitFor();
+  await leader.locator('.off-dossier-head .status').first().filter({ hasText: 'Đã xử lý xong' }).waitFor();
   const timeline = (await leader.locator('.off-timeline').textContent()) ?? '';
   for (const step of ['Tiếp nhận hồ sơ', 'Phân công xử lý', 'Đề xuất kết quả', 'Phê duyệt', 'Hoàn thành xử lý']) {
     assert.ok(timeline.includes(step), `the timeline shows “${step}”`);
@@ -208,6 +230,15 @@ test('an administrator adds marriage registration; a citizen files it on the pho
   const pdf = await page.request.get((await result.getAttribute('href')) ?? '');
   assert.equal(pdf.status(), 200);
   assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+  // …signed by the leader who resolved it: what anyone checking the file is told.
+  // (Anyone may check a file: the public verification, without a session.)
+  const checked = await fetch(`${server.baseURL}/api/v1/verify`, {
+    method: 'POST',
+    body: new Uint8Array(await pdf.body()),
+    headers: { 'content-type': 'application/pdf' },
+  });
+  const verification = (await checked.json()) as { verdict?: string; signer?: { name: string } };
+  assert.deepEqual([verification.verdict, verification.signer?.name], ['hợp lệ', 'Phạm Thị Dung'], JSON.stringify(verification));
 
   // 4. The month's report counts it under its procedure.
   const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);

@@ -120,8 +120,8 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       let issueResult: EventFacts | undefined;
       if (request.body.type === 'resolve') {
         // The result is issued with the resolution (decision 010): refuse early what cannot be issued (a taken name).
-        const prepared = await prepareResolution(app.ctx, code);
-        if (!prepared.ok) throw problem(409, 'result-blocked', prepared.message);
+        const prepared = await prepareResolution(app.ctx, code, actor);
+        if (!prepared.ok) throw prepared.problem ?? problem(409, 'result-blocked', prepared.message);
         issueResult = prepared.issue;
       }
       const audit = async (trx: Kysely<Database>, row: { code: string }) => {

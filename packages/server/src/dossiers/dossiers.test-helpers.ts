@@ -4,6 +4,7 @@ import { storeBuffer } from '../files/files.service';
 import type { AppContext } from '../http/context';
 import { DEMO_PASSWORD } from '../identity/identity.seed';
 import { type SignedIn, signIn } from '../identity/identity.test-helpers';
+import { authorizeSigningOnce } from '../signing/signing.test-helpers';
 
 /** Demo accounts (identity.seed.ts) by what they do in the tests. */
 export const PHONES = {
@@ -100,6 +101,13 @@ export async function fileOnline(app: FastifyInstance, citizen: SignedIn, overri
   return res.json() as { code: string; status: string; channel: string; expectedDueAt: string | null };
 }
 
+/**
+ * One step of the desk, as the officer's dialog takes it: a `resolve` refused because the leader's
+ * signing needs their OTP is taken again once they entered the code of the SMS (signing.test-helpers).
+ */
 export async function act(app: FastifyInstance, who: SignedIn, code: string, event: Record<string, unknown>) {
+  const res = await post(app, who, `/api/v1/dossiers/${code}/events`, event);
+  if (event.type !== 'resolve' || res.statusCode !== 409 || !/signing-authorization-required$/.test(res.json().type)) return res;
+  await authorizeSigningOnce(app, who);
   return post(app, who, `/api/v1/dossiers/${code}/events`, event);
 }

@@ -18,6 +18,18 @@ const VerificationView = z.object({
   changeNumber: z.number().int().optional(),
   status: z.enum(['valid', 'replaced', 'terminated']),
   statusLabel: z.string(),
+  signature: z
+    .object({
+      valid: z.boolean(),
+      verdict: z.enum(['hợp lệ', 'không hợp lệ']),
+      signed: z.boolean(),
+      signerName: z.string().optional(),
+      agencyName: z.string().optional(),
+      signedAt: z.date().optional(),
+      timestamped: z.boolean(),
+      problems: z.array(z.string()),
+    })
+    .optional(),
 });
 
 const Params = z.object({ code: z.string().max(64) });

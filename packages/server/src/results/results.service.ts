@@ -6,7 +6,9 @@ import { verificationUrl } from '../documents/vn-format';
 import { canSeeDossier, type EventFacts, findDossier } from '../dossiers/index';
 import { blobStoreFor } from '../files/files.service';
 import type { AppContext } from '../http/context';
+import { ProblemError } from '../http/problem';
 import type { Actor } from '../identity/actor';
+import { signIssuedPdf, signingReadiness, signingRefusal } from '../signing/index';
 import { definitionOfDossier } from './definition-of-dossier';
 import { type Db, type Definition, type IssueBase, IssueRefusal, issuerOf, type ResultDossier } from './issuers/index';
 import { agencyHeading } from './result-documents';
@@ -29,7 +31,11 @@ export interface IssuedResult {
 
 export type IssueOutcome =
   | { ok: true; result: IssuedResult | null }
-  | { ok: false; reason: 'not_found' | 'not_resolved' | 'name_taken' | 'other_authority' | 'terminated'; message: string };
+  | {
+      ok: false;
+      reason: 'not_found' | 'not_resolved' | 'name_taken' | 'other_authority' | 'terminated' | 'signing';
+      message: string;
+    };
 
 /** 10 characters of base32 without look-alikes (no I, O, 0, 1): 50 random bits, typed from paper easily. */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -64,6 +70,11 @@ function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
 }
 
+/** Whether the definition's issuer issues a document (to be signed), not only records the outcome. */
+function issuesDocument(definition: Definition): boolean {
+  return issuerOf(definition).name !== 'recorded-outcome';
+}
+
 function approved(snapshot: unknown): boolean {
   return (snapshot as Partial<DossierSnapshot>).proposedOutcome === 'approve';
 }
@@ -78,6 +89,7 @@ async function issueWithin(
   trx: Db,
   dossier: ResultDossier,
   definition: Definition | undefined,
+  signerId?: string,
 ): Promise<DossierResultRow | null> {
   const provinceCode = ctx.config.PROVINCE_CODE;
   const existing = await listDossierResults(trx, provinceCode, dossier.code);
@@ -87,7 +99,17 @@ async function issueWithin(
   const base = await issueBase(ctx, trx, dossier);
   const document = await issuer.issue(trx, { base, dossier, definition });
   if (!document) return null;
-  const { sha256 } = await blobStoreFor(ctx).put(document.buffer);
+  // Signed by the resolving leader (re-issued: by whoever resolved it, or the agency's seal when no
+  // resolver is recorded); a refusal to sign throws a problem that rolls the issuing transaction back.
+  const signed = ctx.config.signing.unsignedResults
+    ? document.buffer
+    : await signIssuedPdf(ctx, trx, {
+        pdf: document.buffer,
+        kind: document.kind,
+        dossierCode: dossier.code,
+        ...(signerId ? { officerId: signerId } : { sealOfAgency: dossier.agencyCode }),
+      });
+  const { sha256 } = await blobStoreFor(ctx).put(signed);
   return insertDossierResult(trx, {
     provinceCode,
     dossierCode: dossier.code,
@@ -114,19 +136,30 @@ async function issueWithin(
 export async function prepareResolution(
   ctx: AppContext,
   code: string,
-): Promise<{ ok: true; issue: EventFacts } | { ok: false; message: string }> {
+  resolver?: Pick<Actor, 'userId' | 'roles'>,
+): Promise<{ ok: true; issue: EventFacts } | { ok: false; message: string; problem?: ProblemError }> {
   const dossier = await findDossier(ctx, code);
   if (!dossier) return { ok: false, message: NOT_FOUND };
   const definition = await definitionOfDossier(ctx, dossier);
+  // Only a leader of the dossier's agency resolves it; anyone else is refused by the lifecycle, not asked for an OTP.
+  const leaderId = resolver?.roles.some((r) => r.role === 'leader' && r.agencyCode === dossier.agencyCode)
+    ? resolver.userId
+    : undefined;
   if (approved(dossier.snapshot) && definition) {
     const problem = await issuerOf(definition).precheck(ctx.db, dossier, definition);
     if (problem) return { ok: false, message: problem };
+    // The result is signed with the leader's own credential: without their standing OTP
+    // authorization, nothing is resolved and the dialog asks for the OTP.
+    if (leaderId && issuesDocument(definition) && !ctx.config.signing.unsignedResults) {
+      const ready = await signingReadiness(ctx, leaderId);
+      if (!ready.ok) return { ok: false, message: ready.message, problem: signingRefusal(ready.reason, ready.message) };
+    }
   }
   const issue: EventFacts = async (trx, row, next) => {
     if (next.proposedOutcome !== 'approve') return undefined;
     let issued: DossierResultRow | null;
     try {
-      issued = await issueWithin(ctx, trx, row, definition);
+      issued = await issueWithin(ctx, trx, row, definition, resolver?.userId);
     } catch (err) {
       // Another dossier took the name between the check and the insert (the partial unique index).
       if (isUniqueViolation(err)) throw new IssueRefusal('name_taken', NAME_TAKEN_MEANWHILE);
@@ -163,6 +196,8 @@ export async function onDossierResolved(ctx: AppContext, code: string): Promise<
     return { ok: true, result: row ? toIssued(ctx, row) : null };
   } catch (err) {
     if (err instanceof IssueRefusal) return { ok: false, reason: err.reason, message: err.message };
+    if (err instanceof ProblemError && err.code.startsWith('signing-'))
+      return { ok: false, reason: 'signing', message: String(err.extra.detail ?? err.title) };
     if (!isUniqueViolation(err)) throw err;
     // Either another call issued this dossier's result first, or another dossier took the name
     // between our check and our insert.

@@ -29,7 +29,7 @@ export interface ResultsTestApp {
 export async function createResultsTestApp(now: Date): Promise<ResultsTestApp> {
   const handle = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'dvc-results-'));
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), DATA_DIR: dataDir, PUBLIC_URL };
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DVC_DEMO: '1' }), DATA_DIR: dataDir, PUBLIC_URL };
   const ctx: AppContext = { db: handle.db, databaseKind: handle.kind, config, now: () => now };
   await seed(ctx, { demo: true });
   const app = await buildApp({ ctx });

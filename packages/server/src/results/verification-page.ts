@@ -1,5 +1,5 @@
-import { formatShortDate } from '../documents/vn-format';
-import type { Verification } from './verification.service';
+import { formatShortDate, formatShortDateTime } from '../documents/vn-format';
+import type { SignatureStatus, Verification } from './verification.service';
 
 /** The public verification page (`/xac-minh/:code`): plain HTML, readable on a phone, no script. */
 
@@ -18,7 +18,8 @@ function page(title: string, body: string): string {
   body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: #f4f6f8; color: #1b1f24; line-height: 1.5; }
   header { background: #b71c1c; color: #fff; padding: 12px 16px; font-weight: 600; }
   main { max-width: 640px; margin: 16px auto; padding: 0 12px; }
-  .card { background: #fff; border-radius: 8px; padding: 16px; box-shadow: 0 1px 3px rgba(0,0,0,.12); }
+  .card { background: #fff; border-radius: 8px; padding: 16px; box-shadow: 0 1px 3px rgba(0,0,0,.12); margin-bottom: 12px; }
+  h2 { font-size: 1.15em; margin: 0 0 8px; }
   .badge { display: inline-block; padding: 4px 10px; border-radius: 999px; font-weight: 600; }
   .ok { background: #e6f4ea; color: #1e6b34; } .warn { background: #fff4e5; color: #8a4b00; } .bad { background: #fdecea; color: #9b1c1c; }
   dl { display: grid; grid-template-columns: minmax(120px, 40%) 1fr; gap: 8px 12px; margin: 16px 0 0; }
@@ -31,6 +32,34 @@ function page(title: string, body: string): string {
 <main>${body}</main>
 </body>
 </html>`;
+}
+
+/** The issued file's digital signature: valid or not, signer, agency, signing time, timestamp. */
+function signatureCard(sig: SignatureStatus | undefined): string {
+  if (!sig) return '';
+  const rows: [string, string][] = sig.signed
+    ? [
+        ['Người ký', sig.signerName ?? '—'],
+        ['Cơ quan', sig.agencyName ?? '—'],
+        ['Thời điểm ký', sig.signedAt ? `${formatShortDateTime(sig.signedAt)} (giờ Việt Nam)` : '—'],
+        ['Dấu thời gian', sig.timestamped ? 'Có, do đơn vị cấp dấu thời gian xác nhận' : 'Không có'],
+      ]
+    : [];
+  const badge = sig.valid
+    ? '<span class="badge ok">✓ Chữ ký số hợp lệ</span>'
+    : `<span class="badge bad">✗ ${sig.signed ? 'Chữ ký số không hợp lệ' : 'Văn bản chưa được ký số'}</span>`;
+  const problems = sig.valid
+    ? ''
+    : `<ul>${sig.problems
+        .filter((p) => !/trùng khớp từng byte/.test(p))
+        .map((p) => `<li>${escapeHtml(p)}</li>`)
+        .join('')}</ul>`;
+  return `<div class="card" id="chu-ky-so">
+  <h2>Chữ ký số</h2>
+  <p>${badge}</p>
+  ${rows.length ? `<dl>${rows.map(([k, val]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(val)}</dd>`).join('')}</dl>` : ''}
+  ${problems}
+</div>`;
 }
 
 export function verificationPage(v: Verification): string {
@@ -53,6 +82,7 @@ export function verificationPage(v: Verification): string {
   <p>Văn bản có mã xác minh <strong>${escapeHtml(v.code)}</strong> do Hệ thống dịch vụ công tỉnh Quảng Ngãi cấp. Đối chiếu các thông tin dưới đây với bản bạn đang có.</p>
   <dl>${rows.map(([k, val]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(val)}</dd>`).join('')}</dl>
 </div>
+${signatureCard(v.signature)}
 <footer>Trang này không hiển thị thông tin cá nhân của chủ hộ kinh doanh.</footer>`,
   );
 }

@@ -1,6 +1,8 @@
 import { formatShortDate } from '../documents/vn-format';
+import { blobStoreFor } from '../files/files.service';
 import type { AppContext } from '../http/context';
 import { findHouseholdBusinessById } from '../registry/registry.repository';
+import { verifyPdf } from '../signing/index';
 import { findLatestCertificate, findResultByVerificationCode } from './results.repository';
 import { VERIFICATION_CODE } from './results.service';
 import type { ResultKind } from './results.tables';
@@ -20,6 +22,39 @@ export interface Verification {
   changeNumber?: number;
   status: VerifiedStatus;
   statusLabel: string;
+  /** The digital signature of the issued file, checked now (absent: the file is not in the store). */
+  signature?: SignatureStatus;
+}
+
+/** What the signature of the issued file says: who signed, for which agency, when, with a timestamp. */
+export interface SignatureStatus {
+  valid: boolean;
+  verdict: 'hợp lệ' | 'không hợp lệ';
+  signed: boolean;
+  signerName?: string;
+  agencyName?: string;
+  signedAt?: Date;
+  timestamped: boolean;
+  problems: string[];
+}
+
+/** The issued file's signature, verified by the signing capability (chain, timestamp, revocation, whole file). */
+async function signatureOf(ctx: AppContext, fileId: string): Promise<SignatureStatus | undefined> {
+  const body = await blobStoreFor(ctx).get(fileId);
+  if (!body) return undefined;
+  const chunks: Buffer[] = [];
+  for await (const c of body) chunks.push(Buffer.from(c as Buffer));
+  const v = await verifyPdf(ctx, Buffer.concat(chunks));
+  return {
+    valid: v.valid,
+    verdict: v.verdict,
+    signed: v.signed,
+    ...(v.signer ? { signerName: v.signer.name } : {}),
+    ...(v.signer?.agency ? { agencyName: v.signer.agency } : {}),
+    ...(v.signedAt ? { signedAt: new Date(v.signedAt) } : {}),
+    timestamped: v.timestamped,
+    problems: v.problems,
+  };
 }
 
 /**
@@ -52,6 +87,7 @@ export async function verifyResult(ctx: AppContext, code: string): Promise<Verif
       }
     }
   }
+  const signature = await signatureOf(ctx, row.fileId);
   return {
     code: row.verificationCode,
     kind: row.kind,
@@ -64,5 +100,6 @@ export async function verifyResult(ctx: AppContext, code: string): Promise<Verif
     ...(s.changeNumber !== undefined ? { changeNumber: s.changeNumber } : {}),
     status,
     statusLabel,
+    ...(signature ? { signature } : {}),
   };
 }

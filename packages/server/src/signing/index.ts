@@ -4,7 +4,7 @@
  */
 export { SigningError } from './csc-client';
 export { disableCredential, revokeCredential } from './csc-stand-in';
-export { issueSignedPdf, sealIssuedPdf, signIssuedPdf } from './issue';
+export { issueSignedPdf, sealIssuedPdf, signIssuedPdf, signingRefusal } from './issue';
 export {
   authorizeOfficer,
   type SignAs,

@@ -12,10 +12,15 @@ import { type SignAs, type SignPdfInput, signedFromSource, signPdf } from './sig
  * issued half-signed and the dossier stays as it was.
  */
 
-function refusal(reason: string, message: string) {
+export function signingRefusal(reason: string, message: string) {
   return reason === 'unavailable'
     ? problem(503, 'signing-unavailable', 'Chưa ký số được văn bản', { detail: message })
-    : problem(409, `signing-${reason.replace(/_/g, '-')}`, 'Chưa ký số được văn bản', { detail: message });
+    : problem(
+        409,
+        `signing-${reason.replace(/_/g, '-')}`,
+        reason === 'authorization_required' ? 'Cần nhập mã OTP ký số trước khi ký kết quả' : 'Chưa ký số được văn bản',
+        { detail: message },
+      );
 }
 
 /** On a transaction: its handle stands in for the app's database for the whole signing. */
@@ -44,11 +49,31 @@ async function resolverOf(ctx: AppContext, dossierCode: string): Promise<string 
 export async function signIssuedPdf(
   ctx: AppContext,
   trx: Kysely<Database> | undefined,
-  input: { officerId?: string; pdf: Buffer; kind: string; dossierCode: string; otp?: string; reason?: string },
+  input: {
+    officerId?: string;
+    pdf: Buffer;
+    kind: string;
+    dossierCode: string;
+    otp?: string;
+    reason?: string;
+    /** A result whose resolution names no leader (resolved before events recorded who): this agency's seal signs it. */
+    sealOfAgency?: string;
+  },
 ): Promise<Buffer> {
   const c = on(ctx, trx);
   const officerId = input.officerId ?? (await resolverOf(c, input.dossierCode));
-  if (!officerId) throw refusal('no_credential', 'Không xác định được lãnh đạo phê duyệt hồ sơ để ký kết quả');
+  if (!officerId && input.sealOfAgency)
+    return issueSignedPdf(
+      c,
+      { sealOf: input.sealOfAgency },
+      {
+        pdf: input.pdf,
+        kind: input.kind,
+        dossierCode: input.dossierCode,
+        reason: input.reason ?? `Kết quả giải quyết hồ sơ ${input.dossierCode}`,
+      },
+    );
+  if (!officerId) throw signingRefusal('no_credential', 'Không xác định được lãnh đạo phê duyệt hồ sơ để ký kết quả');
   const signed = await signPdf(
     c,
     { officerId },
@@ -60,7 +85,7 @@ export async function signIssuedPdf(
       ...(input.otp ? { otp: input.otp } : {}),
     },
   );
-  if (!signed.ok) throw refusal(signed.reason, signed.message);
+  if (!signed.ok) throw signingRefusal(signed.reason, signed.message);
   return signed.pdf;
 }
 
@@ -98,7 +123,7 @@ export async function issueSignedPdf(ctx: AppContext, as: SignAs, input: SignPdf
     }
   }
   const signed = await signPdf(ctx, as, input);
-  if (!signed.ok) throw refusal(signed.reason, signed.message);
+  if (!signed.ok) throw signingRefusal(signed.reason, signed.message);
   await store.put(signed.pdf);
   return signed.pdf;
 }

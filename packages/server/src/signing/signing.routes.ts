@@ -36,7 +36,13 @@ const VerificationView = z.object({
   problems: z.array(z.string()),
 });
 
-const ReadinessView = z.object({ ready: z.boolean(), expiresAt: z.string().optional(), message: z.string().optional() });
+const ReadinessView = z.object({
+  ready: z.boolean(),
+  expiresAt: z.string().optional(),
+  /** Why not: 'authorization_required' (enter the OTP), 'credential_unusable', 'no_credential', 'unavailable'. */
+  reason: z.string().optional(),
+  message: z.string().optional(),
+});
 
 function signingProblem(err: unknown): never {
   if (!(err instanceof SigningError)) throw err;
@@ -89,7 +95,9 @@ export const signingRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'Cán bộ: đã xác thực OTP ký số chưa (trước khi phê duyệt)', response: { 200: ReadinessView } } },
     async (request) => {
       const r = await signingReadiness(app.ctx, getActor(request).userId);
-      return r.ok ? { ready: true, expiresAt: r.expiresAt.toISOString() } : { ready: false, message: r.message };
+      return r.ok
+        ? { ready: true, expiresAt: r.expiresAt.toISOString() }
+        : { ready: false, reason: r.reason, message: r.message };
     },
   );
 

@@ -104,12 +104,19 @@ export async function authorizeOfficer(
     sad: answer.SAD,
     expiresAt,
     createdAt: now,
+    signaturesLeft: cfg.authorizationSignatures,
   };
   await ctx.db
     .insertInto('signingOfficerAuthorization')
     .values(row)
     .onConflict((oc) =>
-      oc.columns(['provinceCode', 'userId']).doUpdateSet({ credentialId: id, sad: answer.SAD, expiresAt, createdAt: now }),
+      oc.columns(['provinceCode', 'userId']).doUpdateSet({
+        credentialId: id,
+        sad: answer.SAD,
+        expiresAt,
+        createdAt: now,
+        signaturesLeft: cfg.authorizationSignatures,
+      }),
     )
     .execute();
   return { expiresAt, signatures: cfg.authorizationSignatures };
@@ -122,7 +129,23 @@ export async function standingAuthorization(ctx: AppContext, officerId: string) 
     .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
     .where('userId', '=', officerId)
     .where('expiresAt', '>', ctx.now())
+    .where('signaturesLeft', '>', 0)
     .executeTakeFirst();
+}
+
+/** Takes one signature from the standing authorization (one statement: concurrent signers cannot overdraw it). */
+async function takeSignature(ctx: AppContext, officerId: string, credentialId: string): Promise<string | undefined> {
+  const row = await ctx.db
+    .updateTable('signingOfficerAuthorization')
+    .set((eb) => ({ signaturesLeft: eb('signaturesLeft', '-', 1) }))
+    .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
+    .where('userId', '=', officerId)
+    .where('credentialId', '=', credentialId)
+    .where('expiresAt', '>', ctx.now())
+    .where('signaturesLeft', '>', 0)
+    .returning('sad')
+    .executeTakeFirst();
+  return row?.sad;
 }
 
 async function dropAuthorization(ctx: AppContext, officerId: string): Promise<void> {
@@ -145,9 +168,9 @@ async function activationFor(ctx: AppContext, as: SignAs, credentialId: string, 
     return a.SAD;
   }
   if (otp) await authorizeOfficer(ctx, as.officerId, otp);
-  const standing = await standingAuthorization(ctx, as.officerId);
-  if (!standing || standing.credentialId !== credentialId) throw new SigningError('authorization_required', NEEDS_OTP);
-  return standing.sad;
+  const sad = await takeSignature(ctx, as.officerId, credentialId);
+  if (!sad) throw new SigningError('authorization_required', NEEDS_OTP);
+  return sad;
 }
 
 const nameOf = (cert: X509Certificate, type: 'CN' | 'O') => cert.subjectName.getField(type)[0];

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Tables of the signing capability: the local CSC stand-in's (034) and the app's (035). */
 export interface SigningTables {
@@ -66,4 +66,6 @@ export interface SigningOfficerAuthorizationTable {
   sad: string;
   expiresAt: Date;
   createdAt: Date;
+  /** Signatures the SAD still allows (decremented with each signature, in its transaction). */
+  signaturesLeft: Generated<number>;
 }

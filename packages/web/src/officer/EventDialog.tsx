@@ -4,6 +4,7 @@ import { useI18n } from '../i18n';
 import { ApiError, api, NetworkError } from '../shared/api';
 import type { ProcedureDetail } from '../shared/catalog';
 import { formatDateTime, groupThousands, parseGrouped } from '../shared/format';
+import { needsSigningOtp, useSigningOtp } from './SigningOtp';
 import type { OfficerDetail } from './types';
 
 /**
@@ -79,6 +80,9 @@ export function EventDialog({
   const [problem, setProblem] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
   const [components, setComponents] = useState<string[]>([]);
+  // resolve: the server asked for the leader's signing OTP (the result is signed with their credential).
+  const [signing, setSigning] = useState<{ lead?: string } | undefined>();
+  const signingOtp = useSigningOtp();
 
   useEffect(() => {
     const d = ref.current;
@@ -131,6 +135,7 @@ export function EventDialog({
     }
     setBusy(true);
     try {
+      if (signing && !(await signingOtp.authorize())) return;
       const next = await api<OfficerDetail>(`/api/v1/dossiers/${encodeURIComponent(dossier.code)}/events`, {
         method: 'POST',
         body: payload,
@@ -139,6 +144,11 @@ export function EventDialog({
     } catch (err) {
       const apiError =
         err instanceof ApiError ? err : new ApiError(0, t(err instanceof NetworkError ? 'error.network' : 'error.generic'));
+      if (type === 'resolve' && apiError.status === 409 && (await needsSigningOtp())) {
+        // Nothing was resolved: the dialog asks for the OTP, then signs and resolves.
+        setSigning({ lead: apiError.detail });
+        return;
+      }
       setProblem(apiError);
       const perField: Record<string, string> = {};
       for (const fe of apiError.errors) perField[fe.field.split('.').pop() ?? fe.field] = fe.message;
@@ -296,6 +306,7 @@ export function EventDialog({
           </div>
         )}
         {body}
+        {signing && signingOtp.panel(signing.lead)}
         <div className="off-dialog-actions">
           <button type="button" className="button secondary slim" onClick={() => ref.current?.close()}>
             {t('officer.cancel')}
@@ -305,7 +316,7 @@ export function EventDialog({
             className={`button slim ${['refuse', 'stop', 'reject_proposal'].includes(type) ? 'danger' : 'primary'}`}
             disabled={busy}
           >
-            {busy ? t('common.sending') : t('officer.confirm')}
+            {busy ? t('common.sending') : signing ? t('sign.signAndResolve') : t('officer.confirm')}
           </button>
         </div>
       </form>
