@@ -78,6 +78,11 @@ const EVERYDAY_WORDS: Record<string, readonly string[]> = {
   'quan ao': ['4771'],
 };
 
+/** Codes the everyday words of the query name ("quán ăn" → 5610), best first. */
+export function everydayVsicCodes(query: string): string[] {
+  return everydayHits(foldVietnamese(query)).map((e) => e.code);
+}
+
 /** Entries the everyday words of the query name, in the order of the words' lists. */
 function everydayHits(folded: string): VsicEntry[] {
   const padded = ` ${folded} `;
