@@ -55,3 +55,15 @@ test('a 4-digit code missing from the partial list is accepted for review when i
     if (!check.plausible) assert.match(check.message, expected);
   }
 });
+
+test('everyday words find the businesses they mean first: "quan an", "tap hoa", "ca phe", "sửa xe"', () => {
+  const first = (q: string) => searchVsic(q, { level: 4 })[0]?.code;
+  assert.equal(first('quan an'), '5610');
+  assert.equal(first('Quán ăn'), '5610');
+  assert.equal(first('tap hoa'), '4711');
+  assert.equal(first('ca phe'), '5630');
+  assert.equal(first('quán cà phê'), '5630');
+  assert.equal(first('sửa xe máy'), '4542');
+  assert.equal(first('cắt tóc'), '9631');
+  assert.ok(searchVsic('trong cay ca phe', { level: 4 }).some((e) => e.code === '0126'));
+});

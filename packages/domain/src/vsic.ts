@@ -48,9 +48,56 @@ export interface VsicSearchOptions {
 }
 
 /**
+ * Everyday words for the businesses households register most, which the catalog's names do not
+ * use ("quán ăn" is not in "Nhà hàng và các dịch vụ ăn uống…"): folded phrase → codes, best first.
+ */
+const EVERYDAY_WORDS: Record<string, readonly string[]> = {
+  'quan an': ['5610'],
+  'quan com': ['5610'],
+  'com binh dan': ['5610'],
+  'an uong': ['5610', '5630'],
+  pho: ['5610'],
+  bun: ['5610'],
+  'banh mi': ['5610', '4722'],
+  'tap hoa': ['4711', '4781', '4722'],
+  'bach hoa': ['4711'],
+  'ca phe': ['5630'],
+  cafe: ['5630'],
+  'quan nuoc': ['5630'],
+  'giai khat': ['5630'],
+  'tra sua': ['5630'],
+  'sua xe': ['4542', '4520'],
+  'sua xe may': ['4542'],
+  'cat toc': ['9631'],
+  'hot toc': ['9631'],
+  'lam dau': ['9631'],
+  'may do': ['1410'],
+  'nha nghi': ['5510'],
+  homestay: ['5510'],
+  'giat ui': ['9620'],
+  'quan ao': ['4771'],
+};
+
+/** Codes the everyday words of the query name ("quán ăn" → 5610), best first. */
+export function everydayVsicCodes(query: string): string[] {
+  return everydayHits(foldVietnamese(query)).map((e) => e.code);
+}
+
+/** Entries the everyday words of the query name, in the order of the words' lists. */
+function everydayHits(folded: string): VsicEntry[] {
+  const padded = ` ${folded} `;
+  const codes = Object.entries(EVERYDAY_WORDS)
+    .filter(([phrase]) => padded.includes(` ${phrase} `))
+    .sort((a, b) => b[0].length - a[0].length)
+    .flatMap(([, list]) => list);
+  return [...new Set(codes)].flatMap((c) => BY_CODE.get(c) ?? []);
+}
+
+/**
  * Search by code prefix ("4711") or by words of the name, ignoring diacritics and case ("ban le
- * tap hoa" finds "Bán lẻ … tạp hoá"). Every word must occur; results whose name starts with the
- * query come first, then catalog order.
+ * tap hoa" finds "Bán lẻ … tạp hoá"). Everyday words ("quán ăn", "tạp hóa", "cà phê") come first with
+ * the codes they mean; then entries where every word occurs, those whose name starts with the query
+ * first, then catalog order.
  */
 export function searchVsic(query: string, options: VsicSearchOptions = {}): VsicEntry[] {
   const limit = options.limit ?? 20;
@@ -64,7 +111,10 @@ export function searchVsic(query: string, options: VsicSearchOptions = {}): Vsic
   const hits = INDEXED.filter((i) => inLevel(i.entry) && terms.every((t) => i.folded.includes(t)));
   const starts = hits.filter((i) => i.folded.startsWith(folded));
   const others = hits.filter((i) => !i.folded.startsWith(folded));
-  return [...starts, ...others].slice(0, limit).map((i) => i.entry);
+  const everyday = everydayHits(folded).filter(inLevel);
+  const seen = new Set(everyday.map((e) => e.code));
+  const byName = [...starts, ...others].map((i) => i.entry).filter((e) => !seen.has(e.code));
+  return [...everyday, ...byName].slice(0, limit);
 }
 
 export type VsicCodeCheck =

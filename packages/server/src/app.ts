@@ -17,6 +17,7 @@ import { dossierLookupRoutes } from './dossiers/dossier-lookup.routes';
 import { officerDossierRoutes } from './dossiers/dossiers.officer.routes';
 import { dossierRoutes } from './dossiers/dossiers.routes';
 import { complaintRoutes } from './feedback/complaint.routes';
+import { helpRoutes } from './feedback/help.routes';
 import { ratingRoutes } from './feedback/rating.routes';
 import { fileRoutes } from './files/files.routes';
 import { healthRoutes } from './health/health.routes';
@@ -130,6 +131,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(targetRoutes);
   await app.register(ratingRoutes);
   await app.register(complaintRoutes);
+  await app.register(helpRoutes);
   await app.register(portalSyncRoutes);
   await app.register(paymentRoutes);
   // The built-in VNPay stand-in (default mode); serves nothing once VNPAY_URL names a real gateway.

@@ -191,5 +191,24 @@ test('the citizen sends a complaint about the dossier; the desk answers; the cit
   await page.getByText('Bộ phận một cửa xin lỗi ông/bà và đã bố trí thêm một quầy trả kết quả.').waitFor();
   await page.getByText('Đã trả lời').first().waitFor();
   await page.screenshot({ path: join(shots, 'phan-anh-tra-loi-390x844.png') });
+
+  // The in-app notice of the answer opens the complaint, not a dossier page.
+  const notice = page.getByRole('link', { name: new RegExp(`Phản ánh, kiến nghị ${complaintCode} đã được trả lời`) });
+  for (let i = 0; i < 20 && (await notice.count()) === 0; i++) {
+    await page.goto('/thong-bao');
+    await page.getByRole('heading', { name: 'Thông báo' }).waitFor();
+    await page.waitForTimeout(500);
+  }
+  await notice.first().click();
+  await page.waitForURL(new RegExp(`/phan-anh/${complaintCode}$`));
+  await page.getByText('Bộ phận một cửa xin lỗi ông/bà và đã bố trí thêm một quầy trả kết quả.').waitFor();
+
+  // The desk's reports screen shows the citizen's rating for its agency.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  await officer.goto(`/bao-cao?from=${today}&to=${today}`);
+  const ratings = officer.getByRole('region', { name: 'Đánh giá mức độ hài lòng của người dân' });
+  await ratings.getByRole('row').nth(1).waitFor({ timeout: 30_000 });
+  const count = await ratings.getByRole('row').nth(1).getByRole('cell').first().textContent();
+  assert.equal(count?.trim(), '1', 'one rating counted');
   assert.deepEqual(errors, []);
 });

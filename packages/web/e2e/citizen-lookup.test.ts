@@ -56,6 +56,14 @@ test('file, read the code, sign out, look it up with the last 4 digits of the ph
   await page.getByRole('link', { name: 'Đăng nhập' }).first().waitFor();
 
   await page.goto('/');
+  // Help on the home page: the help line, the centre's desk with its hours, the usual questions.
+  const help = page.getByRole('region', { name: 'Hỗ trợ' });
+  await help.getByRole('link', { name: /^0255/ }).waitFor();
+  await help
+    .getByText(/Giờ làm việc: 07:30–11:30, 13:30–17:00/)
+    .first()
+    .waitFor();
+  assert.ok((await help.locator('details').count()) >= 3, 'the usual questions');
   await page.getByRole('link', { name: /Tra cứu hồ sơ bằng mã/ }).click();
   await page.getByRole('heading', { name: 'Tra cứu hồ sơ' }).waitFor();
   await page.getByLabel('Mã hồ sơ').fill(dossierCode.toLowerCase());

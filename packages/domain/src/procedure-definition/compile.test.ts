@@ -72,3 +72,31 @@ test('a new draft, the steps and the officer summary come from the definition', 
   assert.equal(text['Số lao động'], '—');
   assert.deepEqual(form.validateStep('khong-co', {}), [{ field: '', message: 'Bước khai báo không tồn tại' }]);
 });
+
+test('the ID number’s 4th digit is checked against the declared sex: 051090001234 (a man born 1990) with "Nữ" is refused', () => {
+  const form = compileDefinition(ProcedureDefinition.parse(householdBusinessRegistrationDefinition));
+  const values = {
+    businessName: 'Hộ kinh doanh Giới Tính',
+    location: { unitCode: '21025', street: '12 Lê Lợi' },
+    businessLines: [{ code: '5610', name: 'Nhà hàng và các dịch vụ ăn uống phục vụ lưu động', isMain: true }],
+    capital: 50_000_000,
+    employees: 2,
+    owner: {
+      fullName: 'Nguyễn Thị Ba',
+      birthDate: '1990-05-12',
+      sex: 'female',
+      ethnicity: 'Kinh',
+      nationality: 'Việt Nam',
+      citizenId: '051090001234',
+      residence: 'Phường Cẩm Thành, tỉnh Quảng Ngãi',
+      phone: '0905123456',
+    },
+    members: [],
+    delivery: 'electronic',
+  };
+  const deps = { today: '2026-11-30', calendar };
+  const refused = form.validate(values, deps);
+  assert.equal(refused.ok, false);
+  assert.ok(!refused.ok && refused.errors.some((e) => /giới tính/i.test(e.message)), JSON.stringify(refused));
+  assert.equal(form.validate({ ...values, owner: { ...values.owner, citizenId: '051190123456' } }, deps).ok, true);
+});

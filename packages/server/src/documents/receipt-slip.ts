@@ -15,9 +15,14 @@ export async function renderReceiptSlip(input: ReceiptSlipData): Promise<Buffer>
   await drawCodeBand(
     doc,
     d.dossierCode,
-    'Quét mã hoặc nhập mã hồ sơ và 4 số cuối điện thoại người nộp để tra cứu tình trạng giải quyết trên Cổng Dịch vụ công.',
+    d.lookupPin
+      ? 'Quét mã hoặc nhập mã hồ sơ và 4 số cuối điện thoại người nộp (hoặc mã PIN tra cứu dưới đây) để tra cứu tình trạng giải quyết trên Cổng Dịch vụ công.'
+      : 'Quét mã hoặc nhập mã hồ sơ và 4 số cuối điện thoại người nộp để tra cứu tình trạng giải quyết trên Cổng Dịch vụ công.',
     d.lookupUrl ?? d.dossierCode,
   );
+  if (d.lookupPin) {
+    field(doc, 'Mã PIN tra cứu', `${d.lookupPin} (in lại giấy này sẽ cấp mã mới, mã cũ hết hiệu lực)`);
+  }
 
   paragraph(doc, `${d.agency.name} tiếp nhận hồ sơ của:`);
   applicantLines(doc, d.applicant);

@@ -79,6 +79,11 @@ export const ReceiptSlipData = z.object({
   officerName: z.string().min(1),
   /** The public lookup page of the dossier (/tra-cuu?ma=…): what the QR code opens. */
   lookupUrl: z.string().url().optional(),
+  /** The lookup PIN issued with this print (the alternative to the phone's last 4 digits); only the desk's print has one. */
+  lookupPin: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
 });
 export type ReceiptSlipData = z.input<typeof ReceiptSlipData>;
 

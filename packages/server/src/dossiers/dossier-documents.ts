@@ -14,6 +14,7 @@ import { sealIssuedPdf } from '../signing/index';
 import type { DossierRow } from './dossier.repository';
 import { listDossierEvents } from './dossier.repository';
 import { dossierLookupUrl, publicBaseUrl } from './dossier-lookup.service';
+import { issueLookupPin } from './lookup-pin';
 
 /** The slips of Circular 03/2025/TT-VPCP a dossier can have, by the events it went through. */
 export const SLIP_KINDS = ['receipt', 'supplement-request', 'refusal', 'apology', 'stop-notice', 'process-control'] as const;
@@ -44,13 +45,26 @@ export function availableSlips(events: Pick<EventRow, 'type'>[]): SlipKind[] {
   return SLIP_KINDS.filter((k) => (k === 'process-control' ? types.has('receive') : types.has(EVENT_OF_SLIP[k]!)));
 }
 
-/** One slip of the dossier as a PDF sealed by its agency, or undefined when the dossier has no such slip. */
-export async function renderSlip(ctx: AppContext, row: DossierRow, kind: SlipKind): Promise<Buffer | undefined> {
-  const pdf = await renderUnsignedSlip(ctx, row, kind);
+/**
+ * One slip of the dossier as a PDF sealed by its agency, or undefined when the dossier has no such
+ * slip. `issueLookupPin`: the desk prints the receipt for the filer, with a new lookup PIN on it.
+ */
+export async function renderSlip(
+  ctx: AppContext,
+  row: DossierRow,
+  kind: SlipKind,
+  options: { issueLookupPin?: boolean } = {},
+): Promise<Buffer | undefined> {
+  const pdf = await renderUnsignedSlip(ctx, row, kind, options);
   return pdf && sealIssuedPdf(ctx, undefined, { agencyCode: row.agencyCode, pdf, kind: `slip:${kind}`, dossierCode: row.code });
 }
 
-async function renderUnsignedSlip(ctx: AppContext, row: DossierRow, kind: SlipKind): Promise<Buffer | undefined> {
+async function renderUnsignedSlip(
+  ctx: AppContext,
+  row: DossierRow,
+  kind: SlipKind,
+  options: { issueLookupPin?: boolean },
+): Promise<Buffer | undefined> {
   const events = await listDossierEvents(ctx.db, row.id);
   if (!availableSlips(events).includes(kind)) return undefined;
   const provinceCode = ctx.config.PROVINCE_CODE;
@@ -87,6 +101,7 @@ async function renderUnsignedSlip(ctx: AppContext, row: DossierRow, kind: SlipKi
         deliveryDetail: DELIVERY_LABELS_VI[(row.delivery ?? 'counter') as Delivery],
         officerName: officer(receive),
         lookupUrl: dossierLookupUrl(publicBaseUrl(ctx), row.code),
+        ...(options.issueLookupPin ? { lookupPin: await issueLookupPin(ctx, row.code) } : {}),
       });
     }
     case 'supplement-request': {

@@ -10,11 +10,14 @@ const tags = ['dossiers'];
 const ADDRESS_LIMIT = { max: 30, windowMs: 60_000 };
 
 const NOT_FOUND_TITLE = 'Không tìm thấy hồ sơ';
-const NOT_FOUND_DETAIL = 'Mã hồ sơ hoặc 4 số cuối điện thoại không đúng.';
+const NOT_FOUND_DETAIL = 'Mã hồ sơ, 4 số cuối điện thoại hoặc mã PIN tra cứu không đúng.';
 
 const LookupParams = z.strictObject({ code: z.string().trim().min(5).max(60) });
 // Loose on purpose: a malformed factor answers 404 like a wrong one, never a 400 that names the field.
-const LookupQuery = z.object({ phoneLast4: z.string().max(20).optional() });
+const LookupQuery = z.object({
+  phoneLast4: z.string().max(20).optional(),
+  pin: z.string().max(20).optional().describe('Mã PIN tra cứu in trên giấy tiếp nhận (thay cho 4 số cuối điện thoại)'),
+});
 
 const AwaitedItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('supplement'), components: z.array(z.string()), reason: z.string().nullable() }),
@@ -41,7 +44,10 @@ export const PublicDossierSchema = z.object({
   apology: z.object({ at: z.string(), reason: z.string().nullable(), newDueAt: z.string().nullable() }).nullable(),
 });
 
-/** Anyone with the code and the last 4 digits of the filer's phone follows a dossier without an account. */
+/**
+ * Anyone with the code and the last 4 digits of the filer's phone, or the receipt's PIN, follows a
+ * dossier without an account. Both factors share the per-code lock and the per-address limit.
+ */
 export function dossierLookupRoutes(guardOptions?: LookupGuardOptions): FastifyPluginAsyncZod {
   return async (app) => {
     const guard = new LookupGuard(guardOptions);
@@ -52,7 +58,8 @@ export function dossierLookupRoutes(guardOptions?: LookupGuardOptions): FastifyP
       {
         schema: {
           tags,
-          summary: 'Tra cứu hồ sơ không cần đăng nhập (mã hồ sơ và 4 số cuối điện thoại người nộp)',
+          summary:
+            'Tra cứu hồ sơ không cần đăng nhập (mã hồ sơ và 4 số cuối điện thoại người nộp, hoặc mã PIN in trên giấy tiếp nhận)',
           params: LookupParams,
           querystring: LookupQuery,
           response: { 200: PublicDossierSchema },
@@ -70,7 +77,7 @@ export function dossierLookupRoutes(guardOptions?: LookupGuardOptions): FastifyP
         const guarded = await guard.run(
           code,
           () => app.ctx.now(),
-          () => lookUpDossier(app.ctx, code, { phoneLast4: request.query.phoneLast4 }),
+          () => lookUpDossier(app.ctx, code, { phoneLast4: request.query.phoneLast4, pin: request.query.pin }),
         );
         if (guarded.locked) {
           reply.header('retry-after', String(guarded.retryAfterSeconds));

@@ -2,10 +2,12 @@ import { type DossierState, isOnline, STATE_LABELS_VI, TERMINAL_STATES } from '@
 import { factsOfDossier } from '../catalog/index';
 import type { AppContext } from '../http/context';
 import { type DossierRow, findDossierRow, listDossierEvents } from './dossier.repository';
+import { lookupPinMatches } from './lookup-pin';
 
-/** The second factor of a public lookup: the last four digits of the filer's phone. */
+/** The second factor of a public lookup: the last four digits of the filer's phone, or the PIN printed on the receipt. */
 export interface LookupFactor {
   phoneLast4?: string;
+  pin?: string;
 }
 
 export type AwaitedItem =
@@ -63,8 +65,11 @@ export function factorMatches(row: Pick<DossierRow, 'applicantPhone'>, factor: L
  * answers must not be told apart.
  */
 export async function lookUpDossier(ctx: AppContext, code: string, factor: LookupFactor): Promise<PublicDossierView | undefined> {
-  const row = await findDossierRow(ctx.db, ctx.config.PROVINCE_CODE, normalizeLookupCode(code));
-  if (!row || !factorMatches(row, factor)) return undefined;
+  const normalized = normalizeLookupCode(code);
+  const row = await findDossierRow(ctx.db, ctx.config.PROVINCE_CODE, normalized);
+  // The PIN is checked for an unknown code too: its hash check takes the same time either way.
+  const pinOk = factor.pin !== undefined && (await lookupPinMatches(ctx, row?.code ?? normalized, factor.pin));
+  if (!row || !(factorMatches(row, factor) || pinOk)) return undefined;
   const [events, procedure] = await Promise.all([listDossierEvents(ctx.db, row.id), factsOfDossier(ctx, row)]);
   const latest = (type: string) => [...events].reverse().find((e) => e.type === type);
   const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);

@@ -10,6 +10,7 @@ import { createTestApp, type TestApp } from '../test/harness';
 import { pdfText } from '../test/pdf-text';
 import { dossierLookupUrl, publicBaseUrl } from './dossier-lookup.service';
 import { act, fileOnline, householdRegistration, login, PHONES, post, registrationAttachments } from './dossiers.test-helpers';
+import type { LookupPinTables } from './lookup-pin';
 
 const MONDAY_9AM = new Date('2026-11-30T02:00:00Z');
 let t: TestApp;
@@ -124,6 +125,69 @@ describe('looking up a dossier without signing in', () => {
     assert.equal(found.statusCode, 200, found.body);
     assert.deepEqual(found.json().awaiting, [], 'the counter takes the fee in cash: nothing online is awaited');
     assert.equal(found.body.includes('Trần Văn Bình'), false);
+  });
+});
+
+describe('the lookup PIN printed on the receipt', () => {
+  async function deskReceipt(code: string) {
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/dossiers/${code}/documents/receipt`,
+      headers: { cookie: receiver.cookie },
+    });
+    assert.equal(pdf.statusCode, 200, pdf.body);
+    return pdfText(pdf.rawPayload);
+  }
+  const pinOf = (text: string) => text.match(/Mã PIN tra cứu:\s*(\d{6})/)?.[1];
+
+  test('the desk prints a PIN that opens the lookup instead of the phone digits; only its hash is kept; a reprint replaces it', async () => {
+    const { code } = await fileOnline(t.app, citizen);
+    await act(t.app, receiver, code, { type: 'receive' });
+    const pin = pinOf(await deskReceipt(code));
+    assert.ok(pin, 'the desk copy shows a 6-digit PIN');
+    const found = await lookUp(code, `?pin=${pin}`);
+    assert.equal(found.statusCode, 200, found.body);
+    assert.equal(found.json().status, 'received');
+
+    const stored = await t.ctx.db
+      .withTables<LookupPinTables>()
+      .selectFrom('dossierLookupPin')
+      .selectAll()
+      .where('dossierCode', '=', code)
+      .execute();
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0]!.pinHash.includes(pin), false, 'the PIN itself is not stored');
+    assert.match(stored[0]!.pinHash, /^\$argon2id\$/);
+
+    const wrongPin = String((Number(pin) + 1) % 1_000_000).padStart(6, '0');
+    const [wrong, wrongPhone] = await Promise.all([lookUp(code, `?pin=${wrongPin}`), lookUp(code, '?phoneLast4=9999')]);
+    assert.equal(wrong.statusCode, 404);
+    assert.deepEqual(wrong.json(), wrongPhone.json(), 'a wrong PIN answers like wrong phone digits');
+
+    const own = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/dossiers/${code}/documents/receipt`,
+      headers: { cookie: citizen.cookie },
+    });
+    assert.equal(pinOf(await pdfText(own.rawPayload)), undefined, "the applicant's own download issues no PIN");
+    assert.equal((await lookUp(code, `?pin=${pin}`)).statusCode, 200, 'and leaves the printed one valid');
+
+    const reprinted = pinOf(await deskReceipt(code));
+    assert.ok(reprinted);
+    if (reprinted !== pin) assert.equal((await lookUp(code, `?pin=${pin}`)).statusCode, 404, 'the old slip’s PIN stops working');
+    assert.equal((await lookUp(code, `?pin=${reprinted}`)).statusCode, 200);
+  });
+
+  test('wrong PINs and wrong phone digits count toward the same lock', async () => {
+    const { code } = await fileOnline(t.app, citizen);
+    await act(t.app, receiver, code, { type: 'receive' });
+    const pin = pinOf(await deskReceipt(code))!;
+    const others = Array.from({ length: 6 }, (_, i) => String((Number(pin) + 1 + i) % 1_000_000).padStart(6, '0'));
+    for (const [i, g] of others.slice(0, 3).entries())
+      assert.equal((await lookUp(code, `?pin=${g}`)).statusCode, 404, `pin ${i}`);
+    for (const g of ['9990', '9991']) assert.equal((await lookUp(code, `?phoneLast4=${g}`)).statusCode, 404);
+    assert.equal((await lookUp(code, `?pin=${pin}`)).statusCode, 429, 'the right PIN waits too once the code is locked');
+    assert.equal((await lookUp(code, `?phoneLast4=${citizenLast4}`)).statusCode, 429);
   });
 });
 

@@ -74,6 +74,8 @@ export function detail(
 ) {
   const snapshot: DossierSnapshot = reviveSnapshot(row.snapshot);
   const components = new Map(procedure?.components.map((c) => [c.id, c.name]));
+  // Officers' notes are internal (an assignment's "Đề nghị xử lý sớm"): the applicant reads only their own.
+  const forApplicant = roles.includes('citizen');
   const actions = new Set<DossierEventType>();
   for (const role of roles) for (const e of availableEvents(snapshot, role)) actions.add(e);
   return {
@@ -105,7 +107,7 @@ export function detail(
       event: e.type,
       eventLabel: EVENT_LABELS_VI[e.type as DossierEventType] ?? e.type,
       actorRole: e.actorRole,
-      note: e.note,
+      note: forApplicant && e.actorRole !== 'citizen' ? null : e.note,
       reason: typeof e.payload.reason === 'string' ? e.payload.reason : null,
       newDueAt: typeof e.payload.newDueAt === 'string' ? e.payload.newDueAt : null,
       components: Array.isArray(e.payload.components) ? (e.payload.components as string[]) : null,

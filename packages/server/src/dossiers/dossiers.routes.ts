@@ -93,8 +93,11 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const row = await findVisibleDossier(app.ctx, getActor(request), request.params.code);
-      const pdf = row ? await renderSlip(app.ctx, row, request.params.kind) : undefined;
+      const actor = getActor(request);
+      const row = await findVisibleDossier(app.ctx, actor, request.params.code);
+      // The desk's print of the receipt carries a new lookup PIN for the filer; the applicant's own copy does not.
+      const issueLookupPin = actor.kind === 'officer' && row?.applicantId !== actor.userId;
+      const pdf = row ? await renderSlip(app.ctx, row, request.params.kind, { issueLookupPin }) : undefined;
       if (!pdf) throw failureToProblem({ ok: false, reason: 'not_found', message: 'Hồ sơ chưa có phiếu này' });
       return reply
         .type('application/pdf')

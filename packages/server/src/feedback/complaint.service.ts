@@ -201,22 +201,3 @@ export async function answerComplaint(ctx: AppContext, actor: Actor, code: strin
   });
   return updated ? { ok: true, complaint: updated } : { ok: false, reason: 'already-answered' };
 }
-
-/** Dossiers with at least one complaint filed in [from, to): the satisfaction indicator subtracts their share. */
-export async function countDossiersWithComplaints(
-  ctx: AppContext,
-  q: { from: Date; to: Date; agencies?: string[] },
-): Promise<number> {
-  if (q.agencies?.length === 0) return 0;
-  let query = ctx.db
-    .selectFrom('complaint')
-    .select((eb) => eb.fn.count<string>('dossierCode').distinct().as('n'))
-    .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
-    .where('kind', '=', 'complaint')
-    .where('dossierCode', 'is not', null)
-    .where('createdAt', '>=', q.from)
-    .where('createdAt', '<', q.to);
-  if (q.agencies) query = query.where('agencyCode', 'in', q.agencies);
-  const row = await query.executeTakeFirstOrThrow();
-  return Number(row.n);
-}

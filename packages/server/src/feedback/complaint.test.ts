@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { fileOnline, get, householdForm, login, post, uploaded } from '../dossiers/dossiers.test-helpers';
 import type { SignedIn } from '../identity/identity.test-helpers';
-import { expandOutbox } from '../notifications/dispatcher';
+import { drainOutbox, expandOutbox } from '../notifications/dispatcher';
 import { withNotificationTables } from '../notifications/notifications.tables';
+import { recordingChannels } from '../notifications/notifications.test-helpers';
 import { createTestApp, type TestApp } from '../test/harness';
 
 let t: TestApp;
@@ -110,6 +111,12 @@ test('a complaint about a dossier, with an attached file, reaches its agency wit
   );
   const list = await get(t.app, citizen, '/api/v1/complaints');
   assert.equal(list.json().items[0].code, c.code);
+  await drainOutbox(t.ctx, recordingChannels().channels);
+  const inApp = (await get(t.app, citizen, '/api/v1/notifications')).json().items;
+  const answered = inApp.find((n: { title: string }) => n.title === `Phản ánh, kiến nghị ${c.code} đã được trả lời`);
+  assert.equal(answered.url, `/phan-anh/${c.code}`, 'the notification opens the complaint, not a dossier page');
+  const filedAtDesk = (await get(t.app, receiver, '/api/v1/notifications?limit=200')).json().items;
+  assert.equal(filedAtDesk.find((n: { title: string }) => n.title.includes(c.code)).url, '/can-bo/phan-anh');
 });
 
 test('a recommendation about a procedure goes to the public service centre', async () => {
@@ -163,4 +170,25 @@ test('an open complaint past its deadline shows as overdue to the desk', async (
   const listed = (await get(t.app, r!, '/api/v1/officer/complaints?status=open')).json().items;
   assert.equal(listed[0].code, res.json().code, 'the oldest deadline first');
   assert.equal(listed[0].overdue, true);
+});
+
+test('the satisfaction indicator of the reports subtracts the dossiers complained about, each dossier once', async () => {
+  // Two complaints so far, both about `dossierCode`: one dossier with complaints.
+  const reader = await login(t.app, 'provinceAdmin');
+  const report = await get(t.app, reader, '/api/v1/reports/indicators?from=2026-11-01&to=2026-12-31&groupBy=agency');
+  assert.equal(report.statusCode, 200, report.body);
+  const row = report.json().rows.find((r: { key: string }) => r.key === 'UBND.21025');
+  const denominator = row.resolved + row.inProgress;
+  const overdue = row.resolvedOverdue + row.inProgressOverdue;
+  assert.ok(denominator > 0);
+  assert.equal(row.rates.satisfaction, (denominator - overdue - 1) / denominator);
+  assert.match(report.json().formulas.satisfaction.numerator, /phản ánh, kiến nghị/);
+  const byMonth = await get(
+    t.app,
+    reader,
+    '/api/v1/reports/indicators?from=2026-11-01&to=2026-12-31&groupBy=month&agency=UBND.21025',
+  );
+  const november = byMonth.json().rows.find((r: { key: string }) => r.key === '2026-11');
+  const d = november.resolved + november.inProgress;
+  assert.equal(november.rates.satisfaction, (d - november.resolvedOverdue - november.inProgressOverdue - 1) / d);
 });

@@ -206,6 +206,7 @@ export const MATRIX: Record<string, MatrixCase> = {
   // Without the link's token nobody finds the dossier.
   'GET /api/v1/public/ratings/:code': pub('/api/v1/public/ratings/KHONG-CO-MA?t=x', { absent: true }),
   'PUT /api/v1/public/ratings/:code': { request: post('/api/v1/public/ratings/KHONG-CO-MA?t=x'), ok: EVERYONE },
+  'GET /api/v1/public/help': pub('/api/v1/public/help?procedure=1.001612'),
   'GET /api/v1/reports/ratings': { request: get('/api/v1/reports/ratings?from=2026-11-01&to=2026-11-30'), ok: OFFICERS },
   'POST /api/v1/complaints': { request: post('/api/v1/complaints'), ok: CITIZENS },
   'GET /api/v1/complaints': { request: get('/api/v1/complaints'), ok: CITIZENS },

@@ -104,6 +104,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'PUT /api/v1/dossiers/:code/rating': 'citizen',
   'GET /api/v1/public/ratings/:code': 'public',
   'PUT /api/v1/public/ratings/:code': 'public',
+  'GET /api/v1/public/help': 'public',
   'GET /api/v1/reports/ratings': 'officer',
   // Complaints and recommendations: citizens file and read their own, the agency's staff answer
   'POST /api/v1/complaints': 'citizen',

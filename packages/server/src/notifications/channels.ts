@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import webpush from 'web-push';
 import type { NotificationConfig } from '../config';
+import { isComplaintCode, notificationPath } from '../feedback/complaint-link';
 import type { AppContext } from '../http/context';
 import { withNotificationTables } from './notifications.tables';
 
@@ -52,7 +53,9 @@ export function createEmailSender(ctx: AppContext, env: NotificationConfig): Ext
 }
 
 function message(d: OutgoingDelivery, from: string, domain: string, ctx: AppContext) {
-  const link = ctx.config.PUBLIC_URL && d.dossierCode ? `\n\nTra cứu hồ sơ: ${ctx.config.PUBLIC_URL}/ho-so/${d.dossierCode}` : '';
+  const path = notificationPath(d.dossierCode);
+  const what = d.dossierCode && isComplaintCode(d.dossierCode) ? 'Xem phản ánh, kiến nghị' : 'Tra cứu hồ sơ';
+  const link = ctx.config.PUBLIC_URL && path ? `\n\n${what}: ${ctx.config.PUBLIC_URL}${path}` : '';
   return {
     from,
     to: d.recipient,
@@ -106,7 +109,7 @@ export function createWebPushSender(ctx: AppContext, env: NotificationConfig): E
       title: d.title,
       body: d.body,
       code: d.dossierCode,
-      url: d.dossierCode ? `/ho-so/${d.dossierCode}` : '/',
+      url: notificationPath(d.dossierCode) ?? '/',
     });
     try {
       await webpush.sendNotification({ endpoint: sub.endpoint, keys: sub.keys }, payload, {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { notificationPath } from '../feedback/complaint-link';
 import { problem } from '../http/problem';
 import { getActor } from '../identity/actor';
 import { requireProvinceAdmin } from '../organisation/admin-scope';
@@ -17,6 +18,8 @@ const tags = ['notifications'];
 const NotificationView = z.object({
   id: z.number(),
   dossierCode: z.string().nullable(),
+  /** The page the notification opens (a complaint's code opens the complaint, not a dossier). */
+  url: z.string().nullable(),
   title: z.string(),
   body: z.string(),
   createdAt: z.string(),
@@ -69,7 +72,12 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       const r = await listMyNotifications(app.ctx.db, app.ctx.config.PROVINCE_CODE, actor.userId, request.query.limit);
       return {
         unreadCount: r.unreadCount,
-        items: r.items.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), readAt: iso(n.readAt) })),
+        items: r.items.map((n) => ({
+          ...n,
+          url: notificationPath(n.dossierCode, actor.kind === 'officer' ? 'officer' : 'citizen'),
+          createdAt: n.createdAt.toISOString(),
+          readAt: iso(n.readAt),
+        })),
       };
     },
   );

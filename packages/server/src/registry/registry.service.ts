@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { findUnit, vietnamDate } from '../admin-units/admin-units.service';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
+import { findPendingNameClaim, NAME_PENDING } from './name-claims';
 import { formatRegistrationNumber, normalizeRegistrationNumber } from './registration-number';
 import {
   appendVersion,
@@ -52,6 +53,9 @@ export async function checkNameAvailability(ctx: AppContext, name: string, unitC
       businessNameKey(name),
     );
     if (taken) problems.push(NAME_TAKEN);
+    else if (await findPendingNameClaim(ctx.db, ctx.config.PROVINCE_CODE, registeringAuthorityOf(unitCode), name)) {
+      problems.push(NAME_PENDING);
+    }
   }
   return { available: problems.length === 0, problems };
 }

@@ -45,6 +45,8 @@ export interface CountRow {
   digitizedBoth: number;
   withdrawn: number;
   overdueOpen: number;
+  /** Dossiers with a complaint filed in the period (feedback/complaint-counts.ts; 0 from the counts here). */
+  complained: number;
 }
 
 const NUMERIC_KEYS = [
@@ -67,6 +69,7 @@ const NUMERIC_KEYS = [
   'digitizedBoth',
   'withdrawn',
   'overdueOpen',
+  'complained',
 ] as const satisfies readonly (keyof CountRow)[];
 
 export { NUMERIC_KEYS };

@@ -23,6 +23,7 @@ import {
   satisfactionRate,
   type TargetClass,
 } from '@dvc/domain/indicators';
+import { countComplainedDossiers } from '../feedback/complaint-counts';
 import type { AppContext } from '../http/context';
 
 export { type Era, type IndicatorReport, type IndicatorRow, type Level, RATE_KEYS, type RateKey };
@@ -96,7 +97,7 @@ export const FORMULAS: Record<RateKey, Formula> = {
   },
   satisfaction: {
     label: 'Mức độ hài lòng',
-    numerator: '100% − (tỷ lệ hồ sơ quá hạn + tỷ lệ hồ sơ có phản ánh, kiến nghị; chưa ghi nhận phản ánh: 0)',
+    numerator: '100% − (tỷ lệ hồ sơ quá hạn + tỷ lệ hồ sơ có phản ánh, kiến nghị; phản ánh, kiến nghị gửi trong kỳ về hồ sơ)',
     denominator: 'Mẫu số của tỷ lệ đúng hạn',
     source: 'QĐ 766/QĐ-TTg ngày 23/6/2022 (nhóm Mức độ hài lòng)',
   },
@@ -124,7 +125,7 @@ export function toIndicatorRow(key: string, name: string, c: CountRow): Indicato
     digitization: digitizationRate(c.digitizedBoth, c.finished),
     componentDigitization: componentDigitizationRate(c.componentsDigitized, c.received),
     onlinePayment: onlinePaymentRate(c.paidOnline, c.feeBearing),
-    satisfaction: satisfactionRate(overdueFinished + c.overdueOpen, 0, c.finished, open),
+    satisfaction: satisfactionRate(overdueFinished + c.overdueOpen, c.complained, c.finished, open),
   };
   const ratesText = Object.fromEntries(RATE_KEYS.map((k) => [k, formatPercentVi(rates[k])])) as Record<RateKey, string>;
   return {
@@ -229,7 +230,10 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
     agencyCode: q.agency,
     scopeAgencies: q.scopeAgencies,
   };
-  const counts = await countsFromAggregates(ctx.db, q.groupBy, filters);
+  const counts = withComplaints(
+    await countsFromAggregates(ctx.db, q.groupBy, filters),
+    await countComplainedDossiers(ctx.db, q.groupBy, filters),
+  );
 
   const groups = new Map<string, { name: string; c: CountRow }>();
   const put = (key: string, name: string, c?: CountRow) => {
@@ -289,6 +293,21 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
       formulas: FORMULAS,
     },
   };
+}
+
+/** Adds each group's complained dossiers to its counts (a group with complaints alone gets a row). */
+function withComplaints(counts: CountRow[], complained: Awaited<ReturnType<typeof countComplainedDossiers>>): CountRow[] {
+  const byKey = new Map(counts.map((c) => [`${c.oldEra}|${c.key}`, c]));
+  for (const x of complained) {
+    let row = byKey.get(`${x.oldEra}|${x.key}`);
+    if (!row) {
+      row = { ...emptyCounts(x.key), oldEra: x.oldEra };
+      counts.push(row);
+      byKey.set(`${x.oldEra}|${x.key}`, row);
+    }
+    row.complained += x.complained;
+  }
+  return counts;
 }
 
 /** Month rows carry their own stocks: carried at the month's start, open and late at its end. */

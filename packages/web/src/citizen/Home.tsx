@@ -4,6 +4,7 @@ import { Link, navigate } from '../router';
 import { api } from '../shared/api';
 import type { Topic } from '../shared/catalog';
 import { useSession } from '../shared/session';
+import { HelpSection } from './help/HelpSection';
 
 export function Home() {
   const { t } = useI18n();
@@ -77,6 +78,7 @@ export function Home() {
           </Link>
         </div>
       )}
+      <HelpSection />
     </section>
   );
 }

@@ -6,9 +6,14 @@ export type Locale = 'vi' | 'en';
 export type MessageKey = keyof typeof vi;
 const catalogs: Record<Locale, Record<string, string>> = { vi, en };
 
-/** Vietnamese first; English when the user picked it. Missing English falls back to Vietnamese. */
+/**
+ * Vietnamese first; English when the user picked it. Missing English falls back to Vietnamese.
+ * Vietnamese nouns have no plural; English ones do: a `key.one` entry is used when `count` is 1
+ * ("1 procedure", not "1 procedures").
+ */
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text = catalogs[locale][key] ?? vi[key] ?? key;
+  const singular = params.count === 1 ? catalogs[locale][`${key}.one`] : undefined;
+  const text = singular ?? catalogs[locale][key] ?? vi[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 

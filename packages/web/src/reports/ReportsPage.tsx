@@ -19,6 +19,7 @@ import {
   targetForMonth,
   trendQuery,
 } from './query';
+import { RatingsSection } from './RatingsSection';
 import { ReportCharts } from './ReportCharts';
 import { ReportFiltersForm } from './ReportFiltersForm';
 import { TargetLists } from './TargetLists';
@@ -141,6 +142,7 @@ export function ReportsPage() {
               <ReportCharts report={report} trend={loaded?.trend} narrow={narrow} />
             </>
           )}
+          <RatingsSection from={report.period.from} to={report.period.to} />
         </div>
       )}
       <ImportSection onImported={imported} />

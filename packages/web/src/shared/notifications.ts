@@ -5,6 +5,8 @@ import { api } from './api';
 export interface NotificationItem {
   id: number;
   dossierCode: string | null;
+  /** The page it opens: the dossier's, or a complaint's (its code stands where a dossier's would). */
+  url: string | null;
   title: string;
   body: string;
   createdAt: string;

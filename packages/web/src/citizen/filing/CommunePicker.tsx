@@ -1,13 +1,18 @@
 import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { api } from '../../shared/api';
+import { BEFORE_REFORM, type OldUnitDetail, type SuccessorOption, successorOptions } from './old-communes';
 
 interface Unit {
   code: string;
   fullName: string;
 }
 
-/** Communes/wards of Quảng Ngãi (51) valid today: the 2025 reform removed districts, so there is no district step. */
+/**
+ * Communes/wards of Quảng Ngãi (51) valid today: the 2025 reform removed districts, so there is no
+ * district step. A name from before the reform (Nghĩa Chánh) leads to the unit that took it over;
+ * nothing found says so.
+ */
 export function CommunePicker({
   value,
   label,
@@ -23,14 +28,37 @@ export function CommunePicker({
   const id = useId();
   const [q, setQ] = useState('');
   const [items, setItems] = useState<Unit[]>([]);
+  const [formerly, setFormerly] = useState<SuccessorOption[]>([]);
+  const [searched, setSearched] = useState('');
   useEffect(() => {
     if (value) return;
-    const timer = setTimeout(() => {
-      api<{ items: Unit[] }>(`/api/v1/admin-units?level=commune&parent=51&q=${encodeURIComponent(q.trim())}`)
-        .then((r) => setItems(r.items.slice(0, 30)))
-        .catch(() => setItems([]));
+    let stale = false;
+    const term = q.trim();
+    const timer = setTimeout(async () => {
+      const current = await api<{ items: Unit[] }>(`/api/v1/admin-units?level=commune&parent=51&q=${encodeURIComponent(term)}`)
+        .then((r) => r.items.slice(0, 30))
+        .catch(() => []);
+      let old: SuccessorOption[] = [];
+      if (term && current.length === 0) {
+        const before = await api<{ items: Unit[] }>(
+          `/api/v1/admin-units?level=commune&parent=51&at=${BEFORE_REFORM}&q=${encodeURIComponent(term)}`,
+        )
+          .then((r) => r.items.slice(0, 5))
+          .catch(() => []);
+        const details = await Promise.all(
+          before.map((u) => api<OldUnitDetail>(`/api/v1/admin-units/${u.code}?at=${BEFORE_REFORM}`).catch(() => undefined)),
+        );
+        old = successorOptions(details.filter((d): d is OldUnitDetail => d !== undefined));
+      }
+      if (stale) return;
+      setItems(current);
+      setFormerly(old);
+      setSearched(term);
     }, 250);
-    return () => clearTimeout(timer);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
   }, [q, value]);
 
   return (
@@ -54,7 +82,19 @@ export function CommunePicker({
                 </button>
               </li>
             ))}
+            {formerly.map((u) => (
+              <li key={u.code}>
+                <button type="button" className="option" onClick={() => onChange({ code: u.code, name: u.fullName })}>
+                  {t('commune.formerly', { old: u.formerName, current: u.fullName })}
+                </button>
+              </li>
+            ))}
           </ul>
+          {searched && items.length === 0 && formerly.length === 0 && (
+            <p className="muted" role="status">
+              {t('commune.none', { q: searched })}
+            </p>
+          )}
         </>
       )}
       {error && (

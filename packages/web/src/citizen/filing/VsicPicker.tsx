@@ -1,5 +1,5 @@
 import { foldVietnamese } from '@dvc/domain/text';
-import { searchVsic } from '@dvc/domain/vsic';
+import { everydayVsicCodes, searchVsic } from '@dvc/domain/vsic';
 import { useId, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { errorFor, type FieldError } from './form-state';
@@ -84,10 +84,15 @@ export function VsicPicker({
   );
 }
 
-/** The domain search matches inside words ("hoa" in "hoạt"); lines whose words match whole come first. */
-function rankByWholeWords<T extends { name: string }>(query: string, entries: T[]): T[] {
+/**
+ * The domain search matches inside words ("hoa" in "hoạt"); lines whose words match whole come
+ * first, after the lines everyday words name ("tạp hóa" → 4711), which the domain puts first.
+ */
+export function rankByWholeWords<T extends { code: string; name: string }>(query: string, entries: T[]): T[] {
   const terms = foldVietnamese(query).split(' ').filter(Boolean);
+  const everyday = new Set(everydayVsicCodes(query));
   const score = (e: T) => {
+    if (everyday.has(e.code)) return Number.POSITIVE_INFINITY;
     const words = new Set(foldVietnamese(e.name).split(/[^a-z0-9]+/));
     return terms.filter((t) => words.has(t)).length;
   };

@@ -31,7 +31,7 @@ interface PublicDossier {
 
 /**
  * "Tra cứu hồ sơ" without an account: the code (from the receipt, its QR code fills `?ma=`) and
- * the last 4 digits of the filer's phone.
+ * the last 4 digits of the filer's phone, or the 6-digit lookup PIN the desk printed on the receipt.
  */
 export function LookupPage() {
   const { t } = useI18n();
@@ -48,7 +48,7 @@ export function LookupPage() {
     const trimmed = code.trim();
     const next = {
       code: trimmed ? undefined : t('lookup.codeMissing'),
-      last4: /^\d{4}$/.test(last4) ? undefined : t('lookup.last4Invalid'),
+      last4: /^(\d{4}|\d{6})$/.test(last4) ? undefined : t('lookup.last4Invalid'),
     };
     setErrors(next);
     setProblem(undefined);
@@ -57,7 +57,8 @@ export function LookupPage() {
     setBusy(true);
     try {
       const d = await api<PublicDossier>(
-        `/api/v1/public/dossiers/${encodeURIComponent(trimmed)}?phoneLast4=${encodeURIComponent(last4)}`,
+        // Six digits are the receipt's lookup PIN, four the phone's last digits.
+        `/api/v1/public/dossiers/${encodeURIComponent(trimmed)}?${last4.length === 6 ? 'pin' : 'phoneLast4'}=${encodeURIComponent(last4)}`,
       );
       setFound(d);
       // The address keeps the code (not the digits): a reload or a shared link asks only for those again.
@@ -93,9 +94,9 @@ export function LookupPage() {
           hint={t('lookup.last4Hint')}
           inputMode="numeric"
           autoComplete="off"
-          maxLength={4}
+          maxLength={6}
           value={last4}
-          onChange={(e) => setLast4(e.target.value.replace(/\D/g, '').slice(0, 4))}
+          onChange={(e) => setLast4(e.target.value.replace(/\D/g, '').slice(0, 6))}
           error={errors.last4}
         />
         <button type="submit" className="button primary" disabled={busy}>

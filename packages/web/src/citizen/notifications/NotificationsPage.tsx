@@ -6,7 +6,7 @@ import { formatDateTime } from '../../shared/format';
 import { fetchNotifications, markRead, type NotificationItem } from '../../shared/notifications';
 import { useSession } from '../../shared/session';
 
-/** /thong-bao: the citizen's notifications, newest first; opening one marks it read and shows its dossier. */
+/** /thong-bao: the citizen's notifications, newest first; opening one marks it read and shows its dossier or complaint. */
 export function NotificationsPage() {
   const { t } = useI18n();
   const session = useSession();
@@ -29,7 +29,7 @@ export function NotificationsPage() {
       // Best effort: the dossier opens even if the mark does not reach the server.
       await markRead(n.id).catch(() => undefined);
     }
-    if (n.dossierCode) navigate(`/ho-so/${encodeURIComponent(n.dossierCode)}`);
+    if (n.url) navigate(n.url);
   }
 
   if (session.status === 'signed-out') {
@@ -59,7 +59,7 @@ export function NotificationsPage() {
             {items.map((n) => (
               <li key={n.id}>
                 <a
-                  href={n.dossierCode ? `/ho-so/${encodeURIComponent(n.dossierCode)}` : '/thong-bao'}
+                  href={n.url ?? '/thong-bao'}
                   className={`list-item notif${n.readAt ? '' : ' unread'}`}
                   onClick={(e) => {
                     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
@@ -74,7 +74,8 @@ export function NotificationsPage() {
                   <span className="notif-body">{n.body}</span>
                   <span className="item-meta">
                     {formatDateTime(n.createdAt)}
-                    {n.dossierCode && ` · ${t('notif.openDossier', { code: n.dossierCode })}`}
+                    {n.dossierCode &&
+                      ` · ${t(n.url?.startsWith('/phan-anh/') ? 'notif.openComplaint' : 'notif.openDossier', { code: n.dossierCode })}`}
                   </span>
                 </a>
               </li>

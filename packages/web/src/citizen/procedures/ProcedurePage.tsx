@@ -5,6 +5,7 @@ import { ApiError, api } from '../../shared/api';
 import { isFileable, type ProcedureDetail } from '../../shared/catalog';
 import { formatDong } from '../../shared/format';
 import { useSession } from '../../shared/session';
+import { HelpSection } from '../help/HelpSection';
 
 /** What a citizen must know before starting: papers, fee (online cheaper), time, where the result comes. */
 export function ProcedurePage({ code }: { code: string }) {
@@ -91,6 +92,8 @@ export function ProcedurePage({ code }: { code: string }) {
         <li>{t('delivery.counter')}</li>
         <li>{t('delivery.post')}</li>
       </ul>
+
+      <HelpSection procedureCode={p.code} />
 
       <div className="sticky-action">
         {p.interlinkGroup && (
