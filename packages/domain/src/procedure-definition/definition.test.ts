@@ -136,6 +136,8 @@ test('a fee without a legal basis, or a component that accepts no file type, is 
   refusedAt((d) => delete d.fee.legalBasis, 'fee.legalBasis', /Lệ phí phải có căn cứ pháp lý/);
   refusedAt((d) => (d.fee.legalBasis = '   '), 'fee.legalBasis', /Lệ phí phải có căn cứ pháp lý/);
   refusedAt((d) => (d.components[0].accepts = []), 'components.0.accepts', /ít nhất một loại tệp/);
+  // Beyond what the upload server takes at all: the definition would promise what no phone can send.
+  refusedAt((d) => (d.components[0].maxBytes = 30 * 1024 * 1024), 'components.0.maxBytes', /tối đa của một tệp là 20 MB/);
   // A procedure without a fee needs no basis for it.
   assert.deepEqual(
     problems((d) => (d.fee = { kind: 'none' })),

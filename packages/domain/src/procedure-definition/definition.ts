@@ -82,12 +82,19 @@ export const ComponentRequirement = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/** The largest file a component may take (20 MiB): phones on weak signal, and the upload server's backstop. */
+export const MAX_COMPONENT_BYTES = 20 * 1024 * 1024;
+
 export const ProcedureComponentDefinition = z.strictObject({
   id: Kebab,
   name: LocalizedText,
   requirement: ComponentRequirement,
   accepts: z.array(FileKind).min(1, { error: 'Thành phần hồ sơ phải nhận ít nhất một loại tệp' }),
-  maxBytes: z.number().int().positive(),
+  maxBytes: z
+    .number()
+    .int()
+    .positive()
+    .max(MAX_COMPONENT_BYTES, { error: `Dung lượng tối đa của một tệp là ${MAX_COMPONENT_BYTES / 1024 / 1024} MB` }),
   copies: z.number().int().positive().default(1),
   /** Bản chính, bản sao, bản sao chứng thực, or a native electronic document. */
   copyKind: z.enum(['original', 'copy', 'certified-copy', 'electronic']),

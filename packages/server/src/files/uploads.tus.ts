@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { PROCEDURES } from '@dvc/domain';
+import { MAX_COMPONENT_BYTES } from '@dvc/domain/procedure-definition/definition';
 import { FileStore } from '@tus/file-store';
 import { ERRORS, Metadata, Server, type Upload } from '@tus/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -36,8 +36,8 @@ const CODE_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 /** Unfinished uploads are dropped after this long (the client then starts over). */
 const EXPIRY_MS = 3 * 24 * 60 * 60 * 1000;
 
-/** The largest file any procedure takes: a backstop behind the per-component check at creation. */
-const MAX_ANY_COMPONENT = Math.max(...PROCEDURES.flatMap((p) => p.components.map((c) => c.maxBytes)));
+/** The largest file any procedure definition may take: a backstop behind the per-component check at creation. */
+const MAX_ANY_COMPONENT = MAX_COMPONENT_BYTES;
 
 const TYPE_BASE = 'https://dvc.quangngai.gov.vn/problems/';
 
