@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { type AuditRecord, appendAudit, auditEntryFor } from './audit.repository';
 
 export type { AuditEntry, AuditRecord } from './audit.repository';
-export { appendAudit, auditEntryFor, markAudited } from './audit.repository';
+export { appendAudit, auditEntryFor, auditInsert, markAudited, withChange } from './audit.repository';
 
 declare module 'fastify' {
   interface FastifyRequest {

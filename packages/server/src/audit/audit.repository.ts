@@ -58,6 +58,12 @@ export function auditEntryFor(
   };
 }
 
+/** An audit row of an administrative change carries the record before and after it. */
+export const withChange = (entry: AuditEntry, before: unknown, after: unknown) => ({
+  ...entry,
+  change: JSON.stringify({ before: before ?? null, after: after ?? null }),
+});
+
 export function markAudited(request: FastifyRequest): void {
   request.audited = true;
 }

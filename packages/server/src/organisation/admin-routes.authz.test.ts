@@ -49,3 +49,33 @@ test('every change of an admin route leaves an audit row with before/after', asy
   assert.ok(actions.has('POST /api/v1/admin/portal-sync/retry-failed'), 'the retry is audited');
   for (const r of rows) assert.ok(r.change !== null, `${r.action} has no before/after`);
 });
+
+test('signing credentials are listed and revoked by this province’s administrators only, each revocation audited', async () => {
+  await expectOnly(ask, ADMINS, () => ({ method: 'GET', url: '/api/v1/admin/signing/credentials' }));
+  const revoke = (id: string) => ({
+    method: 'POST' as const,
+    url: `/api/v1/admin/signing/credentials/${id}/revoke`,
+    payload: { reason: 'Mất thiết bị' },
+  });
+  // An id that names nothing: administrators hear "not found", everyone else is refused first.
+  await expectOnly(ask, ADMINS, () => revoke(randomUUID()));
+
+  // The leader's credential exists once they asked for a signing code.
+  const otp = await ask('leader', { method: 'POST', url: '/api/v1/signing/otp', payload: {} });
+  assert.equal(otp.statusCode, 200, otp.body);
+  const list = await ask('provinceAdmin', { method: 'GET', url: '/api/v1/admin/signing/credentials' });
+  const active = (list.json() as { id: string; status: string }[]).find((c) => c.status === 'active');
+  assert.ok(active, 'the demo has an active credential');
+  assert.equal((await ask('foreignAdmin', revoke(active.id))).statusCode, 403);
+  const done = await ask('provinceAdmin', revoke(active.id));
+  assert.equal(done.statusCode, 200, done.body);
+  const row = await t.ctx.db
+    .selectFrom('auditLog')
+    .select('change')
+    .where('action', '=', `POST /api/v1/admin/signing/credentials/${active.id}/revoke`)
+    .where('statusCode', '=', 200)
+    .executeTakeFirstOrThrow();
+  const change = row.change as { before: { status: string }; after: { status: string } };
+  assert.equal(change.before.status, 'active');
+  assert.equal(change.after.status, 'revoked');
+});

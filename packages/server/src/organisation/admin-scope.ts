@@ -29,8 +29,4 @@ export const provinceAdminOnly = async (request: FastifyRequest) => {
   requireProvinceAdmin(request);
 };
 
-/** An audit row of an administrative change carries the record before and after it. */
-export const withChange = (entry: AuditEntry, before: unknown, after: unknown) => ({
-  ...entry,
-  change: JSON.stringify({ before: before ?? null, after: after ?? null }),
-});
+export { withChange } from '../audit/audit.repository';

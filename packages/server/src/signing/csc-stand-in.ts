@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
+import { type AuditEntry, auditInsert, withChange } from '../audit/audit.plugin';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import type { AppContext } from '../http/context';
@@ -309,16 +310,30 @@ export async function revokeCredential(
   ctx: AppContext,
   id: string,
   reason: string,
+  audit: AuditEntry,
 ): Promise<{ ok: true; serialNumber: string } | { ok: false }> {
-  const row = await ctx.db
-    .updateTable('signingCredential')
-    .set({ status: 'revoked', statusReason: reason, revokedAt: ctx.now() })
-    .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
-    .where('id', '=', id)
-    .where('status', '<>', 'revoked')
-    .returning('serialNumber')
-    .executeTakeFirst();
-  return row ? { ok: true, serialNumber: row.serialNumber } : { ok: false };
+  const provinceCode = ctx.config.PROVINCE_CODE;
+  const state = (db: Db) =>
+    db
+      .selectFrom('signingCredential')
+      .select(['id', 'serialNumber', 'status', 'statusReason', 'revokedAt'])
+      .where('provinceCode', '=', provinceCode)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await state(trx);
+    const row = await trx
+      .updateTable('signingCredential')
+      .set({ status: 'revoked', statusReason: reason, revokedAt: ctx.now() })
+      .where('provinceCode', '=', provinceCode)
+      .where('id', '=', id)
+      .where('status', '<>', 'revoked')
+      .returning('serialNumber')
+      .executeTakeFirst();
+    if (!row) return { ok: false as const };
+    await auditInsert(trx, [withChange(audit, before, await state(trx))]).execute();
+    return { ok: true as const, serialNumber: row.serialNumber };
+  });
 }
 
 export function listRevoked(db: Db, provinceCode: string) {

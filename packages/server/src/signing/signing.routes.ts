@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditEntryFor, markAudited } from '../audit/audit.plugin';
 import { notFoundHandler, problem } from '../http/problem';
-import { getActor, requireRole } from '../identity/actor';
+import { getActor } from '../identity/actor';
 import { mayUseDemoTools } from '../identity/demo-tools';
+import { requireProvinceAdmin } from '../organisation/admin-scope';
 import { SigningError } from './csc-client';
 import { CSC_PREFIX, handleCsc, listRevoked, revokeCredential } from './csc-stand-in';
 import { authorityOf, buildCrl, PKI_PATHS } from './pki';
@@ -147,12 +149,15 @@ export const signingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      requireRole(request, 'system_admin', 'province_admin');
+      // A province administrator revokes only their own province's credentials (issue 13: admin routes scoped).
+      requireProvinceAdmin(request);
       if (!local)
         throw problem(409, 'signing-remote', 'Chứng thư số do nhà cung cấp dịch vụ ký số quản lý', {
           detail: 'Hãy thu hồi trên cổng của nhà cung cấp.',
         });
-      const r = await revokeCredential(app.ctx, request.params.id, request.body.reason);
+      const audit = auditEntryFor(request, 200, { type: 'signing_credential', id: request.params.id });
+      const r = await revokeCredential(app.ctx, request.params.id, request.body.reason, audit);
+      if (r.ok) markAudited(request);
       if (!r.ok) throw problem(404, 'not-found', 'Không tìm thấy chứng thư số đang hiệu lực');
       return { serialNumber: r.serialNumber };
     },
@@ -182,7 +187,7 @@ export const signingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      requireRole(request, 'system_admin', 'province_admin');
+      requireProvinceAdmin(request);
       return app.ctx.db
         .selectFrom('signingCredential')
         .select(['id', 'userId', 'kind', 'subjectName', 'agencyName', 'serialNumber', 'status', 'statusReason', 'revokedAt'])
