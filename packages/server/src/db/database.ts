@@ -20,6 +20,11 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+export interface PgliteHandle extends DatabaseHandle {
+  /** The whole data directory as a tarball, for `openPglite(undefined, { loadDataDir })`. */
+  dumpDataDir(): Promise<Blob>;
+}
+
 const INT8 = 20;
 const NUMERIC = 1700;
 const DATE = 1082;
@@ -55,18 +60,23 @@ export async function openPostgres(url: string, log?: KyselyConfig['log']): Prom
   };
 }
 
-/** dataDir undefined → in memory (tests). */
-export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
+/**
+ * dataDir undefined → in memory (tests). `loadDataDir`: start from a dump of another instance's data
+ * directory (PGlite's `dumpDataDir`) instead of an empty cluster — the tests' migrated template.
+ */
+export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob } = {}): Promise<PgliteHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     dataDir: dataDir ? join(dataDir, 'pglite') : undefined,
     parsers: pgliteParsers,
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin()] });
   const stopNotices = attachNotices(db, new PgliteNotices(pglite, () => db));
   return {
     db,
     kind: 'pglite',
+    dumpDataDir: () => pglite.dumpDataDir('none'),
     async close() {
       await stopNotices();
       await db.destroy();

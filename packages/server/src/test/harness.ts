@@ -1,12 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
-import { type DatabaseHandle, type Db, openPostgres } from '../db/database';
+import { type DatabaseHandle, type Db, openPglite, openPostgres } from '../db/database';
+import { listMigrations, migrate } from '../db/migrate';
 import { openMigratedDatabase } from '../db/open';
 import { seed } from '../db/seed/index';
 import type { AppContext } from '../http/context';
@@ -62,13 +63,59 @@ export async function createEmptyTestDatabase(serverUrl: string, prefix = 'dvc_t
 }
 
 /**
+ * Most of a fresh PGlite's cost is its initdb (~3 s of CPU): the tests start each in-memory database
+ * from a dump of one migrated the same way (db/migrate.ts), made once per set of migrations and kept
+ * in the temp dir for the other test processes. `migrate` still runs on each copy (it then finds
+ * nothing to apply), so a copy is never behind the migrations.
+ */
+let template: Promise<Blob> | undefined;
+
+function migrationsFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const m of listMigrations()) hash.update(m.id).update('\0').update(m.sql).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function migratedTemplate(): Promise<Blob> {
+  const file = join(tmpdir(), `dvc-pglite-migrated-${migrationsFingerprint()}.tar`);
+  if (existsSync(file)) return new Blob([readFileSync(file)]);
+  const fresh = await openPglite();
+  try {
+    await migrate(fresh.db);
+    const dump = await fresh.dumpDataDir();
+    // Written aside and renamed: a process reading it never sees half a file.
+    const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, file);
+    return dump;
+  } finally {
+    await fresh.close();
+  }
+}
+
+async function openPgliteFromTemplate(): Promise<DatabaseHandle> {
+  template ??= migratedTemplate().catch((err) => {
+    template = undefined;
+    throw err;
+  });
+  const handle = await openPglite(undefined, { loadDataDir: await template });
+  try {
+    await migrate(handle.db);
+    return handle;
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+}
+
+/**
  * A fresh, migrated database per test file: in-memory PGlite by default, or a new database on the
  * PostgreSQL server named by TEST_DATABASE_URL (CI runs the suite both ways), migrated the way the
  * server migrates (db/open.ts), as TEST_MIGRATION_DATABASE_URL's role when that is given.
  */
 export async function createTestDatabase(): Promise<DatabaseHandle & { ownerUrl?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) return (await openMigratedDatabase({})).handle;
+  if (!serverUrl) return openPgliteFromTemplate();
   const empty = await createEmptyTestDatabase(serverUrl);
   const { handle } = await openMigratedDatabase(empty);
   return {
