@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dueAt } from '@dvc/domain';
+import { vietnamDate } from '@dvc/domain/vietnam-time';
 import type { Kysely, Selectable } from 'kysely';
 import { loadWorkingCalendar } from '../calendar/calendar.service';
 import type { Database } from '../db/schema';
@@ -40,7 +41,7 @@ export type FileComplaintResult =
 
 /** dd-mm-yy of Vietnam and 6 characters of the id: PAKN-301126-4F1A2B. */
 function complaintCode(id: string, now: Date): string {
-  const vn = new Date(now.getTime() + 7 * 3_600_000).toISOString();
+  const vn = vietnamDate(now);
   return `PAKN-${vn.slice(8, 10)}${vn.slice(5, 7)}${vn.slice(2, 4)}-${id.replace(/-/g, '').slice(0, 6).toUpperCase()}`;
 }
 

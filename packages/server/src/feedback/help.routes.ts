@@ -1,3 +1,4 @@
+import { vietnamDate } from '@dvc/domain/vietnam-time';
 import { DEFAULT_OFFICE_HOURS } from '@dvc/domain/working-days';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -27,7 +28,7 @@ const HelpSchema = z.object({
   atCommuneDesk: z.boolean(),
 });
 
-const vietnamToday = (now: Date) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+const vietnamToday = (now: Date) => vietnamDate(now);
 const blank = (s: string | undefined) => (s?.trim() ? s.trim() : null);
 
 function deskOf(a: AgencyView) {

@@ -1,3 +1,5 @@
+import { vietnamDays } from '@dvc/domain/vietnam-time';
+import { isCalendarDate } from '@dvc/domain/working-days';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../http/problem';
@@ -177,13 +179,20 @@ export const ratingRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const agencies = reportScope(request);
       const { from, to, groupBy } = request.query;
+      for (const [field, value] of [
+        ['from', from],
+        ['to', to],
+      ] as const)
+        if (!isCalendarDate(value))
+          throw problem(400, 'validation', 'Kỳ báo cáo không hợp lệ', {
+            errors: [{ field: `querystring.${field}`, message: 'Ngày không có thật trên lịch' }],
+          });
       if (to < from)
         throw problem(400, 'validation', 'Kỳ báo cáo không hợp lệ', {
           errors: [{ field: 'querystring.to', message: '"Đến ngày" trước "từ ngày"' }],
         });
-      // Days in Vietnam's time: [from 00:00, the day after `to` 00:00) at UTC+7.
-      const start = new Date(`${from}T00:00:00+07:00`);
-      const end = new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 24 * 3_600_000);
+      // Days in Vietnam's time: [from 00:00, the day after `to` 00:00).
+      const { start, end } = vietnamDays(from, to);
       const rows = await ratingReport(app.ctx, { from: start, to: end, groupBy, agencies });
       return { from, to, groupBy, questions: form.questions, rows };
     },

@@ -1,4 +1,5 @@
 import { type PromotionNoticeForm, promotionFormInfo, promotionPrizeTotal } from '@dvc/domain';
+import { vietnamInstant } from '@dvc/domain/vietnam-time';
 import { renderPromotionAcknowledgement } from '../../documents/index';
 import type { IssueBase, ResultDossier, ResultIssuer } from './issuer';
 
@@ -38,8 +39,8 @@ export const acknowledgement: ResultIssuer = {
 };
 
 /** 'YYYY-MM-DD' in Vietnam → the instant it starts (or its last minute). */
-function vietnamInstant(date: string, endOfDay = false): Date {
-  return new Date(`${date}T${endOfDay ? '23:59:00' : '00:00:00'}+07:00`);
+function vietnamDayAt(date: string, endOfDay = false): Date {
+  return vietnamInstant(date, endOfDay ? (23 * 60 + 59) * 60_000 : 0);
 }
 
 function renderAcknowledgement(base: IssueBase, dossier: ResultDossier, form: PromotionNoticeForm): Promise<Buffer> {
@@ -58,8 +59,8 @@ function renderAcknowledgement(base: IssueBase, dossier: ResultDossier, form: Pr
       ...(dossier.applicantPhone ? { phone: dossier.applicantPhone } : {}),
     },
     programName: form.programmeName,
-    startsAt: vietnamInstant(form.startDate),
-    endsAt: vietnamInstant(form.endDate, true),
+    startsAt: vietnamDayAt(form.startDate),
+    endsAt: vietnamDayAt(form.endDate, true),
     area: form.area,
     promotionForm: promotionFormInfo(form.promotionForm)?.labelVi ?? form.promotionForm,
     goods: form.goods,
