@@ -3,12 +3,12 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
-import { type AuditEntry, auditInsert, withChange } from '../audit/audit.plugin';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import type { AppContext } from '../http/context';
 import { newOtp, otpHash, safeEqual, sha256 } from '../identity/secrets';
 import { queueSms } from '../identity/sms-outbox';
+import { disableCredential } from './credential-lifecycle';
 import { hasKey, loadKey, signingDir, signSha256Hash, writePrivateFile } from './key-store';
 import { authorityOf, issueSignerCertificate } from './pki';
 import type { SigningCredentialTable } from './signing.tables';
@@ -292,57 +292,6 @@ async function provision(ctx: AppContext, userId: string, holder: Holder): Promi
       createdAt: now,
     })
     .onConflict((oc) => oc.columns(['provinceCode', 'userId']).where('status', '<>', 'revoked').doNothing())
-    .execute();
-}
-
-export async function disableCredential(db: Db, provinceCode: string, id: string, reason: string): Promise<void> {
-  await db
-    .updateTable('signingCredential')
-    .set({ status: 'disabled', statusReason: reason })
-    .where('provinceCode', '=', provinceCode)
-    .where('id', '=', id)
-    .where('status', '=', 'active')
-    .execute();
-}
-
-/** Revokes a credential: its certificate goes on the CRL and it signs nothing more. */
-export async function revokeCredential(
-  ctx: AppContext,
-  id: string,
-  reason: string,
-  audit: AuditEntry,
-): Promise<{ ok: true; serialNumber: string } | { ok: false }> {
-  const provinceCode = ctx.config.PROVINCE_CODE;
-  const state = (db: Db) =>
-    db
-      .selectFrom('signingCredential')
-      .select(['id', 'serialNumber', 'status', 'statusReason', 'revokedAt'])
-      .where('provinceCode', '=', provinceCode)
-      .where('id', '=', id)
-      .executeTakeFirst();
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await state(trx);
-    const row = await trx
-      .updateTable('signingCredential')
-      .set({ status: 'revoked', statusReason: reason, revokedAt: ctx.now() })
-      .where('provinceCode', '=', provinceCode)
-      .where('id', '=', id)
-      .where('status', '<>', 'revoked')
-      .returning('serialNumber')
-      .executeTakeFirst();
-    if (!row) return { ok: false as const };
-    await auditInsert(trx, [withChange(audit, before, await state(trx))]).execute();
-    return { ok: true as const, serialNumber: row.serialNumber };
-  });
-}
-
-export function listRevoked(db: Db, provinceCode: string) {
-  return db
-    .selectFrom('signingCredential')
-    .select(['serialNumber', 'revokedAt'])
-    .where('provinceCode', '=', provinceCode)
-    .where('status', '=', 'revoked')
-    .orderBy('revokedAt')
     .execute();
 }
 

@@ -2,8 +2,9 @@
  * Signed documents (docs/decisions/011): PAdES B-T signatures through a Cloud Signature Consortium
  * API v2 service (the built-in stand-in by default), and their verification.
  */
+
+export { disableCredential, revokeCredential } from './credential-lifecycle';
 export { SigningError } from './csc-client';
-export { disableCredential, revokeCredential } from './csc-stand-in';
 export { issueSignedPdf, sealIssuedPdf, signIssuedPdf, signingRefusal } from './issue';
 export {
   authorizeOfficer,
