@@ -7,6 +7,19 @@ export function searchTextFor(definition: ProcedureDefinition): string {
   return foldVietnamese(`${definition.name} ${definition.code} ${topicLabel(definition.topic, definition.topicName)}`);
 }
 
+/** The `procedure` row's columns for listing and search, projected from a version's catalog facts. */
+export function procedureListColumns(facts: ProcedureDefinition, now: Date) {
+  return {
+    slug: facts.slug,
+    name: facts.name,
+    nameEn: facts.nameEn,
+    topic: facts.topic,
+    searchText: searchTextFor(facts),
+    definition: JSON.stringify(facts),
+    updatedAt: now,
+  };
+}
+
 type Definition = procedureDefinitions.ProcedureDefinition;
 
 /**
@@ -23,16 +36,7 @@ export async function insertProcedureVersion(
   definition: Definition,
   options: { createdBy: string | null; note: string | null; now: Date; active?: boolean },
 ): Promise<number> {
-  const facts = procedureDefinitions.catalogFactsOf(definition);
-  const listColumns = {
-    slug: facts.slug,
-    name: facts.name,
-    nameEn: facts.nameEn,
-    topic: facts.topic,
-    searchText: searchTextFor(facts),
-    definition: JSON.stringify(facts),
-    updatedAt: options.now,
-  };
+  const listColumns = procedureListColumns(procedureDefinitions.catalogFactsOf(definition), options.now);
   // Takes the row's lock (or waits for a writer creating it), so the next number below is this writer's.
   await db
     .insertInto('procedure')

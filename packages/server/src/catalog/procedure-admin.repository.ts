@@ -1,7 +1,7 @@
 import { procedureDefinitions } from '@dvc/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import { searchTextFor } from './index';
+import { procedureListColumns } from './catalog.repository';
 
 /**
  * The admin screen's reads of the catalog's tables (catalog.tables.ts, proc-store's): the list with
@@ -104,17 +104,10 @@ export async function insertProcedureVersions(
     .insertInto('procedure')
     .values(
       items.map(({ definition, version, active }) => {
-        const facts = procedureDefinitions.catalogFactsOf(definition);
         return {
           provinceCode,
           code: definition.code,
-          slug: facts.slug,
-          name: facts.name,
-          nameEn: facts.nameEn,
-          topic: facts.topic,
-          searchText: searchTextFor(facts),
-          definition: JSON.stringify(facts),
-          updatedAt: options.now,
+          ...procedureListColumns(procedureDefinitions.catalogFactsOf(definition), options.now),
           active,
           currentVersion: version,
         };
