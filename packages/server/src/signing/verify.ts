@@ -28,6 +28,27 @@ export interface Verification {
   problems: string[];
 }
 
+/**
+ * The CMS the signer put between the two byte ranges, cut to the length its DER header declares.
+ * (`extractSignature` strips every trailing "00" of the placeholder, which also eats a signature
+ * whose own last bytes are zero, about one in 256.)
+ */
+export function signatureDer(pdf: Buffer, byteRange: number[]): Buffer {
+  const [start = 0, firstLength = 0, second = 0] = byteRange;
+  const hex = pdf
+    .subarray(start + firstLength, second)
+    .toString('latin1')
+    .replace(/[<>\s]/g, '');
+  const bytes = Buffer.from(hex, 'hex');
+  if (bytes.length < 2 || bytes[0] !== 0x30) return bytes;
+  const first = bytes[1] ?? 0;
+  if (first < 0x80) return bytes.subarray(0, 2 + first);
+  const lengthBytes = first & 0x7f;
+  if (lengthBytes === 0 || lengthBytes > 4) return bytes; // indefinite length: BER parsing finds the end
+  const length = bytes.subarray(2, 2 + lengthBytes).reduce((total, byte) => total * 256 + byte, 0);
+  return bytes.subarray(0, Math.min(bytes.length, 2 + lengthBytes + length));
+}
+
 export async function verifyPdf(ctx: AppContext, pdf: Buffer): Promise<Verification> {
   const sha256 = sha256Hex(pdf);
   const record = await ctx.db
@@ -70,7 +91,7 @@ export async function verifyPdf(ctx: AppContext, pdf: Buffer): Promise<Verificat
   let timestamped = false;
   let timestamp: { signedData: pkijs.SignedData; root: pkijs.Certificate } | undefined;
   try {
-    const info = pkijs.ContentInfo.fromBER(toArrayBuffer(Buffer.from(extracted.signature, 'binary')));
+    const info = pkijs.ContentInfo.fromBER(toArrayBuffer(signatureDer(pdf, extracted.ByteRange)));
     if (info.contentType !== OID.signedData) throw new Error('not SignedData');
     const signedData = new pkijs.SignedData({ schema: info.content });
     const authority = await authorityOf(ctx.config);
