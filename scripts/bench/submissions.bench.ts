@@ -101,22 +101,31 @@ async function benchEngine(engine: 'pglite' | 'postgresql', url?: string): Promi
       .map((u) => u.code)
       .sort()
       .slice(0, 10);
-    // Ten communes, as a province's load is spread: one desk's daily numbers stop at 9999.
-    const bodies = communes.map((code) => {
-      const registration = householdRegistration({ attachments, unitCode: code });
+    // Ten communes, as a province's load is spread: one desk's daily numbers stop at 9999. Each filing
+    // asks for a business name of its own, as the register allows one per commune.
+    const registration = householdRegistration({ attachments });
+    const run = randomUUID().slice(0, 6);
+    let nextBody = 0;
+    const nextFiling = (): string => {
+      const n = nextBody++;
+      const unitCode = communes[n % communes.length] as string;
       return JSON.stringify({
         ...registration,
-        form: { ...registration.form, location: { unitCode: code, street: '12 Lê Lợi' } },
+        unitCode,
+        form: {
+          ...registration.form,
+          businessName: `Hộ kinh doanh Tải ${run} ${n}`,
+          location: { unitCode, street: '12 Lê Lợi' },
+        },
       });
-    });
-    let nextBody = 0;
+    };
     const filing = {
       method: 'POST' as const,
       path: '/api/v1/dossiers',
       headers: { cookie: citizen.cookie, 'x-csrf-token': citizen.csrfToken },
-      next: () => ({ body: bodies[nextBody++ % bodies.length] as string, headers: { 'idempotency-key': randomUUID() } }),
+      next: () => ({ body: nextFiling(), headers: { 'idempotency-key': randomUUID() } }),
     };
-    const insert = { method: 'POST' as const, path: '/bare', body: bodies[0] };
+    const insert = { method: 'POST' as const, path: '/bare', body: nextFiling() };
 
     // Each filing queues one portal message and, for the citizen, one notice: the portal's count of
     // messages is the number of filings the server wrote (also those autocannon stopped waiting for).

@@ -149,3 +149,16 @@ export function businessNameKey(name: string): string {
   const own = (properName ?? tidy(name)).toLocaleLowerCase('vi');
   return canonicalTonePlacement(own.normalize('NFD')).normalize('NFC');
 }
+
+/** The name a register dossier's form asks for: a registration's own, or a change's new one. */
+export function requestedBusinessName(form: Record<string, unknown>): string | undefined {
+  const changes = form.changes as Record<string, unknown> | undefined;
+  const name = form.businessName ?? changes?.businessName;
+  return typeof name === 'string' && name.trim() ? name : undefined;
+}
+
+/** The register's key of the name a dossier's form asks for, if it asks for one. */
+export function requestedBusinessNameKey(form: Record<string, unknown>): string | null {
+  const name = requestedBusinessName(form);
+  return name === undefined ? null : businessNameKey(name);
+}

@@ -41,6 +41,45 @@ test('the name check before filing counts open dossiers too, whatever the case o
   assert.equal((await check('Hộ kinh doanh Bích Ngọc Hai')).json().available, true, 'another name is free');
 });
 
+test('a name another open dossier asks for, in another case, is refused at filing on its field, and the dossier is not stored', async () => {
+  const first = await file('Hộ kinh doanh Trùng Tên');
+  assert.equal(first.statusCode, 201, first.body);
+  const again = await file('hộ kinh doanh trùng tên');
+  assert.equal(again.statusCode, 400, again.body);
+  const errors = again.json().errors as Array<{ field: string; message: string }>;
+  assert.deepEqual(
+    errors.map((e) => e.field),
+    ['body.form.businessName'],
+  );
+  assert.match(errors[0]!.message, /đang được đề nghị đăng ký trong một hồ sơ khác/);
+  assert.ok(errors[0]!.message.includes(first.json().code), 'names the dossier that asked first');
+  const mine = (await get(t.app, citizen, '/api/v1/dossiers?limit=100')).json();
+  const names = JSON.stringify(mine).toLocaleLowerCase('vi').split('hộ kinh doanh trùng tên').length - 1;
+  assert.ok(names <= 1, 'only the first filing is among the dossiers');
+});
+
+test('filings of one name sent at once: whichever got through, only the first filed is received, the others are refused at reception on the name', async () => {
+  const name = 'Hộ kinh doanh Cùng Lúc';
+  const answers = await Promise.all([name, name.toUpperCase(), name.toLowerCase(), name].map((n) => file(n)));
+  const filed = answers.filter((a) => a.statusCode === 201).map((a) => a.json() as { code: string; submittedAt: string });
+  for (const refused of answers.filter((a) => a.statusCode !== 201)) {
+    assert.equal(refused.statusCode, 400, refused.body);
+    assert.equal(refused.json().errors[0].field, 'body.form.businessName');
+  }
+  assert.ok(filed.length >= 1, 'at least one filing got through');
+  const byFiling = [...filed].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.code.localeCompare(b.code));
+  const receptions = [];
+  for (const d of byFiling.reverse())
+    receptions.push({ code: d.code, res: await act(t.app, receiver, d.code, { type: 'receive' }) });
+  const received = receptions.filter((r) => r.res.statusCode === 200);
+  assert.equal(received.length, 1, JSON.stringify(receptions.map((r) => [r.code, r.res.statusCode])));
+  assert.equal(received[0]!.code, byFiling[byFiling.length - 1]!.code, 'the first filed keeps the name');
+  for (const r of receptions.filter((x) => x.res.statusCode !== 200)) {
+    assert.equal(r.res.statusCode, 400, r.res.body);
+    assert.equal(r.res.json().errors[0].field, 'form.businessName');
+  }
+});
+
 test("an officer's note (the assignment's \"Đề nghị xử lý sớm\") is internal: the applicant's history shows the step, not the note", async () => {
   const specialist = await login(t.app, 'specialist');
   const { code } = await fileOnline(t.app, citizen, { form: { ...householdForm(), businessName: 'Hộ kinh doanh Ghi Chú' } });

@@ -3,12 +3,14 @@ import type { Kysely } from 'kysely';
 import { factsOfDossier } from '../catalog/index';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
+import type { FieldError } from '../http/problem';
 import type { Actor } from '../identity/actor';
 import { isActiveSpecialistOf } from '../identity/staff.repository';
 import { notifyDossierChange } from '../notifications/outbox';
 import { queuePortalSync } from '../portal-sync/portal-sync.outbox';
+import { checkFilingForResult, definitionOfDossier } from '../results/index';
 import { appendDossierEvent, type DossierRow, findDossierRow } from './dossier.repository';
-import type { DossierResult } from './dossier.result';
+import { type DossierResult, invalid } from './dossier.result';
 import { canSeeDossier, lifecycleRoles } from './dossier-access';
 import { eventColumns, reviveSnapshot, snapshotColumns } from './dossier-snapshot';
 import { computeDueAt, resumedDueAt } from './dossier-timing';
@@ -60,6 +62,10 @@ export async function applyDossierEvent(
   ) {
     return { ok: false, reason: 'invalid_payload', field: 'specialistId', message: NOT_A_SPECIALIST };
   }
+  if (event.type === 'receive') {
+    const clashes = await receptionClashes(ctx, before);
+    if (clashes.length > 0) return invalid(clashes, RECEPTION_CLASH);
+  }
 
   const updated = await ctx.db.transaction().execute(async (trx) => {
     const current = await findDossierRow(trx, provinceCode, code, true);
@@ -91,6 +97,21 @@ export async function applyDossierEvent(
     };
   }
   return { ok: true, value: updated };
+}
+
+const RECEPTION_CLASH =
+  'Chưa tiếp nhận được: hồ sơ không thể giải quyết như đã khai (xem lỗi của từng trường) — yêu cầu công dân bổ sung hoặc từ chối hồ sơ';
+
+/** At reception, what the decision would refuse: checked again against what was filed before this dossier. */
+async function receptionClashes(ctx: AppContext, row: DossierRow): Promise<FieldError[]> {
+  const definition = await definitionOfDossier(ctx, row);
+  const self = { dossierId: row.id, code: row.code, submittedAt: row.submittedAt };
+  const problems = await checkFilingForResult(
+    ctx.db,
+    { provinceCode: row.provinceCode, agencyCode: row.agencyCode, form: row.form as Record<string, unknown>, self },
+    definition,
+  );
+  return problems.map((p) => ({ field: `form.${p.field}`, message: p.message }));
 }
 
 /** Fills the due time the server computes itself; a client never sets it for these events. */

@@ -34,9 +34,8 @@ describe('many filings at the same moment', () => {
         .rows[0]!.n,
     };
     const keys = Array.from({ length: 30 }, () => randomUUID());
-    const answers = await Promise.all(
-      keys.map((key) => post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments }), key)),
-    );
+    const bodies = keys.map(() => householdRegistration({ attachments }));
+    const answers = await Promise.all(keys.map((key, i) => post(t.app, citizen, '/api/v1/dossiers', bodies[i], key)));
     assert.deepEqual(
       answers.map((a) => a.statusCode),
       keys.map(() => 201),
@@ -61,7 +60,7 @@ describe('many filings at the same moment', () => {
 
     // Each answer belongs to its own request: a retry of any key returns that same dossier.
     for (const i of [0, 17, 29]) {
-      const again = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments }), keys[i]);
+      const again = await post(t.app, citizen, '/api/v1/dossiers', bodies[i], keys[i]);
       assert.equal(again.statusCode, 201);
       assert.equal(again.headers['idempotent-replayed'], 'true');
       assert.equal(again.json().code, codes[i]);
@@ -86,15 +85,16 @@ describe('many filings at the same moment', () => {
 
   test('a retry of a lone filing is answered from its first answer and takes no number of the day', async () => {
     const key = randomUUID();
-    const first = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments }), key);
+    const body = householdRegistration({ attachments });
+    const first = await post(t.app, citizen, '/api/v1/dossiers', body, key);
     assert.equal(first.statusCode, 201);
     for (const _ of [1, 2]) {
-      const again = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments }), key);
+      const again = await post(t.app, citizen, '/api/v1/dossiers', body, key);
       assert.equal(again.statusCode, 201);
       assert.equal(again.headers['idempotent-replayed'], 'true');
       assert.equal(again.json().code, first.json().code);
     }
-    const other = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments, delivery: 'post' }), key);
+    const other = await post(t.app, citizen, '/api/v1/dossiers', { ...body, delivery: 'post' }, key);
     assert.equal(other.statusCode, 422, 'the same key with another body');
     const next = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments }), randomUUID());
     assert.equal(sequenceOf(next.json().code), sequenceOf(first.json().code) + 1, 'the retries gave their numbers back');
@@ -102,11 +102,12 @@ describe('many filings at the same moment', () => {
 
   test('a retry arriving among new filings gets its first answer; the new ones are filed once each', async () => {
     const key = randomUUID();
-    const first = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments }), key);
+    const body = householdRegistration({ attachments });
+    const first = await post(t.app, citizen, '/api/v1/dossiers', body, key);
     assert.equal(first.statusCode, 201);
     const before = await count('dossier');
     const [retry, ...fresh] = await Promise.all([
-      post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments }), key),
+      post(t.app, citizen, '/api/v1/dossiers', body, key),
       ...[1, 2, 3].map(() => post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments }), randomUUID())),
     ]);
     assert.equal(retry!.statusCode, 201);
@@ -183,8 +184,9 @@ describe('many filings at the same moment', () => {
     const retry = await post(t.app, citizen, '/api/v1/dossiers', body, key);
     assert.equal(retry.statusCode, 201);
     assert.equal(retry.json().code, first.json().code);
-    const fresh = await post(t.app, citizen, '/api/v1/dossiers', body, randomUUID());
+    const fresh = await post(t.app, citizen, '/api/v1/dossiers', householdRegistration({ attachments }), randomUUID());
     assert.equal(fresh.statusCode, 400, 'a new filing is checked as usual');
+    assert.equal(fresh.json().errors[0].field, 'body.attachments.0.fileId', fresh.body);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   foldVietnamese,
   formatDossierCode,
   type ProcedureDefinition,
+  requestedBusinessNameKey,
   type TransitionRecord,
   transition,
   vietnamLocalDate,
@@ -19,6 +20,7 @@ import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import { dossierChangesInsert } from '../notifications/outbox';
 import { portalSyncInsert } from '../portal-sync/portal-sync.outbox';
+import { checkFilingForResult } from '../results/index';
 import {
   advanceSequencesPastStoredCodes,
   codePrefixes,
@@ -115,6 +117,13 @@ export async function prepareDossier(
   const data = options.declaredPartOnly ? declaredPart(current.definition, input.form) : input.form;
   const form = await checkFormForFiling(ctx, current, input.procedureVersion, data, now, fieldPrefix);
   if (!form.ok) return form;
+  // What the leader's decision would refuse (a business name already taken or asked for) is said now.
+  const clashes = await checkFilingForResult(
+    ctx.db,
+    { provinceCode: ctx.config.PROVINCE_CODE, agencyCode: routing.agencyCode, form: form.value },
+    current.definition,
+  );
+  if (clashes.length > 0) return invalid(clashes.map((c) => ({ field: `${fieldPrefix}.form.${c.field}`, message: c.message })));
   const attachments = await checkAttachments(ctx, filer.userId, procedure, input.attachments, {
     requireMandatory: filer.creation === 'submit_online',
     fieldPrefix: `${fieldPrefix}.attachments`,
@@ -218,6 +227,7 @@ export async function insertPreparedDossiers(
       filedBy: filer.userId,
       channel: filer.channel,
       form: JSON.stringify(p.form),
+      businessNameKey: requestedBusinessNameKey(p.form),
       ...snapshotColumns(p.snapshot),
       submittedAt: now,
       feeAmount: p.feeAmount,

@@ -28,6 +28,8 @@ export interface DossierTable {
   step: string | null;
   delivery: string | null;
   form: Json<Record<string, unknown>>;
+  /** The register's key of the business name the form asks for (migration 049), null if none. */
+  businessNameKey: string | null;
   snapshot: Json<Record<string, unknown>>;
   submittedAt: Date;
   receivedAt: Date | null;

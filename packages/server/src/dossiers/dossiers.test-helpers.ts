@@ -41,10 +41,17 @@ export async function registrationAttachments(ctx: AppContext, who: SignedIn) {
   ];
 }
 
-/** A complete, valid registration form (packages/domain/src/forms). */
+let businessNumber = 0;
+
+/**
+ * A complete, valid registration form (packages/domain/src/forms). Each form asks for a name of its
+ * own ("Hộ kinh doanh Bánh xèo Cô Ba 7"), as the register wants one name per business in a commune: a
+ * test that files the same form twice builds it once.
+ */
 export function householdForm(): Record<string, unknown> {
+  businessNumber += 1;
   return {
-    businessName: 'Hộ kinh doanh Bánh xèo Cô Ba',
+    businessName: `Hộ kinh doanh Bánh xèo Cô Ba ${businessNumber}`,
     location: { unitCode: '21025', street: '12 Lê Lợi, tổ dân phố 3' },
     businessLines: [{ code: '5610', name: 'Nhà hàng và các dịch vụ ăn uống phục vụ lưu động', isMain: true }],
     capital: 50_000_000,

@@ -60,9 +60,10 @@ describe('a citizen files from the phone', () => {
 
   test('a retry with the same key returns the same dossier, never a second one', async () => {
     const key = randomUUID();
-    const first = await post(t.app, citizen, '/api/v1/dossiers', reg(), key);
+    const body = reg();
+    const first = await post(t.app, citizen, '/api/v1/dossiers', body, key);
     const before = await dossierCount();
-    const again = await post(t.app, citizen, '/api/v1/dossiers', reg(), key);
+    const again = await post(t.app, citizen, '/api/v1/dossiers', body, key);
     assert.equal(again.statusCode, 201);
     assert.equal(again.headers['idempotent-replayed'], 'true');
     assert.equal(again.json().code, first.json().code);

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { findUnit, vietnamDate } from '../admin-units/admin-units.service';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
-import { findPendingNameClaim, NAME_PENDING } from './name-claims';
+import { findPendingNameClaim, NAME_PENDING, requestedBusinessName } from './name-claims';
 import { formatRegistrationNumber, normalizeRegistrationNumber } from './registration-number';
 import {
   appendVersion,
@@ -250,6 +250,12 @@ export async function terminateHouseholdBusiness(
 /** What a register procedure does to the register (its issuer reads it from the definition). */
 export type RegisterOperation = 'register' | 'change' | 'terminate';
 
+/** A register problem and the form field it is about ("businessName", "changes.businessName", …). */
+export interface RegisterProblem {
+  field: string;
+  message: string;
+}
+
 /**
  * The register's objection to issuing the result of an approved dossier, or undefined: the same
  * checks as the changes above, read-only (for the leader, before `resolve`).
@@ -261,23 +267,58 @@ export async function precheckRegister(
   operation: RegisterOperation,
   form: Record<string, unknown>,
 ): Promise<string | undefined> {
-  const name = (form.businessName ?? (form.changes as Record<string, unknown> | undefined)?.businessName) as string | undefined;
+  return (await registerProblem(db, provinceCode, authorityAgencyCode, operation, form))?.message;
+}
+
+/**
+ * What stands against a register dossier at filing and at reception: the register's objection, or
+ * another open dossier at the same authority asking for the same name (filed before it, at
+ * reception: `self`). Checked again at the decision (`precheckRegister`) and by the register's
+ * unique index, for the races in between.
+ */
+export async function checkRegisterFiling(
+  db: Db,
+  provinceCode: string,
+  authorityAgencyCode: string,
+  operation: RegisterOperation,
+  form: Record<string, unknown>,
+  self?: { dossierId: string; code: string; submittedAt: Date },
+): Promise<RegisterProblem[]> {
+  const problem = await registerProblem(db, provinceCode, authorityAgencyCode, operation, form);
+  if (problem) return [problem];
+  const name = requestedBusinessName(form);
+  if (operation === 'terminate' || !name) return [];
+  const claim = await findPendingNameClaim(db, provinceCode, authorityAgencyCode, name, self);
+  return claim ? [{ field: nameField(form), message: `${NAME_PENDING}: hồ sơ ${claim}` }] : [];
+}
+
+function nameField(form: Record<string, unknown>): string {
+  return typeof form.businessName === 'string' ? 'businessName' : 'changes.businessName';
+}
+
+async function registerProblem(
+  db: Db,
+  provinceCode: string,
+  authorityAgencyCode: string,
+  operation: RegisterOperation,
+  form: Record<string, unknown>,
+): Promise<RegisterProblem | undefined> {
+  const name = requestedBusinessName(form);
+  const taken = { field: nameField(form), message: NAME_TAKEN };
   if (operation === 'register') {
-    return name && (await findActiveByNameKey(db, provinceCode, authorityAgencyCode, businessNameKey(name)))
-      ? NAME_TAKEN
-      : undefined;
+    return name && (await findActiveByNameKey(db, provinceCode, authorityAgencyCode, businessNameKey(name))) ? taken : undefined;
   }
+  const field = 'registrationNumber';
   const row = await findByRegistrationNumber(
     db,
     provinceCode,
     normalizeRegistrationNumber(String(form.registrationNumber ?? '')),
   );
   if (!row || row.ownerCitizenId !== form.ownerCitizenId) {
-    return 'Không tìm thấy hộ kinh doanh có mã số và số định danh của chủ hộ đã khai';
+    return { field, message: 'Không tìm thấy hộ kinh doanh có mã số và số định danh của chủ hộ đã khai' };
   }
-  if (row.status !== 'active') return 'Hộ kinh doanh đã chấm dứt hoạt động';
-  if (row.authorityAgencyCode !== authorityAgencyCode) return 'Hộ kinh doanh không do cơ quan này đăng ký';
-  if (name && (await findActiveByNameKey(db, provinceCode, authorityAgencyCode, businessNameKey(name), row.id)))
-    return NAME_TAKEN;
+  if (row.status !== 'active') return { field, message: 'Hộ kinh doanh đã chấm dứt hoạt động' };
+  if (row.authorityAgencyCode !== authorityAgencyCode) return { field, message: 'Hộ kinh doanh không do cơ quan này đăng ký' };
+  if (name && (await findActiveByNameKey(db, provinceCode, authorityAgencyCode, businessNameKey(name), row.id))) return taken;
   return undefined;
 }

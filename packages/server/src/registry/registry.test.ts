@@ -4,6 +4,7 @@ import { act, get, householdForm, login } from '../dossiers/dossiers.test-helper
 import type { SignedIn } from '../identity/identity.test-helpers';
 import { checkResultIssuable, onDossierResolved } from '../results/results.service';
 import {
+  approvedWithSameName,
   createResultsTestApp,
   type Desk,
   driveToApproved,
@@ -85,9 +86,12 @@ describe('names are unique per registering authority among active businesses', (
     assert.deepEqual(await nameCheck(NAME, '21040'), { available: true, problems: [] });
   });
 
-  test('a second registration with the same name in the same commune is refused at resolution', async () => {
-    const code = await fileDossier(t, citizen, '1.001612', '21025', registrationForm(NAME), REGISTRATION);
-    await driveToApproved(t.app, desk, code);
+  test('a second registration with the same name in the same commune is refused at filing, on the name; one that got past it is refused at resolution', async () => {
+    await assert.rejects(
+      fileDossier(t, citizen, '1.001612', '21025', registrationForm('hộ kinh doanh  TẠP HÓA minh phát'), REGISTRATION),
+      /→ 400 .*"field":"body\.form\.businessName".*đã được đăng ký/,
+    );
+    const [code = ''] = await approvedWithSameName(t, desk, citizen, (n) => registrationForm(n), NAME, 1, REGISTRATION);
     assert.equal((await checkResultIssuable(t.ctx, code)).ok, false);
     const resolve = await act(t.app, desk.leader, code, { type: 'resolve' });
     assert.equal(resolve.statusCode, 409, 'the leader is told, and the dossier is not resolved');
@@ -102,12 +106,7 @@ describe('names are unique per registering authority among active businesses', (
 
   test('two approved dossiers racing for one name: exactly one gets it', async () => {
     const name = 'Hộ kinh doanh Song Sinh';
-    const codes = [];
-    for (let i = 0; i < 2; i++) {
-      const code = await fileDossier(t, citizen, '1.001612', '21025', registrationForm(name), REGISTRATION);
-      await driveToApproved(t.app, desk, code);
-      codes.push(code);
-    }
+    const codes = await approvedWithSameName(t, desk, citizen, (n) => registrationForm(n), name, 2, REGISTRATION);
     const resolves = await Promise.all(codes.map((c) => act(t.app, desk.leader, c, { type: 'resolve' })));
     // Serialised (the embedded database) the second is refused before resolving (409); truly parallel
     // (PostgreSQL) both may resolve, but only one is issued a certificate: the register decides.
@@ -214,16 +213,11 @@ describe('names are unique per registering authority among active businesses', (
     const page = await t.app.inject({ method: 'GET', url: `/xac-minh/${certificates[0]?.verificationCode}` });
     assert.ok(page.body.includes('đã chấm dứt hoạt động'));
 
-    // A terminated registration cannot be changed or terminated again.
-    const again = await fileDossier(t, citizen, '1.001266', '21025', form, [
-      'thong-bao-cham-dut',
-      'thong-bao-co-quan-thue',
-      'giay-chung-nhan-goc',
-    ]);
-    await driveToApproved(t.app, desk, again);
-    const refused = await act(t.app, desk.leader, again, { type: 'resolve' });
-    assert.equal(refused.statusCode, 409);
-    assert.match(refused.json().title, /chấm dứt/);
+    // A terminated registration cannot be changed or terminated again: the filing says so on the number.
+    await assert.rejects(
+      fileDossier(t, citizen, '1.001266', '21025', form, ['thong-bao-cham-dut', 'thong-bao-co-quan-thue', 'giay-chung-nhan-goc']),
+      /→ 400 .*"field":"body\.form\.registrationNumber".*chấm dứt/,
+    );
   });
 
   test('a terminated name can be registered again', async () => {

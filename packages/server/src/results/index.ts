@@ -3,7 +3,16 @@
  * (decision 010), the issuer registry the catalog checks definitions against, and the result file.
  */
 export { definitionOfDossier } from './definition-of-dossier';
-export { ISSUER_NAMES, IssueRefusal, isKnownIssuer, registerOperationOf, resultRuleProblems } from './issuers/index';
+export {
+  checkFilingForResult,
+  type FilingFacts,
+  type FilingProblem,
+  ISSUER_NAMES,
+  IssueRefusal,
+  isKnownIssuer,
+  registerOperationOf,
+  resultRuleProblems,
+} from './issuers/index';
 export {
   checkResultIssuable,
   getResultFile,

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { act, get, householdForm, login } from '../dossiers/dossiers.test-helpers';
 import type { SignedIn } from '../identity/identity.test-helpers';
 import {
+  approvedWithSameName,
   createResultsTestApp,
   type Desk,
   driveToApproved,
@@ -90,12 +91,7 @@ describe('the result is issued with the resolution and recorded by its event (de
 
   test('leaders racing two dossiers for one name: the one refused is not resolved at all', async () => {
     const name = 'Hộ kinh doanh Đôi Bạn';
-    const codes: string[] = [];
-    for (let i = 0; i < 2; i++) {
-      const code = await fileDossier(t, citizen, '1.001612', '21025', registration(name), REGISTRATION);
-      await driveToApproved(t.app, desk, code);
-      codes.push(code);
-    }
+    const codes = await approvedWithSameName(t, desk, citizen, registration, name, 2, REGISTRATION);
     const approved = (await dossierRow(codes[0] as string)).status;
     const answers = await Promise.all(codes.map((c) => act(t.app, desk.leader, c, { type: 'resolve' })));
     assert.deepEqual(answers.map((a) => a.statusCode).sort(), [200, 409], answers.map((a) => a.body.slice(0, 200)).join('\n'));

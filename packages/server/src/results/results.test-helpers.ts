@@ -140,3 +140,32 @@ export async function streamToBuffer(body: NodeJS.ReadableStream): Promise<Buffe
   for await (const c of body) chunks.push(Buffer.from(c as Buffer));
   return Buffer.concat(chunks);
 }
+
+/**
+ * `count` dossiers asking for one business name, each driven to approved: what two filings sent at
+ * the same moment can come to, since a filing's and a reception's name checks cannot see a filing
+ * still in flight. They are filed under names of their own and then given the same one in the
+ * stored form, so the leader's decision is the only check left to meet the race.
+ */
+export async function approvedWithSameName(
+  t: ResultsTestApp,
+  desk: Desk,
+  citizen: SignedIn,
+  form: (name: string) => Record<string, unknown>,
+  name: string,
+  count: number,
+  componentIds: string[],
+): Promise<string[]> {
+  const codes: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const code = await fileDossier(t, citizen, '1.001612', '21025', form(`${name} ${randomUUID().slice(0, 6)}`), componentIds);
+    await driveToApproved(t.app, desk, code);
+    codes.push(code);
+  }
+  await t.ctx.db
+    .updateTable('dossier')
+    .set((eb) => ({ form: eb.fn('jsonb_set', [eb.ref('form'), eb.val('{businessName}'), eb.val(JSON.stringify(name))]) }))
+    .where('code', 'in', codes)
+    .execute();
+  return codes;
+}

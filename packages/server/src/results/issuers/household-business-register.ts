@@ -9,6 +9,7 @@ import { renderHouseholdBusinessCertificate } from '../../documents/index';
 import type { HouseholdBusinessRow } from '../../registry/registry.repository';
 import {
   changeHouseholdBusiness,
+  checkRegisterFiling,
   precheckRegister,
   type RegisterChange,
   type RegisterOperation,
@@ -56,6 +57,11 @@ export const householdBusinessRegister: ResultIssuer = {
 
   precheck(db, dossier, definition) {
     return precheckRegister(db, dossier.provinceCode, dossier.agencyCode, registerOperationOf(definition), dossier.form);
+  },
+
+  checkFiling(db, filing, definition) {
+    const operation = registerOperationOf(definition);
+    return checkRegisterFiling(db, filing.provinceCode, filing.agencyCode, operation, filing.form, filing.self);
   },
 
   async issue(trx, { base, dossier, definition }): Promise<IssuedDocument> {

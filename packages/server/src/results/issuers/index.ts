@@ -1,7 +1,7 @@
 import { acknowledgement } from './acknowledgement';
 import { certificate } from './certificate';
 import { householdBusinessRegister } from './household-business-register';
-import type { Definition, ResultIssuer } from './issuer';
+import type { Db, Definition, FilingFacts, FilingProblem, ResultIssuer } from './issuer';
 import { recordedOutcome } from './recorded-outcome';
 
 /** The issuer modules by the name a definition's `result.issuer` gives. Adding one = one module + one line. */
@@ -45,6 +45,26 @@ export function issuerOf(definition: Definition | undefined): ResultIssuer {
   return ISSUERS.get(definition.result.issuer) ?? recordedOutcome;
 }
 
+/** The problems the dossier's result would meet at the decision, found at filing and at reception. */
+export async function checkFilingForResult(
+  db: Db,
+  filing: FilingFacts,
+  definition: Definition | undefined,
+): Promise<FilingProblem[]> {
+  const issuer = issuerOf(definition);
+  return definition && issuer.checkFiling ? issuer.checkFiling(db, filing, definition) : [];
+}
+
 export { registerOperationOf } from './household-business-register';
-export type { Db, Definition, IssueBase, IssuedDocument, IssueRequest, ResultDossier, ResultIssuer } from './issuer';
+export type {
+  Db,
+  Definition,
+  FilingFacts,
+  FilingProblem,
+  IssueBase,
+  IssuedDocument,
+  IssueRequest,
+  ResultDossier,
+  ResultIssuer,
+} from './issuer';
 export { IssueRefusal } from './issuer';

@@ -66,6 +66,21 @@ export class IssueRefusal extends Error {
   }
 }
 
+/** A filing as the issuer checks it: before it is written (no `self`) or at its reception. */
+export interface FilingFacts {
+  provinceCode: string;
+  agencyCode: string;
+  form: Record<string, unknown>;
+  /** At reception: the dossier itself; only dossiers filed before it count against it. */
+  self?: { dossierId: string; code: string; submittedAt: Date };
+}
+
+/** `field`: a path inside the form ("businessName", "changes.businessName"). */
+export interface FilingProblem {
+  field: string;
+  message: string;
+}
+
 export interface ResultIssuer {
   /** The name a definition's `result.issuer` gives. */
   name: string;
@@ -76,6 +91,12 @@ export interface ResultIssuer {
    * before `resolve`), or undefined. `issue` checks again inside its transaction (races).
    */
   precheck(db: Db, dossier: ResultDossier, definition: Definition): Promise<string | undefined>;
+  /**
+   * What the result could not be issued for, found at filing (and again at reception) rather than at
+   * the leader's last step: the problems, each on its form field (relative to the form). Absent:
+   * nothing to check before the decision.
+   */
+  checkFiling?(db: Db, filing: FilingFacts, definition: Definition): Promise<FilingProblem[]>;
   /**
    * Inside the issuing transaction: changes what the procedure changes (the register) and renders the
    * document. null: this issuer records the decision only (no document). Throws IssueRefusal.
