@@ -3,6 +3,7 @@ import { buildCalendar, calendarDateOf } from '@dvc/domain/working-days';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { Link, navigate, useLocation } from '../../router';
+import { enterAdvances } from '../../shared/a11y';
 import { api } from '../../shared/api';
 import { type ProcedureDetail, procedureVersionField } from '../../shared/catalog';
 import { browserChannelEnv, channelFor } from '../../shared/channel';
@@ -138,6 +139,14 @@ export default function FilingWizard({ code }: { code: string }) {
   }, [session.status, state, code, fromItem, definition]);
 
   useEffect(() => () => void saver.flush(), [saver]);
+  // A new step takes the focus on its heading (not on the first load): a screen reader reads where it is.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shownStep = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!state) return;
+    if (shownStep.current !== undefined && shownStep.current !== state.stepIndex) heading.current?.focus();
+    shownStep.current = state.stepIndex;
+  }, [state]);
   // Load the upload code (and let the service worker cache it) now: papers may be photographed offline.
   useEffect(() => void import('../../shared/upload').catch(() => undefined), []);
 
@@ -281,7 +290,8 @@ export default function FilingWizard({ code }: { code: string }) {
   const lookup = formStep ? registrationLookupFields(definition.result.issuer, formStep.fields) : undefined;
   const isLast = state.stepIndex === steps.length - 1;
   return (
-    <section className="wizard">
+    // biome-ignore lint/a11y/noStaticElementInteractions: Enter in the step's text fields, as "Tiếp tục"
+    <section className="wizard" onKeyDown={(e) => enterAdvances(e, isLast ? undefined : next)}>
       <p className="muted">{procedure ? (locale === 'en' ? procedure.nameEn : procedure.name) : code}</p>
       <div className="progress">
         <span>{t('filing.progress', { step: state.stepIndex + 1, total: steps.length })}</span>
@@ -289,7 +299,9 @@ export default function FilingWizard({ code }: { code: string }) {
           <div style={{ width: `${((state.stepIndex + 1) / steps.length) * 100}%` }} />
         </div>
       </div>
-      <h1>{step.title}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {step.title}
+      </h1>
       {changed !== undefined && (
         <div className="notice" role="status">
           <strong>{t('form.changed.title')}</strong>
