@@ -121,7 +121,7 @@ test('the keyboard: skip link, Enter to the next step, focus on its heading, arr
   await communes.fill('tra');
   const options = page.locator('.options .option');
   await options.nth(1).waitFor();
-  const second = (await options.nth(1).innerText()).trim();
+  const second = ((await options.nth(1).textContent()) ?? '').trim();
   await communes.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   assert.equal(await focused(), `button: ${second}`);

@@ -19,8 +19,10 @@ import { StepErrors, type WizardMeta } from './fields';
 import { type FieldError, type FormData, getPath, setPath } from './form-state';
 import { RegistrationLookup, registrationLookupFields } from './RegistrationLookup';
 import { ReviewStep } from './ReviewStep';
+import { Submitted } from './Submitted';
 import { WhereStep } from './WhereStep';
-import { AttachmentsStep, componentErrors } from './wizard-attachments';
+import { AttachmentsStep, componentErrors, papersOf } from './wizard-attachments';
+import { errorStep } from './wizard-errors';
 
 /**
  * The filing wizard: one step of the procedure's definition per screen, "Bước 2/9", back/next, the
@@ -221,6 +223,9 @@ export default function FilingWizard({ code }: { code: string }) {
 
   function go(index: number) {
     update((s) => ({ ...s, stepIndex: index }));
+    // Only the problems of the step shown stay: the box does not speak of another step's fields.
+    const target = steps[index]?.id;
+    setErrors((es) => es.filter((e) => errorStep(e.field, (f) => compiled?.stepOf(f)) === target));
     void saver.flush();
     window.scrollTo(0, 0);
   }
@@ -344,7 +349,11 @@ export default function FilingWizard({ code }: { code: string }) {
           data={state.data}
           files={state.meta.files}
           errors={errors}
-          setFiles={(fn) => update((s) => ({ ...s, meta: { ...s.meta, files: fn(s.meta.files) } }))}
+          setFiles={(fn) => {
+            update((s) => ({ ...s, meta: { ...s.meta, files: fn(s.meta.files) } }));
+            // A paper said missing (or a file said still uploading) is checked again at "Tiếp tục".
+            setErrors((es) => es.filter((e) => !e.field.startsWith('@files')));
+          }}
         />
       )}
       {step.kind === 'review' && (
@@ -355,6 +364,8 @@ export default function FilingWizard({ code }: { code: string }) {
             rows: formRows(s.fields, state.data, locale, { unknown: false }),
           }))}
           meta={state.meta}
+          papers={papersOf(definition, state.data, locale)}
+          whereStep={steps.find((s) => s.kind === 'where')}
           fee={procedure?.feeAmounts}
           onEdit={(id) => go(indexOf(id))}
         />
@@ -380,27 +391,6 @@ export default function FilingWizard({ code }: { code: string }) {
         )}
       </div>
       <p className="muted small">{t('filing.autosave')}</p>
-    </section>
-  );
-}
-
-function Submitted({ item }: { item: OutboxItem }) {
-  const { t } = useI18n();
-  const sent = item.status === 'sent';
-  return (
-    <section className="center">
-      <div className={`result-icon ${sent ? 'ok' : 'pending'}`} aria-hidden="true">
-        {sent ? '✓' : '⏳'}
-      </div>
-      <h1>{sent ? t('filing.sent') : t('filing.queued')}</h1>
-      {sent ? (
-        <p className="big">{t('dossier.code', { code: item.dossierCode ?? '' })}</p>
-      ) : (
-        <p className="lead">{t('filing.queuedLead')}</p>
-      )}
-      <Link href={sent && item.dossierCode ? `/ho-so/${item.dossierCode}` : '/ho-so'} className="button primary">
-        {t('nav.dossiers')}
-      </Link>
     </section>
   );
 }
