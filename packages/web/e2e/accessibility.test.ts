@@ -141,6 +141,60 @@ test('the keyboard: skip link, Enter to the next step, focus on its heading, arr
   assert.deepEqual(errors, []);
 });
 
+test('installing: the in-app offer on Android, the Share steps on an iPhone, dismissed for good', {
+  timeout: 120_000,
+}, async () => {
+  // Chromium fires beforeinstallprompt when it judges the app installable: the test fires one itself.
+  // A string, not a function: the test runner's compiler would name the arrow with a helper the page lacks.
+  const offerInstall = () =>
+    page.evaluate(`
+      window.prompted = 0;
+      window.dispatchEvent(Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+        prompt: async () => { window.prompted += 1; },
+        userChoice: Promise.resolve({ outcome: 'accepted' }),
+      }));
+    `);
+  const offer = page.getByRole('region', { name: 'Cài ứng dụng lên điện thoại' });
+  await page.goto('/');
+  await page.getByRole('region', { name: 'Hỗ trợ' }).waitFor();
+  await offerInstall();
+  await offer.getByRole('button', { name: 'Cài ứng dụng' }).click();
+  assert.equal(await page.evaluate(() => (window as unknown as { prompted: number }).prompted), 1, "the browser's prompt");
+  await offer.waitFor({ state: 'detached' });
+  await offerInstall();
+  await offer.waitFor();
+  found.push(...(await seriousViolations('/ with the install offer')));
+  await offer.getByRole('button', { name: 'Để sau' }).click();
+  await offer.waitFor({ state: 'detached' });
+  await page.reload();
+  await page.getByRole('region', { name: 'Hỗ trợ' }).waitFor();
+  await offerInstall();
+  assert.equal(await offer.count(), 0, 'dismissed on this device: not offered again');
+
+  const iphone = await browser.newContext({
+    baseURL: server.baseURL,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'vi-VN',
+    userAgent:
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  });
+  const safari = await iphone.newPage();
+  await safari.goto('/');
+  const steps = safari.getByRole('region', { name: 'Cài ứng dụng lên điện thoại' });
+  await steps.getByText(/Chia sẻ/).waitFor();
+  await steps.getByText(/Thêm vào MH chính/).waitFor();
+  assert.equal(await steps.getByRole('button', { name: 'Cài ứng dụng' }).count(), 0, 'Safari has no install prompt');
+  await steps.getByRole('button', { name: 'Để sau' }).click();
+  await safari.reload();
+  await safari.getByRole('region', { name: 'Hỗ trợ' }).waitFor();
+  assert.equal(await steps.count(), 0);
+  await iphone.close();
+  assert.deepEqual(found.splice(0), []);
+  assert.deepEqual(errors, []);
+});
+
 test('no serious or critical axe violation on the officer dossier list and the reports', { timeout: 180_000 }, async () => {
   await context.clearCookies();
   await signIn('0905000091');
