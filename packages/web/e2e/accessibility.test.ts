@@ -209,3 +209,23 @@ test('no serious or critical axe violation on the officer dossier list and the r
   assert.deepEqual(found.splice(0), []);
   assert.deepEqual(errors, []);
 });
+
+test('the hotline form speaks to the officer and asks the phone once', { timeout: 120_000 }, async () => {
+  await context.clearCookies();
+  await signIn('0905000031');
+  await page.getByRole('heading', { name: 'Hồ sơ của cơ quan' }).waitFor();
+  await page.goto('/can-bo/tong-dai');
+  const main = page.getByRole('main');
+  await main.getByLabel('Thủ tục', { exact: true }).selectOption('1.001612');
+  await main.getByRole('heading', { name: 'Chủ hộ kinh doanh' }).waitFor();
+  assert.equal(await main.getByLabel('Số điện thoại', { exact: true }).count(), 1, 'the owner’s phone only');
+  assert.doesNotMatch((await main.textContent()) ?? '', /Bạn |bạn |Tiếp tục/);
+  found.push(...(await seriousViolations('/can-bo/tong-dai')));
+
+  await main.getByLabel('Thủ tục', { exact: true }).selectOption('1.001266');
+  await main.getByRole('group', { name: 'Cách nhận kết quả' }).waitFor();
+  assert.equal(await main.getByLabel('Số điện thoại', { exact: true }).count(), 1, 'no person in the form: the applicant’s');
+  assert.doesNotMatch((await main.textContent()) ?? '', /Bạn |bạn |Tiếp tục/);
+  assert.deepEqual(found.splice(0), []);
+  assert.deepEqual(errors, []);
+});
