@@ -43,11 +43,17 @@ after(async () => {
 test('file, read the code, sign out, look it up with the last 4 digits of the phone', { timeout: 240_000 }, async () => {
   await signUpAndSignIn(page, server.baseURL, citizen);
   await fillHouseholdBusiness(page, `Hộ kinh doanh Hạnh Tra Cứu ${Date.now() % 100000}`);
+  // The review step counts each paper's files.
+  assert.equal(await page.getByText('1 tệp', { exact: true }).count(), 2);
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   await page.getByRole('heading', { name: 'Đã nộp hồ sơ' }).waitFor({ timeout: 30_000 });
+  // The confirmation and the dossier page give the appointment before the office receives it.
+  await page.getByText('Ngày hẹn trả dự kiến:').waitFor();
+  await page.getByText('Bước tiếp theo').waitFor();
   await page.getByRole('main').getByRole('link', { name: 'Hồ sơ' }).click();
   const codeLine = page.getByText(/^Mã hồ sơ: /);
   await codeLine.waitFor();
+  await page.getByText('Ngày hẹn trả (dự kiến)').waitFor();
   dossierCode = (await codeLine.innerText()).replace(/^Mã hồ sơ:\s*/, '').trim();
   assert.match(dossierCode, /^UBND\.\d+-\d{6}-\d{4}$/);
 

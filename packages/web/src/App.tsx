@@ -18,8 +18,9 @@ import { LookupPage } from './citizen/lookup/LookupPage';
 import { NotificationsPage } from './citizen/notifications/NotificationsPage';
 import { ProcedurePage } from './citizen/procedures/ProcedurePage';
 import { Procedures } from './citizen/procedures/Procedures';
-import { type MessageKey, setLocale, useI18n } from './i18n';
+import { type MessageKey, useI18n } from './i18n';
 import { Link, matchPath, navigate, useLocation } from './router';
+import { LanguageButton, MAIN_ID, SkipLink } from './shared/a11y';
 import { useUnreadCount } from './shared/notifications';
 import { useOutbox } from './shared/outbox-runtime';
 import { useSession } from './shared/session';
@@ -74,7 +75,7 @@ const TABS: { id: Route['tab']; href: string; label: MessageKey; icon: string }[
 ];
 
 export function App() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { path } = useLocation();
   const session = useSession();
   const { items, online } = useOutbox();
@@ -111,6 +112,7 @@ export function App() {
   }
   return (
     <div className="shell">
+      <SkipLink />
       <header className="topbar">
         <Link href="/" className="brand">
           <img src="/icons/icon-192.png" alt="" width={36} height={36} />
@@ -140,14 +142,7 @@ export function App() {
               )}
             </Link>
           )}
-          <button
-            type="button"
-            className="lang"
-            onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}
-            aria-label={t('lang.switch')}
-          >
-            {locale === 'vi' ? 'EN' : 'VI'}
-          </button>
+          <LanguageButton className="lang" />
         </span>
       </header>
       {!online && (
@@ -160,7 +155,7 @@ export function App() {
           <Link href="/ho-so">{t('outbox.banner', { count: waiting })}</Link>
         </p>
       )}
-      <main className="content">
+      <main className="content" id={MAIN_ID} tabIndex={-1}>
         <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
           {current ? current.route.render(current.params) : <NotFound />}
         </Suspense>

@@ -5,6 +5,7 @@ import { api } from '../shared/api';
 import type { Topic } from '../shared/catalog';
 import { useSession } from '../shared/session';
 import { HelpSection } from './help/HelpSection';
+import { InstallOffer } from './InstallOffer';
 
 export function Home() {
   const { t } = useI18n();
@@ -58,6 +59,7 @@ export function Home() {
           <span className="tile-sub">{t('lookup.homeTileSub')}</span>
         </Link>
       </div>
+      <InstallOffer />
       <h2>{t('home.topics')}</h2>
       <div className="grid2">
         {topics.map((topic) => (

@@ -52,6 +52,8 @@ export function useI18n() {
       return () => listeners.delete(l);
     },
     () => locale,
+    // The same when a screen is rendered to HTML (the screens' tests do).
+    () => locale,
   );
   // Stable per locale: screens list `t` in their effects' dependencies (a new function every
   // render would refetch on every render).

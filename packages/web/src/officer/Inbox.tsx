@@ -160,7 +160,8 @@ export function Inbox() {
       {!answer && !error && <p className="muted">{t('common.loading')}</p>}
       {answer && answer.items.length === 0 && <p className="off-empty">{t('officer.inbox.empty')}</p>}
       {answer && answer.items.length > 0 && (
-        <div className="off-table-wrap">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: on a phone the table scrolls sideways, by keyboard too
+        <section className="off-table-wrap" aria-label={t('officer.inbox.title')} tabIndex={0}>
           <table className="off-table">
             <thead>
               <tr>
@@ -201,7 +202,7 @@ export function Inbox() {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </section>
   );

@@ -16,6 +16,7 @@ import { formatDateTime, formatDong } from '../shared/format';
 import { formFieldPath } from '../shared/outbox';
 import { useSession } from '../shared/session';
 import { FormError, TextField } from '../shared/ui';
+import { applicantBody, formPhonePath } from './intake-applicant';
 import { useProcedureOptions } from './procedure-options';
 import { rolesOf } from './types';
 
@@ -89,6 +90,7 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
   const compiled = useMemo(() => (definition ? compileDefinition(definition) : undefined), [definition]);
   const topFields = useMemo(() => definition?.form.steps.flatMap((s) => s.fields) ?? [], [definition]);
   const placement = useMemo(() => placementOf(topFields), [topFields]);
+  const phonePath = useMemo(() => formPhonePath(topFields), [topFields]);
 
   // Whether a procedure has a form is in its detail (its definition), loaded when it is picked.
   useEffect(() => {
@@ -161,11 +163,7 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
           .filter((f) => f.fileId && f.componentId)
           .map((f) => ({ componentId: f.componentId!, fileId: f.fileId! })),
         delivery,
-        applicant: {
-          fullName: applicant.fullName.trim(),
-          phone: applicant.phone.trim() || undefined,
-          citizenId: applicant.citizenId.trim() || undefined,
-        },
+        applicant: applicantBody(applicant, whole.value, phonePath),
       };
       const answer = await api<Submitted>(`/api/v1/dossiers/${mode}`, {
         method: 'POST',
@@ -181,7 +179,13 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
       const apiError =
         err instanceof ApiError ? err : new ApiError(0, t(err instanceof NetworkError ? 'error.network' : 'error.generic'));
       setProblem(apiError);
-      setErrors(apiError.errors.map((fe) => ({ ...fe, field: formFieldPath(fe.field) })));
+      setErrors(
+        apiError.errors.map((fe) => {
+          const field = formFieldPath(fe.field);
+          // The applicant's phone was asked in the form: its message goes there.
+          return { ...fe, field: phonePath && field === 'applicant.phone' ? phonePath : field };
+        }),
+      );
       window.scrollTo(0, 0);
     } finally {
       setBusy(false);
@@ -280,13 +284,15 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
             onChange={(e) => setApplicant({ ...applicant, fullName: e.target.value })}
             error={applicantError('fullName')}
           />
-          <TextField
-            label={t('field.phone')}
-            type="tel"
-            value={applicant.phone}
-            onChange={(e) => setApplicant({ ...applicant, phone: e.target.value.replace(/[^\d]/g, '') })}
-            error={applicantError('phone')}
-          />
+          {!phonePath && (
+            <TextField
+              label={t('field.phone')}
+              type="tel"
+              value={applicant.phone}
+              onChange={(e) => setApplicant({ ...applicant, phone: e.target.value.replace(/[^\d]/g, '') })}
+              error={applicantError('phone')}
+            />
+          )}
           <TextField
             label={t('field.citizenId')}
             inputMode="numeric"
@@ -295,6 +301,7 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
             error={applicantError('citizenId')}
           />
         </div>
+        {phonePath && <p className="muted">{t('review.desk.phoneInForm')}</p>}
         {mode === 'counter' && (
           <TextField
             label={t('officer.intake.specialCase')}
@@ -332,6 +339,7 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
             delivery={placement.deliveryField ? undefined : { value: meta.delivery }}
             onDelivery={(v) => setMeta((m) => ({ ...m, delivery: v }))}
             errors={{ unit: errors.find((e) => e.field === '@unit')?.message }}
+            desk
           />
         </section>
       )}

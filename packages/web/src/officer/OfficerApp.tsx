@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { Link, matchPath, useLocation } from '../router';
+import { MAIN_ID, SkipLink } from '../shared/a11y';
 import { api } from '../shared/api';
 import { DeskUserMenu } from '../shared/DeskUserMenu';
 import { useSession } from '../shared/session';
@@ -131,6 +132,7 @@ export default function OfficerApp() {
 
   return (
     <div className="officer">
+      <SkipLink />
       <header className="off-top">
         <Link href="/can-bo" className="off-brand">
           <img src="/icons/icon-192.png" alt="" width={32} height={32} />
@@ -150,7 +152,9 @@ export default function OfficerApp() {
         </nav>
         <DeskUserMenu fullName={user.fullName} signOutLabel={t('officer.signOut')} />
       </header>
-      <main className="off-main">{screen}</main>
+      <main className="off-main" id={MAIN_ID} tabIndex={-1}>
+        {screen}
+      </main>
     </div>
   );
 }

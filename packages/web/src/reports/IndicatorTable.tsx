@@ -44,7 +44,8 @@ export function IndicatorTable({ report }: { report: IndicatorReport }) {
   );
 
   return (
-    <section className="rp-table-wrap" aria-label={t('reports.table.label')}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the keyboard scrolls the wide table sideways too
+    <section className="rp-table-wrap" aria-label={t('reports.table.label')} tabIndex={0}>
       <table className="rp-table">
         <thead>
           <tr>

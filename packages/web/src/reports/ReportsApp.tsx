@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n';
 import { Link } from '../router';
+import { MAIN_ID, SkipLink } from '../shared/a11y';
 import { DeskUserMenu } from '../shared/DeskUserMenu';
 import { useSession } from '../shared/session';
 import { ReportsPage } from './ReportsPage';
@@ -35,6 +36,7 @@ export default function ReportsApp() {
   }
   return (
     <div className="officer">
+      <SkipLink />
       <header className="off-top">
         <Link href="/can-bo" className="off-brand">
           <img src="/icons/icon-192.png" alt="" width={32} height={32} />
@@ -52,7 +54,7 @@ export default function ReportsApp() {
         </nav>
         <DeskUserMenu fullName={user.fullName} signOutLabel={t('reports.signOut')} />
       </header>
-      <main className="off-main rp-main">
+      <main className="off-main rp-main" id={MAIN_ID} tabIndex={-1}>
         <ReportsPage />
       </main>
     </div>

@@ -1,20 +1,12 @@
-import { setLocale, useI18n } from '../i18n';
+import { LanguageButton } from './a11y';
 import { signOut } from './session';
 
 /** The right end of a desk header (officer console, reports): who is signed in, language, sign out. */
 export function DeskUserMenu({ fullName, signOutLabel }: { fullName: string; signOutLabel: string }) {
-  const { t, locale } = useI18n();
   return (
     <div className="off-user">
       <span className="off-name">{fullName}</span>
-      <button
-        type="button"
-        className="off-link"
-        onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}
-        aria-label={t('lang.switch')}
-      >
-        {locale === 'vi' ? 'EN' : 'VI'}
-      </button>
+      <LanguageButton className="off-link" />
       <button type="button" className="off-link" onClick={() => void signOut().then(() => window.location.assign('/dang-nhap'))}>
         {signOutLabel}
       </button>

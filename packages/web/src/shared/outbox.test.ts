@@ -88,6 +88,13 @@ test('a 201 marks the item sent, keeps the dossier code, and sends key and CSRF 
   assert.equal(s.sentEvents[0]?.draftId, 'd1');
 });
 
+test('the appointment the server gave at filing is kept, for the confirmation and the dossier page', async () => {
+  const s = setup([{ status: 201, json: { ...created.json, expectedDueAt: '2026-12-04T07:20:00.000Z' } }]);
+  const item = await enqueue(s.deps, { body, procedureName: 'Đăng ký thành lập hộ kinh doanh' });
+  await flushOutbox(s.deps);
+  assert.equal((await s.store.get(item.id))?.expectedDueAt, '2026-12-04T07:20:00.000Z');
+});
+
 test('a network error keeps it pending with the same key; the retry after backoff is sent exactly once', async () => {
   const s = setup(['network-down', { status: 201, json: { code: 'QNG-1', status: 'new' } }]);
   const item = await enqueue(s.deps, { body, procedureName: 'x' });

@@ -66,6 +66,8 @@ export interface OutboxItem {
   lastError?: string;
   fieldErrors?: FieldError[];
   dossierCode?: string;
+  /** The appointment the server computed at filing (ISO), shown until the office receives the dossier. */
+  expectedDueAt?: string;
   sentAt?: string;
   /** The wizard draft this came from: deleted once the server has the dossier. */
   draftId?: string;
@@ -152,7 +154,7 @@ export function formFieldPath(field: string): string {
 }
 
 type Outcome =
-  | { kind: 'sent'; code: string }
+  | { kind: 'sent'; code: string; expectedDueAt?: string }
   | { kind: 'failed'; title: string; errors: FieldError[] }
   | { kind: 'changed'; title: string; errors: FieldError[]; detail?: string; currentVersion?: number }
   | { kind: 'retry'; reason: string; stop: boolean; delayMs?: number };
@@ -218,7 +220,12 @@ async function sendOne(deps: OutboxDeps, item: OutboxItem): Promise<Outcome> {
   }
   const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (response.status === 201 || response.status === 200) {
-    return typeof json.code === 'string' ? { kind: 'sent', code: json.code } : { kind: 'retry', reason: 'server', stop: false };
+    if (typeof json.code !== 'string') return { kind: 'retry', reason: 'server', stop: false };
+    return {
+      kind: 'sent',
+      code: json.code,
+      expectedDueAt: typeof json.expectedDueAt === 'string' ? json.expectedDueAt : undefined,
+    };
   }
   const errors = Array.isArray(json.errors) ? (json.errors as FieldError[]) : [];
   if (response.status === 409 && isProcedureChangedProblem(json)) {
@@ -275,6 +282,7 @@ async function flushNow(deps: OutboxDeps, force: boolean): Promise<FlushResult> 
         ...attempted,
         status: 'sent',
         dossierCode: outcome.code,
+        expectedDueAt: outcome.expectedDueAt,
         sentAt: deps.now().toISOString(),
         lastError: undefined,
         fieldErrors: undefined,

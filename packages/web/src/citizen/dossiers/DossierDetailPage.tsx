@@ -4,6 +4,7 @@ import { Link, useLocation } from '../../router';
 import { ApiError, api, NetworkError } from '../../shared/api';
 import { type DossierDetail, stateLabel, stateTone } from '../../shared/dossiers';
 import { formatDate, formatDateTime, formatDong } from '../../shared/format';
+import { useOutbox } from '../../shared/outbox-runtime';
 import { FormError } from '../../shared/ui';
 import { AttachmentInput, type PickedFile } from '../filing/AttachmentInput';
 import { PaymentPanel } from './PaymentPanel';
@@ -14,6 +15,7 @@ export function DossierDetailPage({ code }: { code: string }) {
   const { query } = useLocation();
   const [d, setD] = useState<DossierDetail | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const outbox = useOutbox();
 
   const load = useCallback(() => {
     api<DossierDetail>(`/api/v1/dossiers/${encodeURIComponent(code)}`)
@@ -23,6 +25,9 @@ export function DossierDetailPage({ code }: { code: string }) {
       );
   }, [code, t]);
   useEffect(load, [load]);
+
+  // Before reception the server has no due date yet: the appointment it gave at filing, kept on this phone.
+  const expectedDueAt = outbox.items.find((i) => i.status === 'sent' && i.dossierCode === code)?.expectedDueAt;
 
   if (error) return <p className="alert">{error}</p>;
   if (!d) return <p className="muted">{t('common.loading')}</p>;
@@ -42,11 +47,18 @@ export function DossierDetailPage({ code }: { code: string }) {
           <span className="fact-label">{t('dossier.submittedAt')}</span>
           <span className="fact-value">{formatDateTime(d.submittedAt)}</span>
         </div>
-        {d.dueAt && (
+        {d.dueAt ? (
           <div className="fact">
             <span className="fact-label">{t('dossier.dueAt')}</span>
             <span className="fact-value">{formatDate(d.dueAt)}</span>
           </div>
+        ) : (
+          expectedDueAt && (
+            <div className="fact">
+              <span className="fact-label">{t('review.expectedDueAt')}</span>
+              <span className="fact-value">{formatDateTime(expectedDueAt)}</span>
+            </div>
+          )
         )}
         <div className="fact">
           <span className="fact-label">{t('procedure.fee')}</span>

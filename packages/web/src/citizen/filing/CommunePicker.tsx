@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../../i18n';
+import { arrowKeysThroughOptions } from '../../shared/a11y';
 import { api } from '../../shared/api';
 import { BEFORE_REFORM, type OldUnitDetail, type SuccessorOption, successorOptions } from './old-communes';
 
@@ -62,7 +63,8 @@ export function CommunePicker({
   }, [q, value]);
 
   return (
-    <div className={`field${error ? ' has-error' : ''}`}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: the arrow keys of the search box and the options inside
+    <div className={`field${error ? ' has-error' : ''}`} onKeyDown={arrowKeysThroughOptions}>
       <label htmlFor={id}>{label}</label>
       {value ? (
         <div className="picked">

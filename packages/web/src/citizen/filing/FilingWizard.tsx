@@ -3,6 +3,7 @@ import { buildCalendar, calendarDateOf } from '@dvc/domain/working-days';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { Link, navigate, useLocation } from '../../router';
+import { enterAdvances } from '../../shared/a11y';
 import { api } from '../../shared/api';
 import { type ProcedureDetail, procedureVersionField } from '../../shared/catalog';
 import { browserChannelEnv, channelFor } from '../../shared/channel';
@@ -18,8 +19,10 @@ import { StepErrors, type WizardMeta } from './fields';
 import { type FieldError, type FormData, getPath, setPath } from './form-state';
 import { RegistrationLookup, registrationLookupFields } from './RegistrationLookup';
 import { ReviewStep } from './ReviewStep';
+import { Submitted } from './Submitted';
 import { WhereStep } from './WhereStep';
-import { AttachmentsStep, componentErrors } from './wizard-attachments';
+import { AttachmentsStep, componentErrors, papersOf } from './wizard-attachments';
+import { errorStep } from './wizard-errors';
 
 /**
  * The filing wizard: one step of the procedure's definition per screen, "Bước 2/9", back/next, the
@@ -138,6 +141,14 @@ export default function FilingWizard({ code }: { code: string }) {
   }, [session.status, state, code, fromItem, definition]);
 
   useEffect(() => () => void saver.flush(), [saver]);
+  // A new step takes the focus on its heading (not on the first load): a screen reader reads where it is.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shownStep = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!state) return;
+    if (shownStep.current !== undefined && shownStep.current !== state.stepIndex) heading.current?.focus();
+    shownStep.current = state.stepIndex;
+  }, [state]);
   // Load the upload code (and let the service worker cache it) now: papers may be photographed offline.
   useEffect(() => void import('../../shared/upload').catch(() => undefined), []);
 
@@ -212,6 +223,9 @@ export default function FilingWizard({ code }: { code: string }) {
 
   function go(index: number) {
     update((s) => ({ ...s, stepIndex: index }));
+    // Only the problems of the step shown stay: the box does not speak of another step's fields.
+    const target = steps[index]?.id;
+    setErrors((es) => es.filter((e) => errorStep(e.field, (f) => compiled?.stepOf(f)) === target));
     void saver.flush();
     window.scrollTo(0, 0);
   }
@@ -281,7 +295,8 @@ export default function FilingWizard({ code }: { code: string }) {
   const lookup = formStep ? registrationLookupFields(definition.result.issuer, formStep.fields) : undefined;
   const isLast = state.stepIndex === steps.length - 1;
   return (
-    <section className="wizard">
+    // biome-ignore lint/a11y/noStaticElementInteractions: Enter in the step's text fields, as "Tiếp tục"
+    <section className="wizard" onKeyDown={(e) => enterAdvances(e, isLast ? undefined : next)}>
       <p className="muted">{procedure ? (locale === 'en' ? procedure.nameEn : procedure.name) : code}</p>
       <div className="progress">
         <span>{t('filing.progress', { step: state.stepIndex + 1, total: steps.length })}</span>
@@ -289,7 +304,9 @@ export default function FilingWizard({ code }: { code: string }) {
           <div style={{ width: `${((state.stepIndex + 1) / steps.length) * 100}%` }} />
         </div>
       </div>
-      <h1>{step.title}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {step.title}
+      </h1>
       {changed !== undefined && (
         <div className="notice" role="status">
           <strong>{t('form.changed.title')}</strong>
@@ -332,7 +349,11 @@ export default function FilingWizard({ code }: { code: string }) {
           data={state.data}
           files={state.meta.files}
           errors={errors}
-          setFiles={(fn) => update((s) => ({ ...s, meta: { ...s.meta, files: fn(s.meta.files) } }))}
+          setFiles={(fn) => {
+            update((s) => ({ ...s, meta: { ...s.meta, files: fn(s.meta.files) } }));
+            // A paper said missing (or a file said still uploading) is checked again at "Tiếp tục".
+            setErrors((es) => es.filter((e) => !e.field.startsWith('@files')));
+          }}
         />
       )}
       {step.kind === 'review' && (
@@ -343,6 +364,8 @@ export default function FilingWizard({ code }: { code: string }) {
             rows: formRows(s.fields, state.data, locale, { unknown: false }),
           }))}
           meta={state.meta}
+          papers={papersOf(definition, state.data, locale)}
+          whereStep={steps.find((s) => s.kind === 'where')}
           fee={procedure?.feeAmounts}
           onEdit={(id) => go(indexOf(id))}
         />
@@ -368,27 +391,6 @@ export default function FilingWizard({ code }: { code: string }) {
         )}
       </div>
       <p className="muted small">{t('filing.autosave')}</p>
-    </section>
-  );
-}
-
-function Submitted({ item }: { item: OutboxItem }) {
-  const { t } = useI18n();
-  const sent = item.status === 'sent';
-  return (
-    <section className="center">
-      <div className={`result-icon ${sent ? 'ok' : 'pending'}`} aria-hidden="true">
-        {sent ? '✓' : '⏳'}
-      </div>
-      <h1>{sent ? t('filing.sent') : t('filing.queued')}</h1>
-      {sent ? (
-        <p className="big">{t('dossier.code', { code: item.dossierCode ?? '' })}</p>
-      ) : (
-        <p className="lead">{t('filing.queuedLead')}</p>
-      )}
-      <Link href={sent && item.dossierCode ? `/ho-so/${item.dossierCode}` : '/ho-so'} className="button primary">
-        {t('nav.dossiers')}
-      </Link>
     </section>
   );
 }

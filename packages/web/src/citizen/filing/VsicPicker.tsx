@@ -2,6 +2,7 @@ import { foldVietnamese } from '@dvc/domain/text';
 import { everydayVsicCodes, searchVsic } from '@dvc/domain/vsic';
 import { useId, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
+import { arrowKeysThroughOptions } from '../../shared/a11y';
 import { errorFor, type FieldError } from './form-state';
 
 export interface BusinessLine {
@@ -61,7 +62,8 @@ export function VsicPicker({
           <p className="hint">{t('vsic.mainHint')}</p>
         </fieldset>
       )}
-      <div className="field">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the arrow keys of the search box and the options inside */}
+      <div className="field" onKeyDown={arrowKeysThroughOptions}>
         <label htmlFor={id}>{t('vsic.search')}</label>
         <input id={id} type="search" placeholder={t('vsic.placeholder')} value={q} onChange={(e) => setQ(e.target.value)} />
         <ul className="options">

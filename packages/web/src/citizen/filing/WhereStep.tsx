@@ -2,26 +2,42 @@ import { CommunePicker } from './CommunePicker';
 import { Choice } from './fields';
 
 type Delivery = 'counter' | 'post' | 'electronic';
-type T = (key: 'delivery.label' | 'delivery.electronic' | 'delivery.counter' | 'delivery.post' | 'where.unit') => string;
+type DeliveryKey = 'delivery.label' | 'delivery.electronic' | 'delivery.counter' | 'delivery.post';
+type DeskDeliveryKey = 'review.delivery' | 'review.delivery.electronic' | 'review.delivery.counter' | 'review.delivery.post';
+type T = (key: DeliveryKey | DeskDeliveryKey | 'where.unit') => string;
+
+/** The citizen is asked ("Bạn muốn…"); an officer recording for a caller reads the plain terms. */
+const WORDING: Record<'citizen' | 'desk', Record<'label' | Delivery, DeliveryKey | DeskDeliveryKey>> = {
+  citizen: { label: 'delivery.label', electronic: 'delivery.electronic', counter: 'delivery.counter', post: 'delivery.post' },
+  desk: {
+    label: 'review.delivery',
+    electronic: 'review.delivery.electronic',
+    counter: 'review.delivery.counter',
+    post: 'review.delivery.post',
+  },
+};
 
 export function DeliveryChoice({
   t,
   value,
   onChange,
   error,
+  desk = false,
 }: {
   t: T;
   value: string | undefined;
   onChange: (v: Delivery) => void;
   error?: string;
+  desk?: boolean;
 }) {
+  const words = WORDING[desk ? 'desk' : 'citizen'];
   return (
     <Choice
-      label={t('delivery.label')}
+      label={t(words.label)}
       options={[
-        { value: 'electronic' as const, label: t('delivery.electronic') },
-        { value: 'counter' as const, label: t('delivery.counter') },
-        { value: 'post' as const, label: t('delivery.post') },
+        { value: 'electronic' as const, label: t(words.electronic) },
+        { value: 'counter' as const, label: t(words.counter) },
+        { value: 'post' as const, label: t(words.post) },
       ]}
       value={value as Delivery | undefined}
       onChange={onChange}
@@ -38,8 +54,11 @@ export function WhereStep({
   delivery,
   onDelivery,
   errors,
+  desk = false,
 }: {
   t: T;
+  /** An officer fills it for someone else (counter, hotline). */
+  desk?: boolean;
   /** Absent when the form has its own address (its commune handles the dossier). */
   unit?: { value: { code: string; name: string } | undefined };
   onUnit: (u: { code: string; name: string } | undefined) => void;
@@ -51,7 +70,7 @@ export function WhereStep({
   return (
     <>
       {unit && <CommunePicker label={t('where.unit')} value={unit.value} onChange={onUnit} error={errors.unit} />}
-      {delivery && <DeliveryChoice t={t} value={delivery.value} onChange={onDelivery} error={errors.delivery} />}
+      {delivery && <DeliveryChoice t={t} value={delivery.value} onChange={onDelivery} error={errors.delivery} desk={desk} />}
     </>
   );
 }
