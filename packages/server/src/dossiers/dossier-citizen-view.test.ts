@@ -80,6 +80,23 @@ test('filings of one name sent at once: whichever got through, only the first fi
   }
 });
 
+test('the dossier page gives, before reception, the date the filing answer gave, and says why an online one is earlier', async () => {
+  const filed = await file('Hộ kinh doanh Hẹn Trả');
+  assert.equal(filed.statusCode, 201, filed.body);
+  const { code, expectedDueAt } = filed.json();
+  assert.ok(expectedDueAt, 'the filing answer gives a date');
+  const before = (await get(t.app, citizen, `/api/v1/dossiers/${code}`)).json();
+  assert.equal(before.dueAt, null, 'not received yet');
+  assert.equal(before.expectedDueAt, expectedDueAt);
+  assert.equal(before.onlineReductionPercent, 20, 'the online cut is said');
+  const officerView = (await get(t.app, receiver, `/api/v1/dossiers/${code}`)).json();
+  assert.equal(officerView.expectedDueAt, expectedDueAt, 'the desk sees the same date');
+  assert.equal((await act(t.app, receiver, code, { type: 'receive' })).statusCode, 200);
+  const after = (await get(t.app, citizen, `/api/v1/dossiers/${code}`)).json();
+  assert.ok(after.dueAt, 'received: the due date');
+  assert.equal(after.expectedDueAt, after.dueAt);
+});
+
 test("an officer's note (the assignment's \"Đề nghị xử lý sớm\") is internal: the applicant's history shows the step, not the note", async () => {
   const specialist = await login(t.app, 'specialist');
   const { code } = await fileOnline(t.app, citizen, { form: { ...householdForm(), businessName: 'Hộ kinh doanh Ghi Chú' } });

@@ -1,4 +1,4 @@
-import { foldVietnamese } from '@dvc/domain';
+import { type Channel, foldVietnamese, isOnline, type ProcedureDefinition } from '@dvc/domain';
 import { vietnamDays } from '@dvc/domain/vietnam-time';
 import { factsOfDossier, factsOfDossiers } from '../catalog/index';
 import type { AppContext } from '../http/context';
@@ -6,6 +6,7 @@ import type { Actor } from '../identity/actor';
 import { listResults } from '../results/results.service';
 import {
   countForOfficer,
+  type DossierRow,
   findDossierRow,
   listByApplicant,
   listDossierAttachments,
@@ -15,6 +16,7 @@ import {
 } from './dossier.repository';
 import { canSeeDossier, lifecycleRoles, officerAgencies } from './dossier-access';
 import { availableSlips, SLIP_TITLES } from './dossier-documents';
+import { computeDueAt, durationFor, ONLINE_DURATION_REDUCTION_PERCENT } from './dossier-timing';
 import { detail, dueSoonLimit, summarize } from './dossier-views';
 
 function documentsOf(code: string, events: Array<{ type: string }>) {
@@ -51,6 +53,7 @@ export async function getDossierDetail(ctx: AppContext, actor: Actor, code: stri
   }));
   return {
     ...detail(row, procedure, events, attachments, lifecycleRoles(actor, row), ctx.now()),
+    ...(await expectedDue(ctx, row, procedure)),
     documents: [...resultDocuments, ...documentsOf(row.code, events)],
   };
 }
@@ -93,4 +96,25 @@ export async function listForOfficerInbox(ctx: AppContext, actor: Actor, input: 
   ]);
   const factsOf = await factsOfDossiers(ctx, rows);
   return { items: rows.map((r) => summarize(r, now, factsOf(r))), counts };
+}
+
+/**
+ * One expected date everywhere: the due date once the desk received the dossier; before that the
+ * date the filing answer (and the hotline's confirmation) gave, from the filing time.
+ */
+async function expectedDue(
+  ctx: AppContext,
+  row: DossierRow,
+  procedure: ProcedureDefinition | undefined,
+): Promise<{ expectedDueAt: string | null; onlineReductionPercent: number | null }> {
+  const channel = row.channel as Channel;
+  const onlineReductionPercent =
+    procedure && isOnline(channel) && durationFor(procedure, channel) < procedure.legalDurationWorkingDays
+      ? ONLINE_DURATION_REDUCTION_PERCENT
+      : null;
+  if (row.dueAt) return { expectedDueAt: row.dueAt.toISOString(), onlineReductionPercent };
+  if (!procedure || row.receivedAt || row.finishedAt || row.withdrawnAt)
+    return { expectedDueAt: null, onlineReductionPercent: null };
+  const expected = await computeDueAt(ctx, procedure, channel, row.submittedAt);
+  return { expectedDueAt: expected.toISOString(), onlineReductionPercent };
 }

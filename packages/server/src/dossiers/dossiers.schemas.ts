@@ -95,6 +95,13 @@ export const DossierSummaryView = z.object({
 });
 
 export const DossierDetailView = DossierSummaryView.extend({
+  /**
+   * The date the applicant was given at filing: the due date once received, before that the one the
+   * filing answer gave (from the filing time, online filings with their shortened time), null if none.
+   */
+  expectedDueAt: z.string().nullable(),
+  /** Why the expected date is earlier than the counter's: the percent cut for filing online, or null. */
+  onlineReductionPercent: z.number().int().nullable(),
   applicantPhone: z.string().nullable(),
   form: z.record(z.string(), z.unknown()),
   delivery: z.string().nullable(),

@@ -20,6 +20,10 @@ export interface DossierSummary {
 }
 
 export interface DossierDetail extends DossierSummary {
+  /** The due date once received; before that the date the filing answer gave. */
+  expectedDueAt: string | null;
+  /** The percent by which filing online shortened the time, or null. */
+  onlineReductionPercent: number | null;
   attachments: { componentId: string; componentName: string; fileId: string; fileName: string }[];
   delivery: string;
   feeAmount: number;

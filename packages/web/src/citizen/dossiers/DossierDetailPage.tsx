@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n';
 import { Link, useLocation } from '../../router';
 import { ApiError, api, NetworkError } from '../../shared/api';
 import { type DossierDetail, stateLabel, stateTone } from '../../shared/dossiers';
-import { formatDate, formatDateTime, formatDong } from '../../shared/format';
+import { formatDateTime, formatDong } from '../../shared/format';
 import { useOutbox } from '../../shared/outbox-runtime';
 import { FormError } from '../../shared/ui';
 import { AttachmentInput, type PickedFile } from '../filing/AttachmentInput';
@@ -26,11 +26,12 @@ export function DossierDetailPage({ code }: { code: string }) {
   }, [code, t]);
   useEffect(load, [load]);
 
-  // Before reception the server has no due date yet: the appointment it gave at filing, kept on this phone.
-  const expectedDueAt = outbox.items.find((i) => i.status === 'sent' && i.dossierCode === code)?.expectedDueAt;
+  // Before reception: the appointment the filing answer gave (the server's, else the one kept on this phone).
+  const keptOnPhone = outbox.items.find((i) => i.status === 'sent' && i.dossierCode === code)?.expectedDueAt;
 
   if (error) return <p className="alert">{error}</p>;
   if (!d) return <p className="muted">{t('common.loading')}</p>;
+  const expectedDueAt = d.expectedDueAt ?? keptOnPhone;
   return (
     <article>
       <Link href="/ho-so" className="back">
@@ -50,7 +51,7 @@ export function DossierDetailPage({ code }: { code: string }) {
         {d.dueAt ? (
           <div className="fact">
             <span className="fact-label">{t('dossier.dueAt')}</span>
-            <span className="fact-value">{formatDate(d.dueAt)}</span>
+            <span className="fact-value">{formatDateTime(d.dueAt)}</span>
           </div>
         ) : (
           expectedDueAt && (
@@ -59,6 +60,9 @@ export function DossierDetailPage({ code }: { code: string }) {
               <span className="fact-value">{formatDateTime(expectedDueAt)}</span>
             </div>
           )
+        )}
+        {d.onlineReductionPercent && (d.dueAt || expectedDueAt) && (
+          <p className="muted small">{t('dossier.onlineReduction', { percent: d.onlineReductionPercent })}</p>
         )}
         <div className="fact">
           <span className="fact-label">{t('procedure.fee')}</span>
