@@ -138,6 +138,16 @@ export function percentNumber(rate: Rate, digits = 2): number | null {
 }
 
 /**
+ * A rate rounded as its percent text shows it, still as a ratio (for spreadsheets, whose own
+ * formatting would round the raw float again): 0.14375 → 0.1438; null stays null.
+ */
+export function roundedRate(rate: Rate, digits = 2): Rate {
+  if (rate === null || !Number.isFinite(rate)) return null;
+  const f = decimalFraction(rate);
+  return Number(percentUnits(f.numerator, f.denominator, digits)) / 10 ** (digits + 2);
+}
+
+/**
  * The exact decimal a number is written as (its shortest round-trip form), as integers: 0.14375 →
  * 14375 / 100000. A rate n/d whose percentage ends in an exact half terminates within a few digits,
  * so its shortest form is that decimal exactly: rounding it in integers is the rounding of n/d.

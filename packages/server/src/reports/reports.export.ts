@@ -1,3 +1,4 @@
+import { roundedRate } from '@dvc/domain/indicators';
 import ExcelJS from 'exceljs';
 import { FORMULAS, type IndicatorReport, type IndicatorRow, RATE_KEYS, type RateKey } from './reports.service';
 
@@ -76,7 +77,7 @@ export async function toXlsx(report: IndicatorReport): Promise<Buffer> {
       r.key,
       r.name,
       ...COUNT_COLUMNS.map((c) => r[c.key]),
-      ...RATE_KEYS.map((k) => r.rates[k]),
+      ...RATE_KEYS.map((k) => roundedRate(r.rates[k])),
     ];
     if (report.classification) cells.push(r.targetClass ? CLASS_LABELS[r.targetClass] : '');
     ws.addRow(cells);
