@@ -1,4 +1,5 @@
 import type { Rate, TargetClass } from './indicators';
+import type { OnlineServiceFigures } from './indicators-services';
 
 /**
  * The shape of an indicator report as the server builds it (packages/server/src/reports) and the
@@ -12,6 +13,7 @@ export const RATE_KEYS = [
   'componentDigitization',
   'onlinePayment',
   'satisfaction',
+  'reuse',
 ] as const;
 export type RateKey = (typeof RATE_KEYS)[number];
 
@@ -65,4 +67,13 @@ export interface IndicatorReport {
   total: IndicatorRow;
   classification: Record<TargetClass, string[]> | null;
   formulas: Record<RateKey, Formula>;
+  /**
+   * Totals by the level of the unit that received the dossiers (seed 003: "Cấp tỉnh 44.016/84.374 …
+   * cấp huyện 4.541/16.697 … cấp xã 43.316/216.130"), keyed by level; `unknown` for a unit not in the register.
+   */
+  levels: IndicatorRow[];
+  /** Procedures offered online, with dossiers, online dossiers by service level, online payment (seeds 003, 004). */
+  onlineServices: OnlineServiceFigures;
+  /** Rates whose data does not exist yet, with why: shown as "chưa có dữ liệu", never as 0. */
+  unavailable: Partial<Record<RateKey, string>>;
 }

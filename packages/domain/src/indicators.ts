@@ -68,14 +68,24 @@ export function componentDigitizationRate(fullyDigitized: number, received: numb
 }
 
 /**
- * Online-payment rate (766/QĐ-TTg, group "Thanh toán trực tuyến"; seed 003 "68,37% thủ tục có nghĩa vụ
- * tài chính được thanh toán trực tuyến").
+ * Online-payment rate per transaction (766/QĐ-TTg, group "Thanh toán trực tuyến"; seed 003 "28,71% thanh
+ * toán trực tuyến … trên tổng số giao dịch thanh toán"). The per-procedure rate (seed 003's 68,37%) is
+ * in ./indicators-services.
  * Numerator: dossiers received in the period and paid online.
  * Denominator: dossiers received in the period with a fee > 0 (zero fees, e.g. termination of a
  * household business, are excluded).
  */
 export function onlinePaymentRate(paidOnline: number, feeBearing: number): Rate {
   return ratio(paidOnline, feeBearing);
+}
+
+/**
+ * Reuse rate (766/QĐ-TTg, group "Số hóa hồ sơ"; DOMAIN.md §7; seed 003 "157 hồ sơ tái sử dụng … 0,04%"):
+ * dossiers received in the period with at least one component reused from digitized data ÷ dossiers
+ * received. `reused` is null while no such data is recorded: the rate is then unknown, not 0.
+ */
+export function reuseRate(reused: number | null, received: number): Rate {
+  return reused === null ? null : ratio(reused, received);
 }
 
 /**

@@ -77,7 +77,7 @@ export async function toXlsx(report: IndicatorReport): Promise<Buffer> {
       r.key,
       r.name,
       ...COUNT_COLUMNS.map((c) => r[c.key]),
-      ...RATE_KEYS.map((k) => roundedRate(r.rates[k])),
+      ...RATE_KEYS.map((k) => (k in report.unavailable ? r.ratesText[k] : roundedRate(r.rates[k]))),
     ];
     if (report.classification) cells.push(r.targetClass ? CLASS_LABELS[r.targetClass] : '');
     ws.addRow(cells);
