@@ -44,6 +44,7 @@ export const COLUMN_GROUPS: ColumnGroup[] = [
       r('componentDigitization'),
       r('onlinePayment'),
       r('satisfaction'),
+      r('reuse'),
     ],
   },
 ];
