@@ -72,8 +72,11 @@ export interface IndicatorReport {
    * cấp huyện 4.541/16.697 … cấp xã 43.316/216.130"), keyed by level; `unknown` for a unit not in the register.
    */
   levels: IndicatorRow[];
-  /** Procedures offered online, with dossiers, online dossiers by service level, online payment (seeds 003, 004). */
-  onlineServices: OnlineServiceFigures;
+  /**
+   * Procedures offered online, with dossiers, online dossiers by service level, online payment (seeds
+   * 003, 004). Null (and `levels` empty) when the caller asked for the rows only (`figures=false`).
+   */
+  onlineServices: OnlineServiceFigures | null;
   /** Rates whose data does not exist yet, with why: shown as "chưa có dữ liệu", never as 0. */
   unavailable: Partial<Record<RateKey, string>>;
 }

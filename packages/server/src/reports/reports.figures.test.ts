@@ -126,6 +126,9 @@ test('the report totals dossiers by the level of the unit that received them: pr
     );
     assert.equal(r.total.received, 35);
   }
+  // The screen's trend and agency lists ask for the rows alone.
+  const bare = await indicators('period=2024-03&groupBy=month&figures=false');
+  assert.deepEqual([bare.levels, bare.onlineServices, bare.total.received], [[], null, 35]);
   // After the rearrangement a month with no new dossier still lists its levels, at "—"; the old
   // units' dossiers still open are carried over under the level they were received at.
   const now = await indicators('period=2025-09');
@@ -142,6 +145,7 @@ test('the report totals dossiers by the level of the unit that received them: pr
 test('online services: procedures offered and with dossiers by service level, and payment per transaction and per procedure', async () => {
   const r = await indicators('period=2024-03&procedureGroup=HKD-THI-DIEM');
   const s = r.onlineServices;
+  assert.ok(s);
   assert.deepEqual([s.all.procedures, s.full.procedures, s.partial.procedures], [2, 2, 0]);
   assert.deepEqual([s.all.withDossiers, s.full.withDossiers], [2, 2]);
   assert.deepEqual([s.full.online, s.full.received, s.full.onlineText], [17, 35, '48,57%']);
@@ -157,6 +161,7 @@ test('online services: procedures offered and with dossiers by service level, an
   assert.equal(r.total.ratesText.onlinePayment, '25,00%');
 
   const partial = (await indicators('period=2024-03&procedure=1.001731')).onlineServices;
+  assert.ok(partial);
   assert.deepEqual([partial.partial.procedures, partial.partial.withDossiers, partial.full.procedures], [1, 0, 0]);
 });
 

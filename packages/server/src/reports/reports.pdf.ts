@@ -141,6 +141,7 @@ function drawFigures(doc: Doc, r: IndicatorReport): void {
   const ratio = (a: number, b: number, text: string) => `${n(a)}/${n(b)}, đạt tỷ lệ ${text}`;
   for (const l of r.levels) line(doc, `${l.name} (hồ sơ trực tuyến/tiếp nhận)`, ratio(l.online, l.received, l.ratesText.online));
   const s = r.onlineServices;
+  if (!s) return;
   line(
     doc,
     'Thủ tục cung cấp dịch vụ công trực tuyến',

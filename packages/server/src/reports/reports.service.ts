@@ -41,6 +41,8 @@ export interface IndicatorQuery {
   procedure?: string;
   agency?: string;
   scopeAgencies?: string[];
+  /** The level totals and online services beside the rows (default); false for the rows alone. */
+  figures?: boolean;
 }
 
 interface UnitGrouper {
@@ -122,8 +124,13 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
     withComplaints(await countsFromAggregates(ctx.db, dim, filters), await countComplainedDossiers(ctx.db, dim, filters));
   const counts = await countsBy(q.groupBy);
   // The level totals and the online services read the same aggregates by unit and by procedure.
-  const byUnit = q.groupBy === 'unit' ? counts : await countsBy('unit');
-  const byProcedure = q.groupBy === 'procedure' ? counts : await countsFromAggregates(ctx.db, 'procedure', filters);
+  const figures = q.figures ?? true;
+  const byUnit = !figures ? [] : q.groupBy === 'unit' ? counts : await countsBy('unit');
+  const byProcedure = !figures
+    ? []
+    : q.groupBy === 'procedure'
+      ? counts
+      : await countsFromAggregates(ctx.db, 'procedure', filters);
 
   const groups = new Map<string, { name: string; c: CountRow }>();
   const put = (key: string, name: string, c?: CountRow) => {
@@ -181,8 +188,8 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
       total: toIndicatorRow('', 'Tổng cộng', total),
       classification,
       formulas: FORMULAS,
-      levels: await levelTotals(ctx, era, byUnit),
-      onlineServices: await onlineServices(ctx, filters, byProcedure),
+      levels: figures ? await levelTotals(ctx, era, byUnit) : [],
+      onlineServices: figures ? await onlineServices(ctx, filters, byProcedure) : null,
       unavailable: UNAVAILABLE,
     },
   };

@@ -12,6 +12,7 @@ import type { IndicatorReport } from './types';
 export function FiguresSection({ report }: { report: IndicatorReport }) {
   const { t } = useI18n();
   const s = report.onlineServices;
+  if (!s) return null;
   const of = (part: number, whole: number, rate: string) =>
     t('reports.figures.ofWhich', { part: formatCount(part), whole: formatCount(whole), rate });
   const services = [

@@ -69,7 +69,7 @@ export function ReportsPage() {
     let stale = false;
     setLoading(true);
     setError(undefined);
-    const agencyQuery = apiQuery({ ...filters, agency: undefined }, { groupBy: 'agency' });
+    const agencyQuery = apiQuery({ ...filters, agency: undefined }, { groupBy: 'agency', figures: 'false' });
     Promise.all([
       api<IndicatorReport>(`/api/v1/reports/indicators?${q}`),
       api<IndicatorReport>(`/api/v1/reports/indicators?${trendQuery(filters, settings)}`),
