@@ -1,5 +1,6 @@
 import type { Rate, TargetClass } from './indicators';
 import type { OnlineServiceFigures } from './indicators-services';
+import type { TargetProjection } from './indicators-trend';
 
 /**
  * The shape of an indicator report as the server builds it (packages/server/src/reports) and the
@@ -54,6 +55,8 @@ export interface IndicatorRow {
   rates: Record<RateKey, Rate>;
   ratesText: Record<RateKey, string>;
   targetClass?: TargetClass;
+  /** For a unit below the target: when its last 12 months' trend reaches it (indicators-trend.ts). */
+  targetProjection?: TargetProjection;
 }
 
 export interface IndicatorReport {

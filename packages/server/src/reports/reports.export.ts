@@ -2,7 +2,7 @@ import { roundedRate } from '@dvc/domain/indicators';
 import ExcelJS from 'exceljs';
 import { FORMULAS, type IndicatorReport, type IndicatorRow, RATE_KEYS, type RateKey } from './reports.service';
 
-type CountKey = Exclude<keyof IndicatorRow, 'key' | 'name' | 'rates' | 'ratesText' | 'targetClass'>;
+type CountKey = Exclude<keyof IndicatorRow, 'key' | 'name' | 'rates' | 'ratesText' | 'targetClass' | 'targetProjection'>;
 
 /** Columns of the exports, with the Vietnamese headers of the province's report tables. */
 export const COUNT_COLUMNS: Array<{ key: CountKey; header: string }> = [

@@ -38,6 +38,16 @@ before(async () => {
       t.ctx.db,
     );
   }
+  // Bình Sơn's two months before: 3 and 5 of 20 online, then 7 of 20 in March (with Châu Ổ): +10 points a month.
+  for (const [day, channel, received] of [
+    ['2024-01-15', 'web', 3],
+    ['2024-01-15', 'direct', 17],
+    ['2024-02-15', 'web', 5],
+    ['2024-02-15', 'direct', 15],
+  ] as const) {
+    await sql`insert into report_daily (province_code, day, unit_code, unit_old_era, agency_code, procedure_code, channel, received)
+              values ('51', ${day}, '524', true, 'A.524', '1.001612', ${channel}, ${received})`.execute(t.ctx.db);
+  }
 });
 after(() => t.close());
 
@@ -136,7 +146,7 @@ test('the report totals dossiers by the level of the unit that received them: pr
     now.levels.map((l) => [l.key, l.received, l.carriedOver, l.ratesText.online]),
     [
       ['province', 0, 15, '—'],
-      ['district', 0, 10, '—'],
+      ['district', 0, 50, '—'],
       ['commune', 0, 10, '—'],
     ],
   );
@@ -194,4 +204,22 @@ test('the reuse rate says "chưa có dữ liệu" on screen, in CSV, Excel and P
   assert.match(text, /Tỷ lệ tái sử dụng dữ liệu số hóa: chưa có dữ liệu/);
   assert.match(text, /Cấp tỉnh \(hồ sơ trực tuyến\/tiếp nhận\): 10\/15, đạt tỷ lệ 66,67%/);
   assert.match(text, /Thủ tục có nghĩa vụ tài chính được thanh toán trực tuyến: 1\/2, đạt tỷ lệ 50,00%/);
+});
+
+test('a unit below the target gets the month its trend reaches it; one without a trend gets none', async () => {
+  // From June 2023 the pilot's procedures are online only (target 100%).
+  const r = await indicators('period=2024-03&procedureGroup=HKD-THI-DIEM&era=old&level=district');
+  assert.equal(r.target?.text, '100,00%');
+  const binhSon = r.rows.find((row) => row.key === '524');
+  assert.equal(binhSon?.targetClass, 'below');
+  assert.deepEqual([binhSon?.targetProjection?.month, binhSon?.targetProjection?.months], ['2024-10', 3]);
+  const province = r.rows.find((row) => row.key === '51');
+  assert.equal(province?.targetClass, 'below');
+  assert.deepEqual([province?.targetProjection?.month, province?.targetProjection?.reason], [null, 'too_few_months']);
+  const pdf = await getJson(
+    t.api,
+    admin,
+    '/api/v1/reports/indicators.pdf?period=2024-03&procedureGroup=HKD-THI-DIEM&era=old&level=district',
+  );
+  assert.match(await pdfText(pdf.rawPayload), /Huyện Bình Sơn \(dự kiến đạt tháng 10\/2024\)/);
 });

@@ -1,8 +1,10 @@
 import type { Era, IndicatorRow, Level } from '@dvc/domain/indicator-report';
+import { addDays } from '@dvc/domain/indicators';
 import { type CatalogProcedure, type OnlineServiceFigures, onlineServiceFigures } from '@dvc/domain/indicators-services';
+import { type MonthlyCounts, projectTargetMonth } from '@dvc/domain/indicators-trend';
 import { sql } from 'kysely';
 import type { AppContext } from '../http/context';
-import { type CountRow, type Filters, listUnits } from './reports.repository';
+import { type CountRow, type Filters, listUnits, monthlyReceivedByUnit } from './reports.repository';
 import { addInto, emptyCounts, toIndicatorRow } from './reports.rows';
 
 /**
@@ -72,4 +74,41 @@ export async function onlineServices(ctx: AppContext, f: Filters, procedureCount
       paidOnline: c.paidOnline,
     })),
   );
+}
+
+/** The months a trend looks back on, the period's last month included. */
+const TREND_MONTHS = 12;
+
+/**
+ * Sets `targetProjection` on each row below the target: the month its trend over the 12 months up to
+ * the period's end reaches the target. `rowOf` maps a unit code (in its era) to the row it counts in.
+ */
+export async function projectBelowTarget(
+  ctx: AppContext,
+  f: Filters,
+  rows: IndicatorRow[],
+  targetRate: number,
+  rowOf: (code: string, oldEra: boolean) => string,
+): Promise<void> {
+  const below = new Map(rows.filter((r) => r.targetClass === 'below').map((r) => [r.key, r]));
+  if (below.size === 0) return;
+  const lastMonth = addDays(f.period.to, -1).slice(0, 7);
+  const [y, m] = lastMonth.split('-').map(Number) as [number, number];
+  const startIndex = y * 12 + m - 1 - (TREND_MONTHS - 1);
+  const from = `${Math.floor(startIndex / 12)}-${String((startIndex % 12) + 1).padStart(2, '0')}-01`;
+  const monthly = await monthlyReceivedByUnit(ctx.db, { ...f, period: { from, to: f.period.to } });
+  const history = new Map<string, Map<string, MonthlyCounts>>();
+  for (const x of monthly) {
+    const key = rowOf(x.unitCode, x.oldEra);
+    if (!below.has(key)) continue;
+    const months = history.get(key) ?? new Map<string, MonthlyCounts>();
+    const point = months.get(x.month) ?? { month: x.month, online: 0, received: 0 };
+    point.online += x.online;
+    point.received += x.received;
+    months.set(x.month, point);
+    history.set(key, months);
+  }
+  for (const [key, row] of below) {
+    row.targetProjection = projectTargetMonth([...(history.get(key)?.values() ?? [])], targetRate, lastMonth);
+  }
 }

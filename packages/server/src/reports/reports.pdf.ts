@@ -190,8 +190,13 @@ export async function renderIndicatorPdf(r: IndicatorReport, opts: IndicatorPdfO
 
   if (r.classification) {
     heading(doc, `IV. Đánh giá theo chỉ tiêu ${r.target?.text ?? ''}`.trim());
+    const byName = new Map(r.rows.map((x) => [x.name, x]));
     for (const k of ['met', 'below', 'none'] as const) {
-      const names = r.classification[k];
+      // Beside a unit below the target, the month its trend reaches it (indicators-trend.ts).
+      const names = r.classification[k].map((name) => {
+        const month = k === 'below' ? byName.get(name)?.targetProjection?.month : null;
+        return month ? `${name} (dự kiến đạt tháng ${month.slice(5)}/${month.slice(0, 4)})` : name;
+      });
       doc
         .font(F.bold)
         .fontSize(SIZE.body)

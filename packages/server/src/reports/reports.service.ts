@@ -10,7 +10,7 @@ import {
 import { addDays, classifyUnit, formatPercentVi, type Period } from '@dvc/domain/indicators';
 import { countComplainedDossiers } from '../feedback/complaint-counts';
 import type { AppContext } from '../http/context';
-import { levelTotals, onlineServices } from './reports.figures';
+import { levelTotals, onlineServices, projectBelowTarget } from './reports.figures';
 import { FORMULAS } from './reports.formulas';
 import {
   type CountRow,
@@ -141,8 +141,8 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
     }
     if (c) addInto(g.c, c);
   };
-  if (q.groupBy === 'unit') {
-    const grouper = await unitGrouper(ctx, era, level);
+  const grouper = q.groupBy === 'unit' ? await unitGrouper(ctx, era, level) : undefined;
+  if (grouper) {
     if (!q.scopeAgencies) for (const u of grouper.listed()) put(u.key, u.name);
     for (const c of counts) {
       const g = grouper.group(c.key, c.oldEra);
@@ -174,6 +174,8 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
       r.targetClass = classifyUnit(r.online, r.received, target.onlineRate);
       classification[r.targetClass].push(r.name);
     }
+    if (grouper)
+      await projectBelowTarget(ctx, filters, rows, target.onlineRate, (code, oldEra) => grouper.group(code, oldEra).key);
   }
   return {
     ok: true,
