@@ -1,4 +1,6 @@
 import type { Rate, TargetClass } from './indicators';
+import type { OnlineServiceFigures } from './indicators-services';
+import type { TargetProjection } from './indicators-trend';
 
 /**
  * The shape of an indicator report as the server builds it (packages/server/src/reports) and the
@@ -12,6 +14,7 @@ export const RATE_KEYS = [
   'componentDigitization',
   'onlinePayment',
   'satisfaction',
+  'reuse',
 ] as const;
 export type RateKey = (typeof RATE_KEYS)[number];
 
@@ -52,6 +55,8 @@ export interface IndicatorRow {
   rates: Record<RateKey, Rate>;
   ratesText: Record<RateKey, string>;
   targetClass?: TargetClass;
+  /** For a unit below the target: when its last 12 months' trend reaches it (indicators-trend.ts). */
+  targetProjection?: TargetProjection;
 }
 
 export interface IndicatorReport {
@@ -65,4 +70,16 @@ export interface IndicatorReport {
   total: IndicatorRow;
   classification: Record<TargetClass, string[]> | null;
   formulas: Record<RateKey, Formula>;
+  /**
+   * Totals by the level of the unit that received the dossiers (seed 003: "Cấp tỉnh 44.016/84.374 …
+   * cấp huyện 4.541/16.697 … cấp xã 43.316/216.130"), keyed by level; `unknown` for a unit not in the register.
+   */
+  levels: IndicatorRow[];
+  /**
+   * Procedures offered online, with dossiers, online dossiers by service level, online payment (seeds
+   * 003, 004). Null (and `levels` empty) when the caller asked for the rows only (`figures=false`).
+   */
+  onlineServices: OnlineServiceFigures | null;
+  /** Rates whose data does not exist yet, with why: shown as "chưa có dữ liệu", never as 0. */
+  unavailable: Partial<Record<RateKey, string>>;
 }

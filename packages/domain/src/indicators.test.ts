@@ -15,6 +15,7 @@ import {
   periodInstants,
   phasePeriod,
   quarterPeriod,
+  roundedRate,
   satisfactionRate,
   yearPeriod,
 } from './indicators';
@@ -104,4 +105,10 @@ test('the percent text equals exact half-up rounding of n/d for every small frac
       assert.equal(formatPercentVi(onlineRate(n, d)), expected);
     }),
   );
+});
+
+test('a rate for a spreadsheet is rounded as its text shows it: 23/160 → 0,1438, 29/800 → 0,0363', () => {
+  assert.equal(roundedRate(onlineRate(23, 160)), 0.1438);
+  assert.equal(roundedRate(onlineRate(29, 800)), 0.0363);
+  assert.equal(roundedRate(onlineRate(0, 0)), null);
 });

@@ -68,14 +68,24 @@ export function componentDigitizationRate(fullyDigitized: number, received: numb
 }
 
 /**
- * Online-payment rate (766/QĐ-TTg, group "Thanh toán trực tuyến"; seed 003 "68,37% thủ tục có nghĩa vụ
- * tài chính được thanh toán trực tuyến").
+ * Online-payment rate per transaction (766/QĐ-TTg, group "Thanh toán trực tuyến"; seed 003 "28,71% thanh
+ * toán trực tuyến … trên tổng số giao dịch thanh toán"). The per-procedure rate (seed 003's 68,37%) is
+ * in ./indicators-services.
  * Numerator: dossiers received in the period and paid online.
  * Denominator: dossiers received in the period with a fee > 0 (zero fees, e.g. termination of a
  * household business, are excluded).
  */
 export function onlinePaymentRate(paidOnline: number, feeBearing: number): Rate {
   return ratio(paidOnline, feeBearing);
+}
+
+/**
+ * Reuse rate (766/QĐ-TTg, group "Số hóa hồ sơ"; DOMAIN.md §7; seed 003 "157 hồ sơ tái sử dụng … 0,04%"):
+ * dossiers received in the period with at least one component reused from digitized data ÷ dossiers
+ * received. `reused` is null while no such data is recorded: the rate is then unknown, not 0.
+ */
+export function reuseRate(reused: number | null, received: number): Rate {
+  return reused === null ? null : ratio(reused, received);
 }
 
 /**
@@ -135,6 +145,16 @@ export function percentNumber(rate: Rate, digits = 2): number | null {
   if (rate === null || !Number.isFinite(rate)) return null;
   const f = decimalFraction(rate);
   return Number(percentUnits(f.numerator, f.denominator, digits)) / 10 ** digits;
+}
+
+/**
+ * A rate rounded as its percent text shows it, still as a ratio (for spreadsheets, whose own
+ * formatting would round the raw float again): 0.14375 → 0.1438; null stays null.
+ */
+export function roundedRate(rate: Rate, digits = 2): Rate {
+  if (rate === null || !Number.isFinite(rate)) return null;
+  const f = decimalFraction(rate);
+  return Number(percentUnits(f.numerator, f.denominator, digits)) / 10 ** (digits + 2);
 }
 
 /**

@@ -101,6 +101,15 @@ test('the public figures open without signing in, phone-sized', { timeout: 60_00
   assert.ok((await table.locator('tbody tr').count()) >= 5);
   assert.match(await table.locator('tfoot').innerText(), /Cả năm 2023/);
   await page.locator('.rp-chart canvas').waitFor();
+  // By locality: the 13 old districts for the year, then for phase 3 of the pilot (seed 002: 801 dossiers).
+  const byYear = page.getByRole('table', { name: /^Theo địa bàn — 2023/ });
+  assert.equal(await byYear.locator('tbody tr').count(), 13);
+  await page.getByLabel('Theo địa bàn').selectOption({ label: 'Thử nghiệm — giai đoạn 3' });
+  const byPhase = page.getByRole('table', { name: /^Theo địa bàn — Thử nghiệm — giai đoạn 3/ });
+  await byPhase.waitFor();
+  assert.match(page.url(), /phase=thi-diem-gd3/);
+  const phases = page.getByRole('table', { name: 'Theo giai đoạn thử nghiệm (toàn tỉnh)' });
+  assert.match(await phases.locator('tbody tr').nth(2).innerText(), /801[\s\S]*97,88%/);
   // Cards on a phone: nothing wider than the screen.
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
   await context.close();

@@ -66,8 +66,11 @@ export function drawTable(doc: Doc, t: TableOptions): void {
   const groupHeight = t.groups?.length
     ? Math.max(...t.groups.map((g) => cellHeight(g.label, spanWidth(widths, g.from, g.to), F.bold)))
     : 0;
+  // A grouped column's header sits under its group's label, so the header row is as tall as the
+  // tallest of: a grouped header plus the group row, or an ungrouped header spanning both.
   const headHeight = Math.max(
-    ...t.columns.map((c, i) => cellHeight(c.header, widths[i] ?? 0, F.bold) + (grouped.has(i) ? 0 : groupHeight)),
+    groupHeight,
+    ...t.columns.map((c, i) => cellHeight(c.header, widths[i] ?? 0, F.bold) + (grouped.has(i) ? groupHeight : 0)),
   );
 
   const drawHeader = () => {

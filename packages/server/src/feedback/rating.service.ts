@@ -1,3 +1,4 @@
+import { percentNumber } from '@dvc/domain/indicators';
 import { sql } from 'kysely';
 import { findDossierRow } from '../dossiers/dossier.repository';
 import type { AppContext } from '../http/context';
@@ -151,7 +152,8 @@ export async function ratingReport(
     .sort((a, b) => b.ratings - a.ratings || a.key.localeCompare(b.key));
 }
 
-const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 100);
+// The platform's one percent rounding (domain indicators.ts), not a float rounding of its own.
+const percent = (part: number, whole: number) => (whole === 0 ? 0 : (percentNumber(part / whole) ?? 0));
 
 async function groupNames(ctx: AppContext, groupBy: RatingGroupBy, keys: string[]): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map();

@@ -44,6 +44,37 @@ test('the public transparency page needs no login and shows province figures by 
   assert.equal((await getJson(t.api, null, '/api/v1/public/indicators?year=abc')).statusCode, 400);
 });
 
+test('the public page gives the figures by locality, for the year or one phase of the pilot, and each phase', async () => {
+  const year = (await getJson(t.api, null, '/api/v1/public/indicators?year=2023')).json();
+  assert.deepEqual([year.localities.scope.kind, year.localities.era, year.localities.level], ['year', 'old', 'district']);
+  assert.equal(year.localities.rows.length, 13);
+  const sum = (rows: Array<{ received: number }>) => rows.reduce((s, r) => s + r.received, 0);
+  assert.equal(sum(year.localities.rows), 978 + 801 + 30);
+  assert.ok(year.localities.rows.some((r: { name: string }) => r.name === 'Huyện Bình Sơn'));
+  // Seed 002's phases, province-wide.
+  assert.deepEqual(
+    year.phases.map((p: { code: string; total: { received: number; onlineRate: string } }) => [p.code, p.total.received]),
+    [
+      ['thi-diem-gd1', 787],
+      ['thi-diem-gd2', 978],
+      ['thi-diem-gd3', 801],
+    ],
+  );
+  assert.equal(year.phases[2].total.onlineRate, '97,88%');
+
+  const res = await getJson(t.api, null, '/api/v1/public/indicators?year=2023&phase=thi-diem-gd3');
+  assert.equal(res.statusCode, 200, res.body);
+  const phase = res.json().localities;
+  assert.deepEqual(
+    [phase.scope.kind, phase.scope.name, phase.scope.from, phase.scope.to],
+    ['phase', 'Thử nghiệm — giai đoạn 3', '2023-03-22', '2023-05-10'],
+  );
+  assert.equal(sum(phase.rows), 801);
+  const unknown = await getJson(t.api, null, '/api/v1/public/indicators?year=2023&phase=khong-co');
+  assert.equal(unknown.statusCode, 400);
+  assert.equal(unknown.json().errors[0].field, 'querystring.phase');
+});
+
 test('a bad period is refused in Vietnamese', async () => {
   const admin = await loginAs(t.api, PROVINCE_ADMIN);
   const res = await getJson(t.api, admin, '/api/v1/reports/indicators?period=2023-13');

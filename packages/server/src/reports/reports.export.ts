@@ -1,7 +1,8 @@
+import { roundedRate } from '@dvc/domain/indicators';
 import ExcelJS from 'exceljs';
 import { FORMULAS, type IndicatorReport, type IndicatorRow, RATE_KEYS, type RateKey } from './reports.service';
 
-type CountKey = Exclude<keyof IndicatorRow, 'key' | 'name' | 'rates' | 'ratesText' | 'targetClass'>;
+type CountKey = Exclude<keyof IndicatorRow, 'key' | 'name' | 'rates' | 'ratesText' | 'targetClass' | 'targetProjection'>;
 
 /** Columns of the exports, with the Vietnamese headers of the province's report tables. */
 export const COUNT_COLUMNS: Array<{ key: CountKey; header: string }> = [
@@ -76,7 +77,7 @@ export async function toXlsx(report: IndicatorReport): Promise<Buffer> {
       r.key,
       r.name,
       ...COUNT_COLUMNS.map((c) => r[c.key]),
-      ...RATE_KEYS.map((k) => r.rates[k]),
+      ...RATE_KEYS.map((k) => (k in report.unavailable ? r.ratesText[k] : roundedRate(r.rates[k]))),
     ];
     if (report.classification) cells.push(r.targetClass ? CLASS_LABELS[r.targetClass] : '');
     ws.addRow(cells);

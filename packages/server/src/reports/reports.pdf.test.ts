@@ -35,3 +35,48 @@ test('a citizen cannot download the PDF', async () => {
   const res = await getJson(t.api, citizen, '/api/v1/reports/indicators.pdf?period=phase:thi-diem-gd3');
   assert.equal(res.statusCode, 403);
 });
+
+/** The PDF's text as lines: items of one page on one baseline, left to right, top to bottom. */
+async function pdfLines(pdf: Buffer | Uint8Array): Promise<string[][]> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false, verbosity: 0 })
+    .promise;
+  const lines: string[][] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const byY = new Map<number, Array<{ x: number; s: string }>>();
+    for (const item of (await (await doc.getPage(p)).getTextContent()).items) {
+      if (!('str' in item) || !item.str.trim()) continue;
+      const y = Math.round(item.transform[5]);
+      byY.set(y, [...(byY.get(y) ?? []), { x: item.transform[4], s: item.str.trim() }]);
+    }
+    for (const y of [...byY.keys()].sort((a, b) => b - a))
+      lines.push(
+        byY
+          .get(y)!
+          .sort((a, b) => a.x - b.x)
+          .map((i) => i.s),
+      );
+  }
+  await doc.destroy();
+  return lines;
+}
+
+test('the table headers sit above the data: no header word is printed over a row of figures', async () => {
+  const res = await getJson(t.api, admin, '/api/v1/reports/indicators.pdf?period=phase:thi-diem-gd3&procedureGroup=HKD-THI-DIEM');
+  assert.equal(res.statusCode, 200);
+  const lines = await pdfLines(res.rawPayload);
+  const figure = /^-?[\d.]+(,\d+)?( ?%| đ)?$|^—$|^chưa có dữ liệu$/;
+  // Both tables start their rows with the first unit; its line must hold its name and figures only.
+  const rowLines = lines.filter((l) => l.join(' ').startsWith('Thành phố Quảng Ngãi'));
+  assert.equal(rowLines.length, 2, JSON.stringify(lines.slice(0, 40)));
+  for (const l of rowLines) {
+    assert.equal(l[0], 'Thành phố Quảng Ngãi');
+    for (const c of l.slice(1)) assert.match(c, figure, `a header word on the data row: ${l.join(' | ')}`);
+  }
+  // And every header word of the first table ("Kỳ trước chuyển qua", …) is on a line above that row.
+  const first = lines.indexOf(rowLines[0]!);
+  const head = lines.findIndex((l) => l.join(' ').startsWith('I. Tiếp nhận'));
+  const above = lines.slice(head, first).flat().join(' ');
+  for (const word of ['Kỳ', 'trước', 'chuyển', 'qua', 'Trong', 'quá', 'hạn'])
+    assert.match(above, new RegExp(`(^| )${word}( |$)`));
+});

@@ -1,7 +1,8 @@
+import { NO_DATA_TEXT } from '@dvc/domain/indicators-services';
 import { contentWidth, createDocument, type Doc, drawTitle, ensureSpace, F, finish, left, SIZE, vn } from '../documents/pdf-kit';
 import { type Column, type ColumnGroup, drawTable } from '../documents/table';
 import { formatVnDateTime } from '../documents/vn-format';
-import { FORMULAS, type IndicatorReport, type IndicatorRow, RATE_KEYS, TWO_TIER_FROM } from './reports.service';
+import { FORMULAS, type IndicatorReport, type IndicatorRow, RATE_KEYS, type RateKey, TWO_TIER_FROM } from './reports.service';
 
 /**
  * The indicator table as a printable PDF (A4 landscape), for the report a province office files
@@ -99,11 +100,12 @@ function digitalTable(r: IndicatorReport): { columns: Column[]; groups: ColumnGr
     rate('Số hóa thành phần'),
     rate('Thanh toán trực tuyến'),
     rate('Hài lòng'),
+    { header: 'Tái sử dụng', weight: 1.5, align: 'right', oneLine: true },
   ];
   const groups: ColumnGroup[] = [
     { label: 'Số hóa, kết quả điện tử', from: 1, to: 3 },
     { label: 'Thanh toán trực tuyến', from: 4, to: 5 },
-    { label: 'Tỷ lệ theo Quyết định 766/QĐ-TTg', from: 6, to: 12 },
+    { label: 'Tỷ lệ theo Quyết định 766/QĐ-TTg', from: 6, to: 13 },
   ];
   const row = (x: IndicatorRow) => [
     x.name,
@@ -134,6 +136,27 @@ function line(doc: Doc, label: string, value: string): void {
   doc.font(F.bold).text(vn(value), { width: contentWidth(doc) });
 }
 
+/** Seed 003's and seed 004's sentences: by level, procedures online, online dossiers, payments, reuse. */
+function drawFigures(doc: Doc, r: IndicatorReport): void {
+  const ratio = (a: number, b: number, text: string) => `${n(a)}/${n(b)}, đạt tỷ lệ ${text}`;
+  for (const l of r.levels) line(doc, `${l.name} (hồ sơ trực tuyến/tiếp nhận)`, ratio(l.online, l.received, l.ratesText.online));
+  const s = r.onlineServices;
+  if (!s) return;
+  line(
+    doc,
+    'Thủ tục cung cấp dịch vụ công trực tuyến',
+    `${n(s.all.procedures)} (toàn trình ${n(s.full.procedures)}, một phần ${n(s.partial.procedures)}); có phát sinh hồ sơ ${n(s.all.withDossiers)} (toàn trình ${n(s.full.withDossiers)}, một phần ${n(s.partial.withDossiers)})`,
+  );
+  line(doc, 'Hồ sơ trực tuyến toàn trình', ratio(s.full.online, s.full.received, s.full.onlineText));
+  line(doc, 'Hồ sơ trực tuyến một phần', ratio(s.partial.online, s.partial.received, s.partial.onlineText));
+  const p = s.paymentByTransaction;
+  line(doc, 'Thanh toán trực tuyến trên tổng số giao dịch', ratio(p.paidOnline, p.feeBearing, p.text));
+  const q = s.paymentByProcedure;
+  line(doc, 'Thủ tục có nghĩa vụ tài chính được thanh toán trực tuyến', ratio(q.paidOnline, q.feeBearing, q.text));
+  for (const [k, why] of Object.entries(r.unavailable)) line(doc, FORMULAS[k as RateKey].label, `${NO_DATA_TEXT} (${why})`);
+  doc.moveDown(0.5);
+}
+
 export interface IndicatorPdfOptions {
   /** When the file was generated (printed on it, and the PDF's creation date). */
   generatedAt: Date;
@@ -162,10 +185,18 @@ export async function renderIndicatorPdf(r: IndicatorReport, opts: IndicatorPdfO
   heading(doc, 'II. Số hóa, thanh toán trực tuyến và các tỷ lệ theo Quyết định 766/QĐ-TTg');
   drawTable(doc, { ...digitalTable(r), fontSize: 7.5, boldRows: new Set([last]) });
 
+  heading(doc, 'III. Theo cấp giải quyết và dịch vụ công trực tuyến');
+  drawFigures(doc, r);
+
   if (r.classification) {
-    heading(doc, `III. Đánh giá theo chỉ tiêu ${r.target?.text ?? ''}`.trim());
+    heading(doc, `IV. Đánh giá theo chỉ tiêu ${r.target?.text ?? ''}`.trim());
+    const byName = new Map(r.rows.map((x) => [x.name, x]));
     for (const k of ['met', 'below', 'none'] as const) {
-      const names = r.classification[k];
+      // Beside a unit below the target, the month its trend reaches it (indicators-trend.ts).
+      const names = r.classification[k].map((name) => {
+        const month = k === 'below' ? byName.get(name)?.targetProjection?.month : null;
+        return month ? `${name} (dự kiến đạt tháng ${month.slice(5)}/${month.slice(0, 4)})` : name;
+      });
       doc
         .font(F.bold)
         .fontSize(SIZE.body)

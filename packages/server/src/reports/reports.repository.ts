@@ -139,6 +139,18 @@ export async function countsFromAggregates(db: Db, dim: Dimension, f: Filters): 
   return normalise(res.rows);
 }
 
+/** Dossiers received and received online per unit and month over [from, to): a unit's trend. */
+export async function monthlyReceivedByUnit(db: Db, f: Filters) {
+  const { from, to } = f.period;
+  const res = await sql<{ unitCode: string; oldEra: boolean; month: string; received: number | string; online: number | string }>`
+    select unit_code, unit_old_era as old_era, to_char(day, 'YYYY-MM') as month, sum(received) as received,
+      coalesce(sum(received) filter (where channel in ('web', 'mobile')), 0) as online
+    from report_daily
+    where ${scopeWhere(f)} and day >= ${from}::date and day < ${to}::date
+    group by 1, 2, 3`.execute(reportDb(db));
+  return res.rows.map((r) => ({ ...r, received: Number(r.received), online: Number(r.online) }));
+}
+
 /**
  * The same counts recounted straight from the dossier rows, with the rules written out again
  * independently of migration 010's contribution function: the proof the aggregates are right

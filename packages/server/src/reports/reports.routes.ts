@@ -1,4 +1,4 @@
-import { isIsoDay, type Period, parsePeriodSpec, phasePeriod, rangePeriod, yearPeriod } from '@dvc/domain/indicators';
+import { isIsoDay, type Period, parsePeriodSpec, phasePeriod, rangePeriod } from '@dvc/domain/indicators';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import { problem } from '../http/problem';
 import { getActor } from '../identity/actor';
 import { toCsv, toXlsx } from './reports.export';
 import { renderIndicatorPdf } from './reports.pdf';
+import { PublicAnswer, PublicQuerystring, publicIndicators } from './reports.public';
 import { findPhase, listGroups, listPhases } from './reports.repository';
 import { buildIndicatorReport, type IndicatorReport } from './reports.service';
 import { listTargetVersions } from './targets.repository';
@@ -24,6 +25,10 @@ const IndicatorQuerystring = z.object({
   procedureGroup: z.string().max(60).optional(),
   procedure: z.string().max(60).optional(),
   agency: z.string().max(60).optional(),
+  figures: z
+    .enum(['true', 'false'])
+    .default('true')
+    .describe('false: chỉ các dòng, không kèm tổng hợp theo cấp và dịch vụ công trực tuyến'),
 });
 type IndicatorQs = z.infer<typeof IndicatorQuerystring>;
 
@@ -77,6 +82,7 @@ async function report(request: FastifyRequest, q: IndicatorQs): Promise<Indicato
     procedure: q.procedure,
     agency: q.agency,
     scopeAgencies,
+    figures: q.figures === 'true',
   });
   if (!r.ok)
     throw problem(400, 'validation', r.message, { errors: [{ field: 'querystring.procedureGroup', message: r.message }] });
@@ -160,41 +166,24 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const PublicMonth = z.object({
-    month: z.string(),
-    received: z.number().int(),
-    online: z.number().int(),
-    onlineRate: z.string(),
-    resolved: z.number().int(),
-    onTimeRate: z.string(),
-    electronicResultRate: z.string(),
-    onlinePaymentRate: z.string(),
-  });
   app.get(
     '/api/v1/public/indicators',
     {
       schema: {
         tags: ['Công khai'],
-        summary: 'Công khai chỉ số toàn tỉnh theo tháng (không cần đăng nhập)',
-        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-        response: { 200: z.object({ year: z.number().int(), months: z.array(PublicMonth), total: PublicMonth }) },
+        summary: 'Công khai chỉ số toàn tỉnh theo tháng, theo địa bàn và theo giai đoạn (không cần đăng nhập)',
+        querystring: PublicQuerystring,
+        response: { 200: PublicAnswer },
       },
     },
     async (request) => {
-      const { year } = request.query;
-      const r = await buildIndicatorReport(app.ctx, { period: yearPeriod(year), periodLabel: String(year), groupBy: 'month' });
-      if (!r.ok) throw problem(500, 'internal', 'Lỗi hệ thống');
-      const pub = (month: string, row: IndicatorReport['total']) => ({
-        month,
-        received: row.received,
-        online: row.online,
-        onlineRate: row.ratesText.online,
-        resolved: row.resolved,
-        onTimeRate: row.ratesText.onTime,
-        electronicResultRate: row.ratesText.electronicResult,
-        onlinePaymentRate: row.ratesText.onlinePayment,
-      });
-      return { year, months: r.value.rows.map((row) => pub(row.key, row)), total: pub(String(year), r.value.total) };
+      const { year, phase } = request.query;
+      const r = await publicIndicators(app.ctx, year, phase);
+      if (!r.ok) {
+        const message = `Không có giai đoạn "${phase}"`;
+        throw problem(400, 'validation', 'Giai đoạn không hợp lệ', { errors: [{ field: 'querystring.phase', message }] });
+      }
+      return r.value;
     },
   );
 };

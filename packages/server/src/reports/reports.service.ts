@@ -1,33 +1,17 @@
 import { CHANNEL_LABELS_VI, type Channel } from '@dvc/domain';
 import {
   type Era,
-  type Formula,
   type IndicatorReport,
   type IndicatorRow,
   type Level,
   RATE_KEYS,
   type RateKey,
 } from '@dvc/domain/indicator-report';
-import {
-  addDays,
-  classifyUnit,
-  componentDigitizationRate,
-  digitizationRate,
-  electronicResultRate,
-  formatPercentVi,
-  onlinePaymentRate,
-  onlineRate,
-  onTimeRate,
-  type Period,
-  type Rate,
-  satisfactionRate,
-  type TargetClass,
-} from '@dvc/domain/indicators';
+import { addDays, classifyUnit, formatPercentVi, type Period } from '@dvc/domain/indicators';
 import { countComplainedDossiers } from '../feedback/complaint-counts';
 import type { AppContext } from '../http/context';
-
-export { type Era, type IndicatorReport, type IndicatorRow, type Level, RATE_KEYS, type RateKey };
-
+import { levelTotals, onlineServices, projectBelowTarget } from './reports.figures';
+import { FORMULAS } from './reports.formulas';
 import {
   type CountRow,
   countsFromAggregates,
@@ -38,10 +22,12 @@ import {
   listMappings,
   listProcedureNames,
   listUnits,
-  NUMERIC_KEYS,
   type UnitRow,
 } from './reports.repository';
+import { addInto, emptyCounts, toIndicatorRow, UNAVAILABLE } from './reports.rows';
 import { findTargetInForce } from './targets.repository';
+
+export { type Era, FORMULAS, type IndicatorReport, type IndicatorRow, type Level, RATE_KEYS, type RateKey, toIndicatorRow };
 
 export const TWO_TIER_FROM = '2025-07-01';
 
@@ -55,104 +41,8 @@ export interface IndicatorQuery {
   procedure?: string;
   agency?: string;
   scopeAgencies?: string[];
-}
-
-/** Each formula beside its denominator and legal source (served with every report; the screen shows it). */
-export const FORMULAS: Record<RateKey, Formula> = {
-  online: {
-    label: 'Tỷ lệ hồ sơ trực tuyến',
-    numerator: 'Hồ sơ tiếp nhận trực tuyến trong kỳ (Cổng DVC + ứng dụng di động)',
-    denominator: 'Hồ sơ tiếp nhận mới trong kỳ (không tính kỳ trước chuyển qua)',
-    source: 'QĐ 766/QĐ-TTg ngày 23/6/2022; CV 5226/UBND-TTHC ngày 13/10/2022',
-  },
-  onTime: {
-    label: 'Tỷ lệ giải quyết đúng hạn',
-    numerator: 'Hồ sơ đã giải quyết đúng hạn + hồ sơ đang giải quyết còn trong hạn cuối kỳ',
-    denominator: 'Hồ sơ đã giải quyết trong kỳ + hồ sơ đang giải quyết cuối kỳ (không tính hồ sơ rút)',
-    source: 'QĐ 766/QĐ-TTg ngày 23/6/2022 (nhóm Tiến độ giải quyết)',
-  },
-  electronicResult: {
-    label: 'Tỷ lệ trả kết quả điện tử',
-    numerator: 'Hồ sơ đã giải quyết có kết quả điện tử',
-    denominator: 'Hồ sơ đã giải quyết có kết quả (không tính hồ sơ từ chối, dừng)',
-    source: 'QĐ 766/QĐ-TTg ngày 23/6/2022 (nhóm Số hóa hồ sơ)',
-  },
-  digitization: {
-    label: 'Tỷ lệ số hóa hồ sơ, kết quả',
-    numerator: 'Hồ sơ kết thúc trong kỳ có đủ thành phần số hóa và kết quả số hóa',
-    denominator: 'Hồ sơ kết thúc trong kỳ',
-    source: 'QĐ 766/QĐ-TTg ngày 23/6/2022 (nhóm Số hóa hồ sơ)',
-  },
-  componentDigitization: {
-    label: 'Tỷ lệ số hóa thành phần hồ sơ',
-    numerator: 'Hồ sơ tiếp nhận trong kỳ được số hóa đầy đủ thành phần',
-    denominator: 'Hồ sơ tiếp nhận mới trong kỳ',
-    source: 'QĐ 766/QĐ-TTg ngày 23/6/2022; NĐ 107/2021/NĐ-CP',
-  },
-  onlinePayment: {
-    label: 'Tỷ lệ thanh toán trực tuyến',
-    numerator: 'Hồ sơ tiếp nhận trong kỳ đã thanh toán trực tuyến',
-    denominator: 'Hồ sơ tiếp nhận trong kỳ có phí, lệ phí (không tính thủ tục miễn phí)',
-    source: 'QĐ 766/QĐ-TTg ngày 23/6/2022 (nhóm Thanh toán trực tuyến)',
-  },
-  satisfaction: {
-    label: 'Mức độ hài lòng',
-    numerator: '100% − (tỷ lệ hồ sơ quá hạn + tỷ lệ hồ sơ có phản ánh, kiến nghị; phản ánh, kiến nghị gửi trong kỳ về hồ sơ)',
-    denominator: 'Mẫu số của tỷ lệ đúng hạn',
-    source: 'QĐ 766/QĐ-TTg ngày 23/6/2022 (nhóm Mức độ hài lòng)',
-  },
-};
-
-function emptyCounts(key: string): CountRow {
-  const r = { key, oldEra: false } as CountRow;
-  for (const k of NUMERIC_KEYS) r[k] = 0;
-  return r;
-}
-
-function addInto(target: CountRow, r: CountRow): void {
-  for (const k of NUMERIC_KEYS) target[k] += r[k];
-}
-
-export function toIndicatorRow(key: string, name: string, c: CountRow): IndicatorRow {
-  const online = c.web + c.mobile;
-  const open = c.carried + c.received - c.finished - c.withdrawn;
-  const inTime = open - c.overdueOpen;
-  const overdueFinished = c.finished - c.finishedOnTime;
-  const rates: Record<RateKey, Rate> = {
-    online: onlineRate(online, c.received),
-    onTime: onTimeRate(c.finishedOnTime, inTime, c.finished, open),
-    electronicResult: electronicResultRate(c.resultElectronic, c.resolved),
-    digitization: digitizationRate(c.digitizedBoth, c.finished),
-    componentDigitization: componentDigitizationRate(c.componentsDigitized, c.received),
-    onlinePayment: onlinePaymentRate(c.paidOnline, c.feeBearing),
-    satisfaction: satisfactionRate(overdueFinished + c.overdueOpen, c.complained, c.finished, open),
-  };
-  const ratesText = Object.fromEntries(RATE_KEYS.map((k) => [k, formatPercentVi(rates[k])])) as Record<RateKey, string>;
-  return {
-    key,
-    name,
-    carriedOver: c.carried,
-    received: c.received,
-    direct: c.direct,
-    web: c.web,
-    mobile: c.mobile,
-    phone: c.phone,
-    online,
-    resolved: c.finished,
-    resolvedOnTime: c.finishedOnTime,
-    resolvedOverdue: overdueFinished,
-    inProgress: open,
-    inProgressOverdue: c.overdueOpen,
-    withdrawn: c.withdrawn,
-    apologised: c.apologised,
-    componentsDigitized: c.componentsDigitized,
-    resultsDigitized: c.resultDigitized,
-    resultsElectronic: c.resultElectronic,
-    paidOnlineCount: c.paidOnline,
-    paidOnlineAmount: c.paidAmount,
-    rates,
-    ratesText,
-  };
+  /** The level totals and online services beside the rows (default); false for the rows alone. */
+  figures?: boolean;
 }
 
 interface UnitGrouper {
@@ -230,10 +120,17 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
     agencyCode: q.agency,
     scopeAgencies: q.scopeAgencies,
   };
-  const counts = withComplaints(
-    await countsFromAggregates(ctx.db, q.groupBy, filters),
-    await countComplainedDossiers(ctx.db, q.groupBy, filters),
-  );
+  const countsBy = async (dim: Dimension) =>
+    withComplaints(await countsFromAggregates(ctx.db, dim, filters), await countComplainedDossiers(ctx.db, dim, filters));
+  const counts = await countsBy(q.groupBy);
+  // The level totals and the online services read the same aggregates by unit and by procedure.
+  const figures = q.figures ?? true;
+  const byUnit = !figures ? [] : q.groupBy === 'unit' ? counts : await countsBy('unit');
+  const byProcedure = !figures
+    ? []
+    : q.groupBy === 'procedure'
+      ? counts
+      : await countsFromAggregates(ctx.db, 'procedure', filters);
 
   const groups = new Map<string, { name: string; c: CountRow }>();
   const put = (key: string, name: string, c?: CountRow) => {
@@ -244,8 +141,8 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
     }
     if (c) addInto(g.c, c);
   };
-  if (q.groupBy === 'unit') {
-    const grouper = await unitGrouper(ctx, era, level);
+  const grouper = q.groupBy === 'unit' ? await unitGrouper(ctx, era, level) : undefined;
+  if (grouper) {
     if (!q.scopeAgencies) for (const u of grouper.listed()) put(u.key, u.name);
     for (const c of counts) {
       const g = grouper.group(c.key, c.oldEra);
@@ -277,6 +174,8 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
       r.targetClass = classifyUnit(r.online, r.received, target.onlineRate);
       classification[r.targetClass].push(r.name);
     }
+    if (grouper)
+      await projectBelowTarget(ctx, filters, rows, target.onlineRate, (code, oldEra) => grouper.group(code, oldEra).key);
   }
   return {
     ok: true,
@@ -291,6 +190,9 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
       total: toIndicatorRow('', 'Tổng cộng', total),
       classification,
       formulas: FORMULAS,
+      levels: figures ? await levelTotals(ctx, era, byUnit) : [],
+      onlineServices: figures ? await onlineServices(ctx, filters, byProcedure) : null,
+      unavailable: UNAVAILABLE,
     },
   };
 }

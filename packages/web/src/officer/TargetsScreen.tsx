@@ -1,3 +1,4 @@
+import { formatPercentVi } from '@dvc/domain/indicators';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { useI18n } from '../i18n';
 import { type ApiError, api } from '../shared/api';
@@ -25,7 +26,7 @@ interface Answer {
   history: Target[];
 }
 
-const percent = (r: number) => `${(r * 100).toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`;
+const percent = (r: number) => formatPercentVi(r);
 
 export function TargetsScreen() {
   const { t } = useI18n();

@@ -6,23 +6,25 @@ import { ApiError, api } from '../shared/api';
 import { FormError } from '../shared/ui';
 import { Chart } from './Chart';
 import { trendChartOption } from './chart-options';
-import { formatCount, formatMonth } from './format';
-import type { PublicIndicators as Data, PublicMonth } from './types';
+import { formatCount, formatDay, formatMonth } from './format';
+import type { PublicIndicators as Data, PublicFigures } from './types';
 import { useNarrow } from './use-narrow';
 
 const FIRST_YEAR = 2022;
 const thisYear = () => vietnamParts(new Date()).year;
 
 /**
- * /cong-khai: the province's indicators by month for a year, for anyone (no sign-in): a table that
- * turns into one card per month on a phone, and the online-rate trend. Without a year in the address
- * it opens the latest year that has dossiers.
+ * /cong-khai: the province's indicators for anyone (no sign-in): by month for a year, by locality for
+ * the year or one phase of the pilot (`phase` in the address), and each phase's totals; tables that
+ * turn into one card per row on a phone, and the online-rate trend. Without a year in the address it
+ * opens the latest year that has dossiers.
  */
 export default function PublicIndicators() {
   const { t } = useI18n();
   const { query } = useLocation();
   const narrow = useNarrow();
   const asked = Number(query.get('year')) || undefined;
+  const phase = query.get('phase') || undefined;
   const last = Math.max(thisYear(), FIRST_YEAR);
   const years = Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => last - i);
   const [data, setData] = useState<Data | undefined>();
@@ -34,7 +36,7 @@ export default function PublicIndicators() {
       const candidates = asked ? [asked] : Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => last - i);
       let found: Data | undefined;
       for (const y of candidates) {
-        found = await api<Data>(`/api/v1/public/indicators?year=${y}`);
+        found = await api<Data>(`/api/v1/public/indicators?year=${y}${phase ? `&phase=${encodeURIComponent(phase)}` : ''}`);
         if (asked || found.total.received > 0) break;
       }
       if (!stale && found) setData(found);
@@ -44,7 +46,7 @@ export default function PublicIndicators() {
     return () => {
       stale = true;
     };
-  }, [asked, last, t]);
+  }, [asked, phase, last, t]);
 
   const option = useMemo(() => {
     if (!data) return undefined;
@@ -56,7 +58,7 @@ export default function PublicIndicators() {
     return trendChartOption(points, { rate: t('reports.rate.online'), target: t('reports.chart.target') }, narrow);
   }, [data, t, narrow]);
 
-  const cols: { key: keyof PublicMonth; label: string; render: (m: PublicMonth) => string }[] = [
+  const cols: { key: keyof PublicFigures; label: string; render: (m: PublicFigures) => string }[] = [
     { key: 'received', label: t('reports.public.received'), render: (m) => formatCount(m.received) },
     { key: 'online', label: t('reports.public.online'), render: (m) => formatCount(m.online) },
     { key: 'onlineRate', label: t('reports.rate.online'), render: (m) => m.onlineRate },
@@ -81,6 +83,24 @@ export default function PublicIndicators() {
           ))}
         </select>
       </label>
+      {data && data.phases.length > 0 && (
+        <label className="rp-field rp-year">
+          <span>{t('reports.public.localityScope')}</span>
+          <select
+            value={phase ?? ''}
+            onChange={(e) =>
+              navigate(`/cong-khai?year=${year}${e.target.value ? `&phase=${e.target.value}` : ''}`, { replace: true })
+            }
+          >
+            <option value="">{t('reports.public.wholeYear', { year })}</option>
+            {data.phases.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <FormError title={error} />
       {!data && !error && <p className="muted">{t('common.loading')}</p>}
       {data && data.months.length === 0 && <p className="muted">{t('reports.public.empty', { year: data.year })}</p>}
@@ -129,9 +149,75 @@ export default function PublicIndicators() {
               <Chart option={option} height={narrow ? 240 : 300} label={t('reports.public.trend', { year: data.year })} />
             </figure>
           )}
+          <FiguresTable
+            caption={t('reports.public.byLocality', {
+              scope: data.localities.scope.name,
+              from: formatDay(data.localities.scope.from),
+              to: formatDay(data.localities.scope.to),
+            })}
+            head={t(`reports.level.${data.localities.level}`)}
+            cols={cols}
+            rows={data.localities.rows.map((r) => ({ key: r.key, name: r.name, figures: r }))}
+            empty={t('reports.public.noLocality')}
+          />
+          {data.phases.length > 0 && (
+            <FiguresTable
+              caption={t('reports.public.byPhase')}
+              head={t('reports.filters.phase')}
+              cols={cols}
+              rows={data.phases.map((p) => ({
+                key: p.code,
+                name: `${p.name} (${formatDay(p.from)} – ${formatDay(p.to)})`,
+                figures: p.total,
+              }))}
+              empty=""
+            />
+          )}
           <p className="muted rp-note">{t('reports.public.note')}</p>
         </>
       )}
     </section>
+  );
+}
+
+type Col = { key: keyof PublicFigures; label: string; render: (m: PublicFigures) => string };
+
+/** A table of figures per named row (a locality, a phase), as cards on a phone like the months. */
+function FiguresTable(props: {
+  caption: string;
+  head: string;
+  cols: Col[];
+  rows: Array<{ key: string; name: string; figures: PublicFigures }>;
+  empty: string;
+}) {
+  if (props.rows.length === 0) return <p className="muted">{props.empty}</p>;
+  return (
+    <div className="rp-public-wrap">
+      <table className="rp-public-table">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.head}</th>
+            {props.cols.map((c) => (
+              <th key={c.key} scope="col">
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.name}</th>
+              {props.cols.map((c) => (
+                <td key={c.key} data-label={c.label}>
+                  {c.render(r.figures)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

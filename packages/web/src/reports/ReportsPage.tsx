@@ -6,6 +6,7 @@ import { ApiError, api } from '../shared/api';
 import { FormError } from '../shared/ui';
 import type { TrendPoint } from './chart-options';
 import { ExportButtons } from './ExportButtons';
+import { FiguresSection } from './FiguresSection';
 import { formatDay } from './format';
 import { ImportSection } from './ImportSection';
 import { FormulaList, IndicatorTable } from './IndicatorTable';
@@ -68,7 +69,7 @@ export function ReportsPage() {
     let stale = false;
     setLoading(true);
     setError(undefined);
-    const agencyQuery = apiQuery({ ...filters, agency: undefined }, { groupBy: 'agency' });
+    const agencyQuery = apiQuery({ ...filters, agency: undefined }, { groupBy: 'agency', figures: 'false' });
     Promise.all([
       api<IndicatorReport>(`/api/v1/reports/indicators?${q}`),
       api<IndicatorReport>(`/api/v1/reports/indicators?${trendQuery(filters, settings)}`),
@@ -138,6 +139,7 @@ export function ReportsPage() {
             <>
               <IndicatorTable report={report} />
               <FormulaList report={report} />
+              <FiguresSection report={report} />
               <TargetLists report={report} />
               <ReportCharts report={report} trend={loaded?.trend} narrow={narrow} />
             </>

@@ -7,7 +7,7 @@ import type { IndicatorRow, RateKey } from './types';
  * paid online), then the Decision 766 rates. A count's tooltip is its definition; a rate's tooltip is
  * the formula the server used (served with each report), with its denominator and legal source.
  */
-export type CountKey = Exclude<keyof IndicatorRow, 'key' | 'name' | 'rates' | 'ratesText' | 'targetClass'>;
+export type CountKey = Exclude<keyof IndicatorRow, 'key' | 'name' | 'rates' | 'ratesText' | 'targetClass' | 'targetProjection'>;
 
 export type Column =
   | { kind: 'count'; key: CountKey; label: MessageKey; tip: MessageKey; money?: boolean }
@@ -44,6 +44,7 @@ export const COLUMN_GROUPS: ColumnGroup[] = [
       r('componentDigitization'),
       r('onlinePayment'),
       r('satisfaction'),
+      r('reuse'),
     ],
   },
 ];

@@ -48,7 +48,10 @@ test('the monthly target follows Công văn 5226: 30% in Nov 2022, 50% from Dec,
 
 test('the monthly trend spans the whole years of the period', () => {
   const phase3 = filtersFromQuery(new URLSearchParams('period=phase:thi-diem-gd3'), settings);
-  assert.equal(trendQuery(phase3, settings), 'from=2023-01-01&to=2023-12-31&procedureGroup=HKD-THI-DIEM&groupBy=month');
+  assert.equal(
+    trendQuery(phase3, settings),
+    'from=2023-01-01&to=2023-12-31&procedureGroup=HKD-THI-DIEM&groupBy=month&figures=false',
+  );
   const nov = filtersFromQuery(new URLSearchParams('period=2022-11&era=old&procedureGroup='), settings);
-  assert.equal(trendQuery(nov, settings), 'from=2022-01-01&to=2022-12-31&era=old&groupBy=month');
+  assert.equal(trendQuery(nov, settings), 'from=2022-01-01&to=2022-12-31&era=old&groupBy=month&figures=false');
 });

@@ -116,7 +116,7 @@ export function trendQuery(f: ReportFilters, settings: ReportSettings | undefine
   const { from, to } = periodBounds(f, settings);
   return apiQuery(
     { ...f, kind: 'range', from: `${from.slice(0, 4)}-01-01`, to: `${to.slice(0, 4)}-12-31` },
-    { groupBy: 'month' },
+    { groupBy: 'month', figures: 'false' },
   );
 }
 
