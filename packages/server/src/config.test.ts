@@ -104,6 +104,16 @@ test('with nothing set, every section has the defaults it always had', () => {
   assert.deepEqual(c.notifications, {
     MAIL_FROM: '"Dịch vụ công Quảng Ngãi" <no-reply@dichvucong.quangngai.gov.vn>',
     VAPID_SUBJECT: 'mailto:no-reply@dichvucong.quangngai.gov.vn',
+    SMPP_SYSTEM_ID: 'dvc',
+    SMPP_PASSWORD: 'dvc',
+    SMPP_SOURCE_ADDR: 'DVC.QNgai',
+    SMS_ENCODING: 'ucs2',
+    SMS_MAX_PER_SECOND: 30,
+    SMS_RETRY_BASE_MS: 5000,
+    SMS_MAX_ATTEMPTS: 8,
+    SMSC_STAND_IN_PORT: 0,
+    ZNS_TEMPLATE_ID: 'dvc-dossier-status',
+    ZNS_TIMEOUT_MS: 5000,
   });
 });
 

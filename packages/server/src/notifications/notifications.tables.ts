@@ -10,6 +10,7 @@ export type NotificationTables = {
   pushSubscription: PushSubscriptionTable;
   vapidKey: VapidKeyTable;
   deadlineReminder: DeadlineReminderTable;
+  smsPart: SmsPartTable;
 };
 
 export type DeliveryChannel = 'in_app' | 'web_push' | 'email' | 'sms';
@@ -78,6 +79,18 @@ export interface DeadlineReminderTable {
   dueAt: Date;
   kind: 'due_soon' | 'overdue';
   createdAt: Date;
+}
+
+/** A part of an SMS the SMSC accepted (046_track-sms-delivery.sql). */
+export interface SmsPartTable {
+  provinceCode: string;
+  smsId: number;
+  seq: number;
+  parts: number;
+  messageId: string;
+  state: Generated<'accepted' | 'delivered' | 'failed'>;
+  submittedAt: Date;
+  doneAt: Date | null;
 }
 
 export type NotificationDb = Kysely<Database & NotificationTables>;
