@@ -3,7 +3,8 @@ import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import { type ExternalChannels, type OutgoingDelivery, PermanentDeliveryError } from './channels';
 import { EXPAND_SLICE, errorText, expandOutbox, MAX_EXPAND_ATTEMPTS } from './expand';
-import { type NotificationDb, withNotificationTables } from './notifications.tables';
+import { type DeliveryChannel, type NotificationDb, withNotificationTables } from './notifications.tables';
+import { smsText } from './recipients';
 import { wakeSmsGateway } from './smpp-channel';
 import { NOTICE_PRIORITY } from './sms-store';
 
@@ -41,7 +42,7 @@ export function backoffMs(attempts: number): number {
 }
 
 interface ClaimedDelivery extends OutgoingDelivery {
-  channel: 'in_app' | 'web_push' | 'email' | 'sms';
+  channel: DeliveryChannel;
   attempts: number;
   provinceCode: string;
 }
@@ -183,7 +184,7 @@ async function sendOne(ctx: AppContext, channels: ExternalChannels, d: ClaimedDe
     return;
   }
   // External: send first, then mark sent (see the at-least-once note at the top of this file).
-  await (d.channel === 'email' ? channels.email(d) : channels.webPush(d));
+  await (d.channel === 'email' ? channels.email(d) : d.channel === 'zns' ? channels.zns(d) : channels.webPush(d));
   await markSent(withNotificationTables(ctx.db), d.id, ctx.now());
 }
 
@@ -198,6 +199,7 @@ async function markSent(db: NotificationDb, id: number, at: Date): Promise<boole
 }
 
 async function recordFailure(ctx: AppContext, d: ClaimedDelivery, err: unknown): Promise<void> {
+  if (d.channel === 'zns') return fallBackToSms(ctx, d, err);
   const final = err instanceof PermanentDeliveryError || d.attempts >= MAX_ATTEMPTS;
   const now = ctx.now();
   await withNotificationTables(ctx.db)
@@ -243,4 +245,49 @@ export async function hasDueWork(ctx: AppContext): Promise<boolean> {
         or exists (select 1 from notification_delivery where province_code = ${ctx.config.PROVINCE_CODE}
                      and status = 'pending' and next_attempt_at <= ${now}) as due`.execute(ctx.db);
   return r.rows[0]?.due === true;
+}
+
+/**
+ * A ZNS message that failed (no Zalo account, a bad token, Zalo down) is not retried on Zalo: the
+ * notice goes out as an SMS at once. The ZNS delivery is marked failed and an SMS delivery, sent,
+ * is written with its sms_outbox row in the same transaction, guarded by the ZNS delivery still
+ * being pending: one SMS however often this runs.
+ */
+async function fallBackToSms(ctx: AppContext, d: ClaimedDelivery, err: unknown): Promise<void> {
+  const now = ctx.now();
+  const fellBack = await ctx.db.transaction().execute(async (trx) => {
+    const db = withNotificationTables(trx);
+    const failed = await db
+      .updateTable('notificationDelivery')
+      .set({ status: 'failed', lastError: `${errorText(err)} — đã gửi SMS thay thế`, nextAttemptAt: now })
+      .where('id', '=', d.id)
+      .where('status', '=', 'pending')
+      .returning('outboxId')
+      .executeTakeFirst();
+    if (!failed) return false;
+    const sms = { ...d, channel: 'sms' as const, body: smsText(d).body };
+    const inserted = await db
+      .insertInto('notificationDelivery')
+      .values({
+        provinceCode: d.provinceCode,
+        outboxId: failed.outboxId,
+        channel: 'sms',
+        recipient: d.recipient,
+        userId: d.userId,
+        dossierCode: d.dossierCode,
+        title: d.title,
+        body: sms.body,
+        status: 'sent',
+        nextAttemptAt: now,
+        lastError: null,
+        createdAt: now,
+        sentAt: now,
+      })
+      .onConflict((oc) => oc.columns(['outboxId', 'channel', 'recipient']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) await insertSms(trx, ctx, [sms]);
+    return Boolean(inserted);
+  });
+  if (fellBack) wakeSmsGateway();
 }

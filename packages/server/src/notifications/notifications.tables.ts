@@ -11,9 +11,10 @@ export type NotificationTables = {
   vapidKey: VapidKeyTable;
   deadlineReminder: DeadlineReminderTable;
   smsPart: SmsPartTable;
+  notificationPreference: NotificationPreferenceTable;
 };
 
-export type DeliveryChannel = 'in_app' | 'web_push' | 'email' | 'sms';
+export type DeliveryChannel = 'in_app' | 'web_push' | 'email' | 'sms' | 'zns';
 export type DeliveryStatus = 'pending' | 'sent' | 'failed';
 
 export interface OutboxMessageTable {
@@ -91,6 +92,14 @@ export interface SmsPartTable {
   state: Generated<'accepted' | 'delivered' | 'failed'>;
   submittedAt: Date;
   doneAt: Date | null;
+}
+
+/** A citizen's channels for dossier notices (046): zalo = ZNS instead of SMS. */
+export interface NotificationPreferenceTable {
+  provinceCode: string;
+  userId: string;
+  zalo: boolean;
+  updatedAt: Date;
 }
 
 export type NotificationDb = Kysely<Database & NotificationTables>;

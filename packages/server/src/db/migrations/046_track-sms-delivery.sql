@@ -35,3 +35,18 @@ create table sms_part (
   primary key (sms_id, seq)
 );
 create index sms_part_message_idx on sms_part (province_code, message_id);
+
+-- Zalo (issue 18 point 5): a citizen who opted in gets dossier notices as Zalo Notification Service
+-- template messages instead of SMS; a ZNS message that fails falls back to an SMS.
+alter table notification_delivery drop constraint notification_delivery_channel_check;
+alter table notification_delivery
+  add constraint notification_delivery_channel_check check (channel in ('in_app', 'web_push', 'email', 'sms', 'zns'));
+
+-- A citizen's choice of channels for dossier notices. No row: the defaults (SMS, no Zalo).
+create table notification_preference (
+  province_code text not null,
+  user_id uuid not null,
+  zalo boolean not null default false,
+  updated_at timestamptz not null,
+  primary key (province_code, user_id)
+);
