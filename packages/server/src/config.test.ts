@@ -29,6 +29,8 @@ test('a bad value in any section stops the start with a message naming the varia
     { PORTAL_SYNC_MAX_ATTEMPTS: '0' },
     { PORTAL_SYNC_SECRET: 'too-short' },
     { SMTP_URL: 'smtp at nowhere' },
+    { SMPP_URL: 'http://smsc.example.vn:2775' },
+    { SMS_ENCODING: 'utf8' },
   ];
   for (const env of bad) {
     const [variable] = Object.keys(env);
@@ -66,6 +68,9 @@ test('settings that need another say which one is missing', () => {
     refusal({ MIGRATION_DATABASE_URL: 'postgres://owner@127.0.0.1:5432/dvc' }),
     /MIGRATION_DATABASE_URL: cần DATABASE_URL/,
   );
+  assert.match(refusal({ ZNS_URL: 'https://business.openapi.zalo.me' }), /ZNS_ACCESS_TOKEN: bắt buộc khi cấu hình ZNS_URL/);
+  assert.equal(loadConfig({ SMPP_URL: 'smpp://smsc.example.vn:2775' }).notifications.SMPP_URL, 'smpp://smsc.example.vn:2775');
+  assert.equal(loadConfig({ SMPP_URL: 'ssmpp://smsc.example.vn:3550' }).notifications.SMPP_URL, 'ssmpp://smsc.example.vn:3550');
   // Outside production the portal's development secret is still allowed (a staging portal).
   assert.equal(
     loadConfig({ PORTAL_SYNC_URL: 'https://portal.example.gov.vn/sync' }).portalSync.url,

@@ -149,7 +149,7 @@ const NotificationsEnvSchema = z.object({
    */
   SMPP_URL: z
     .string()
-    .regex(/^ssmpp?:\/\/[^/\s]+:\d+$/, 'smpp://host:port hoặc ssmpp://host:port')
+    .regex(/^s?smpp:\/\/[^/\s]+:\d+$/, 'smpp://host:port hoặc ssmpp://host:port')
     .optional(),
   SMPP_SYSTEM_ID: z.string().min(1).max(15).default('dvc'),
   SMPP_PASSWORD: z.string().max(8).default('dvc'),
