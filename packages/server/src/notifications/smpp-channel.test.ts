@@ -15,6 +15,7 @@ import {
 import { internationalNumber, type SmsGateway, startSmsGateway } from './smpp-channel';
 import { withoutDiacritics } from './sms-encoding';
 import { smsState } from './sms-store';
+import { startSmscStandIn } from './smsc-stand-in';
 
 // Real SMPP over 127.0.0.1: the gateway against the SMSC stand-in it starts in the default mode.
 let t: NotificationTestApp;
@@ -181,6 +182,37 @@ describe('SMS over SMPP to the SMSC stand-in', () => {
     assert.ok(code.length >= 1);
     assert.deepEqual(order.slice(0, code.length), code, `the code's parts go first: ${order.join(' ')}`);
     assert.equal(order.length, code.length + 6, 'the notices follow in the same round');
+  });
+
+  test('an SMSC that went away: the message waits, and goes once when the SMSC is back', async () => {
+    const first = await startSmscStandIn({ systemId: 'carrier', password: 'secret' });
+    const port = first.port;
+    const remote = await startSmsGateway(
+      gatewayContext({ SMPP_URL: `smpp://127.0.0.1:${port}`, SMPP_SYSTEM_ID: 'carrier', SMPP_PASSWORD: 'secret' }),
+      { manual: true },
+    );
+    try {
+      assert.equal(remote.standIn, undefined, 'no stand-in of its own with SMPP_URL');
+      const phone = '0905000105';
+      await queueSms(t.ctx.db, t.ctx, phone, 'Tin gửi khi tổng đài SMS tạm ngừng');
+      await first.close();
+      const [row] = await smsLike('tổng đài SMS tạm ngừng');
+      assert.ok(row);
+      await remote.runOnce();
+      const waiting = await smsState(live, row.id);
+      assert.equal(waiting?.status, 'pending');
+      assert.ok(waiting?.lastError, 'the failure is recorded');
+      const back = await startSmscStandIn({ port, systemId: 'carrier', password: 'secret' });
+      try {
+        await until(statusIs(row.id, 'delivered'), 'delivered through the SMSC once it is back', remote);
+        assert.equal(back.submitted.filter((p) => p.destination === internationalNumber(phone)).length, 1);
+      } finally {
+        await remote.stop();
+        await back.close();
+      }
+    } finally {
+      await remote.stop();
+    }
   });
 
   test('with SMS_ENCODING=gsm7 the text goes without diacritics in the GSM alphabet', async () => {

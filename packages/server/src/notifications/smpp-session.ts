@@ -51,15 +51,19 @@ export class SmppConnection {
   async submit(options: Record<string, unknown>): Promise<string> {
     const session = await this.open();
     const resp = await new Promise<PDU>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('SMSC không trả lời submit_sm')), RESPONSE_TIMEOUT_MS);
-      const sent = session.submit_sm(options, (pdu) => {
+      // A session that closes with the answer outstanding fails the part at once (retried later).
+      const lost = () => done(() => reject(new Error('Mất kết nối SMSC')));
+      const timer = setTimeout(() => done(() => reject(new Error('SMSC không trả lời submit_sm'))), RESPONSE_TIMEOUT_MS);
+      const done = (settle: () => void) => {
         clearTimeout(timer);
-        resolve(pdu);
-      });
+        session.off('close', lost);
+        settle();
+      };
+      session.once('close', lost);
+      const sent = session.submit_sm(options, (pdu) => done(() => resolve(pdu)));
       if (!sent) {
-        clearTimeout(timer);
         this.drop(session);
-        reject(new Error('Mất kết nối SMSC'));
+        lost();
       }
     });
     if (resp.command_status !== 0) throw new SmscRefusal(resp.command_status);
@@ -107,6 +111,8 @@ export class SmppConnection {
           resolve(session);
         });
       });
+      // Each part in flight (up to the window) listens for the session's close.
+      session.setMaxListeners(64);
       session.on('error', (err: Error) => {
         this.drop(session);
         reject(err);
