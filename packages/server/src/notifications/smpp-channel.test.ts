@@ -215,6 +215,26 @@ describe('SMS over SMPP to the SMSC stand-in', () => {
     }
   });
 
+  test('two gateways draining the same outbox at once submit each message once', async () => {
+    const smsc = await startSmscStandIn({ systemId: 'carrier', password: 'secret' });
+    const remote = gatewayContext({
+      SMPP_URL: `smpp://127.0.0.1:${smsc.port}`,
+      SMPP_SYSTEM_ID: 'carrier',
+      SMPP_PASSWORD: 'secret',
+    });
+    const pair = await Promise.all([startSmsGateway(remote, { manual: true }), startSmsGateway(remote, { manual: true })]);
+    try {
+      const phones = Array.from({ length: 40 }, (_, i) => `09060000${String(i).padStart(2, '0')}`);
+      await Promise.all(phones.map((p) => queueSms(t.ctx.db, t.ctx, p, `Thông báo song song cho ${p}`)));
+      await Promise.all(pair.flatMap((g) => [g.runOnce(), g.runOnce()]));
+      const destinations = smsc.submitted.map((p) => p.destination).sort();
+      assert.deepEqual(destinations, phones.map(internationalNumber).sort(), 'every message once, none twice');
+    } finally {
+      for (const g of pair) await g.stop();
+      await smsc.close();
+    }
+  });
+
   test('with SMS_ENCODING=gsm7 the text goes without diacritics in the GSM alphabet', async () => {
     await gateway.stop();
     gateway = await startSmsGateway(gatewayContext({ SMS_ENCODING: 'gsm7' }), { manual: true });
