@@ -1,6 +1,7 @@
 // npm run bench: performance figures and their ratios against baselines. Loopback only, bounded in time.
 import { benchCatalog } from './catalog.bench';
 import { benchLoneFiling } from './lone-filing.bench';
+import { benchNotify } from './notify.bench';
 import { benchSigning } from './signing.bench';
 import { benchSubmissions } from './submissions.bench';
 import { benchWebApp } from './web-app.bench';
@@ -12,8 +13,8 @@ const benches: Record<string, () => Promise<void>> = {
   signing: benchSigning,
   catalog: benchCatalog,
 };
-// Diagnostic, run only when named: what a lone filing waits on (PostgreSQL).
-const onDemand: Record<string, () => Promise<void>> = { 'lone-filing': benchLoneFiling };
+// Run only when named: what a lone filing waits on (PostgreSQL); SMS through the outbox (notify).
+const onDemand: Record<string, () => Promise<void>> = { 'lone-filing': benchLoneFiling, notify: benchNotify };
 if (only && onDemand[only]) await onDemand[only]();
 try {
   const { benchReports } = await import('./reports.bench');

@@ -92,9 +92,14 @@ async function startProcess(
  * directory, the demo data, the job workers, portal sync (to its local receiver) and the deadline
  * sweep. Ready when it prints its banner, which main.ts does after the workers have started.
  */
-export async function startDvcServer(dataDir: string, databaseUrl?: string): Promise<ServerProcess> {
+export async function startDvcServer(
+  dataDir: string,
+  databaseUrl?: string,
+  extraEnv: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const env = childEnv({
+    ...extraEnv,
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,

@@ -29,6 +29,8 @@ test('a bad value in any section stops the start with a message naming the varia
     { PORTAL_SYNC_MAX_ATTEMPTS: '0' },
     { PORTAL_SYNC_SECRET: 'too-short' },
     { SMTP_URL: 'smtp at nowhere' },
+    { SMPP_URL: 'http://smsc.example.vn:2775' },
+    { SMS_ENCODING: 'utf8' },
   ];
   for (const env of bad) {
     const [variable] = Object.keys(env);
@@ -66,6 +68,9 @@ test('settings that need another say which one is missing', () => {
     refusal({ MIGRATION_DATABASE_URL: 'postgres://owner@127.0.0.1:5432/dvc' }),
     /MIGRATION_DATABASE_URL: cần DATABASE_URL/,
   );
+  assert.match(refusal({ ZNS_URL: 'https://business.openapi.zalo.me' }), /ZNS_ACCESS_TOKEN: bắt buộc khi cấu hình ZNS_URL/);
+  assert.equal(loadConfig({ SMPP_URL: 'smpp://smsc.example.vn:2775' }).notifications.SMPP_URL, 'smpp://smsc.example.vn:2775');
+  assert.equal(loadConfig({ SMPP_URL: 'ssmpp://smsc.example.vn:3550' }).notifications.SMPP_URL, 'ssmpp://smsc.example.vn:3550');
   // Outside production the portal's development secret is still allowed (a staging portal).
   assert.equal(
     loadConfig({ PORTAL_SYNC_URL: 'https://portal.example.gov.vn/sync' }).portalSync.url,
@@ -104,6 +109,16 @@ test('with nothing set, every section has the defaults it always had', () => {
   assert.deepEqual(c.notifications, {
     MAIL_FROM: '"Dịch vụ công Quảng Ngãi" <no-reply@dichvucong.quangngai.gov.vn>',
     VAPID_SUBJECT: 'mailto:no-reply@dichvucong.quangngai.gov.vn',
+    SMPP_SYSTEM_ID: 'dvc',
+    SMPP_PASSWORD: 'dvc',
+    SMPP_SOURCE_ADDR: 'DVC.QNgai',
+    SMS_ENCODING: 'ucs2',
+    SMS_MAX_PER_SECOND: 30,
+    SMS_RETRY_BASE_MS: 5000,
+    SMS_MAX_ATTEMPTS: 8,
+    SMSC_STAND_IN_PORT: 0,
+    ZNS_TEMPLATE_ID: 'dvc-dossier-status',
+    ZNS_TIMEOUT_MS: 5000,
   });
 });
 

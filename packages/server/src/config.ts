@@ -143,6 +143,36 @@ const NotificationsEnvSchema = z.object({
   VAPID_SUBJECT: z.string().default('mailto:no-reply@dichvucong.quangngai.gov.vn'),
   VAPID_PUBLIC_KEY: z.string().optional(),
   VAPID_PRIVATE_KEY: z.string().optional(),
+  /**
+   * SMS over SMPP 3.4 (a carrier's brand-name gateway), e.g. smpp://smsc.example.vn:2775. Absent: the
+   * server starts its own SMSC stand-in on 127.0.0.1 (SMSC_STAND_IN_PORT, 0 = any free port).
+   */
+  SMPP_URL: z
+    .string()
+    .regex(/^s?smpp:\/\/[^/\s]+:\d+$/, 'smpp://host:port hoặc ssmpp://host:port')
+    .optional(),
+  SMPP_SYSTEM_ID: z.string().min(1).max(15).default('dvc'),
+  SMPP_PASSWORD: z.string().max(8).default('dvc'),
+  /** The brand name the carrier registered for the province (alphanumeric sender, at most 11). */
+  SMPP_SOURCE_ADDR: z.string().min(1).max(11).default('DVC.QNgai'),
+  /** ucs2: Vietnamese with diacritics (data_coding 8, 70/67 characters a part); gsm7: without (160/153). */
+  SMS_ENCODING: z.enum(['ucs2', 'gsm7']).default('ucs2'),
+  /** The carrier's throughput limit, in submit_sm per second (each part counts). */
+  SMS_MAX_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(30),
+  /** First retry after a refusal (throttled, SMSC down); doubles each time, capped at 10 minutes. */
+  SMS_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
+  SMS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  SMSC_STAND_IN_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
+  /**
+   * Zalo Notification Service (template messages to citizens who opted in). Absent: the server's own
+   * stand-in of the ZNS API on 127.0.0.1. With ZNS_URL (https://business.openapi.zalo.me) the
+   * Official Account's access token is required.
+   */
+  ZNS_URL: z.string().url().optional(),
+  ZNS_ACCESS_TOKEN: z.string().min(1).optional(),
+  /** The approved template of a dossier notice: params code, status, message. */
+  ZNS_TEMPLATE_ID: z.string().min(1).default('dvc-dossier-status'),
+  ZNS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
 });
 
 /**
@@ -188,6 +218,7 @@ export const ConfigSchema = AppEnvSchema.extend(PaymentsEnvSchema.shape)
       needs('SIGNING_CLIENT_ID', 'bắt buộc khi cấu hình SIGNING_URL', 'required with SIGNING_URL');
     if (e.SIGNING_URL && !e.SIGNING_CLIENT_SECRET)
       needs('SIGNING_CLIENT_SECRET', 'bắt buộc khi cấu hình SIGNING_URL', 'required with SIGNING_URL');
+    if (e.ZNS_URL && !e.ZNS_ACCESS_TOKEN) needs('ZNS_ACCESS_TOKEN', 'bắt buộc khi cấu hình ZNS_URL', 'required with ZNS_URL');
     if (e.SIGNING_BENCH_UNSIGNED_RESULTS === '1' && e.DVC_DEMO !== '1')
       needs(
         'SIGNING_BENCH_UNSIGNED_RESULTS',

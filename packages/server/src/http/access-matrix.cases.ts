@@ -320,6 +320,11 @@ export const MATRIX: Record<string, MatrixCase> = {
     ok: SIGNED_IN,
     absent: true, // nobody registered this endpoint
   },
+  'GET /api/v1/notifications/preferences': { request: get('/api/v1/notifications/preferences'), ok: CITIZENS },
+  'PUT /api/v1/notifications/preferences': {
+    request: () => ({ url: '/api/v1/notifications/preferences', payload: { zalo: false } }),
+    ok: CITIZENS,
+  },
 
   'GET /api/v1/admin/notification-failures': { request: get('/api/v1/admin/notification-failures'), ok: ADMINS },
   'GET /api/v1/admin/portal-sync': { request: get('/api/v1/admin/portal-sync'), ok: ADMINS },

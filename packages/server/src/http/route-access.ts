@@ -147,6 +147,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/notifications/:id/read': 'signed-in',
   'POST /api/v1/notifications/push-subscriptions': 'signed-in',
   'DELETE /api/v1/notifications/push-subscriptions': 'signed-in',
+  'GET /api/v1/notifications/preferences': 'citizen',
+  'PUT /api/v1/notifications/preferences': 'citizen',
 
   // Administration and reports
   'GET /api/v1/admin/notification-failures': 'officer',

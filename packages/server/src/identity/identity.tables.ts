@@ -99,7 +99,13 @@ export interface SmsOutboxTable {
   body: string;
   createdAt: Date;
   sentAt: Date | null;
-  status: Generated<'pending' | 'sent' | 'failed'>;
+  status: Generated<'pending' | 'sent' | 'delivered' | 'failed'>;
+  /** Migration 046, the SMPP gateway's (notifications/smpp-channel.ts): 0 = one-time codes, first. */
+  priority: Generated<number>;
+  attempts: Generated<number>;
+  nextAttemptAt: Generated<Date | null>;
+  lastError: Generated<string | null>;
+  deliveredAt: Generated<Date | null>;
 }
 
 export interface LoginThrottleTable {

@@ -31,6 +31,12 @@ test('pg-boss workers on the app database drain the outbox by themselves, then s
     titles = (await get(t.app, citizen, '/api/v1/notifications')).json().items.map((n: { title: string }) => n.title);
   }
   assert.ok(titles.includes(`Hồ sơ ${code} đã được gửi thành công`), JSON.stringify(titles));
+  // The SMS gateway started with them sends the SMS to the local SMSC stand-in (no SMPP_URL), whose receipt says delivered.
+  const smsStatus = async () =>
+    (await sql<{ status: string }>`select status from sms_outbox where body like ${`%${code}%`}`.execute(t.ctx.db)).rows[0]
+      ?.status;
+  for (let i = 0; i < 50 && (await smsStatus()) !== 'delivered'; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(await smsStatus(), 'delivered');
 
   const schedules = await sql<{ name: string }>`select name from pgboss.schedule`.execute(t.ctx.db);
   assert.deepEqual(

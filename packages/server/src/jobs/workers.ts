@@ -4,6 +4,7 @@ import { inBackground } from '../db/database';
 import type { AppContext } from '../http/context';
 import { createChannels, type ExternalChannels } from '../notifications/channels';
 import { drainOutbox, hasDueWork } from '../notifications/dispatcher';
+import { type SmsGateway, startSmsGateway } from '../notifications/smpp-channel';
 import { runDeadlineSweep } from './deadline';
 
 export const QUEUE_DRAIN = 'notifications-drain';
@@ -34,12 +35,15 @@ export interface WorkerOptions {
   pollMs?: number;
   /** Cron of the deadline sweep (Vietnam time). */
   deadlineCron?: string;
+  /** The SMS gateway (notifications/smpp-channel.ts); false: SMS stay queued. */
+  sms?: boolean;
 }
 
 interface Running {
   boss: PgBoss;
   timer: NodeJS.Timeout;
   polling: Promise<void> | undefined;
+  sms: SmsGateway | undefined;
 }
 let running: Running | undefined;
 
@@ -86,7 +90,8 @@ async function start(ctx: AppContext, options: WorkerOptions): Promise<PgBoss> {
   });
   await boss.schedule(QUEUE_DEADLINES, options.deadlineCron ?? '*/5 * * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
 
-  const state: Running = { boss, timer: undefined as unknown as NodeJS.Timeout, polling: undefined };
+  const sms = options.sms === false ? undefined : await startSmsGateway(ctx);
+  const state: Running = { boss, timer: undefined as unknown as NodeJS.Timeout, polling: undefined, sms };
   // A drain job is queued only when there is work, so an idle server writes nothing to pgboss.job.
   const poll = async () => {
     try {
@@ -112,5 +117,6 @@ export async function stopWorkers(timeoutMs = 10_000): Promise<void> {
   running = undefined;
   clearInterval(r.timer);
   await r.polling;
+  await r.sms?.stop();
   await r.boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
 }

@@ -6,6 +6,7 @@ import type { NotificationConfig } from '../config';
 import { isComplaintCode, notificationPath } from '../feedback/complaint-link';
 import type { AppContext } from '../http/context';
 import { withNotificationTables } from './notifications.tables';
+import { createZnsSender } from './zns-channel';
 
 /** A delivery as the channel adapters see it. */
 export interface OutgoingDelivery {
@@ -21,13 +22,15 @@ export interface OutgoingDelivery {
 export interface ExternalChannels {
   email(delivery: OutgoingDelivery): Promise<void>;
   webPush(delivery: OutgoingDelivery): Promise<void>;
+  /** Zalo Notification Service (zns-channel.ts); a failure falls back to SMS. */
+  zns(delivery: OutgoingDelivery): Promise<void>;
 }
 
 /** A failure that retrying cannot fix (the push subscription is gone): marked failed at once. */
 export class PermanentDeliveryError extends Error {}
 
 export function createChannels(ctx: AppContext, env: NotificationConfig = ctx.config.notifications): ExternalChannels {
-  return { email: createEmailSender(ctx, env), webPush: createWebPushSender(ctx, env) };
+  return { email: createEmailSender(ctx, env), webPush: createWebPushSender(ctx, env), zns: createZnsSender(env) };
 }
 
 /**

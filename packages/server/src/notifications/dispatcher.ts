@@ -1,11 +1,14 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
-import { queueSms } from '../identity/sms-outbox';
 import { type ExternalChannels, type OutgoingDelivery, PermanentDeliveryError } from './channels';
-import { type NotificationDb, withNotificationTables } from './notifications.tables';
-import { type PlannedDelivery, planDeliveries, planDeliveriesMany } from './recipients';
-import type { DossierMessage } from './templates';
+import { EXPAND_SLICE, errorText, expandOutbox, MAX_EXPAND_ATTEMPTS } from './expand';
+import { type DeliveryChannel, type NotificationDb, withNotificationTables } from './notifications.tables';
+import { smsText } from './recipients';
+import { wakeSmsGateway } from './smpp-channel';
+import { NOTICE_PRIORITY } from './sms-store';
+
+export { EXPAND_SLICE, expandOutbox, markDispatched, type OutboxRow, recordDeliveries } from './expand';
 
 /**
  * The outbox dispatcher, in two idempotent steps that a pg-boss worker runs (jobs/workers.ts):
@@ -32,177 +35,14 @@ const BASE_BACKOFF_MS = 30_000;
 const MAX_BACKOFF_MS = 3_600_000;
 /** A claimed delivery is retried after this if its sender died mid-send. */
 const LEASE_MS = 5 * 60_000;
-/** A message whose expansion keeps failing stops being retried (it stays listed with its error). */
-const MAX_EXPAND_ATTEMPTS = 10;
 
 /** 30 s, 1 min, 2 min, 4 min… capped at one hour. */
 export function backoffMs(attempts: number): number {
   return Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
 }
 
-export interface OutboxRow {
-  id: number;
-  provinceCode: string;
-  topic: string;
-  payload: Record<string, unknown>;
-}
-
-/** Step 1a: writes the deliveries of one message (safe to repeat). Returns how many are new. */
-export async function recordDeliveries(db: Kysely<Database>, ctx: AppContext, message: OutboxRow): Promise<number> {
-  const plan = await planDeliveries(
-    db,
-    message.provinceCode,
-    message.payload as unknown as DossierMessage,
-    ctx.config.PUBLIC_URL,
-  );
-  return insertDeliveries(db, ctx, [{ message, plan }]);
-}
-
-/** Rows of one statement at most: about 12 parameters each, far below PostgreSQL's 65,535. */
-const ROWS_PER_INSERT = 2000;
-
-async function insertDeliveries(
-  db: Kysely<Database>,
-  ctx: AppContext,
-  planned: Array<{ message: OutboxRow; plan: PlannedDelivery[] }>,
-): Promise<number> {
-  const now = ctx.now();
-  const rows = planned.flatMap(({ message, plan }) => {
-    const m = message.payload as unknown as DossierMessage;
-    return plan.map((p) => ({
-      provinceCode: message.provinceCode,
-      outboxId: message.id,
-      channel: p.channel,
-      recipient: p.recipient,
-      userId: p.userId,
-      dossierCode: m.code ?? null,
-      title: p.title,
-      body: p.body,
-      nextAttemptAt: now,
-      lastError: null,
-      createdAt: now,
-      sentAt: null,
-    }));
-  });
-  let inserted = 0;
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const r = await withNotificationTables(db)
-      .insertInto('notificationDelivery')
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
-      .onConflict((oc) => oc.columns(['outboxId', 'channel', 'recipient']).doNothing())
-      .returning('id')
-      .execute();
-    inserted += r.length;
-  }
-  return inserted;
-}
-
-/** Step 1b. */
-export async function markDispatched(db: Kysely<Database>, outboxId: number, at: Date): Promise<void> {
-  await withNotificationTables(db).updateTable('outboxMessage').set({ dispatchedAt: at }).where('id', '=', outboxId).execute();
-}
-
-/**
- * Messages expanded in one transaction. On the embedded database a slice holds the single
- * connection while it runs, so it must stay short (requests wait behind it); on both engines a slice
- * is a handful of statements however many messages it takes.
- */
-export const EXPAND_SLICE = 200;
-
-/**
- * Step 1: expands undispatched messages, a slice per transaction. `for update skip locked` lets
- * several workers on a PostgreSQL server share the work; on PGlite the single connection serialises
- * them anyway. A slice that fails is expanded again one message per transaction, so that a bad
- * message does not hold up the others and stops after MAX_EXPAND_ATTEMPTS.
- */
-export async function expandOutbox(ctx: AppContext, limit = 1000): Promise<number> {
-  let done = 0;
-  while (done < limit) {
-    const take = Math.min(EXPAND_SLICE, limit - done);
-    const n = await expandSlice(ctx, take).catch(() => expandOneByOne(ctx, take));
-    if (n === 0) break;
-    done += n;
-  }
-  return done;
-}
-
-async function expandSlice(ctx: AppContext, take: number): Promise<number> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const rows = await undispatched(trx, ctx, take);
-    if (rows.length === 0) return 0;
-    const plans = await planDeliveriesMany(
-      trx,
-      ctx.config.PROVINCE_CODE,
-      rows.map((r) => r.payload as unknown as DossierMessage),
-      ctx.config.PUBLIC_URL,
-    );
-    await insertDeliveries(
-      trx,
-      ctx,
-      rows.map((message, i) => ({ message, plan: plans[i] ?? [] })),
-    );
-    await withNotificationTables(trx)
-      .updateTable('outboxMessage')
-      .set({ dispatchedAt: ctx.now() })
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
-    return rows.length;
-  });
-}
-
-function undispatched(db: Kysely<Database>, ctx: AppContext, limit: number): Promise<OutboxRow[]> {
-  return withNotificationTables(db)
-    .selectFrom('outboxMessage')
-    .select(['id', 'provinceCode', 'topic', 'payload'])
-    .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
-    .where('dispatchedAt', 'is', null)
-    .where('attempts', '<', MAX_EXPAND_ATTEMPTS)
-    .orderBy('id')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked()
-    .execute();
-}
-
-async function expandOneByOne(ctx: AppContext, limit: number): Promise<number> {
-  let done = 0;
-  while (done < limit) {
-    const expanded = await ctx.db
-      .transaction()
-      .execute(async (trx) => {
-        const [row] = await undispatched(trx, ctx, 1);
-        if (!row) return undefined;
-        try {
-          await recordDeliveries(trx, ctx, row);
-        } catch (err) {
-          return { failed: row.id, error: err };
-        }
-        await markDispatched(trx, row.id, ctx.now());
-        return { id: row.id };
-      })
-      .catch((error: unknown) => ({ failed: undefined, error }));
-    if (!expanded) break;
-    if ('failed' in expanded) {
-      // The transaction of a failed expansion is rolled back (PostgreSQL aborts it anyway); the
-      // failure is counted outside it so that a poison message stops after MAX_EXPAND_ATTEMPTS.
-      if (expanded.failed === undefined) throw expanded.error;
-      await withNotificationTables(ctx.db)
-        .updateTable('outboxMessage')
-        .set((eb) => ({ attempts: eb('attempts', '+', 1), lastError: errorText(expanded.error) }))
-        .where('id', '=', expanded.failed)
-        .execute();
-    }
-    done++;
-  }
-  return done;
-}
-
 interface ClaimedDelivery extends OutgoingDelivery {
-  channel: 'in_app' | 'web_push' | 'email' | 'sms';
+  channel: DeliveryChannel;
   attempts: number;
   provinceCode: string;
 }
@@ -294,28 +134,37 @@ async function sendInternal(ctx: AppContext, deliveries: ClaimedDelivery[]): Pro
         )
         .onConflict((oc) => oc.column('deliveryId').doNothing())
         .execute();
-    // The rows queueSms writes (identity/sms-outbox.ts), many at once.
-    if (sms.length > 0)
-      await trx
-        .insertInto('smsOutbox')
-        .values(
-          sms.map((d) => ({
-            provinceCode: ctx.config.PROVINCE_CODE,
-            phone: d.recipient,
-            body: d.body,
-            createdAt: now,
-            sentAt: null,
-          })),
-        )
-        .execute();
+    if (sms.length > 0) await insertSms(trx, ctx, sms);
   });
+  if (deliveries.some((d) => d.channel === 'sms')) wakeSmsGateway();
+}
+
+/**
+ * The rows queueSms writes (identity/sms-outbox.ts), many at once, behind one-time codes
+ * (NOTICE_PRIORITY): the SMS gateway (smpp-channel.ts) sends them.
+ */
+function insertSms(trx: Kysely<Database>, ctx: AppContext, sms: ClaimedDelivery[]) {
+  const now = ctx.now();
+  return trx
+    .insertInto('smsOutbox')
+    .values(
+      sms.map((d) => ({
+        provinceCode: ctx.config.PROVINCE_CODE,
+        phone: d.recipient,
+        body: d.body,
+        createdAt: now,
+        sentAt: null,
+        priority: NOTICE_PRIORITY,
+      })),
+    )
+    .execute();
 }
 
 async function sendOne(ctx: AppContext, channels: ExternalChannels, d: ClaimedDelivery): Promise<void> {
   if (d.channel === 'in_app' || d.channel === 'sms') {
     await ctx.db.transaction().execute(async (trx) => {
       if (!(await markSent(withNotificationTables(trx), d.id, ctx.now()))) return;
-      if (d.channel === 'sms') return queueSms(trx, ctx, d.recipient, d.body);
+      if (d.channel === 'sms') return void (await insertSms(trx, ctx, [d]));
       await withNotificationTables(trx)
         .insertInto('notification')
         .values({
@@ -331,10 +180,11 @@ async function sendOne(ctx: AppContext, channels: ExternalChannels, d: ClaimedDe
         .onConflict((oc) => oc.column('deliveryId').doNothing())
         .execute();
     });
+    if (d.channel === 'sms') wakeSmsGateway();
     return;
   }
   // External: send first, then mark sent (see the at-least-once note at the top of this file).
-  await (d.channel === 'email' ? channels.email(d) : channels.webPush(d));
+  await (d.channel === 'email' ? channels.email(d) : d.channel === 'zns' ? channels.zns(d) : channels.webPush(d));
   await markSent(withNotificationTables(ctx.db), d.id, ctx.now());
 }
 
@@ -349,6 +199,7 @@ async function markSent(db: NotificationDb, id: number, at: Date): Promise<boole
 }
 
 async function recordFailure(ctx: AppContext, d: ClaimedDelivery, err: unknown): Promise<void> {
+  if (d.channel === 'zns') return fallBackToSms(ctx, d, err);
   const final = err instanceof PermanentDeliveryError || d.attempts >= MAX_ATTEMPTS;
   const now = ctx.now();
   await withNotificationTables(ctx.db)
@@ -361,10 +212,6 @@ async function recordFailure(ctx: AppContext, d: ClaimedDelivery, err: unknown):
     .where('id', '=', d.id)
     .where('status', '=', 'pending')
     .execute();
-}
-
-function errorText(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).slice(0, 1000);
 }
 
 /**
@@ -398,4 +245,49 @@ export async function hasDueWork(ctx: AppContext): Promise<boolean> {
         or exists (select 1 from notification_delivery where province_code = ${ctx.config.PROVINCE_CODE}
                      and status = 'pending' and next_attempt_at <= ${now}) as due`.execute(ctx.db);
   return r.rows[0]?.due === true;
+}
+
+/**
+ * A ZNS message that failed (no Zalo account, a bad token, Zalo down) is not retried on Zalo: the
+ * notice goes out as an SMS at once. The ZNS delivery is marked failed and an SMS delivery, sent,
+ * is written with its sms_outbox row in the same transaction, guarded by the ZNS delivery still
+ * being pending: one SMS however often this runs.
+ */
+async function fallBackToSms(ctx: AppContext, d: ClaimedDelivery, err: unknown): Promise<void> {
+  const now = ctx.now();
+  const fellBack = await ctx.db.transaction().execute(async (trx) => {
+    const db = withNotificationTables(trx);
+    const failed = await db
+      .updateTable('notificationDelivery')
+      .set({ status: 'failed', lastError: `${errorText(err)} — đã gửi SMS thay thế`, nextAttemptAt: now })
+      .where('id', '=', d.id)
+      .where('status', '=', 'pending')
+      .returning('outboxId')
+      .executeTakeFirst();
+    if (!failed) return false;
+    const sms = { ...d, channel: 'sms' as const, body: smsText(d).body };
+    const inserted = await db
+      .insertInto('notificationDelivery')
+      .values({
+        provinceCode: d.provinceCode,
+        outboxId: failed.outboxId,
+        channel: 'sms',
+        recipient: d.recipient,
+        userId: d.userId,
+        dossierCode: d.dossierCode,
+        title: d.title,
+        body: sms.body,
+        status: 'sent',
+        nextAttemptAt: now,
+        lastError: null,
+        createdAt: now,
+        sentAt: now,
+      })
+      .onConflict((oc) => oc.columns(['outboxId', 'channel', 'recipient']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) await insertSms(trx, ctx, [sms]);
+    return Boolean(inserted);
+  });
+  if (fellBack) wakeSmsGateway();
 }

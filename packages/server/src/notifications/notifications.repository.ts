@@ -96,3 +96,25 @@ export async function listFailedDeliveries(db: Db, provinceCode: string, limit: 
     .limit(limit)
     .execute();
 }
+
+/** The citizen's channels for dossier notices; no row means the defaults (SMS, no Zalo). */
+export async function getNotificationPreference(db: Db, provinceCode: string, userId: string) {
+  const row = await withNotificationTables(db)
+    .selectFrom('notificationPreference')
+    .select(['zalo', 'updatedAt'])
+    .where('provinceCode', '=', provinceCode)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
+  return { zalo: row?.zalo ?? false, updatedAt: row?.updatedAt ?? null };
+}
+
+export async function saveNotificationPreference(
+  db: Db,
+  row: { provinceCode: string; userId: string; zalo: boolean; updatedAt: Date },
+) {
+  await withNotificationTables(db)
+    .insertInto('notificationPreference')
+    .values(row)
+    .onConflict((oc) => oc.columns(['provinceCode', 'userId']).doUpdateSet({ zalo: row.zalo, updatedAt: row.updatedAt }))
+    .execute();
+}

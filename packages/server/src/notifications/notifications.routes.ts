@@ -2,14 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notificationPath } from '../feedback/complaint-link';
 import { problem } from '../http/problem';
-import { getActor } from '../identity/actor';
+import { getActor, requireCitizen } from '../identity/actor';
 import { requireProvinceAdmin } from '../organisation/admin-scope';
 import { getVapidKeys } from './channels';
 import {
   deletePushSubscription,
+  getNotificationPreference,
   listFailedDeliveries,
   listMyNotifications,
   markNotificationRead,
+  saveNotificationPreference,
   savePushSubscription,
 } from './notifications.repository';
 
@@ -35,7 +37,7 @@ const PushSubscriptionBody = z.strictObject({
 const FailureView = z.object({
   id: z.number(),
   outboxId: z.number(),
-  channel: z.enum(['in_app', 'web_push', 'email', 'sms']),
+  channel: z.enum(['in_app', 'web_push', 'email', 'sms', 'zns']),
   recipient: z.string(),
   dossierCode: z.string().nullable(),
   title: z.string(),
@@ -49,7 +51,7 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 /** Keeps enough of a phone number, e-mail or push endpoint to recognise it, not to use it. */
 function maskRecipient(channel: string, r: string): string {
-  if (channel === 'sms') return r.length > 6 ? `${r.slice(0, 3)}****${r.slice(-3)}` : '****';
+  if (channel === 'sms' || channel === 'zns') return r.length > 6 ? `${r.slice(0, 3)}****${r.slice(-3)}` : '****';
   if (channel === 'email') return r.replace(/^(.)[^@]*(@.*)$/, '$1***$2');
   if (channel === 'web_push') return `${r.slice(0, 40)}…`;
   return r;
@@ -156,6 +158,45 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = getActor(request);
       await deletePushSubscription(app.ctx.db, app.ctx.config.PROVINCE_CODE, actor.userId, request.body.endpoint);
       return reply.status(204).send();
+    },
+  );
+
+  const PreferenceView = z.object({
+    /** Dossier notices by Zalo (ZNS) instead of SMS; SMS again when a Zalo message fails. */
+    zalo: z.boolean(),
+    updatedAt: z.string().nullable(),
+  });
+  app.get(
+    '/api/v1/notifications/preferences',
+    {
+      schema: {
+        tags,
+        summary: 'Kênh nhận thông báo hồ sơ của tôi (Zalo hoặc SMS)',
+        response: { 200: PreferenceView },
+      },
+    },
+    async (request) => {
+      const actor = requireCitizen(request);
+      const p = await getNotificationPreference(app.ctx.db, app.ctx.config.PROVINCE_CODE, actor.userId);
+      return { zalo: p.zalo, updatedAt: iso(p.updatedAt) };
+    },
+  );
+  app.put(
+    '/api/v1/notifications/preferences',
+    {
+      schema: {
+        tags,
+        summary: 'Chọn nhận thông báo hồ sơ qua Zalo thay cho SMS',
+        body: z.strictObject({ zalo: z.boolean() }),
+        response: { 200: PreferenceView },
+      },
+    },
+    async (request) => {
+      const actor = requireCitizen(request);
+      const updatedAt = app.ctx.now();
+      const row = { provinceCode: app.ctx.config.PROVINCE_CODE, userId: actor.userId, zalo: request.body.zalo, updatedAt };
+      await saveNotificationPreference(app.ctx.db, row);
+      return { zalo: row.zalo, updatedAt: updatedAt.toISOString() };
     },
   );
 

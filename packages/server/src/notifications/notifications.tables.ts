@@ -10,9 +10,11 @@ export type NotificationTables = {
   pushSubscription: PushSubscriptionTable;
   vapidKey: VapidKeyTable;
   deadlineReminder: DeadlineReminderTable;
+  smsPart: SmsPartTable;
+  notificationPreference: NotificationPreferenceTable;
 };
 
-export type DeliveryChannel = 'in_app' | 'web_push' | 'email' | 'sms';
+export type DeliveryChannel = 'in_app' | 'web_push' | 'email' | 'sms' | 'zns';
 export type DeliveryStatus = 'pending' | 'sent' | 'failed';
 
 export interface OutboxMessageTable {
@@ -78,6 +80,26 @@ export interface DeadlineReminderTable {
   dueAt: Date;
   kind: 'due_soon' | 'overdue';
   createdAt: Date;
+}
+
+/** A part of an SMS the SMSC accepted (046_track-sms-delivery.sql). */
+export interface SmsPartTable {
+  provinceCode: string;
+  smsId: number;
+  seq: number;
+  parts: number;
+  messageId: string;
+  state: Generated<'accepted' | 'delivered' | 'failed'>;
+  submittedAt: Date;
+  doneAt: Date | null;
+}
+
+/** A citizen's channels for dossier notices (046): zalo = ZNS instead of SMS. */
+export interface NotificationPreferenceTable {
+  provinceCode: string;
+  userId: string;
+  zalo: boolean;
+  updatedAt: Date;
 }
 
 export type NotificationDb = Kysely<Database & NotificationTables>;

@@ -54,14 +54,14 @@ export async function ensureNotified(ctx: AppContext, code: string): Promise<voi
 }
 
 /** External channels that record what they were asked to send; `failing` ones throw. */
-export function recordingChannels(failing: Partial<Record<'email' | 'webPush', boolean>> = {}) {
-  const sent: Array<{ channel: 'email' | 'webPush'; delivery: OutgoingDelivery }> = [];
+export function recordingChannels(failing: Partial<Record<'email' | 'webPush' | 'zns', boolean>> = {}) {
+  const sent: Array<{ channel: 'email' | 'webPush' | 'zns'; delivery: OutgoingDelivery }> = [];
   const make =
-    (channel: 'email' | 'webPush') =>
+    (channel: 'email' | 'webPush' | 'zns') =>
     async (delivery: OutgoingDelivery): Promise<void> => {
       if (failing[channel]) throw new Error(`${channel} gateway unavailable`);
       sent.push({ channel, delivery });
     };
-  const channels: ExternalChannels = { email: make('email'), webPush: make('webPush') };
+  const channels: ExternalChannels = { email: make('email'), webPush: make('webPush'), zns: make('zns') };
   return { channels, sent };
 }

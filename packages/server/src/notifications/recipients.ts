@@ -24,6 +24,8 @@ export interface RecipientLookups {
   officers: Map<string, Array<{ userId: string; role: string }>>;
   /** Push endpoints of each user, oldest first. */
   endpoints: Map<string, string[]>;
+  /** Citizens who chose Zalo over SMS. */
+  zalo: Set<string>;
 }
 
 /**
@@ -77,7 +79,18 @@ export async function planDeliveriesMany(
     : [];
   const endpoints = new Map<string, string[]>();
   for (const s of subs) endpoints.set(s.userId, [...(endpoints.get(s.userId) ?? []), s.endpoint]);
-  return messages.map((m) => planWith({ officers, endpoints }, m, publicUrl));
+  const applicants = [...new Set(messages.flatMap((m) => (m.applicantId && m.applicantPhone ? [m.applicantId] : [])))];
+  const zaloRows = applicants.length
+    ? await withNotificationTables(db)
+        .selectFrom('notificationPreference')
+        .select('userId')
+        .where('provinceCode', '=', provinceCode)
+        .where('userId', 'in', applicants)
+        .where('zalo', '=', true)
+        .execute()
+    : [];
+  const zalo = new Set(zaloRows.map((r) => r.userId));
+  return messages.map((m) => planWith({ officers, endpoints, zalo }, m, publicUrl));
 }
 
 function planWith(lookups: RecipientLookups, m: DossierMessage, publicUrl: string | undefined): PlannedDelivery[] {
@@ -86,7 +99,10 @@ function planWith(lookups: RecipientLookups, m: DossierMessage, publicUrl: strin
   if (citizen) {
     if (m.applicantId) plan.push(...appAndPush(lookups, [m.applicantId], citizen));
     if (citizenExternalChannels(m)) {
-      if (m.applicantPhone)
+      // Zalo instead of SMS for those who opted in; a failed ZNS message becomes the SMS (dispatcher.ts).
+      if (m.applicantPhone && m.applicantId && lookups.zalo.has(m.applicantId))
+        plan.push({ channel: 'zns', recipient: m.applicantPhone, userId: m.applicantId, ...citizen });
+      else if (m.applicantPhone)
         plan.push({ channel: 'sms', recipient: m.applicantPhone, userId: m.applicantId, ...smsText(citizen) });
       if (m.applicantEmail) plan.push({ channel: 'email', recipient: m.applicantEmail, userId: m.applicantId, ...citizen });
     }
@@ -111,6 +127,6 @@ function appAndPush(lookups: RecipientLookups, userIds: string[], text: { title:
 }
 
 /** An SMS carries the body only (the title repeats it), under the province's sender name. */
-function smsText(text: { title: string; body: string }) {
+export function smsText(text: { title: string; body: string }) {
   return { title: text.title, body: `DVC Quang Ngai: ${text.body}` };
 }
