@@ -43,7 +43,7 @@ export interface CsvImportOptions {
   signal?: AbortSignal;
 }
 
-const BATCH = 2000;
+const BATCH = 20_000;
 const ERRORS_KEPT = 10_000;
 
 /** dossiers.csv → dossiers.errors.csv, in the same folder. */

@@ -85,6 +85,22 @@ test('a counter dossier without a submission time is imported and counts on its 
   assert.equal(june30.received, 1);
   assert.equal(june30.direct, 1);
   assert.equal((await receivedIn('2023-07-01', '2023-07-31')).received, 0);
+  // Its history: one event per known instant, from the counter's reception to the result handed over.
+  const events = await t.ctx.db
+    .selectFrom('dossierEvent')
+    .innerJoin('dossier', 'dossier.id', 'dossierEvent.dossierId')
+    .select(['seq', 'type', 'fromStatus', 'toStatus', 'at', 'actorRole'])
+    .where('dossier.code', '=', 'CTR-0001')
+    .orderBy('seq')
+    .execute();
+  assert.deepEqual(
+    events.map((e) => [e.seq, e.type, e.fromStatus, e.toStatus, new Date(e.at).toISOString(), e.actorRole]),
+    [
+      [1, 'record_at_counter', null, 'received', '2023-06-30T09:30:00.000Z', 'system'],
+      [2, 'resolve', 'received', 'resolved', '2023-07-03T03:00:00.000Z', 'system'],
+      [3, 'return_result', 'resolved', 'returned', '2023-07-03T08:00:00.000Z', 'system'],
+    ],
+  );
 });
 
 test('impossible dates are refused by line, naming the column, instead of being shifted', async () => {

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
+import { copyLines, copyValue } from './dossier-import-copy';
 import {
   IMPORT_COLUMNS,
   type ImportLookup,
@@ -33,7 +35,6 @@ export interface ImportResult {
 }
 
 const lookups = new WeakMap<Db, Promise<ImportLookup>>();
-const CHUNK = 500;
 
 async function loadLookup(db: Db, provinceCode: string): Promise<ImportLookup> {
   const [unitRows, procRows] = await Promise.all([
@@ -60,107 +61,196 @@ async function loadLookup(db: Db, provinceCode: string): Promise<ImportLookup> {
 }
 
 /** What a row of the CSV says, column by column, to tell a repeated row from a conflicting one. */
-const COMPARED = [
-  ['procedureCode', 'procedure_code'],
-  ['unitCode', 'unit_code'],
+const COMPARED: ReadonlyArray<[columns: string, csvColumn: string]> = [
+  ['procedure_code', 'procedure_code'],
+  ['unit_code', 'unit_code'],
   ['channel', 'channel'],
   ['status', 'status'],
-  ['submittedAt', 'submitted_at'],
-  ['receivedAt', 'received_at'],
-  ['dueAt', 'due_at'],
-  ['finishedAt', 'resolved_at'],
-  ['withdrawnAt', 'resolved_at'],
-  ['returnedAt', 'returned_at'],
-  ['componentsTotal', 'components_total'],
-  ['componentsDigitized', 'components_digitized'],
-  ['resultDigitized', 'result_digitized'],
-  ['resultElectronic', 'result_electronic'],
-  ['feeAmount', 'fee_amount'],
-  ['paidOnline', 'paid_online'],
+  ['submitted_at', 'submitted_at'],
+  ['received_at', 'received_at'],
+  ['due_at', 'due_at'],
+  // Both come from the CSV's resolved_at (a withdrawal's instant is its end instant).
+  ['finished_at, withdrawn_at', 'resolved_at'],
+  ['returned_at', 'returned_at'],
+  ['components_total', 'components_total'],
+  ['components_digitized', 'components_digitized'],
+  ['result_digitized', 'result_digitized'],
+  ['result_electronic', 'result_electronic'],
+  ['fee_amount', 'fee_amount'],
+  ['paid_online', 'paid_online'],
+];
+
+/** The CSV columns on which rows a and b differ, as a text[] (empty: the same data). */
+function differences(a: string, b: string) {
+  const cols = (alias: string, columns: string) => `(${columns.replace(/(\w+)/g, `${alias}.$1`)})`;
+  const cases = COMPARED.map(
+    ([columns, csv]) => `case when ${cols(a, columns)} is distinct from ${cols(b, columns)} then '${csv}' end`,
+  );
+  return sql.raw(`array_remove(array[${cases.join(', ')}]::text[], null)`);
+}
+
+const STAGING = 'dossier_import_staging';
+const STAGING_COLUMNS = [
+  'province_code',
+  'batch_id',
+  'line',
+  'id',
+  'code',
+  'procedure_code',
+  'agency_code',
+  'unit_code',
+  'channel',
+  'status',
+  'delivery',
+  'snapshot',
+  'submitted_at',
+  'received_at',
+  'due_at',
+  'finished_at',
+  'returned_at',
+  'withdrawn_at',
+  'fee_amount',
+  'paid_online',
+  'components_total',
+  'components_digitized',
+  'result_digitized',
+  'result_electronic',
+  'search_text',
+  'events',
 ] as const;
-type ComparedKey = (typeof COMPARED)[number][0];
 
-const normal = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v));
-
-/** CSV columns on which two versions of a dossier differ (none: the same data). */
-function differences(a: Partial<Record<ComparedKey, unknown>>, b: Partial<Record<ComparedKey, unknown>>): string[] {
-  const out = new Set<string>();
-  for (const [key, column] of COMPARED) if (normal(a[key]) !== normal(b[key])) out.add(column);
-  return [...out];
+function stagingLine(batchId: string, line: number, { row: r, events }: ParsedImportRow): string {
+  return [
+    r.provinceCode,
+    batchId,
+    line,
+    r.id,
+    r.code,
+    r.procedureCode,
+    r.agencyCode,
+    r.unitCode,
+    r.channel,
+    r.status,
+    r.delivery,
+    r.snapshot,
+    r.submittedAt,
+    r.receivedAt,
+    r.dueAt,
+    r.finishedAt,
+    r.returnedAt,
+    r.withdrawnAt,
+    r.feeAmount,
+    r.paidOnline,
+    r.componentsTotal,
+    r.componentsDigitized,
+    r.resultDigitized,
+    r.resultElectronic,
+    r.searchText,
+    JSON.stringify(events),
+  ]
+    .map(copyValue)
+    .join('\t');
 }
 
-type Good = { line: number; parsed: ParsedImportRow };
+type Repeat = { line: number; code: string; firstLine: number | null; diff: string[] };
 
-async function existingByCode(db: Db, provinceCode: string, codes: string[]) {
-  const found = new Map<string, Partial<Record<ComparedKey, unknown>>>();
-  for (let i = 0; i < codes.length; i += 1000) {
-    const rows = await db
-      .selectFrom('dossier')
-      .select(['code', ...COMPARED.map(([key]) => key)])
-      .where('provinceCode', '=', provinceCode)
-      .where('code', 'in', codes.slice(i, i + 1000))
-      .execute();
-    for (const r of rows) found.set(r.code, r);
-  }
-  return found;
+/**
+ * A row whose code is already in the database is compared with that dossier; otherwise every later row
+ * of a code in the batch is compared with its first. Same data: a duplicate; other data: a conflict.
+ */
+async function repeatsOf(trx: Transaction<Database>, provinceCode: string, batchId: string): Promise<Repeat[]> {
+  // A batch just copied in has no statistics: each part keeps to plans that stay linear whatever the
+  // planner guesses (index probes into dossier, one sort of the batch for the repeats).
+  const r = await sql<Repeat>`
+    select s.line, s.code, null::int as first_line, ${differences('s', 'd')} as diff
+      from dossier_import_staging s
+      join dossier d on d.province_code = s.province_code and d.code = s.code
+      where s.province_code = ${provinceCode} and s.batch_id = ${batchId}
+    union all
+    select (x.s).line, (x.s).code, (x.f).line, ${differences('(x.s)', '(x.f)')}
+      from (
+        select s, first_value(s) over (partition by s.code order by s.line) as f
+        from dossier_import_staging s
+        where s.province_code = ${provinceCode} and s.batch_id = ${batchId}
+          and not exists (select from dossier d where d.province_code = s.province_code and d.code = s.code)
+      ) x
+      where (x.f).line <> (x.s).line`.execute(trx);
+  return r.rows;
 }
 
-async function insertChunk(trx: Transaction<Database>, chunk: Good[]): Promise<number> {
-  const ids = await trx
-    .insertInto('dossier')
-    .values(chunk.map((g) => g.parsed.row))
-    .onConflict((oc) => oc.columns(['provinceCode', 'code']).doNothing())
-    .returning(['id'])
-    .execute();
-  const fresh = new Set(ids.map((r) => r.id));
-  if (fresh.size > 0) await sql`select report_daily_add_ids(${[...fresh]}::uuid[])`.execute(trx);
-  const events = chunk
-    .filter((g) => fresh.has(g.parsed.row.id))
-    .flatMap((g) => g.parsed.events.map((e) => ({ ...e, dossierId: g.parsed.row.id })));
-  for (let j = 0; j < events.length; j += CHUNK * 2) {
-    await trx
-      .insertInto('dossierEvent')
-      .values(events.slice(j, j + CHUNK * 2))
-      .execute();
-  }
-  return fresh.size;
+/** Moves the staged rows of these lines (first to last) into dossier, then their events. */
+async function moveLines(trx: Transaction<Database>, provinceCode: string, batchId: string, lines: number[], now: Date) {
+  const inLines = sql`province_code = ${provinceCode} and batch_id = ${batchId} and line between ${lines[0]} and ${lines.at(-1)}`;
+  const r = await sql<{ n: number }>`
+    with ins as (
+      insert into dossier (id, province_code, code, procedure_code, agency_code, unit_code, applicant_name, channel,
+        status, delivery, form, snapshot, submitted_at, received_at, due_at, finished_at, returned_at, withdrawn_at,
+        supplement_count, apology_count, fee_amount, paid_online, components_total, components_digitized,
+        result_digitized, result_electronic, search_text, updated_at)
+      select id, province_code, code, procedure_code, agency_code, unit_code, 'Dữ liệu lịch sử', channel,
+        status, delivery, '{}', snapshot, submitted_at, received_at, due_at, finished_at, returned_at, withdrawn_at,
+        0, 0, fee_amount, paid_online, components_total, components_digitized,
+        result_digitized, result_electronic, search_text, ${now}
+      from dossier_import_staging where ${inLines}
+      on conflict (province_code, code) do nothing
+      returning 1
+    )
+    select count(*)::int as n from ins`.execute(trx);
+  const n = r.rows[0]?.n ?? 0;
+  // A row another import inserted meanwhile (its code taken) has no dossier of this id: no events.
+  const all = n === lines.length;
+  await sql`
+    insert into dossier_event (province_code, dossier_id, seq, type, from_status, to_status, actor_role, at, note, payload)
+    select s.province_code, s.id, e.seq, e.step->>0, e.step->>1, e.step->>2, 'system', (e.step->>3)::timestamptz,
+      'Nhập dữ liệu lịch sử', '{"import":true}'
+    from dossier_import_staging s
+    cross join lateral jsonb_array_elements(s.events) with ordinality as e(step, seq)
+    where ${inLines} ${all ? sql`` : sql`and exists (select from dossier d where d.id = s.id)`}`.execute(trx);
+  return n;
 }
 
 /**
- * Inserts a chunk inside a savepoint; when the database refuses it (a limit the row check missed),
- * the chunk is undone and retried in halves down to the single row, which alone is refused with its
+ * Moves the lines inside a savepoint; when the database refuses them (a limit the row check missed),
+ * they are undone and retried in halves down to the single row, which alone is refused with its
  * line — the good rows around it are kept.
  */
-async function insertOrSplit(trx: Transaction<Database>, chunk: Good[], errors: ImportRowError[]): Promise<number> {
+async function moveOrSplit(
+  trx: Transaction<Database>,
+  at: { provinceCode: string; batchId: string; now: Date },
+  lines: number[],
+  errors: ImportRowError[],
+): Promise<number> {
   await sql`savepoint import_chunk`.execute(trx);
   try {
-    const n = await insertChunk(trx, chunk);
+    const n = await moveLines(trx, at.provinceCode, at.batchId, lines, at.now);
     await sql`release savepoint import_chunk`.execute(trx);
     return n;
   } catch (err) {
     await sql`rollback to savepoint import_chunk`.execute(trx);
     await sql`release savepoint import_chunk`.execute(trx);
-    const [only] = chunk;
-    if (chunk.length === 1 && only) {
+    const [only] = lines;
+    if (lines.length === 1 && only !== undefined) {
       const e = err as { message?: string; column?: string };
       const column = (IMPORT_COLUMNS as readonly string[]).includes(e.column ?? '') ? (e.column as string) : '';
       errors.push({
-        line: only.line,
+        line: only,
         column,
         reason: `${column ? `${column}: ` : ''}cơ sở dữ liệu từ chối dòng này (${e.message ?? String(err)})`,
       });
       return 0;
     }
-    const half = Math.ceil(chunk.length / 2);
-    return (await insertOrSplit(trx, chunk.slice(0, half), errors)) + (await insertOrSplit(trx, chunk.slice(half), errors));
+    const half = Math.ceil(lines.length / 2);
+    return (await moveOrSplit(trx, at, lines.slice(0, half), errors)) + (await moveOrSplit(trx, at, lines.slice(half), errors));
   }
 }
 
 /**
- * Validates and inserts historical dossiers. Bad rows are reported with their line, column and reason
- * and never stop the good ones; a code already present with the same data is counted as a duplicate
- * and left untouched, with other data it is a conflict. One transaction per call: the caller (the CLI)
- * bounds memory by the batch size.
+ * Validates and imports historical dossiers: each row is checked on its own (dossier-import-row.ts)
+ * and the good ones are streamed with COPY into the staging table (migration 044); repeats and
+ * conflicts are then found, and the new dossiers moved with their events, in set-based statements of
+ * one transaction — the report aggregates follow once per statement (migration 015). Bad rows are
+ * reported with their line, column and reason and never stop the good ones. The caller (the CSV
+ * import) bounds memory by the batch size.
  */
 export async function importHistoricalDossiers(ctx: AppContext, records: ImportRecord[]): Promise<ImportResult> {
   const provinceCode = ctx.config.PROVINCE_CODE;
@@ -171,49 +261,48 @@ export async function importHistoricalDossiers(ctx: AppContext, records: ImportR
   }
   const lookup = await lookupP;
   const now = ctx.now();
+  const batchId = randomUUID();
   const errors: ImportRowError[] = [];
-  const byCode = new Map<string, Good>();
-  let duplicates = 0;
+  const staged: string[] = [];
+  const goodLines: number[] = [];
   for (const rec of records) {
     const parsed = parseImportRecord(rec, lookup, provinceCode, now);
-    if ('reason' in parsed) {
-      errors.push({ line: rec.line, ...parsed });
-      continue;
-    }
-    const code = parsed.row.code as string;
-    const first = byCode.get(code);
-    if (!first) byCode.set(code, { line: rec.line, parsed });
+    if ('reason' in parsed) errors.push({ line: rec.line, ...parsed });
     else {
-      const diff = differences(first.parsed.row, parsed.row);
-      if (diff.length === 0) duplicates += 1;
-      else errors.push(conflict(rec.line, code, `ở dòng ${first.line}`, diff));
-    }
-  }
-  const existing = await existingByCode(ctx.db, provinceCode, [...byCode.keys()]);
-  const good: Good[] = [];
-  for (const [code, g] of byCode) {
-    const there = existing.get(code);
-    if (!there) good.push(g);
-    else {
-      const diff = differences(there, g.parsed.row);
-      if (diff.length === 0) duplicates += 1;
-      else errors.push(conflict(g.line, code, 'trong cơ sở dữ liệu', diff));
+      staged.push(stagingLine(batchId, rec.line, parsed));
+      goodLines.push(rec.line);
     }
   }
   let inserted = 0;
-  const checked = errors.length;
-  if (good.length > 0) {
-    await ctx.db.transaction().execute(async (trx) => {
-      // Aggregates in bulk, still in this transaction (migration 010): far faster than the row trigger.
-      await sql`select set_config('dvc.report_bulk', 'on', true)`.execute(trx);
-      for (let i = 0; i < good.length; i += CHUNK) inserted += await insertOrSplit(trx, good.slice(i, i + CHUNK), errors);
-      await sql`select set_config('dvc.report_bulk', 'off', true)`.execute(trx);
-    });
+  let duplicates = 0;
+  if (goodLines.length > 0) {
+    try {
+      await copyLines(ctx.db, STAGING, STAGING_COLUMNS, staged);
+      await ctx.db.transaction().execute(async (trx) => {
+        const skipped = new Set<number>();
+        for (const r of await repeatsOf(trx, provinceCode, batchId)) {
+          skipped.add(r.line);
+          if (r.diff.length === 0) duplicates += 1;
+          else errors.push(conflict(r.line, r.code, r.firstLine ? `ở dòng ${r.firstLine}` : 'trong cơ sở dữ liệu', r.diff));
+        }
+        const toMove = goodLines.filter((line) => !skipped.has(line)).sort((a, b) => a - b);
+        const checked = errors.length;
+        if (skipped.size > 0) {
+          await sql`delete from dossier_import_staging where province_code = ${provinceCode} and batch_id = ${batchId}
+            and line = any(${[...skipped]}::int[])`.execute(trx);
+        }
+        if (toMove.length > 0) inserted = await moveOrSplit(trx, { provinceCode, batchId, now }, toMove, errors);
+        // Rows neither moved nor refused were inserted meanwhile by another import with this code.
+        duplicates += toMove.length - inserted - (errors.length - checked);
+      });
+    } finally {
+      await sql`delete from dossier_import_staging where province_code = ${provinceCode} and batch_id = ${batchId}`.execute(
+        ctx.db,
+      );
+    }
   }
-  const refusedInDb = errors.length - checked;
   errors.sort((a, b) => a.line - b.line);
-  // Rows neither inserted nor refused were inserted meanwhile by another import with this code.
-  return { inserted, duplicates: duplicates + good.length - inserted - refusedInDb, errors };
+  return { inserted, duplicates, errors };
 }
 
 function conflict(line: number, code: string, where: string, diff: string[]): ImportRowError {
