@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import { copyLines, copyValue } from './dossier-import-copy';
+import { moveOrSplit, repeatsOf } from './dossier-import-move';
 import {
-  IMPORT_COLUMNS,
   type ImportLookup,
   type ImportRecord,
   type ImportRowError,
@@ -58,35 +57,6 @@ async function loadLookup(db: Db, provinceCode: string): Promise<ImportLookup> {
     });
   }
   return { units, procedures };
-}
-
-/** What a row of the CSV says, column by column, to tell a repeated row from a conflicting one. */
-const COMPARED: ReadonlyArray<[columns: string, csvColumn: string]> = [
-  ['procedure_code', 'procedure_code'],
-  ['unit_code', 'unit_code'],
-  ['channel', 'channel'],
-  ['status', 'status'],
-  ['submitted_at', 'submitted_at'],
-  ['received_at', 'received_at'],
-  ['due_at', 'due_at'],
-  // Both come from the CSV's resolved_at (a withdrawal's instant is its end instant).
-  ['finished_at, withdrawn_at', 'resolved_at'],
-  ['returned_at', 'returned_at'],
-  ['components_total', 'components_total'],
-  ['components_digitized', 'components_digitized'],
-  ['result_digitized', 'result_digitized'],
-  ['result_electronic', 'result_electronic'],
-  ['fee_amount', 'fee_amount'],
-  ['paid_online', 'paid_online'],
-];
-
-/** The CSV columns on which rows a and b differ, as a text[] (empty: the same data). */
-function differences(a: string, b: string) {
-  const cols = (alias: string, columns: string) => `(${columns.replace(/(\w+)/g, `${alias}.$1`)})`;
-  const cases = COMPARED.map(
-    ([columns, csv]) => `case when ${cols(a, columns)} is distinct from ${cols(b, columns)} then '${csv}' end`,
-  );
-  return sql.raw(`array_remove(array[${cases.join(', ')}]::text[], null)`);
 }
 
 const STAGING = 'dossier_import_staging';
@@ -152,132 +122,74 @@ function stagingLine(batchId: string, line: number, { row: r, events }: ParsedIm
     .join('\t');
 }
 
-type Repeat = { line: number; code: string; firstLine: number | null; diff: string[] };
-
-/**
- * A row whose code is already in the database is compared with that dossier; otherwise every later row
- * of a code in the batch is compared with its first. Same data: a duplicate; other data: a conflict.
- */
-async function repeatsOf(trx: Transaction<Database>, provinceCode: string, batchId: string): Promise<Repeat[]> {
-  // A batch just copied in has no statistics: each part keeps to plans that stay linear whatever the
-  // planner guesses (index probes into dossier, one sort of the batch for the repeats).
-  const r = await sql<Repeat>`
-    select s.line, s.code, null::int as first_line, ${differences('s', 'd')} as diff
-      from dossier_import_staging s
-      join dossier d on d.province_code = s.province_code and d.code = s.code
-      where s.province_code = ${provinceCode} and s.batch_id = ${batchId}
-    union all
-    select (x.s).line, (x.s).code, (x.f).line, ${differences('(x.s)', '(x.f)')}
-      from (
-        select s, first_value(s) over (partition by s.code order by s.line) as f
-        from dossier_import_staging s
-        where s.province_code = ${provinceCode} and s.batch_id = ${batchId}
-          and not exists (select from dossier d where d.province_code = s.province_code and d.code = s.code)
-      ) x
-      where (x.f).line <> (x.s).line`.execute(trx);
-  return r.rows;
+/** A batch checked row by row and copied into the staging table, waiting for its move. */
+export interface StagedBatch {
+  batchId: string;
+  now: Date;
+  /** The lines copied into the staging table, in order. */
+  lines: number[];
+  /** Rows refused by their own check. */
+  errors: ImportRowError[];
 }
 
-/** Moves the staged rows of these lines (first to last) into dossier, then their events. */
-async function moveLines(trx: Transaction<Database>, provinceCode: string, batchId: string, lines: number[], now: Date) {
-  const inLines = sql`province_code = ${provinceCode} and batch_id = ${batchId} and line between ${lines[0]} and ${lines.at(-1)}`;
-  const r = await sql<{ n: number }>`
-    with ins as (
-      insert into dossier (id, province_code, code, procedure_code, agency_code, unit_code, applicant_name, channel,
-        status, delivery, form, snapshot, submitted_at, received_at, due_at, finished_at, returned_at, withdrawn_at,
-        supplement_count, apology_count, fee_amount, paid_online, components_total, components_digitized,
-        result_digitized, result_electronic, search_text, updated_at)
-      select id, province_code, code, procedure_code, agency_code, unit_code, 'Dữ liệu lịch sử', channel,
-        status, delivery, '{}', snapshot, submitted_at, received_at, due_at, finished_at, returned_at, withdrawn_at,
-        0, 0, fee_amount, paid_online, components_total, components_digitized,
-        result_digitized, result_electronic, search_text, ${now}
-      from dossier_import_staging where ${inLines}
-      on conflict (province_code, code) do nothing
-      returning 1
-    )
-    select count(*)::int as n from ins`.execute(trx);
-  const n = r.rows[0]?.n ?? 0;
-  // A row another import inserted meanwhile (its code taken) has no dossier of this id: no events.
-  const all = n === lines.length;
-  await sql`
-    insert into dossier_event (province_code, dossier_id, seq, type, from_status, to_status, actor_role, at, note, payload)
-    select s.province_code, s.id, e.seq, e.step->>0, e.step->>1, e.step->>2, 'system', (e.step->>3)::timestamptz,
-      'Nhập dữ liệu lịch sử', '{"import":true}'
-    from dossier_import_staging s
-    cross join lateral jsonb_array_elements(s.events) with ordinality as e(step, seq)
-    where ${inLines} ${all ? sql`` : sql`and exists (select from dossier d where d.id = s.id)`}`.execute(trx);
-  return n;
-}
-
-/**
- * Moves the lines inside a savepoint; when the database refuses them (a limit the row check missed),
- * they are undone and retried in halves down to the single row, which alone is refused with its
- * line — the good rows around it are kept.
- */
-async function moveOrSplit(
-  trx: Transaction<Database>,
-  at: { provinceCode: string; batchId: string; now: Date },
-  lines: number[],
-  errors: ImportRowError[],
-): Promise<number> {
-  await sql`savepoint import_chunk`.execute(trx);
-  try {
-    const n = await moveLines(trx, at.provinceCode, at.batchId, lines, at.now);
-    await sql`release savepoint import_chunk`.execute(trx);
-    return n;
-  } catch (err) {
-    await sql`rollback to savepoint import_chunk`.execute(trx);
-    await sql`release savepoint import_chunk`.execute(trx);
-    const [only] = lines;
-    if (lines.length === 1 && only !== undefined) {
-      const e = err as { message?: string; column?: string };
-      const column = (IMPORT_COLUMNS as readonly string[]).includes(e.column ?? '') ? (e.column as string) : '';
-      errors.push({
-        line: only,
-        column,
-        reason: `${column ? `${column}: ` : ''}cơ sở dữ liệu từ chối dòng này (${e.message ?? String(err)})`,
-      });
-      return 0;
-    }
-    const half = Math.ceil(lines.length / 2);
-    return (await moveOrSplit(trx, at, lines.slice(0, half), errors)) + (await moveOrSplit(trx, at, lines.slice(half), errors));
-  }
-}
-
-/**
- * Validates and imports historical dossiers: each row is checked on its own (dossier-import-row.ts)
- * and the good ones are streamed with COPY into the staging table (migration 044); repeats and
- * conflicts are then found, and the new dossiers moved with their events, in set-based statements of
- * one transaction — the report aggregates follow once per statement (migration 015). Bad rows are
- * reported with their line, column and reason and never stop the good ones. The caller (the CSV
- * import) bounds memory by the batch size.
- */
-export async function importHistoricalDossiers(ctx: AppContext, records: ImportRecord[]): Promise<ImportResult> {
-  const provinceCode = ctx.config.PROVINCE_CODE;
+async function lookupOf(ctx: AppContext): Promise<ImportLookup> {
   let lookupP = lookups.get(ctx.db);
   if (!lookupP) {
-    lookupP = loadLookup(ctx.db, provinceCode);
+    lookupP = loadLookup(ctx.db, ctx.config.PROVINCE_CODE);
     lookups.set(ctx.db, lookupP);
   }
-  const lookup = await lookupP;
-  const now = ctx.now();
-  const batchId = randomUUID();
-  const errors: ImportRowError[] = [];
-  const staged: string[] = [];
-  const goodLines: number[] = [];
+  return lookupP;
+}
+
+/**
+ * The first half of an import: each row is checked on its own (dossier-import-row.ts) and the good
+ * ones are streamed with COPY into the staging table (migration 044). On PostgreSQL it runs on a
+ * connection of its own, so the next batch is staged while the previous one moves.
+ */
+export async function stageBatch(ctx: AppContext, records: ImportRecord[]): Promise<StagedBatch> {
+  const provinceCode = ctx.config.PROVINCE_CODE;
+  const lookup = await lookupOf(ctx);
+  const staged: StagedBatch = { batchId: randomUUID(), now: ctx.now(), lines: [], errors: [] };
+  const copied: string[] = [];
   for (const rec of records) {
-    const parsed = parseImportRecord(rec, lookup, provinceCode, now);
-    if ('reason' in parsed) errors.push({ line: rec.line, ...parsed });
+    const parsed = parseImportRecord(rec, lookup, provinceCode, staged.now);
+    if ('reason' in parsed) staged.errors.push({ line: rec.line, ...parsed });
     else {
-      staged.push(stagingLine(batchId, rec.line, parsed));
-      goodLines.push(rec.line);
+      copied.push(stagingLine(staged.batchId, rec.line, parsed));
+      staged.lines.push(rec.line);
     }
   }
+  staged.lines.sort((a, b) => a - b);
+  try {
+    await copyLines(ctx.db, STAGING, STAGING_COLUMNS, copied);
+  } catch (err) {
+    await discardBatch(ctx, staged);
+    throw err;
+  }
+  return staged;
+}
+
+/** Removes what is left of a batch in the staging table (after its move, or instead of it). */
+export async function discardBatch(ctx: AppContext, staged: StagedBatch): Promise<void> {
+  if (staged.lines.length === 0) return;
+  await sql`delete from dossier_import_staging where province_code = ${ctx.config.PROVINCE_CODE}
+    and batch_id = ${staged.batchId}`.execute(ctx.db);
+}
+
+/**
+ * The second half, in one transaction: repeats and conflicts are found, and the new dossiers moved
+ * with their events, in set-based statements — the report aggregates follow once per statement
+ * (migration 015). A code already present with the same data is a duplicate and left untouched, with
+ * other data a conflict reported by line. Bad rows never stop the good ones.
+ */
+export async function moveBatch(ctx: AppContext, staged: StagedBatch): Promise<ImportResult> {
+  const provinceCode = ctx.config.PROVINCE_CODE;
+  const { batchId, now } = staged;
+  const errors = [...staged.errors];
   let inserted = 0;
   let duplicates = 0;
-  if (goodLines.length > 0) {
+  if (staged.lines.length > 0) {
     try {
-      await copyLines(ctx.db, STAGING, STAGING_COLUMNS, staged);
       await ctx.db.transaction().execute(async (trx) => {
         const skipped = new Set<number>();
         for (const r of await repeatsOf(trx, provinceCode, batchId)) {
@@ -285,7 +197,7 @@ export async function importHistoricalDossiers(ctx: AppContext, records: ImportR
           if (r.diff.length === 0) duplicates += 1;
           else errors.push(conflict(r.line, r.code, r.firstLine ? `ở dòng ${r.firstLine}` : 'trong cơ sở dữ liệu', r.diff));
         }
-        const toMove = goodLines.filter((line) => !skipped.has(line)).sort((a, b) => a - b);
+        const toMove = staged.lines.filter((line) => !skipped.has(line));
         const checked = errors.length;
         if (skipped.size > 0) {
           await sql`delete from dossier_import_staging where province_code = ${provinceCode} and batch_id = ${batchId}
@@ -296,13 +208,16 @@ export async function importHistoricalDossiers(ctx: AppContext, records: ImportR
         duplicates += toMove.length - inserted - (errors.length - checked);
       });
     } finally {
-      await sql`delete from dossier_import_staging where province_code = ${provinceCode} and batch_id = ${batchId}`.execute(
-        ctx.db,
-      );
+      await discardBatch(ctx, staged);
     }
   }
   errors.sort((a, b) => a.line - b.line);
   return { inserted, duplicates, errors };
+}
+
+/** Validates and imports historical dossiers: stageBatch, then moveBatch. */
+export async function importHistoricalDossiers(ctx: AppContext, records: ImportRecord[]): Promise<ImportResult> {
+  return moveBatch(ctx, await stageBatch(ctx, records));
 }
 
 function conflict(line: number, code: string, where: string, diff: string[]): ImportRowError {
