@@ -177,6 +177,23 @@ test('a code already imported with different data is a conflict by line; the sam
   assert.equal(Number(fee.feeAmount), 50000);
 });
 
+test('a file read in several batches finds repeats and conflicts across them and leaves nothing staged', async () => {
+  const rows = Array.from({ length: 10 }, (_, i) => row(`MULTI-${String(i).padStart(4, '0')}`));
+  rows.push(row('MULTI-0001'), row('MULTI-0002', { components_total: '4' }), row('MULTI-0010'));
+  const progress: number[] = [];
+  const summary = await importCsvFile(t.ctx, csvFile(rows), { batchSize: 4, onProgress: (_b, s) => void progress.push(s.rows) });
+  assert.equal(summary.inserted, 11);
+  assert.equal(summary.duplicates, 1);
+  assert.deepEqual(
+    summary.errors.map((e) => [e.line, e.column, e.conflict]),
+    [[13, 'code', true]],
+  );
+  assert.match(summary.errors[0]?.reason ?? '', /MULTI-0002.*components_total/);
+  assert.deepEqual(progress, [4, 8, 12, 13]);
+  const staged = await sql<{ n: number }>`select count(*)::int as n from dossier_import_staging`.execute(t.ctx.db);
+  assert.equal(staged.rows[0]?.n, 0);
+});
+
 test('an out-of-range count is refused by line and the good rows of its batch are kept', async () => {
   const rows = Array.from({ length: 30 }, (_, i) => row(`RANGE-${String(i).padStart(4, '0')}`));
   rows[7] = row('RANGE-0007', { components_total: '99999999999', components_digitized: '0' });
