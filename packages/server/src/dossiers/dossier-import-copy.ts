@@ -10,6 +10,7 @@ import { type Db, rawDriverOf } from '../db/database';
  */
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const SPECIAL = /[\\\t\n\r]/g;
+const HAS_SPECIAL = /[\\\t\n\r]/;
 
 /** One value in COPY's text format (null → \N, dates in ISO 8601, booleans t/f). */
 export function copyValue(v: unknown): string {
@@ -17,7 +18,7 @@ export function copyValue(v: unknown): string {
   if (v instanceof Date) return v.toISOString();
   if (typeof v === 'boolean') return v ? 't' : 'f';
   const s = String(v);
-  return s.replace(SPECIAL, (c) => ESCAPES[c] ?? c);
+  return HAS_SPECIAL.test(s) ? s.replace(SPECIAL, (c) => ESCAPES[c] ?? c) : s;
 }
 
 /** Lines per chunk written to the COPY stream: few large writes rather than many small ones. */

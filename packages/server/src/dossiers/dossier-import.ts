@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { foldVietnamese } from '@dvc/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { AppContext } from '../http/context';
@@ -50,7 +51,7 @@ async function loadLookup(db: Db, provinceCode: string): Promise<ImportLookup> {
   for (const p of procRows) {
     const a = (p.definition as { authority?: { before2025?: string; from2025?: string; agencyKind?: string } }).authority ?? {};
     procedures.set(p.code, {
-      name: p.name,
+      foldedName: foldVietnamese(p.name),
       provinceLevelBefore: a.before2025 === 'province',
       provinceLevelAfter: a.from2025 === 'province',
       industryTrade: a.agencyKind === 'department_industry_trade',
