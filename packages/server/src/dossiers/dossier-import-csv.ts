@@ -4,6 +4,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parse } from 'csv-parse';
 import type { AppContext } from '../http/context';
 import {
+  discardAbandonedBatches,
   discardBatch,
   IMPORT_COLUMNS,
   type ImportColumn,
@@ -73,6 +74,7 @@ export async function importCsvFile(ctx: AppContext, path: string, options: CsvI
     errorCount: 0,
     errorsFile: null,
   };
+  await discardAbandonedBatches(ctx);
   const input = createReadStream(path);
   const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
   let header: string[] | undefined;

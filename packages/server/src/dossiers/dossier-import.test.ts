@@ -177,9 +177,15 @@ test('a code already imported with different data is a conflict by line; the sam
   assert.equal(Number(fee.feeAmount), 50000);
 });
 
-test('a file read in several batches finds repeats and conflicts across them and leaves nothing staged', async () => {
+test('a file read in several batches finds repeats and conflicts across them and leaves nothing staged, nor an abandoned batch', async () => {
   const rows = Array.from({ length: 10 }, (_, i) => row(`MULTI-${String(i).padStart(4, '0')}`));
   rows.push(row('MULTI-0001'), row('MULTI-0002', { components_total: '4' }), row('MULTI-0010'));
+  // A batch left two days ago by a killed import is cleared by the next one.
+  await sql`insert into dossier_import_staging (province_code, batch_id, line, id, code, procedure_code, agency_code,
+      unit_code, channel, status, snapshot, submitted_at, fee_amount, paid_online, components_total, components_digitized,
+      result_digitized, result_electronic, search_text, events, staged_at)
+    values (${t.ctx.config.PROVINCE_CODE}, gen_random_uuid(), 2, gen_random_uuid(), 'LEFT-0001', '1.001612', 'X', '524',
+      'web', 'new', '{}', now(), 0, false, 0, 0, false, false, '', '[]', now() - interval '2 days')`.execute(t.ctx.db);
   const progress: number[] = [];
   const summary = await importCsvFile(t.ctx, csvFile(rows), { batchSize: 4, onProgress: (_b, s) => void progress.push(s.rows) });
   assert.equal(summary.inserted, 11);

@@ -170,6 +170,12 @@ export async function stageBatch(ctx: AppContext, records: ImportRecord[]): Prom
   return staged;
 }
 
+/** Batches left by a process killed between their COPY and their move (a live one lasts seconds). */
+export async function discardAbandonedBatches(ctx: AppContext): Promise<void> {
+  await sql`delete from dossier_import_staging where province_code = ${ctx.config.PROVINCE_CODE}
+    and staged_at < now() - interval '1 day'`.execute(ctx.db);
+}
+
 /** Removes what is left of a batch in the staging table (after its move, or instead of it). */
 export async function discardBatch(ctx: AppContext, staged: StagedBatch): Promise<void> {
   if (staged.lines.length === 0) return;

@@ -29,5 +29,7 @@ create unlogged table dossier_import_staging (
   result_electronic boolean not null,
   search_text text not null,
   events jsonb not null,
+  -- A batch left behind by a process killed between its COPY and its move is removed a day later.
+  staged_at timestamptz not null default now(),
   primary key (province_code, batch_id, line)
 );
