@@ -89,7 +89,9 @@ async function moveLines(trx: Transaction<Database>, provinceCode: string, batch
       'Nhập dữ liệu lịch sử', '{"import":true}'
     from dossier_import_staging s
     cross join lateral jsonb_array_elements(s.events) with ordinality as e(step, seq)
-    where ${inLines} ${all ? sql`` : sql`and exists (select from dossier d where d.id = s.id)`}`.execute(trx);
+    where ${inLines} ${all ? sql`` : sql`and exists (select from dossier d where d.province_code = s.province_code and d.id = s.id)`}`.execute(
+    trx,
+  );
   return n;
 }
 
