@@ -1,5 +1,6 @@
 // npm run bench: performance figures and their ratios against baselines. Loopback only, bounded in time.
 import { benchCatalog } from './catalog.bench';
+import { benchImport } from './import.bench';
 import { benchLoneFiling } from './lone-filing.bench';
 import { benchNotify } from './notify.bench';
 import { benchSigning } from './signing.bench';
@@ -12,6 +13,7 @@ const benches: Record<string, () => Promise<void>> = {
   web: benchWebApp,
   signing: benchSigning,
   catalog: benchCatalog,
+  import: benchImport,
 };
 // Run only when named: what a lone filing waits on (PostgreSQL); SMS through the outbox (notify).
 const onDemand: Record<string, () => Promise<void>> = { 'lone-filing': benchLoneFiling, notify: benchNotify };

@@ -13,6 +13,11 @@ import type { Database } from './schema';
 export type DatabaseKind = 'pglite' | 'postgresql';
 export type Db = Kysely<Database>;
 
+/** The driver under a Db, for what Kysely does not do (COPY FROM STDIN of the history import). */
+export type RawDriver = { kind: 'postgresql'; pool: pg.Pool } | { kind: 'pglite'; pglite: PGlite };
+const rawDrivers = new WeakMap<Db, RawDriver>();
+export const rawDriverOf = (db: Db): RawDriver | undefined => rawDrivers.get(db);
+
 export interface DatabaseHandle {
   db: Db;
   kind: DatabaseKind;
@@ -49,6 +54,7 @@ export async function openPostgres(url: string, log?: KyselyConfig['log']): Prom
     process.emitWarning(`PostgreSQL idle connection lost: ${err.message}`);
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()], log });
+  rawDrivers.set(db, { kind: 'postgresql', pool });
   const stopNotices = attachNotices(db, new PostgresNotices(url));
   return {
     db,
@@ -72,6 +78,7 @@ export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin()] });
+  rawDrivers.set(db, { kind: 'pglite', pglite });
   const stopNotices = attachNotices(db, new PgliteNotices(pglite, () => db));
   return {
     db,

@@ -4,11 +4,15 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parse } from 'csv-parse';
 import type { AppContext } from '../http/context';
 import {
+  discardAbandonedBatches,
+  discardBatch,
   IMPORT_COLUMNS,
   type ImportColumn,
   type ImportRecord,
+  type ImportResult,
   type ImportRowError,
-  importHistoricalDossiers,
+  moveBatch,
+  stageBatch,
 } from './dossier-import';
 
 /**
@@ -43,7 +47,7 @@ export interface CsvImportOptions {
   signal?: AbortSignal;
 }
 
-const BATCH = 2000;
+const BATCH = 20_000;
 const ERRORS_KEPT = 10_000;
 
 /** dossiers.csv → dossiers.errors.csv, in the same folder. */
@@ -70,6 +74,7 @@ export async function importCsvFile(ctx: AppContext, path: string, options: CsvI
     errorCount: 0,
     errorsFile: null,
   };
+  await discardAbandonedBatches(ctx);
   const input = createReadStream(path);
   const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
   let header: string[] | undefined;
@@ -87,16 +92,32 @@ export async function importCsvFile(ctx: AppContext, path: string, options: CsvI
     out.write(`${e.line},${e.column},${csvField(bareReason(e))}\n`);
     onError(e);
   };
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const r = await importHistoricalDossiers(ctx, batch);
+  // While a batch moves (set-based, in the database), the next one is read, checked and copied in.
+  let moving: Promise<void> | undefined;
+  // Progress says how far the rows are done (moved), not how far the next batch has been read.
+  const afterMove = async (r: ImportResult, bytesRead: number, rows: number) => {
     summary.inserted += r.inserted;
     summary.duplicates += r.duplicates;
     for (const e of r.errors) report(e);
+    await onProgress(bytesRead, { ...summary, rows });
+  };
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const records = batch;
+    const [bytesRead, rows] = [input.bytesRead, summary.rows];
     batch = [];
-    await onProgress(input.bytesRead, summary);
+    const staged = await stageBatch(ctx, records);
+    try {
+      await moving;
+      signal?.throwIfAborted();
+    } catch (err) {
+      await discardBatch(ctx, staged);
+      throw err;
+    }
+    moving = moveBatch(ctx, staged).then((r) => afterMove(r, bytesRead, rows));
+    // Awaited before the next batch or at the end; until then its failure must not go unhandled.
+    moving.catch(() => {});
     if (yieldBetweenBatches) await nextTurn();
-    signal?.throwIfAborted();
   };
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -119,7 +140,9 @@ export async function importCsvFile(ctx: AppContext, path: string, options: CsvI
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    await moving;
   } finally {
+    await moving?.catch(() => {});
     input.destroy();
     const stream = out;
     if (stream) await new Promise<void>((done, fail) => stream.end((err?: Error | null) => (err ? fail(err) : done())));

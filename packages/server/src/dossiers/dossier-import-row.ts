@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { CHANNELS, type Channel, DOSSIER_STATES, type DossierState, foldVietnamese, vietnamLocalDate } from '@dvc/domain';
+import { CHANNELS, type Channel, DOSSIER_STATES, type DossierState, vietnamLocalDate } from '@dvc/domain';
 import type { Insertable } from 'kysely';
-import type { DossierEventTable, DossierTable } from './dossiers.tables';
+import type { DossierTable } from './dossiers.tables';
 
 /**
  * One row of the historical import (DOMAIN.md §9), checked on its own: the columns, the reason a row
@@ -53,7 +53,11 @@ export function refuse(column: string, message: string): RowRefusal {
 
 export interface ImportLookup {
   units: Map<string, Array<{ level: string; validFrom: string | null; validTo: string | null }>>;
-  procedures: Map<string, { name: string; provinceLevelBefore: boolean; provinceLevelAfter: boolean; industryTrade: boolean }>;
+  procedures: Map<
+    string,
+    /** foldedName: foldVietnamese(name), once per procedure rather than once per row. */
+    { foldedName: string; provinceLevelBefore: boolean; provinceLevelAfter: boolean; industryTrade: boolean }
+  >;
 }
 
 const TWO_TIER_FROM = '2025-07-01';
@@ -64,7 +68,9 @@ const FINISHED: ReadonlySet<DossierState> = new Set(['resolved', 'returned', 'no
 const COUNT_MAX = { components_total: 2_147_483_647, components_digitized: 2_147_483_647, fee_amount: Number.MAX_SAFE_INTEGER };
 const number = new Intl.NumberFormat('vi-VN');
 
-export type ParsedImportRow = { row: Insertable<DossierTable>; events: Array<Omit<Insertable<DossierEventTable>, 'dossierId'>> };
+/** One event of the minimal history, in order: its type, from and to status, and instant. */
+export type ImportStep = [type: string, fromStatus: string | null, toStatus: string, at: Date];
+export type ParsedImportRow = { row: Insertable<DossierTable>; events: ImportStep[] };
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -233,22 +239,15 @@ export function parseImportRecord(
     resultElectronic: flags.result_electronic ?? false,
     specialCaseReason: null,
     groupCode: null,
-    searchText: foldVietnamese(`${code} ${procedure.name}`),
+    // The same as foldVietnamese(`${code} ${name}`): a code has no diacritics or spaces.
+    searchText: procedure.foldedName ? `${code.toLowerCase()} ${procedure.foldedName}` : code.toLowerCase(),
     updatedAt: now,
   };
-  return { row, events: historyOf(provinceCode, row, status, resolvedAt ?? null) };
+  return { row, events: historyOf(row, status, resolvedAt ?? null) };
 }
 
-function historyOf(provinceCode: string, d: Insertable<DossierTable>, status: DossierState, resolvedAt: Date | null) {
-  const base = {
-    provinceCode,
-    fromStep: null,
-    toStep: null,
-    actorId: null,
-    actorRole: 'system',
-    note: 'Nhập dữ liệu lịch sử',
-    payload: '{"import":true}',
-  };
+/** One event per known instant; the constant columns (system actor, note, payload) are the mover's. */
+function historyOf(d: Insertable<DossierTable>, status: DossierState, resolvedAt: Date | null): ImportStep[] {
   const creation = d.channel === 'direct' ? 'record_at_counter' : d.channel === 'phone' ? 'file_by_phone' : 'submit_online';
   const counter = d.channel === 'direct';
   const steps: Array<{ type: string; from: string | null; to: string; at: Date }> = [
@@ -269,5 +268,5 @@ function historyOf(provinceCode: string, d: Insertable<DossierTable>, status: Do
     push('request_withdrawal', 'withdrawal_requested', (d.receivedAt ?? d.submittedAt) as Date);
   if (status === 'withdrawn') push('accept_withdrawal', 'withdrawn', d.withdrawnAt as Date | null);
   if (current !== status) steps.push({ type: 'import', from: current, to: status, at: steps[steps.length - 1]?.at as Date });
-  return steps.map((s, i) => ({ ...base, seq: i + 1, type: s.type, fromStatus: s.from, toStatus: s.to, at: s.at }));
+  return steps.map((s) => [s.type, s.from, s.to, s.at]);
 }

@@ -41,7 +41,7 @@ export const importTables = (db: Kysely<Database>) => db.withTables<DossierImpor
 /** Big enough for a year of the province (317,201 rows ≈ 45 MiB). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** Rows per transaction: small, so requests arriving meanwhile wait at most one batch. */
-const WEB_BATCH = 500;
+const WEB_BATCH = 1000;
 
 const importsDir = (ctx: AppContext) => join(ctx.config.DATA_DIR, 'imports');
 const uploadPath = (ctx: AppContext, id: string) => join(importsDir(ctx), `${id}.csv`);

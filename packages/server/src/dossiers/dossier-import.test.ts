@@ -85,6 +85,22 @@ test('a counter dossier without a submission time is imported and counts on its 
   assert.equal(june30.received, 1);
   assert.equal(june30.direct, 1);
   assert.equal((await receivedIn('2023-07-01', '2023-07-31')).received, 0);
+  // Its history: one event per known instant, from the counter's reception to the result handed over.
+  const events = await t.ctx.db
+    .selectFrom('dossierEvent')
+    .innerJoin('dossier', 'dossier.id', 'dossierEvent.dossierId')
+    .select(['seq', 'type', 'fromStatus', 'toStatus', 'at', 'actorRole'])
+    .where('dossier.code', '=', 'CTR-0001')
+    .orderBy('seq')
+    .execute();
+  assert.deepEqual(
+    events.map((e) => [e.seq, e.type, e.fromStatus, e.toStatus, new Date(e.at).toISOString(), e.actorRole]),
+    [
+      [1, 'record_at_counter', null, 'received', '2023-06-30T09:30:00.000Z', 'system'],
+      [2, 'resolve', 'received', 'resolved', '2023-07-03T03:00:00.000Z', 'system'],
+      [3, 'return_result', 'resolved', 'returned', '2023-07-03T08:00:00.000Z', 'system'],
+    ],
+  );
 });
 
 test('impossible dates are refused by line, naming the column, instead of being shifted', async () => {
@@ -159,6 +175,29 @@ test('a code already imported with different data is a conflict by line; the sam
   assert.match(second.errors[0]?.reason ?? '', /đã có.*fee_amount.*paid_online/);
   const fee = await t.ctx.db.selectFrom('dossier').select('feeAmount').where('code', '=', 'CONF-0002').executeTakeFirstOrThrow();
   assert.equal(Number(fee.feeAmount), 50000);
+});
+
+test('a file read in several batches finds repeats and conflicts across them and leaves nothing staged, nor an abandoned batch', async () => {
+  const rows = Array.from({ length: 10 }, (_, i) => row(`MULTI-${String(i).padStart(4, '0')}`));
+  rows.push(row('MULTI-0001'), row('MULTI-0002', { components_total: '4' }), row('MULTI-0010'));
+  // A batch left two days ago by a killed import is cleared by the next one.
+  await sql`insert into dossier_import_staging (province_code, batch_id, line, id, code, procedure_code, agency_code,
+      unit_code, channel, status, snapshot, submitted_at, fee_amount, paid_online, components_total, components_digitized,
+      result_digitized, result_electronic, search_text, events, staged_at)
+    values (${t.ctx.config.PROVINCE_CODE}, gen_random_uuid(), 2, gen_random_uuid(), 'LEFT-0001', '1.001612', 'X', '524',
+      'web', 'new', '{}', now(), 0, false, 0, 0, false, false, '', '[]', now() - interval '2 days')`.execute(t.ctx.db);
+  const progress: number[] = [];
+  const summary = await importCsvFile(t.ctx, csvFile(rows), { batchSize: 4, onProgress: (_b, s) => void progress.push(s.rows) });
+  assert.equal(summary.inserted, 11);
+  assert.equal(summary.duplicates, 1);
+  assert.deepEqual(
+    summary.errors.map((e) => [e.line, e.column, e.conflict]),
+    [[13, 'code', true]],
+  );
+  assert.match(summary.errors[0]?.reason ?? '', /MULTI-0002.*components_total/);
+  assert.deepEqual(progress, [4, 8, 12, 13]);
+  const staged = await sql<{ n: number }>`select count(*)::int as n from dossier_import_staging`.execute(t.ctx.db);
+  assert.equal(staged.rows[0]?.n, 0);
 });
 
 test('an out-of-range count is refused by line and the good rows of its batch are kept', async () => {

@@ -1,9 +1,11 @@
-import { sql, type Transaction } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { foldVietnamese } from '@dvc/domain';
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
+import { copyLines, copyValue } from './dossier-import-copy';
+import { moveOrSplit, repeatsOf } from './dossier-import-move';
 import {
-  IMPORT_COLUMNS,
   type ImportLookup,
   type ImportRecord,
   type ImportRowError,
@@ -33,7 +35,6 @@ export interface ImportResult {
 }
 
 const lookups = new WeakMap<Db, Promise<ImportLookup>>();
-const CHUNK = 500;
 
 async function loadLookup(db: Db, provinceCode: string): Promise<ImportLookup> {
   const [unitRows, procRows] = await Promise.all([
@@ -50,7 +51,7 @@ async function loadLookup(db: Db, provinceCode: string): Promise<ImportLookup> {
   for (const p of procRows) {
     const a = (p.definition as { authority?: { before2025?: string; from2025?: string; agencyKind?: string } }).authority ?? {};
     procedures.set(p.code, {
-      name: p.name,
+      foldedName: foldVietnamese(p.name),
       provinceLevelBefore: a.before2025 === 'province',
       provinceLevelAfter: a.from2025 === 'province',
       industryTrade: a.agencyKind === 'department_industry_trade',
@@ -59,161 +60,171 @@ async function loadLookup(db: Db, provinceCode: string): Promise<ImportLookup> {
   return { units, procedures };
 }
 
-/** What a row of the CSV says, column by column, to tell a repeated row from a conflicting one. */
-const COMPARED = [
-  ['procedureCode', 'procedure_code'],
-  ['unitCode', 'unit_code'],
-  ['channel', 'channel'],
-  ['status', 'status'],
-  ['submittedAt', 'submitted_at'],
-  ['receivedAt', 'received_at'],
-  ['dueAt', 'due_at'],
-  ['finishedAt', 'resolved_at'],
-  ['withdrawnAt', 'resolved_at'],
-  ['returnedAt', 'returned_at'],
-  ['componentsTotal', 'components_total'],
-  ['componentsDigitized', 'components_digitized'],
-  ['resultDigitized', 'result_digitized'],
-  ['resultElectronic', 'result_electronic'],
-  ['feeAmount', 'fee_amount'],
-  ['paidOnline', 'paid_online'],
+const STAGING = 'dossier_import_staging';
+const STAGING_COLUMNS = [
+  'province_code',
+  'batch_id',
+  'line',
+  'id',
+  'code',
+  'procedure_code',
+  'agency_code',
+  'unit_code',
+  'channel',
+  'status',
+  'delivery',
+  'snapshot',
+  'submitted_at',
+  'received_at',
+  'due_at',
+  'finished_at',
+  'returned_at',
+  'withdrawn_at',
+  'fee_amount',
+  'paid_online',
+  'components_total',
+  'components_digitized',
+  'result_digitized',
+  'result_electronic',
+  'search_text',
+  'events',
 ] as const;
-type ComparedKey = (typeof COMPARED)[number][0];
 
-const normal = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? '' : String(v));
-
-/** CSV columns on which two versions of a dossier differ (none: the same data). */
-function differences(a: Partial<Record<ComparedKey, unknown>>, b: Partial<Record<ComparedKey, unknown>>): string[] {
-  const out = new Set<string>();
-  for (const [key, column] of COMPARED) if (normal(a[key]) !== normal(b[key])) out.add(column);
-  return [...out];
+function stagingLine(batchId: string, line: number, { row: r, events }: ParsedImportRow): string {
+  return [
+    r.provinceCode,
+    batchId,
+    line,
+    r.id,
+    r.code,
+    r.procedureCode,
+    r.agencyCode,
+    r.unitCode,
+    r.channel,
+    r.status,
+    r.delivery,
+    r.snapshot,
+    r.submittedAt,
+    r.receivedAt,
+    r.dueAt,
+    r.finishedAt,
+    r.returnedAt,
+    r.withdrawnAt,
+    r.feeAmount,
+    r.paidOnline,
+    r.componentsTotal,
+    r.componentsDigitized,
+    r.resultDigitized,
+    r.resultElectronic,
+    r.searchText,
+    JSON.stringify(events),
+  ]
+    .map(copyValue)
+    .join('\t');
 }
 
-type Good = { line: number; parsed: ParsedImportRow };
-
-async function existingByCode(db: Db, provinceCode: string, codes: string[]) {
-  const found = new Map<string, Partial<Record<ComparedKey, unknown>>>();
-  for (let i = 0; i < codes.length; i += 1000) {
-    const rows = await db
-      .selectFrom('dossier')
-      .select(['code', ...COMPARED.map(([key]) => key)])
-      .where('provinceCode', '=', provinceCode)
-      .where('code', 'in', codes.slice(i, i + 1000))
-      .execute();
-    for (const r of rows) found.set(r.code, r);
-  }
-  return found;
+/** A batch checked row by row and copied into the staging table, waiting for its move. */
+export interface StagedBatch {
+  batchId: string;
+  now: Date;
+  /** The lines copied into the staging table, in order. */
+  lines: number[];
+  /** Rows refused by their own check. */
+  errors: ImportRowError[];
 }
 
-async function insertChunk(trx: Transaction<Database>, chunk: Good[]): Promise<number> {
-  const ids = await trx
-    .insertInto('dossier')
-    .values(chunk.map((g) => g.parsed.row))
-    .onConflict((oc) => oc.columns(['provinceCode', 'code']).doNothing())
-    .returning(['id'])
-    .execute();
-  const fresh = new Set(ids.map((r) => r.id));
-  if (fresh.size > 0) await sql`select report_daily_add_ids(${[...fresh]}::uuid[])`.execute(trx);
-  const events = chunk
-    .filter((g) => fresh.has(g.parsed.row.id))
-    .flatMap((g) => g.parsed.events.map((e) => ({ ...e, dossierId: g.parsed.row.id })));
-  for (let j = 0; j < events.length; j += CHUNK * 2) {
-    await trx
-      .insertInto('dossierEvent')
-      .values(events.slice(j, j + CHUNK * 2))
-      .execute();
-  }
-  return fresh.size;
-}
-
-/**
- * Inserts a chunk inside a savepoint; when the database refuses it (a limit the row check missed),
- * the chunk is undone and retried in halves down to the single row, which alone is refused with its
- * line — the good rows around it are kept.
- */
-async function insertOrSplit(trx: Transaction<Database>, chunk: Good[], errors: ImportRowError[]): Promise<number> {
-  await sql`savepoint import_chunk`.execute(trx);
-  try {
-    const n = await insertChunk(trx, chunk);
-    await sql`release savepoint import_chunk`.execute(trx);
-    return n;
-  } catch (err) {
-    await sql`rollback to savepoint import_chunk`.execute(trx);
-    await sql`release savepoint import_chunk`.execute(trx);
-    const [only] = chunk;
-    if (chunk.length === 1 && only) {
-      const e = err as { message?: string; column?: string };
-      const column = (IMPORT_COLUMNS as readonly string[]).includes(e.column ?? '') ? (e.column as string) : '';
-      errors.push({
-        line: only.line,
-        column,
-        reason: `${column ? `${column}: ` : ''}cơ sở dữ liệu từ chối dòng này (${e.message ?? String(err)})`,
-      });
-      return 0;
-    }
-    const half = Math.ceil(chunk.length / 2);
-    return (await insertOrSplit(trx, chunk.slice(0, half), errors)) + (await insertOrSplit(trx, chunk.slice(half), errors));
-  }
-}
-
-/**
- * Validates and inserts historical dossiers. Bad rows are reported with their line, column and reason
- * and never stop the good ones; a code already present with the same data is counted as a duplicate
- * and left untouched, with other data it is a conflict. One transaction per call: the caller (the CLI)
- * bounds memory by the batch size.
- */
-export async function importHistoricalDossiers(ctx: AppContext, records: ImportRecord[]): Promise<ImportResult> {
-  const provinceCode = ctx.config.PROVINCE_CODE;
+async function lookupOf(ctx: AppContext): Promise<ImportLookup> {
   let lookupP = lookups.get(ctx.db);
   if (!lookupP) {
-    lookupP = loadLookup(ctx.db, provinceCode);
+    lookupP = loadLookup(ctx.db, ctx.config.PROVINCE_CODE);
     lookups.set(ctx.db, lookupP);
   }
-  const lookup = await lookupP;
-  const now = ctx.now();
-  const errors: ImportRowError[] = [];
-  const byCode = new Map<string, Good>();
-  let duplicates = 0;
+  return lookupP;
+}
+
+/**
+ * The first half of an import: each row is checked on its own (dossier-import-row.ts) and the good
+ * ones are streamed with COPY into the staging table (migration 044). On PostgreSQL it runs on a
+ * connection of its own, so the next batch is staged while the previous one moves.
+ */
+export async function stageBatch(ctx: AppContext, records: ImportRecord[]): Promise<StagedBatch> {
+  const provinceCode = ctx.config.PROVINCE_CODE;
+  const lookup = await lookupOf(ctx);
+  const staged: StagedBatch = { batchId: randomUUID(), now: ctx.now(), lines: [], errors: [] };
+  const copied: string[] = [];
   for (const rec of records) {
-    const parsed = parseImportRecord(rec, lookup, provinceCode, now);
-    if ('reason' in parsed) {
-      errors.push({ line: rec.line, ...parsed });
-      continue;
-    }
-    const code = parsed.row.code as string;
-    const first = byCode.get(code);
-    if (!first) byCode.set(code, { line: rec.line, parsed });
+    const parsed = parseImportRecord(rec, lookup, provinceCode, staged.now);
+    if ('reason' in parsed) staged.errors.push({ line: rec.line, ...parsed });
     else {
-      const diff = differences(first.parsed.row, parsed.row);
-      if (diff.length === 0) duplicates += 1;
-      else errors.push(conflict(rec.line, code, `ở dòng ${first.line}`, diff));
+      copied.push(stagingLine(staged.batchId, rec.line, parsed));
+      staged.lines.push(rec.line);
     }
   }
-  const existing = await existingByCode(ctx.db, provinceCode, [...byCode.keys()]);
-  const good: Good[] = [];
-  for (const [code, g] of byCode) {
-    const there = existing.get(code);
-    if (!there) good.push(g);
-    else {
-      const diff = differences(there, g.parsed.row);
-      if (diff.length === 0) duplicates += 1;
-      else errors.push(conflict(g.line, code, 'trong cơ sở dữ liệu', diff));
-    }
+  staged.lines.sort((a, b) => a - b);
+  try {
+    await copyLines(ctx.db, STAGING, STAGING_COLUMNS, copied);
+  } catch (err) {
+    await discardBatch(ctx, staged);
+    throw err;
   }
+  return staged;
+}
+
+/** Batches left by a process killed between their COPY and their move (a live one lasts seconds). */
+export async function discardAbandonedBatches(ctx: AppContext): Promise<void> {
+  await sql`delete from dossier_import_staging where province_code = ${ctx.config.PROVINCE_CODE}
+    and staged_at < now() - interval '1 day'`.execute(ctx.db);
+}
+
+/** Removes what is left of a batch in the staging table (after its move, or instead of it). */
+export async function discardBatch(ctx: AppContext, staged: StagedBatch): Promise<void> {
+  if (staged.lines.length === 0) return;
+  await sql`delete from dossier_import_staging where province_code = ${ctx.config.PROVINCE_CODE}
+    and batch_id = ${staged.batchId}`.execute(ctx.db);
+}
+
+/**
+ * The second half, in one transaction: repeats and conflicts are found, and the new dossiers moved
+ * with their events, in set-based statements — the report aggregates follow once per statement
+ * (migration 015). A code already present with the same data is a duplicate and left untouched, with
+ * other data a conflict reported by line. Bad rows never stop the good ones.
+ */
+export async function moveBatch(ctx: AppContext, staged: StagedBatch): Promise<ImportResult> {
+  const provinceCode = ctx.config.PROVINCE_CODE;
+  const { batchId, now } = staged;
+  const errors = [...staged.errors];
   let inserted = 0;
-  const checked = errors.length;
-  if (good.length > 0) {
-    await ctx.db.transaction().execute(async (trx) => {
-      // Aggregates in bulk, still in this transaction (migration 010): far faster than the row trigger.
-      await sql`select set_config('dvc.report_bulk', 'on', true)`.execute(trx);
-      for (let i = 0; i < good.length; i += CHUNK) inserted += await insertOrSplit(trx, good.slice(i, i + CHUNK), errors);
-      await sql`select set_config('dvc.report_bulk', 'off', true)`.execute(trx);
-    });
+  let duplicates = 0;
+  if (staged.lines.length > 0) {
+    try {
+      await ctx.db.transaction().execute(async (trx) => {
+        const skipped = new Set<number>();
+        for (const r of await repeatsOf(trx, provinceCode, batchId)) {
+          skipped.add(r.line);
+          if (r.diff.length === 0) duplicates += 1;
+          else errors.push(conflict(r.line, r.code, r.firstLine ? `ở dòng ${r.firstLine}` : 'trong cơ sở dữ liệu', r.diff));
+        }
+        const toMove = staged.lines.filter((line) => !skipped.has(line));
+        const checked = errors.length;
+        if (skipped.size > 0) {
+          await sql`delete from dossier_import_staging where province_code = ${provinceCode} and batch_id = ${batchId}
+            and line = any(${[...skipped]}::int[])`.execute(trx);
+        }
+        if (toMove.length > 0) inserted = await moveOrSplit(trx, { provinceCode, batchId, now }, toMove, errors);
+        // Rows neither moved nor refused were inserted meanwhile by another import with this code.
+        duplicates += toMove.length - inserted - (errors.length - checked);
+      });
+    } finally {
+      await discardBatch(ctx, staged);
+    }
   }
-  const refusedInDb = errors.length - checked;
   errors.sort((a, b) => a.line - b.line);
-  // Rows neither inserted nor refused were inserted meanwhile by another import with this code.
-  return { inserted, duplicates: duplicates + good.length - inserted - refusedInDb, errors };
+  return { inserted, duplicates, errors };
+}
+
+/** Validates and imports historical dossiers: stageBatch, then moveBatch. */
+export async function importHistoricalDossiers(ctx: AppContext, records: ImportRecord[]): Promise<ImportResult> {
+  return moveBatch(ctx, await stageBatch(ctx, records));
 }
 
 function conflict(line: number, code: string, where: string, diff: string[]): ImportRowError {
