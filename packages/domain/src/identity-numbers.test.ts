@@ -19,10 +19,21 @@ test('mobile numbers are accepted in the ways people type them and normalised to
 });
 
 test('landlines, wrong lengths and wrong prefixes are refused with a Vietnamese message', () => {
-  for (const input of ['02553822222', '090500000', '09050000011', '0105000001', '+8490500000', '84905000001', 'abc', '']) {
+  for (const input of ['02553822222', '090500000', '09050000011', '0105000001', '+8490500000', '84905000001', 'abc']) {
     const r = PhoneNumber.safeParse(input);
     assert.equal(r.success, false, `${input} should be refused`);
     assert.match(r.error?.issues[0]?.message ?? '', /Số điện thoại di động không hợp lệ/);
+  }
+});
+
+test('an empty phone is asked for, not called invalid', () => {
+  for (const input of ['', '   ']) {
+    const r = PhoneNumber.safeParse(input);
+    assert.equal(r.success, false);
+    assert.deepEqual(
+      r.error?.issues.map((i) => i.message),
+      ['Vui lòng nhập số điện thoại di động'],
+    );
   }
 });
 

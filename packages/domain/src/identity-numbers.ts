@@ -19,6 +19,7 @@ export const PhoneNumber = z
   .string()
   .trim()
   .transform(stripPhoneSeparators)
+  .refine((v) => v !== '', { message: 'Vui lòng nhập số điện thoại di động', abort: true })
   .refine((v) => MOBILE_LOCAL.test(v) || MOBILE_INTL.test(v), {
     message: 'Số điện thoại di động không hợp lệ (10 chữ số, bắt đầu bằng 03, 05, 07, 08, 09 hoặc +84)',
   })

@@ -102,9 +102,12 @@ export interface FieldError {
  * Messages for the cases no field spells out (a missing field, a wrong type), so that no English
  * or technical zod text reaches a citizen. Pass to `safeParse(data, { error: formErrorMap })`.
  */
+/** A missing value where no field is known; a definition's form replaces it with the field's name. */
+export const MISSING_VALUE = 'Vui lòng nhập thông tin này';
+
 export const formErrorMap: z.core.$ZodErrorMap = (issue) => {
   if (issue.code === 'invalid_type') {
-    if (issue.input === undefined || issue.input === null) return 'Vui lòng nhập thông tin này';
+    if (issue.input === undefined || issue.input === null) return MISSING_VALUE;
     if (issue.expected === 'number') return 'Vui lòng nhập một số';
     if (issue.expected === 'boolean') return 'Vui lòng chọn Có hoặc Không';
     if (issue.expected === 'array') return 'Vui lòng chọn ít nhất một mục';

@@ -100,3 +100,14 @@ test('the ID number’s 4th digit is checked against the declared sex: 051090001
   assert.ok(!refused.ok && refused.errors.some((e) => /giới tính/i.test(e.message)), JSON.stringify(refused));
   assert.equal(form.validate({ ...values, owner: { ...values.owner, citizenId: '051190123456' } }, deps).ok, true);
 });
+
+test('a missing value is asked for by the name of its field, not as "thông tin này"', () => {
+  const form = compileDefinition(householdBusinessRegistrationDefinition);
+  const r = form.validate({ businessName: 'Hộ kinh doanh Tên Đủ' }, { today: '2026-03-06', calendar });
+  assert.equal(r.ok, false);
+  const messages = r.ok ? [] : r.errors.map((e) => e.message);
+  assert.ok(messages.length > 0);
+  assert.equal(messages.filter((m) => m === 'Vui lòng nhập thông tin này').length, 0, messages.join('\n'));
+  const owner = r.ok ? undefined : r.errors.find((e) => e.field === 'owner');
+  assert.match(owner?.message ?? '', /^Vui lòng nhập .*chủ hộ/i, JSON.stringify(owner));
+});

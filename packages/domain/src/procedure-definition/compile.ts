@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { citizenIdYearMismatch, type FieldError, formErrorMap, toFieldErrors, whenValid } from '../forms/common';
+import { citizenIdYearMismatch, type FieldError, formErrorMap, MISSING_VALUE, toFieldErrors, whenValid } from '../forms/common';
 import { checkCitizenIdConsistency } from '../identity-numbers';
 import { addWorkingDays, type CalendarDate, type WorkingCalendar } from '../working-days';
 import { checkCondition, evaluateCondition, isEmptyValue } from './conditions';
@@ -106,7 +106,9 @@ function compile(definition: ProcedureDefinition): CompiledForm {
 
   const validate = (data: unknown, deps?: FilingDeps): DefinitionValidation => {
     const result = schema(deps).safeParse(data, { error: formErrorMap });
-    return result.success ? { ok: true, value: result.data } : { ok: false, errors: toFieldErrors(result.error) };
+    return result.success
+      ? { ok: true, value: result.data }
+      : { ok: false, errors: toFieldErrors(result.error).map((e) => namedMissing(e, fields)) };
   };
 
   return {
@@ -130,6 +132,26 @@ function compile(definition: ProcedureDefinition): CompiledForm {
         text: fieldType(f.type)?.summary(value[f.key], paramsOf(f)) ?? '—',
       })),
   };
+}
+
+/** The field a dotted error path points at ("owner.fullName", "businessLines.0.code"), if declared. */
+function fieldAt(path: string, fields: readonly FieldDefinition[]): FieldDefinition | undefined {
+  let list: readonly FieldDefinition[] | undefined = fields;
+  let found: FieldDefinition | undefined;
+  for (const part of path.split('.')) {
+    if (/^\d+$/.test(part)) continue; // an item of a list: its fields are the list's
+    found = list?.find((f) => f.key === part);
+    if (!found) return undefined;
+    list = found.fields;
+  }
+  return found;
+}
+
+/** "Vui lòng nhập thông tin này" names the field it is about: "Vui lòng nhập thông tin chủ hộ". */
+function namedMissing(error: FieldError, fields: readonly FieldDefinition[]): FieldError {
+  if (error.message !== MISSING_VALUE) return error;
+  const field = fieldAt(error.field, fields);
+  return field ? { ...error, message: field.requiredMessage ?? `Vui lòng nhập ${nameOf(field)}` } : error;
 }
 
 function nameOf(field: FieldDefinition): string {
