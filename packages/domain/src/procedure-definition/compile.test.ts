@@ -102,7 +102,7 @@ test('the ID number’s 4th digit is checked against the declared sex: 051090001
 });
 
 test('a missing value is asked for by the name of its field, not as "thông tin này"', () => {
-  const form = compileDefinition(householdBusinessRegistrationDefinition);
+  const form = compileDefinition(ProcedureDefinition.parse(householdBusinessRegistrationDefinition));
   const r = form.validate({ businessName: 'Hộ kinh doanh Tên Đủ' }, { today: '2026-03-06', calendar });
   assert.equal(r.ok, false);
   const messages = r.ok ? [] : r.errors.map((e) => e.message);
