@@ -17,6 +17,14 @@ export function translate(locale: Locale, key: MessageKey, params: Record<string
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
+/**
+ * A label of data the server sends in Vietnamese (an event, a topic): the catalog's entry under
+ * `prefix.id` in this locale when there is one, else what the server sent.
+ */
+export function dataLabel(locale: Locale, prefix: 'event' | 'topic', id: string, sent: string): string {
+  return catalogs[locale][`${prefix}.${id}`] ?? sent;
+}
+
 const STORAGE_KEY = 'dvc.locale';
 function initialLocale(): Locale {
   try {

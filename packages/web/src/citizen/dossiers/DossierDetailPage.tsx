@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { useI18n } from '../../i18n';
+import { dataLabel, useI18n } from '../../i18n';
 import { Link, useLocation } from '../../router';
 import { ApiError, api, NetworkError } from '../../shared/api';
 import { type DossierDetail, stateLabel, stateTone } from '../../shared/dossiers';
@@ -112,7 +112,7 @@ export function DossierDetailPage({ code }: { code: string }) {
           <li key={`${e.at}-${e.event}`}>
             <span className="tl-date">{formatDateTime(e.at)}</span>
             <span className="tl-state">{stateLabel(e.to, locale)}</span>
-            <span className="tl-event">{e.eventLabel}</span>
+            <span className="tl-event">{dataLabel(locale, 'event', e.event, e.eventLabel)}</span>
             {e.note && <span className="tl-note">{e.note}</span>}
           </li>
         ))}

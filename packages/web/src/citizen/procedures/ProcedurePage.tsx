@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { type MessageKey, useI18n } from '../../i18n';
+import { dataLabel, type MessageKey, useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { ApiError, api } from '../../shared/api';
 import { isFileable, type ProcedureDetail } from '../../shared/catalog';
@@ -33,7 +33,7 @@ export function ProcedurePage({ code }: { code: string }) {
         ‹ {t('common.back')}
       </Link>
       <p className="muted">
-        {p.topicLabel} · {t('procedure.code', { code: p.code })}
+        {dataLabel(locale, 'topic', p.topic, p.topicLabel)} · {t('procedure.code', { code: p.code })}
       </p>
       <h1>{locale === 'en' ? p.nameEn : p.name}</h1>
 

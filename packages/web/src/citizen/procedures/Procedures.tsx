@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '../../i18n';
+import { dataLabel, useI18n } from '../../i18n';
 import { Link, navigate, useLocation } from '../../router';
 import { api, NetworkError } from '../../shared/api';
 import type { ProcedureSummary, Topic } from '../../shared/catalog';
@@ -106,7 +106,7 @@ export function Procedures() {
             aria-pressed={topic === tp.id}
             onClick={() => navigate(`/thu-tuc?topic=${tp.id}${q ? `&q=${encodeURIComponent(q)}` : ''}`, { replace: true })}
           >
-            {tp.label}
+            {dataLabel(locale, 'topic', tp.id, tp.label)}
           </button>
         ))}
       </div>
@@ -126,7 +126,8 @@ export function Procedures() {
                 <Link href={`/thu-tuc/${encodeURIComponent(p.code)}`} className="list-item">
                   <span className="item-title">{locale === 'en' ? p.nameEn : p.name}</span>
                   <span className="item-meta">
-                    {p.topicLabel} · {t('procedure.days', { days: p.legalDurationWorkingDays })} ·{' '}
+                    {dataLabel(locale, 'topic', p.topic, p.topicLabel)} ·{' '}
+                    {t('procedure.days', { days: p.legalDurationWorkingDays })} ·{' '}
                     {p.fee.kind === 'none' ? t('procedure.free') : formatDong(p.fee.onlineAmount)}
                   </span>
                 </Link>
