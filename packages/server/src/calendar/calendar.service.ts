@@ -7,7 +7,7 @@ import {
   specialDays,
   type WorkingCalendar,
 } from '@dvc/domain';
-import { type AuditEntry, auditInsert } from '../audit/audit.repository';
+import { type AuditEntry, auditInsert } from '../audit/index';
 import type { AppContext } from '../http/context';
 import { withChange } from '../organisation/admin-scope';
 import { type AffectedDossier, dossiersAffectedBy } from './calendar.impact';

@@ -2,7 +2,7 @@ import { foldVietnamese, topicLabel } from '@dvc/domain';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditEntryFor, markAudited } from '../audit/audit.repository';
+import { auditEntryFor, markAudited } from '../audit/index';
 import { problem } from '../http/problem';
 import { type Actor, getActor } from '../identity/actor';
 import { listAdminProcedures } from './procedure-admin.repository';

@@ -1,5 +1,5 @@
 import { procedureDefinitions as pd } from '@dvc/domain';
-import { type AuditEntry, auditInsert } from '../audit/audit.repository';
+import { type AuditEntry, auditInsert } from '../audit/index';
 import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';
 import { findProcedureVersion, insertProcedureVersion, listProcedureVersions, setProcedureActive } from './index';

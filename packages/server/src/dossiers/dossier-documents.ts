@@ -9,7 +9,7 @@ import {
   renderSupplementRequest,
 } from '../documents/index';
 import type { AppContext } from '../http/context';
-import { agencyNames, userNames } from '../identity/identity.repository';
+import { agencyNames, userNames } from '../identity/index';
 import { sealIssuedPdf } from '../signing/index';
 import type { DossierRow } from './dossier.repository';
 import { listDossierEvents } from './dossier.repository';

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';
 import type { Actor } from '../identity/actor';
-import { isActiveSpecialistOf } from '../identity/staff.repository';
+import { isActiveSpecialistOf } from '../identity/index';
 import { notifyDossierChange } from '../notifications/outbox';
 import { queuePortalSync } from '../portal-sync/portal-sync.outbox';
 import { checkFilingForResult, definitionOfDossier } from '../results/index';

@@ -1,4 +1,4 @@
-import { type AuditEntry, auditInsert } from '../audit/audit.repository';
+import { type AuditEntry, auditInsert } from '../audit/index';
 import { Batcher } from '../db/batcher';
 import type { AppContext } from '../http/context';
 import { answersInsert, firstUses, type HeldKey, isKeyTaken } from '../http/idempotency';

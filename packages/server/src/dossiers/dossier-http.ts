@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { appendAudit, auditEntryFor, markAudited } from '../audit/audit.repository';
+import { appendAudit, auditEntryFor, markAudited } from '../audit/index';
 import type { Database } from '../db/schema';
 import {
   claimIdempotencyKey,

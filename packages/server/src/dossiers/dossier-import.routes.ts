@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appendAudit, auditEntryFor, markAudited } from '../audit/audit.repository';
+import { appendAudit, auditEntryFor, markAudited } from '../audit/index';
 import { problem } from '../http/problem';
 import { provinceAdminOnly, requireProvinceAdmin, withChange } from '../organisation/admin-scope';
 import {

@@ -3,7 +3,7 @@ import { factsOfDossiers } from '../catalog/index';
 import { renderDossierRegister } from '../documents/index';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/actor';
-import { agencyNames } from '../identity/identity.repository';
+import { agencyNames } from '../identity/index';
 import { officerAgencies } from './dossier-access';
 
 /**

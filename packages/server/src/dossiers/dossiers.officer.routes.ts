@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appendAudit, auditEntryFor, markAudited } from '../audit/audit.repository';
+import { appendAudit, auditEntryFor, markAudited } from '../audit/index';
 import { type Actor, getActor, requireRole } from '../identity/actor';
 import { digitizeComponent } from './dossier-digitize.service';
 import { applyDossierEvent } from './dossier-events.service';

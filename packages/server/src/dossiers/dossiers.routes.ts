@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { appendAudit, auditEntryFor, markAudited } from '../audit/audit.repository';
+import { appendAudit, auditEntryFor, markAudited } from '../audit/index';
 import type { Database } from '../db/schema';
 import { problem } from '../http/problem';
 import { getActor, requireCitizen } from '../identity/actor';

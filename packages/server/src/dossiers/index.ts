@@ -6,7 +6,7 @@
 import type { AppContext } from '../http/context';
 import { type DossierRow, findDossierRow } from './dossier.repository';
 
-export type { DossierRow } from './dossier.repository';
+export { type DossierRow, findDossierRow } from './dossier.repository';
 export { canSeeDossier } from './dossier-access';
 export type { EventFacts } from './dossier-events.service';
 

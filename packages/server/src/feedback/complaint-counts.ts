@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import type { Dimension, Filters } from '../reports/reports.repository';
+import type { Dimension, Filters } from '../reports/index';
 
 export interface ComplainedCount {
   key: string;

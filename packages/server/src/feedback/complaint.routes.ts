@@ -4,7 +4,7 @@ import { contentDisposition } from '../files/files.routes';
 import { blobStoreFor } from '../files/files.service';
 import { problem } from '../http/problem';
 import { getActor, requireCitizen } from '../identity/actor';
-import { userNames } from '../identity/identity.repository';
+import { userNames } from '../identity/index';
 import {
   ANSWER_WORKING_DAYS,
   answerComplaint,

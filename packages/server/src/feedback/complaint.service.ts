@@ -4,7 +4,7 @@ import { vietnamDate } from '@dvc/domain/vietnam-time';
 import type { Kysely, Selectable } from 'kysely';
 import { loadWorkingCalendar } from '../calendar/calendar.service';
 import type { Database } from '../db/schema';
-import { findDossierRow } from '../dossiers/dossier.repository';
+import { findDossierRow } from '../dossiers/index';
 import { getOwnedFiles } from '../files/files.service';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/actor';

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentProcedureVersion } from '../catalog/index';
 import type { AppContext } from '../http/context';
-import { type AgencyView, findAgency, searchAgencies } from '../organisation/organisation.repository';
+import { type AgencyView, findAgency, searchAgencies } from '../organisation/index';
 import { PROCEDURE_FEEDBACK_AGENCY } from './complaint.service';
 import { GENERAL_FAQ, HOTLINE } from './help.data';
 

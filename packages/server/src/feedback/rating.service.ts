@@ -1,6 +1,6 @@
 import { percentNumber } from '@dvc/domain/indicators';
 import { sql } from 'kysely';
-import { findDossierRow } from '../dossiers/dossier.repository';
+import { findDossierRow } from '../dossiers/index';
 import type { AppContext } from '../http/context';
 import { RATING_EDIT_DAYS, RATING_QUESTIONS, type RatingLevel } from './rating-questions';
 

@@ -1,5 +1,5 @@
 import { TERMINAL_STATES } from '@dvc/domain';
-import { type AuditEntry, auditInsert } from '../audit/audit.repository';
+import { type AuditEntry, auditInsert } from '../audit/index';
 import { applyDossierEvent } from '../dossiers/dossier-events.service';
 import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';

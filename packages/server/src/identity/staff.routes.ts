@@ -2,7 +2,7 @@ import { Password, PhoneNumber } from '@dvc/domain';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditEntryFor, markAudited } from '../audit/audit.repository';
+import { auditEntryFor, markAudited } from '../audit/index';
 import { problem } from '../http/problem';
 import { type Actor, getActor, OFFICER_ROLES } from './actor';
 import { backFromLeave, handOver } from './staff.handover';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { vietnamDate } from '../admin-units/admin-units.service';
-import { type AuditEntry, auditInsert } from '../audit/audit.repository';
+import { type AuditEntry, auditInsert } from '../audit/index';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { AuditEntry } from '../audit/audit.repository';
+import type { AuditEntry } from '../audit/index';
 import type { AppContext } from '../http/context';
 import { problem } from '../http/problem';
 import { type Actor, getActor } from '../identity/actor';
@@ -29,4 +29,4 @@ export const provinceAdminOnly = async (request: FastifyRequest) => {
   requireProvinceAdmin(request);
 };
 
-export { withChange } from '../audit/audit.repository';
+export { withChange } from '../audit/index';

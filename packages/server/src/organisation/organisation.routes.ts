@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { vietnamDate } from '../admin-units/admin-units.service';
-import { auditEntryFor, markAudited } from '../audit/audit.repository';
+import { auditEntryFor, markAudited } from '../audit/index';
 import { problem } from '../http/problem';
 import { provinceAdminOnly, requireProvinceAdmin } from './admin-scope';
 import { searchAgencies } from './organisation.repository';

@@ -1,7 +1,7 @@
 import type { ProcedureDefinition } from '@dvc/domain';
 import type { PaymentsConfig } from '../config';
 import { renderFeeReceipt } from '../documents/index';
-import type { DossierRow } from '../dossiers/dossier.repository';
+import type { DossierRow } from '../dossiers/index';
 
 /** The printable electronic fee receipt of an online payment (Biên lai thu phí, lệ phí). */
 export async function renderPaymentReceipt(input: {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appendAudit, auditEntryFor, markAudited } from '../audit/audit.repository';
+import { appendAudit, auditEntryFor, markAudited } from '../audit/index';
 import type { PortalSyncConfig } from '../config';
 import { requireProvinceAdmin, withChange } from '../organisation/admin-scope';
 import { portalReceiverRoutes } from './portal-receiver.routes';

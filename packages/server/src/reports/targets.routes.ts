@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditEntryFor, markAudited } from '../audit/audit.repository';
+import { auditEntryFor, markAudited } from '../audit/index';
 import { problem } from '../http/problem';
 import { provinceAdminOnly, requireProvinceAdmin } from '../organisation/admin-scope';
 import { listGroupsWithMembers, listTargetVersions } from './targets.repository';

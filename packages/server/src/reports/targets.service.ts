@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { isIsoDate } from '../admin-units/admin-units.service';
-import { type AuditEntry, auditInsert } from '../audit/audit.repository';
+import { type AuditEntry, auditInsert } from '../audit/index';
 import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';
 import { withChange } from '../organisation/admin-scope';

@@ -1,7 +1,7 @@
 import { formatShortDate } from '../documents/vn-format';
 import { blobStoreFor } from '../files/files.service';
 import type { AppContext } from '../http/context';
-import { findHouseholdBusinessById } from '../registry/registry.repository';
+import { findHouseholdBusinessById } from '../registry/index';
 import { verifyPdf } from '../signing/index';
 import { findLatestCertificate, findResultByVerificationCode } from './results.repository';
 import { VERIFICATION_CODE } from './results.service';

@@ -6,7 +6,7 @@ import {
   type HouseholdBusinessTerminationForm,
 } from '@dvc/domain';
 import { renderHouseholdBusinessCertificate } from '../../documents/index';
-import type { HouseholdBusinessRow } from '../../registry/registry.repository';
+import type { HouseholdBusinessRow } from '../../registry/index';
 import {
   changeHouseholdBusiness,
   checkRegisterFiling,

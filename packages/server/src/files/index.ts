@@ -1,0 +1,2 @@
+/** The files capability's entry point: what other capabilities may use of it. */
+export { upsertStoredFile } from './files.repository';

@@ -1,0 +1,3 @@
+/** The identity capability's entry point: what other capabilities may use of it. */
+export { agencyNames, findUserByPhone, userNames } from './identity.repository';
+export { isActiveSpecialistOf } from './staff.repository';

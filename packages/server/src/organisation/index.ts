@@ -1,0 +1,2 @@
+/** The organisation capability's entry point: what other capabilities may use of it. */
+export { type AgencyView, findAgency, searchAgencies } from './organisation.repository';
