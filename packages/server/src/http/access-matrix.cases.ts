@@ -426,4 +426,9 @@ export const MATRIX: Record<string, MatrixCase> = {
     absent: true,
   },
   'POST /api/v1/admin/procedures/import': { request: post('/api/v1/admin/procedures/import', { procedures: [] }), ok: ADMINS },
+
+  // Personal data: one's own reads log; the officers' reads are the administrators'
+  'GET /api/v1/privacy/reads': { request: get('/api/v1/privacy/reads'), ok: CITIZENS },
+  'GET /api/v1/admin/privacy/reads': { request: get('/api/v1/admin/privacy/reads'), ok: ADMINS },
+  'GET /api/v1/admin/privacy/reads/by-officer': { request: get('/api/v1/admin/privacy/reads/by-officer'), ok: ADMINS },
 };

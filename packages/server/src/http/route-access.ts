@@ -198,6 +198,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/admin/procedures/:code/publish': 'officer',
   'POST /api/v1/admin/procedures/:code/unpublish': 'officer',
   'POST /api/v1/admin/procedures/import': 'officer',
+
+  // Personal data: a citizen sees who read theirs; administrators list officers' reads
+  'GET /api/v1/privacy/reads': 'citizen',
+  'GET /api/v1/admin/privacy/reads': 'officer',
+  'GET /api/v1/admin/privacy/reads/by-officer': 'officer',
 };
 
 /**

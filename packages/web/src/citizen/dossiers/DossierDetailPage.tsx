@@ -6,6 +6,7 @@ import { type DossierDetail, stateLabel, stateTone } from '../../shared/dossiers
 import { formatDate, formatDateTime, formatDong } from '../../shared/format';
 import { FormError } from '../../shared/ui';
 import { AttachmentInput, type PickedFile } from '../filing/AttachmentInput';
+import { DossierReads } from '../privacy/DossierReads';
 import { PaymentPanel } from './PaymentPanel';
 import { WithdrawPanel } from './WithdrawPanel';
 
@@ -114,6 +115,8 @@ export function DossierDetailPage({ code }: { code: string }) {
           </ul>
         </>
       )}
+
+      <DossierReads code={d.code} />
     </article>
   );
 }

@@ -1,0 +1,7 @@
+/**
+ * The privacy capability's entry point (issue 20): the access log of officers' reads of personal
+ * data, the data subject's rights (download, correction, deletion), retention, and the notice.
+ * app.ts registers the plugin and the routes from here; other capabilities import only from here.
+ */
+export { accessLogPlugin, PERSONAL_READ_ROUTES } from './access-log';
+export { accessLogRoutes } from './privacy.routes';
