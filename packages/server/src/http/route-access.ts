@@ -203,6 +203,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/privacy/reads': 'citizen',
   'GET /api/v1/admin/privacy/reads': 'officer',
   'GET /api/v1/admin/privacy/reads/by-officer': 'officer',
+  // …a citizen downloads what is held about them and asks to correct or delete it; administrators answer
+  'GET /api/v1/privacy/export': 'citizen',
+  'POST /api/v1/privacy/requests': 'citizen',
+  'GET /api/v1/privacy/requests': 'citizen',
+  'GET /api/v1/admin/privacy/requests': 'officer',
+  'POST /api/v1/admin/privacy/requests/:code/answer': 'officer',
 };
 
 /**

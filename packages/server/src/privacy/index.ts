@@ -5,3 +5,4 @@
  */
 export { accessLogPlugin, PERSONAL_READ_ROUTES } from './access-log';
 export { accessLogRoutes } from './privacy.routes';
+export { subjectRightsRoutes } from './subject-rights.routes';
