@@ -444,4 +444,14 @@ export const MATRIX: Record<string, MatrixCase> = {
     ok: ADMINS,
     absent: true,
   },
+  'GET /api/v1/admin/privacy/retention': { request: get('/api/v1/admin/privacy/retention'), ok: ADMINS },
+  // The default period again: the run that follows deletes nothing the other cases use.
+  'PUT /api/v1/admin/privacy/retention/:category': {
+    request: () => ({
+      url: '/api/v1/admin/privacy/retention/sms_outbox',
+      payload: { keepDays: 30, action: 'delete', legalBasis: 'Thử quyền' },
+    }),
+    ok: ADMINS,
+  },
+  'POST /api/v1/admin/privacy/retention/run': { request: post('/api/v1/admin/privacy/retention/run'), ok: ADMINS },
 };

@@ -209,6 +209,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/privacy/requests': 'citizen',
   'GET /api/v1/admin/privacy/requests': 'officer',
   'POST /api/v1/admin/privacy/requests/:code/answer': 'officer',
+  // …and the retention periods and their job
+  'GET /api/v1/admin/privacy/retention': 'officer',
+  'PUT /api/v1/admin/privacy/retention/:category': 'officer',
+  'POST /api/v1/admin/privacy/retention/run': 'officer',
 };
 
 /**

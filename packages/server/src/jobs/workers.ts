@@ -4,6 +4,7 @@ import { inBackground } from '../db/database';
 import type { AppContext } from '../http/context';
 import { createChannels, type ExternalChannels } from '../notifications/channels';
 import { drainOutbox, hasDueWork } from '../notifications/dispatcher';
+import { RETENTION_QUEUE, runRetention } from '../privacy';
 import { runDeadlineSweep } from './deadline';
 
 export const QUEUE_DRAIN = 'notifications-drain';
@@ -85,6 +86,12 @@ async function start(ctx: AppContext, options: WorkerOptions): Promise<PgBoss> {
     await runDeadlineSweep(ctx, ctx.now());
   });
   await boss.schedule(QUEUE_DEADLINES, options.deadlineCron ?? '*/5 * * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
+  // Personal data past its retention period (issue 20): nightly, when the offices are closed.
+  await boss.createQueue(RETENTION_QUEUE, { name: RETENTION_QUEUE, policy: 'stately', retryLimit: 2 });
+  await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
+    await runRetention(ctx, ctx.now());
+  });
+  await boss.schedule(RETENTION_QUEUE, '30 2 * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
 
   const state: Running = { boss, timer: undefined as unknown as NodeJS.Timeout, polling: undefined };
   // A drain job is queued only when there is work, so an idle server writes nothing to pgboss.job.

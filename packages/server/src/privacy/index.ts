@@ -5,4 +5,7 @@
  */
 export { accessLogPlugin, PERSONAL_READ_ROUTES } from './access-log';
 export { accessLogRoutes } from './privacy.routes';
+export { RETENTION_QUEUE, runRetention } from './retention';
+export { retentionRoutes } from './retention.routes';
+export { seedRetentionPolicies } from './retention.seed';
 export { subjectRightsRoutes } from './subject-rights.routes';

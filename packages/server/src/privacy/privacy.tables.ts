@@ -8,7 +8,45 @@ import type { Database } from '../db/schema';
 export type PrivacyTables = {
   personalDataRead: PersonalDataReadTable;
   dataSubjectRequest: DataSubjectRequestTable;
+  retentionPolicy: RetentionPolicyTable;
+  retentionRun: RetentionRunTable;
+  consentRecord: ConsentRecordTable;
 };
+
+export interface RetentionPolicyTable {
+  provinceCode: string;
+  category: string;
+  procedureCode: string;
+  keepDays: number;
+  action: 'delete' | 'anonymise' | 'keep';
+  legalBasis: string;
+  updatedAt: Date;
+  updatedBy: string | null;
+}
+
+export interface RetentionRunTable {
+  id: Generated<string>;
+  provinceCode: string;
+  runId: string;
+  at: Date;
+  category: string;
+  procedureCode: string;
+  action: string;
+  cutoff: Date;
+  affected: number;
+  detail: JSONColumnType<Record<string, number>, string, string>;
+}
+
+export interface ConsentRecordTable {
+  id: Generated<string>;
+  provinceCode: string;
+  userId: string;
+  purpose: string;
+  noticeVersion: string;
+  decision: 'given' | 'withdrawn';
+  at: Date;
+  ip: string | null;
+}
 
 export interface PersonalDataReadTable {
   id: Generated<string>;
