@@ -38,7 +38,7 @@ import { organisationRoutes } from './organisation/organisation.routes';
 import { paymentRoutes } from './payments/payments.routes';
 import { sandboxGatewayPlugin } from './payments/sandbox-gateway';
 import { portalSyncRoutes } from './portal-sync/portal-sync.routes';
-import { accessLogPlugin, accessLogRoutes, retentionRoutes, subjectRightsRoutes } from './privacy';
+import { accessLogPlugin, accessLogRoutes, noticeRoutes, retentionRoutes, subjectRightsRoutes } from './privacy';
 import { registryRoutes } from './registry/registry.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { targetRoutes } from './reports/targets.routes';
@@ -139,6 +139,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(accessLogRoutes);
   await app.register(subjectRightsRoutes);
   await app.register(retentionRoutes);
+  await app.register(noticeRoutes);
   // The built-in VNPay stand-in (default mode); serves nothing once VNPAY_URL names a real gateway.
   await app.register(sandboxGatewayPlugin);
   if (servesWebApp) await app.register(webAppPlugin, { root: webDist });

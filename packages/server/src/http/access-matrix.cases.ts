@@ -445,6 +445,10 @@ export const MATRIX: Record<string, MatrixCase> = {
     absent: true,
   },
   'GET /api/v1/admin/privacy/retention': { request: get('/api/v1/admin/privacy/retention'), ok: ADMINS },
+  'GET /api/v1/privacy/notices/procedures/:code': {
+    request: get(`/api/v1/privacy/notices/procedures/${REGISTRATION}`),
+    ok: EVERYONE,
+  },
   // The default period again: the run that follows deletes nothing the other cases use.
   'PUT /api/v1/admin/privacy/retention/:category': {
     request: () => ({

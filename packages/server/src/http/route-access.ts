@@ -211,6 +211,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/admin/privacy/requests/:code/answer': 'officer',
   // …and the retention periods and their job
   'GET /api/v1/admin/privacy/retention': 'officer',
+  'GET /api/v1/privacy/notices/procedures/:code': 'public',
   'PUT /api/v1/admin/privacy/retention/:category': 'officer',
   'POST /api/v1/admin/privacy/retention/run': 'officer',
 };

@@ -90,6 +90,14 @@ export async function collectSubjectData(ctx: AppContext, userId: string, now: D
     .orderBy('createdAt')
     .execute();
 
+  const consents = await db
+    .selectFrom('consentRecord')
+    .select(['purpose', 'noticeVersion', 'decision', 'at'])
+    .where('provinceCode', '=', p)
+    .where('userId', '=', userId)
+    .orderBy('at')
+    .execute();
+
   const byDossier = (list: Row[], id: unknown) => list.filter((r) => r.dossierId === id).map(({ dossierId: _, ...r }) => r);
   const files = new Map<string, ArchiveFile>();
   for (const u of uploads) files.set(String(u.sha256), { sha256: String(u.sha256), name: String(u.originalName) });
@@ -113,6 +121,7 @@ export async function collectSubjectData(ctx: AppContext, userId: string, now: D
       sessions,
       readsByAgencies: reads.map(({ id: _, ...r }) => r),
       requests,
+      consents,
     },
     files: [...files.values()],
   };

@@ -4,6 +4,8 @@
  * app.ts registers the plugin and the routes from here; other capabilities import only from here.
  */
 export { accessLogPlugin, PERSONAL_READ_ROUTES } from './access-log';
+export { ACCOUNT_NOTICE_VERSION, recordAccountConsent } from './notice';
+export { noticeRoutes } from './notice.routes';
 export { accessLogRoutes } from './privacy.routes';
 export { RETENTION_QUEUE, runRetention } from './retention';
 export { retentionRoutes } from './retention.routes';
