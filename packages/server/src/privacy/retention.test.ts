@@ -135,5 +135,8 @@ describe('retention', () => {
     await assert.rejects(sql`delete from retention_run`.execute(t.ctx.db));
     assert.equal((await t.ctx.db.selectFrom('session').select('id').execute()).length, 0);
     assert.equal((await t.ctx.db.selectFrom('signUp').select('id').execute()).length, 0);
+    assert.equal(of('one_time_codes').detail.unverifiedAccounts, 1);
+    const abandoned = await t.ctx.db.selectFrom('userAccount').select('id').where('phone', '=', '0987650061').execute();
+    assert.deepEqual(abandoned, []);
   });
 });

@@ -60,7 +60,18 @@ const HANDLERS: Record<string, Handler> = {
     );
     // A sign-up never confirmed holds a name and a password hash: it goes with its codes.
     const signUps = count(await sql`delete from sign_up where province_code = ${p} and created_at < ${cutoff}`.execute(trx));
-    return { affected: phone + reset + staff + signUps, detail: { phone, reset, staff, signUps } };
+    // …and so does the account of a phone never verified, unless something filed in its name.
+    const unverified = count(
+      await sql`delete from user_account u where u.province_code = ${p} and u.kind = 'citizen'
+                  and u.phone_verified_at is null and u.created_at < ${cutoff}
+                  and not exists (select 1 from sign_up s where s.province_code = ${p} and s.phone = u.phone)
+                  and not exists (select 1 from dossier d where d.applicant_id = u.id)
+                  and not exists (select 1 from complaint c where c.citizen_id = u.id)`.execute(trx),
+    );
+    return {
+      affected: phone + reset + staff + signUps + unverified,
+      detail: { phone, reset, staff, signUps, unverifiedAccounts: unverified },
+    };
   },
   async notifications(trx, p, cutoff) {
     const n = count(await sql`delete from notification where province_code = ${p} and created_at < ${cutoff}`.execute(trx));
