@@ -35,6 +35,7 @@ export const PERSONAL_READ_ROUTES: Readonly<Record<string, PersonalRead>> = {
     subject: 'file',
   },
   'GET /api/v1/officer/dossiers': { recordType: 'dossier_list', recordId: filterNames, subject: 'none' },
+  'GET /api/v1/officer/complaints': { recordType: 'complaint_list', recordId: filterNames, subject: 'none' },
   'GET /api/v1/officer/register.pdf': { recordType: 'register', recordId: filterNames, subject: 'none' },
   'GET /api/v1/household-businesses': { recordType: 'household_business_list', recordId: filterNames, subject: 'none' },
 };

@@ -14,6 +14,7 @@ const RECORD_TYPES = [
   'attachment',
   'complaint_attachment',
   'dossier_list',
+  'complaint_list',
   'register',
   'household_business_list',
 ] as const;
