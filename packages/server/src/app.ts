@@ -38,6 +38,7 @@ import { organisationRoutes } from './organisation/organisation.routes';
 import { paymentRoutes } from './payments/payments.routes';
 import { sandboxGatewayPlugin } from './payments/sandbox-gateway';
 import { portalSyncRoutes } from './portal-sync/portal-sync.routes';
+import { accessLogPlugin, accessLogRoutes, noticeRoutes, retentionRoutes, subjectRightsRoutes } from './privacy';
 import { registryRoutes } from './registry/registry.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { targetRoutes } from './reports/targets.routes';
@@ -105,6 +106,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
 
   await app.register(fastifyCookie);
   await app.register(auditPlugin);
+  await app.register(accessLogPlugin);
   await app.register(healthRoutes);
   await app.register(identityRoutes);
   await app.register(staffRoutes);
@@ -134,6 +136,10 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(helpRoutes);
   await app.register(portalSyncRoutes);
   await app.register(paymentRoutes);
+  await app.register(accessLogRoutes);
+  await app.register(subjectRightsRoutes);
+  await app.register(retentionRoutes);
+  await app.register(noticeRoutes);
   // The built-in VNPay stand-in (default mode); serves nothing once VNPAY_URL names a real gateway.
   await app.register(sandboxGatewayPlugin);
   if (servesWebApp) await app.register(webAppPlugin, { root: webDist });

@@ -197,7 +197,18 @@ const SigningEnvSchema = z.object({
 });
 
 /** The whole environment: every variable the server reads, each checked once, at start. */
+/**
+ * Personal data (config.privacy, issue 20). Decree 356/2025/ND-CP (in force with Law 91/2025/QH15
+ * from 1 Jan 2026, replacing Decree 13/2023's 72 hours) sets an answer within 2 working days and
+ * completion within 10 to 20 days depending on the right: the deadline is a setting, defaulting to
+ * the shortest. Verify against the decree's text before relying on it (docs/personal-data.md).
+ */
+const PrivacyEnvSchema = z.object({
+  PRIVACY_REQUEST_DUE_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+});
+
 export const ConfigSchema = AppEnvSchema.extend(PaymentsEnvSchema.shape)
+  .extend(PrivacyEnvSchema.shape)
   .extend(VneidEnvSchema.shape)
   .extend(PortalSyncEnvSchema.shape)
   .extend(NotificationsEnvSchema.shape)
@@ -305,6 +316,7 @@ export type Config = AppEnv & {
   portalSync: PortalSyncConfig;
   notifications: NotificationConfig;
   signing: SigningConfig;
+  privacy: { requestDueDays: number };
 };
 
 /** Each line names the variable; zod says what is wrong with it. Values are not echoed (secrets). */
@@ -345,6 +357,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: e.PORTAL_SYNC_TIMEOUT_MS,
     },
     notifications: only(NotificationsEnvSchema, e),
+    privacy: { requestDueDays: e.PRIVACY_REQUEST_DUE_DAYS },
     signing: {
       mode: e.SIGNING_URL ? 'remote' : 'local',
       url: e.SIGNING_URL,

@@ -21,6 +21,8 @@ export async function signUpAndSignIn(page: Page, baseURL: string, c: Citizen): 
   await page.getByLabel('Số điện thoại').fill(c.phone);
   await page.getByLabel('Họ và tên').fill(c.fullName);
   await page.getByLabel('Mật khẩu').fill(c.password);
+  // The sign-up notice: no account without consent (issue 20).
+  await page.getByLabel('Tôi đã đọc và đồng ý cho xử lý dữ liệu tài khoản như trên').check();
   await page.getByRole('button', { name: 'Đăng ký' }).click();
   await page.getByRole('heading', { name: 'Nhập mã xác thực' }).waitFor();
   const outbox = (await (await fetch(`${baseURL}/api/dev/sms-outbox?phone=${c.phone}`)).json()) as {

@@ -37,6 +37,8 @@ test('sign up with a phone, verify the SMS code, sign in, find and read a proced
   await page.getByLabel('Số điện thoại').fill(phone);
   await page.getByLabel('Họ và tên').fill('Hồ Thị Lan');
   await page.getByLabel('Mật khẩu').fill('Lan2026abc');
+  // The sign-up notice: no account without consent (issue 20).
+  await page.getByLabel('Tôi đã đọc và đồng ý cho xử lý dữ liệu tài khoản như trên').check();
   await page.getByRole('button', { name: 'Đăng ký' }).click();
 
   await page.getByRole('heading', { name: 'Nhập mã xác thực' }).waitFor();

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { access, mkdir, rename, unlink } from 'node:fs/promises';
+import { access, mkdir, rename, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -18,6 +18,8 @@ export interface BlobStore {
   /** The bytes, or undefined when no blob has that hash. */
   get(sha256: string): Promise<Readable | undefined>;
   has(sha256: string): Promise<boolean>;
+  /** Erases the bytes (a data subject's deletion, retention); the caller checks nothing refers to them. */
+  remove(sha256: string): Promise<void>;
 }
 
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
@@ -71,6 +73,11 @@ export class LocalBlobStore implements BlobStore {
   async get(sha256: string): Promise<Readable | undefined> {
     if (!(await this.has(sha256))) return undefined;
     return createReadStream(this.pathOf(sha256));
+  }
+
+  async remove(sha256: string): Promise<void> {
+    this.#present.delete(sha256);
+    await rm(this.pathOf(sha256), { force: true });
   }
 
   async has(sha256: string): Promise<boolean> {

@@ -431,4 +431,36 @@ export const MATRIX: Record<string, MatrixCase> = {
     absent: true,
   },
   'POST /api/v1/admin/procedures/import': { request: post('/api/v1/admin/procedures/import', { procedures: [] }), ok: ADMINS },
+
+  // Personal data: one's own reads log; the officers' reads are the administrators'
+  'GET /api/v1/privacy/reads': { request: get('/api/v1/privacy/reads'), ok: CITIZENS },
+  'GET /api/v1/admin/privacy/reads': { request: get('/api/v1/admin/privacy/reads'), ok: ADMINS },
+  'GET /api/v1/admin/privacy/reads/by-officer': { request: get('/api/v1/admin/privacy/reads/by-officer'), ok: ADMINS },
+  'GET /api/v1/privacy/export': { request: get('/api/v1/privacy/export'), ok: CITIZENS },
+  // A correction asked for, not a deletion: the matrix's citizens keep their accounts.
+  'POST /api/v1/privacy/requests': {
+    request: post('/api/v1/privacy/requests', { kind: 'correction', detail: 'Sai ngày sinh' }),
+    ok: CITIZENS,
+  },
+  'GET /api/v1/privacy/requests': { request: get('/api/v1/privacy/requests'), ok: CITIZENS },
+  'GET /api/v1/admin/privacy/requests': { request: get('/api/v1/admin/privacy/requests'), ok: ADMINS },
+  'POST /api/v1/admin/privacy/requests/:code/answer': {
+    request: post('/api/v1/admin/privacy/requests/YCDL-000000-000000/answer', { decision: 'refused', answer: 'Thử quyền' }),
+    ok: ADMINS,
+    absent: true,
+  },
+  'GET /api/v1/admin/privacy/retention': { request: get('/api/v1/admin/privacy/retention'), ok: ADMINS },
+  'GET /api/v1/privacy/notices/procedures/:code': {
+    request: get(`/api/v1/privacy/notices/procedures/${REGISTRATION}`),
+    ok: EVERYONE,
+  },
+  // The default period again: the run that follows deletes nothing the other cases use.
+  'PUT /api/v1/admin/privacy/retention/:category': {
+    request: () => ({
+      url: '/api/v1/admin/privacy/retention/sms_outbox',
+      payload: { keepDays: 30, action: 'delete', legalBasis: 'Thử quyền' },
+    }),
+    ok: ADMINS,
+  },
+  'POST /api/v1/admin/privacy/retention/run': { request: post('/api/v1/admin/privacy/retention/run'), ok: ADMINS },
 };

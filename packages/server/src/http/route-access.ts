@@ -200,6 +200,22 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/admin/procedures/:code/publish': 'officer',
   'POST /api/v1/admin/procedures/:code/unpublish': 'officer',
   'POST /api/v1/admin/procedures/import': 'officer',
+
+  // Personal data: a citizen sees who read theirs; administrators list officers' reads
+  'GET /api/v1/privacy/reads': 'citizen',
+  'GET /api/v1/admin/privacy/reads': 'officer',
+  'GET /api/v1/admin/privacy/reads/by-officer': 'officer',
+  // …a citizen downloads what is held about them and asks to correct or delete it; administrators answer
+  'GET /api/v1/privacy/export': 'citizen',
+  'POST /api/v1/privacy/requests': 'citizen',
+  'GET /api/v1/privacy/requests': 'citizen',
+  'GET /api/v1/admin/privacy/requests': 'officer',
+  'POST /api/v1/admin/privacy/requests/:code/answer': 'officer',
+  // …and the retention periods and their job
+  'GET /api/v1/admin/privacy/retention': 'officer',
+  'GET /api/v1/privacy/notices/procedures/:code': 'public',
+  'PUT /api/v1/admin/privacy/retention/:category': 'officer',
+  'POST /api/v1/admin/privacy/retention/run': 'officer',
 };
 
 /**

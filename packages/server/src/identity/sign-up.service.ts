@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
+import { recordAccountConsent } from '../privacy/index';
 import { findUserByPhone } from './identity.repository';
 import { claimCodeSend, claimGuess } from './phone-code-quota';
 import { hashPassword, newOtp, newToken, otpHash, safeEqual, sha256 } from './secrets';
@@ -223,6 +224,7 @@ export async function verifyPhone(
       .returning('id')
       .executeTakeFirst();
     if (!account) return false;
+    await recordAccountConsent(trx, { provinceCode, userId: user.id, at: now });
     await trx
       .updateTable('oneTimeCode')
       .set({ consumedAt: now })

@@ -5,6 +5,7 @@ import type { AppContext } from '../http/context';
 import { createChannels, type ExternalChannels } from '../notifications/channels';
 import { drainOutbox, hasDueWork } from '../notifications/dispatcher';
 import { type SmsGateway, startSmsGateway } from '../notifications/smpp-channel';
+import { RETENTION_QUEUE, runRetention } from '../privacy/index';
 import { runDeadlineSweep } from './deadline';
 
 export const QUEUE_DRAIN = 'notifications-drain';
@@ -89,6 +90,12 @@ async function start(ctx: AppContext, options: WorkerOptions): Promise<PgBoss> {
     await runDeadlineSweep(ctx, ctx.now());
   });
   await boss.schedule(QUEUE_DEADLINES, options.deadlineCron ?? '*/5 * * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
+  // Personal data past its retention period (issue 20): nightly, when the offices are closed.
+  await boss.createQueue(RETENTION_QUEUE, { name: RETENTION_QUEUE, policy: 'stately', retryLimit: 2 });
+  await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
+    await runRetention(ctx, ctx.now());
+  });
+  await boss.schedule(RETENTION_QUEUE, '30 2 * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
 
   const sms = options.sms === false ? undefined : await startSmsGateway(ctx);
   const state: Running = { boss, timer: undefined as unknown as NodeJS.Timeout, polling: undefined, sms };

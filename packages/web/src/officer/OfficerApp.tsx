@@ -11,6 +11,7 @@ import { ComplaintsScreen } from './ComplaintsScreen';
 import { DossierScreen } from './DossierScreen';
 import { Inbox } from './Inbox';
 import { IntakeScreen } from './IntakeScreen';
+import { PrivacyScreen } from './PrivacyScreen';
 import { SetPasswordPage } from './SetPasswordPage';
 import { StaffScreen } from './StaffScreen';
 import { SupervisionScreen } from './SupervisionScreen';
@@ -110,6 +111,12 @@ export default function OfficerApp() {
       current: path === '/can-bo/thu-tuc',
       show: hasRole(user, 'province_admin', 'system_admin'),
     },
+    {
+      href: '/can-bo/du-lieu-ca-nhan',
+      label: t('privacy.admin.nav'),
+      current: path === '/can-bo/du-lieu-ca-nhan',
+      show: hasRole(user, 'province_admin', 'system_admin'),
+    },
   ];
   let screen: ReactNode;
   if (path === '/can-bo' || path === '/can-bo/') screen = <Inbox />;
@@ -122,6 +129,7 @@ export default function OfficerApp() {
   else if (path === '/can-bo/co-quan') screen = <AgenciesScreen />;
   else if (path === '/can-bo/chi-tieu') screen = <TargetsScreen />;
   else if (path === '/can-bo/lich-lam-viec') screen = <CalendarScreen />;
+  else if (path === '/can-bo/du-lieu-ca-nhan' && hasRole(user, 'province_admin', 'system_admin')) screen = <PrivacyScreen />;
   else if (path === '/can-bo/thu-tuc' && hasRole(user, 'province_admin', 'system_admin'))
     screen = (
       <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>

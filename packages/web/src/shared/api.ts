@@ -30,12 +30,18 @@ export class ApiError extends Error {
 /** Thrown when the request never reached the server (offline, DNS, tunnel). */
 export class NetworkError extends Error {}
 
+/** The screen asking, for the personal-data access log (issue 20): the page's path, never its query. */
+function screenOf(): string {
+  const path = (globalThis.location?.pathname ?? '').replace(/^\/+/, '').toLowerCase();
+  return path.replace(/[^a-z0-9/_.-]/g, '-').slice(0, 80) || 'home';
+}
+
 export async function api<T>(
   path: string,
   init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<T> {
   const method = init.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
+  const headers: Record<string, string> = { accept: 'application/json', 'x-dvc-screen': screenOf(), ...init.headers };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;

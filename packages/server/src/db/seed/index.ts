@@ -3,6 +3,7 @@ import { seedCalendar } from '../../calendar/calendar.seed';
 import { seedCatalog } from '../../catalog/catalog.seed';
 import type { AppContext } from '../../http/context';
 import { seedIdentity } from '../../identity/identity.seed';
+import { seedRetentionPolicies } from '../../privacy';
 import { seedDemoHistory, seedReportSettings } from '../../reports/demo-history.seed';
 import { seedTargetVersions } from '../../reports/targets.service';
 
@@ -21,6 +22,7 @@ export async function seed(ctx: AppContext, options: { demo: boolean; history?: 
   for (const step of steps) lines.push(...((await step(ctx, options.demo)) ?? []));
   await seedReportSettings(ctx);
   await seedTargetVersions(ctx);
+  await seedRetentionPolicies(ctx);
   // The synthetic 2022–2023 history of the pilot (seed 002's three phases), for the report screens.
   if (options.demo && options.history !== false) lines.push(...(await seedDemoHistory(ctx)));
   return { lines };

@@ -5,6 +5,7 @@ import { api } from '../../shared/api';
 import { useOutbox } from '../../shared/outbox-runtime';
 import { signOut, useSession } from '../../shared/session';
 import { PushToggle } from '../notifications/PushToggle';
+import { MyDataPanel } from '../privacy/MyDataPanel';
 
 export function Account() {
   const { t, locale } = useI18n();
@@ -60,6 +61,7 @@ export function Account() {
             {session.status === 'signed-in' && <p>{session.user.phone}</p>}
           </div>
           {session.status === 'signed-in' && session.user.kind === 'citizen' && <PushToggle />}
+          {session.status === 'signed-in' && session.user.kind === 'citizen' && <MyDataPanel />}
           {session.status === 'signed-in' && (
             <nav className="stack" aria-label={t('nav.account')}>
               {session.user.kind === 'citizen' && (

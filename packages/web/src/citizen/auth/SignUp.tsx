@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { ApiError, api, NetworkError } from '../../shared/api';
 import { FormError, TextField } from '../../shared/ui';
+import { AccountNotice } from '../privacy/AccountNotice';
 
 export function SignUp() {
   const { t } = useI18n();
@@ -11,6 +12,7 @@ export function SignUp() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
+  const [consent, setConsent] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -65,7 +67,8 @@ export function SignUp() {
           error={error?.fieldError('password')}
           required
         />
-        <button type="submit" className="button primary" disabled={busy}>
+        <AccountNotice checked={consent} onChange={setConsent} />
+        <button type="submit" className="button primary" disabled={busy || !consent}>
           {busy ? t('common.sending') : t('signup.submit')}
         </button>
       </form>

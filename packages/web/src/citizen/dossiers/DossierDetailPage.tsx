@@ -7,6 +7,7 @@ import { formatDateTime, formatDong } from '../../shared/format';
 import { useOutbox } from '../../shared/outbox-runtime';
 import { FormError } from '../../shared/ui';
 import { AttachmentInput, type PickedFile } from '../filing/AttachmentInput';
+import { DossierReads } from '../privacy/DossierReads';
 import { PaymentPanel } from './PaymentPanel';
 import { WithdrawPanel } from './WithdrawPanel';
 
@@ -130,6 +131,8 @@ export function DossierDetailPage({ code }: { code: string }) {
           </ul>
         </>
       )}
+
+      <DossierReads code={d.code} />
     </article>
   );
 }

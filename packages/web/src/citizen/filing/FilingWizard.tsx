@@ -12,6 +12,7 @@ import { type DossierSubmission, formFieldPath, type OutboxItem } from '../../sh
 import { discardOutboxItem, submitToOutbox } from '../../shared/outbox-runtime';
 import { draftStore, outboxStore } from '../../shared/secure';
 import { useSession } from '../../shared/session';
+import { ProcedureNotice } from '../privacy/ProcedureNotice';
 import { canGoWithOutbox, handOverToOutbox } from './AttachmentInput';
 import { DefinitionForm, type FormContext } from './DefinitionForm';
 import { formRows, initialValue, keepKnown, localized, parseDefinition, placementOf, prefillPerson } from './definition-form';
@@ -370,6 +371,7 @@ export default function FilingWizard({ code }: { code: string }) {
           onEdit={(id) => go(indexOf(id))}
         />
       )}
+      {step.kind === 'review' && <ProcedureNotice code={code} />}
       <div className="wizard-nav">
         {state.stepIndex > 0 ? (
           <button type="button" className="button secondary" onClick={() => go(state.stepIndex - 1)}>

@@ -1,0 +1,13 @@
+/**
+ * The privacy capability's entry point (issue 20): the access log of officers' reads of personal
+ * data, the data subject's rights (download, correction, deletion), retention, and the notice.
+ * app.ts registers the plugin and the routes from here; other capabilities import only from here.
+ */
+export { accessLogPlugin, PERSONAL_READ_ROUTES } from './access-log';
+export { ACCOUNT_NOTICE_VERSION, recordAccountConsent } from './notice';
+export { noticeRoutes } from './notice.routes';
+export { accessLogRoutes } from './privacy.routes';
+export { RETENTION_QUEUE, runRetention } from './retention';
+export { retentionRoutes } from './retention.routes';
+export { seedRetentionPolicies } from './retention.seed';
+export { subjectRightsRoutes } from './subject-rights.routes';
