@@ -81,12 +81,34 @@ export const QUESTION_WORDS = new Set(
   ).split(' '),
 );
 
-/** Folded words of a text: diacritics, case and punctuation gone. */
+/** Chat shorthand, spelled out: "can j" is "cần gì", "dc ko" is "được không". */
+const SHORTHAND: Record<string, string> = {
+  j: 'gi',
+  ji: 'gi',
+  ko: 'khong',
+  k: 'khong',
+  kh: 'khong',
+  hok: 'khong',
+  hem: 'khong',
+  dc: 'duoc',
+  bn: 'bao nhieu',
+  bnhieu: 'bao nhieu',
+  ntn: 'nhu the nao',
+  onl: 'online',
+  hs: 'ho so',
+  gplx: 'giay phep lai xe',
+  gpkd: 'giay phep kinh doanh',
+  hkd: 'ho kinh doanh',
+  bhyt: 'bao hiem y te',
+};
+
+/** Folded words of a text: diacritics, case, punctuation and chat shorthand gone. */
 export function words(text: string): string[] {
   return foldVietnamese(text)
     .replace(/[^a-z0-9]+/g, ' ')
     .split(' ')
-    .filter((w) => w.length > 0);
+    .filter((w) => w.length > 0)
+    .flatMap((w) => (SHORTHAND[w] ?? w).split(' '));
 }
 
 export type Intent = 'papers' | 'fee' | 'duration' | 'where' | 'online' | 'status' | 'hours' | 'unknown';
