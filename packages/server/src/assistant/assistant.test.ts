@@ -75,6 +75,16 @@ describe('the assistant answers from the catalog', () => {
     }
   });
 
+  test('forty questions at once each get their own answer', async () => {
+    const texts = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? 'le phi khai tu' : 'cắt hộ khẩu bao lâu'));
+    const bodies = await Promise.all(texts.map((text) => answer(text)));
+    bodies.forEach((body, i) => {
+      assert.equal(body.intent, i % 2 === 0 ? 'fee' : 'duration');
+      assert.equal(body.sources[0].procedureCode, i % 2 === 0 ? '1.000656' : '1.003197');
+    });
+    assert.equal(new Set(bodies.map((b) => b.conversationId)).size, 40);
+  });
+
   test('office hours come from the working calendar', async () => {
     const body = await answer('thứ bảy có làm việc không');
     assert.equal(body.intent, 'hours');

@@ -14,6 +14,10 @@ export const COLLOQUIAL_NAMES: Record<string, readonly string[]> = {
     'mở quán',
     'mở tiệm',
     'mở shop',
+    'quán cà phê',
+    'quán cafe',
+    'quán ăn',
+    'tiệm tạp hóa',
     'buôn bán',
     'bán hàng',
     'giấy chứng nhận đăng ký hộ kinh doanh',
@@ -34,12 +38,13 @@ export const COLLOQUIAL_NAMES: Record<string, readonly string[]> = {
     'ngừng kinh doanh',
     'đóng cửa hàng',
     'đóng quán',
-    'nghỉ kinh doanh',
+    'nghỉ bán',
     'dẹp quán',
     'dẹp tiệm',
-    'thôi kinh doanh',
-    'trả giấy phép kinh doanh',
-    'giải thể hộ kinh doanh',
+    'thôi bán',
+    'trả giấy phép',
+    'giải thể',
+    'chấm dứt',
   ],
   'QNG-TB-KHUYEN-MAI': ['khuyến mãi', 'chương trình khuyến mãi', 'giảm giá', 'tặng quà', 'bốc thăm trúng thưởng'],
   '1.001193': ['giấy khai sinh', 'làm khai sinh', 'khai sinh cho con', 'khai sanh', 'em bé mới sinh', 'mới sinh con', 'sinh con'],
@@ -61,7 +66,7 @@ export const COLLOQUIAL_NAMES: Record<string, readonly string[]> = {
     'thẻ bảo hiểm trẻ em',
     'bảo hiểm y tế trẻ em',
   ],
-  '1.000656': ['giấy chứng tử', 'báo tử', 'khai tử', 'người nhà mất', 'người thân qua đời', 'người chết'],
+  '1.000656': ['giấy chứng tử', 'báo tử', 'khai tử', 'qua đời', 'chết'],
   '1.003197': ['cắt hộ khẩu', 'xóa hộ khẩu', 'cắt khẩu', 'xóa tên khỏi hộ khẩu'],
   '1.001731': ['tiền mai táng', 'hỗ trợ mai táng', 'tiền chôn cất', 'tiền ma chay', 'hỗ trợ tang lễ', 'trợ cấp mai táng'],
 };
@@ -72,12 +77,12 @@ export const COLLOQUIAL_NAMES: Record<string, readonly string[]> = {
  */
 export const QUESTION_WORDS = new Set(
   (
-    'can gi nhung bao nhieu lau lam the nao o dau toi minh em anh chi muon hoi cho xin thi la co khong ko k a ah vay nhi ha ' +
+    'can gi nhung bao nhieu lau lam the nao o dau toi minh e em anh chi muon hoi cho xin thi la co khong ko k a ah vay nhi ha ' +
     'roi di duoc phai nop ho so le phi phi tien mat ngay thoi gian giay to thu tuc ket qua truc tuyen online mang qua tren ' +
     'dang ky cua va voi de khi nao may gio viec mo bay chu nhat nghi tet tinh trang trang thai den xong chua ma ' +
-    'thanh phan gom chuan bi mang theo ban sao hien nay bay gio xem giup voi oi ad admin shop sao thoi han ' +
+    'thanh phan gom chuan bi mang theo ban sao hien nay bay gio xem giup voi oi ad admin shop sao han ' +
     'ca duoc phan nua chua cho mot luc lien he so dien thoai goi dau co quan noi nao chon the ạ nha nhe hoai bi ' +
-    'tra cuu kiem tra hom nay cung con ma van rat nhanh bao gio toan trinh truc tiep den luon duoc khong'
+    'tra cuu kiem tra hom nay cung len xa phuong huyen ubnd hay bo me ong vo chong moi nguoi giai quyet xu ly con ma van rat nhanh bao gio toan trinh truc tiep den luon duoc khong'
   ).split(' '),
 );
 
@@ -129,10 +134,13 @@ const INTENT_PHRASES: Array<[Exclude<Intent, 'unknown'>, RegExp]> = [
   ],
   [
     'fee',
-    /\b(le phi|(?<!chi )phi|bao nhieu tien|het bao nhieu|ton bao nhieu|mat bao nhieu|tra tien|nop tien|dong tien|bao nhieu|mien phi|giam)\b/,
+    /\b(le phi|(?<!chi |tang )phi|bao nhieu tien|het bao nhieu|ton bao nhieu|mat bao nhieu|tra tien|nop tien|dong tien|mat tien|ton tien|het tien|bao nhieu|mien phi)\b/,
   ],
   ['online', /\b(truc tuyen|online|onl|qua mang|tren mang|toan trinh|khong can den|khong phai den|tai nha|dien thoai)\b/],
-  ['where', /\b(o dau|cho nao|noi nao|co quan nao|den dau nop|nop dau|lam dau|nop tai|lam tai|o cho nao)\b/],
+  [
+    'where',
+    /\b(o dau|cho nao|noi nao|co quan nao|den dau nop|nop dau|lam dau|nop tai|lam tai|o cho nao|len dau|dau lam|di dau)\b/,
+  ],
   [
     'papers',
     /\b(can gi|can nhung gi|giay to|ho so gom|thanh phan|chuan bi|mang theo|can mang|giay gi|can nhung giay|lam the nao|lam sao|thu tuc)\b/,
