@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileOnline, login, PHONES, post } from '../dossiers/dossiers.test-helpers';
 import { HOTLINE } from '../feedback/help.data';
 import { nextIp, type SignedIn } from '../identity/identity.test-helpers';
 import { createTestApp, type TestApp } from '../test/harness';
+import type { EvalQuestion } from './eval/hand-written';
 
 const MONDAY_9AM = new Date('2026-11-30T02:00:00Z');
 let t: TestApp;
@@ -138,5 +141,25 @@ describe('bad input', () => {
     }
     assert.equal((await ask({})).statusCode, 400);
     assert.equal((await ask({ text: 'lệ phí', extra: 1 })).statusCode, 400);
+  });
+});
+
+describe('the evaluation set', () => {
+  test('over 300 citizen-style questions, 60 of them hand-written, are answered at least 90% right and declined at least 90% when unanswerable', async () => {
+    const questions = JSON.parse(readFileSync(join(import.meta.dirname, 'eval/questions.json'), 'utf8')) as EvalQuestion[];
+    assert.ok(questions.length >= 300, `${questions.length} questions`);
+    assert.ok(questions.filter((q) => q.source === 'hand-written').length >= 60);
+    let right = 0;
+    let declined = 0;
+    for (const q of questions) {
+      const body = await answer(q.text);
+      if (q.intent === 'unknown') declined += body.intent === 'unknown' ? 1 : 0;
+      else
+        right +=
+          body.intent === q.intent && (q.procedureCode === null || body.sources[0]?.procedureCode === q.procedureCode) ? 1 : 0;
+    }
+    const unanswerable = questions.filter((q) => q.intent === 'unknown').length;
+    assert.ok(right / (questions.length - unanswerable) >= 0.9, `top-1 ${right}/${questions.length - unanswerable}`);
+    assert.ok(declined / unanswerable >= 0.9, `declined ${declined}/${unanswerable}`);
   });
 });
