@@ -1,4 +1,5 @@
 // npm run bench: performance figures and their ratios against baselines. Loopback only, bounded in time.
+import { benchAssistant } from './assistant.bench';
 import { benchCatalog } from './catalog.bench';
 import { benchImport } from './import.bench';
 import { benchLoneFiling } from './lone-filing.bench';
@@ -15,8 +16,12 @@ const benches: Record<string, () => Promise<void>> = {
   catalog: benchCatalog,
   import: benchImport,
 };
-// Run only when named: what a lone filing waits on (PostgreSQL); SMS through the outbox (notify).
-const onDemand: Record<string, () => Promise<void>> = { 'lone-filing': benchLoneFiling, notify: benchNotify };
+// Run only when named: what a lone filing waits on (PostgreSQL); SMS through the outbox (notify); the assistant's quality.
+const onDemand: Record<string, () => Promise<void>> = {
+  'lone-filing': benchLoneFiling,
+  notify: benchNotify,
+  assistant: benchAssistant,
+};
 if (only && onDemand[only]) await onDemand[only]();
 try {
   const { benchReports } = await import('./reports.bench');

@@ -6,6 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { adminUnitRoutes } from './admin-units/admin-units.routes';
+import { assistantRoutes } from './assistant/index';
 import { auditPlugin } from './audit/audit.plugin';
 import { calendarRoutes } from './calendar/calendar.routes';
 import { catalogRoutes } from './catalog/catalog.routes';
@@ -123,6 +124,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(dossierRoutes);
   await app.register(dossierGroupRoutes);
   await app.register(dossierLookupRoutes());
+  await app.register(assistantRoutes);
   await app.register(dossierImportRoutes);
   await app.register(notificationRoutes);
   await app.register(fileRoutes);

@@ -132,6 +132,11 @@ export const MATRIX: Record<string, MatrixCase> = {
     absent: true,
     ownAddress: true,
   }),
+  'POST /api/v1/assistant/messages': {
+    request: post('/api/v1/assistant/messages', { text: 'lệ phí đăng ký hộ kinh doanh' }),
+    ok: EVERYONE,
+    ownAddress: true,
+  },
   'GET /api/v1/household-businesses/name-check': pub('/api/v1/household-businesses/name-check?name=Bánh%20mì&unitCode=21025'),
   'GET /api/v1/notifications/vapid-public-key': pub('/api/v1/notifications/vapid-public-key'),
 

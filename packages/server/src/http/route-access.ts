@@ -82,6 +82,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/verify': 'public',
   // A dossier's state by its code and a second factor (the handler checks it and limits guessing)
   'GET /api/v1/public/dossiers/:code': 'public',
+  'POST /api/v1/assistant/messages': 'public',
   'GET /xac-minh/:code': 'public',
   'GET /api/v1/household-businesses/name-check': 'public',
   'GET /api/v1/notifications/vapid-public-key': 'public',
