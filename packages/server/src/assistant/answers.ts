@@ -1,9 +1,9 @@
 import { DEFAULT_OFFICE_HOURS, feeFor, formatDong, formatVietnamDate, type ProcedureDefinition, vietnamDate } from '@dvc/domain';
-import { describeYear } from '../calendar/calendar.service';
-import type { PublicDossierView } from '../dossiers/dossier-lookup.service';
-import { HOTLINE } from '../feedback/help.data';
+import { describeYear } from '../calendar/index';
+import type { PublicDossierView } from '../dossiers/index';
+import { HOTLINE } from '../feedback/index';
 import type { AppContext } from '../http/context';
-import { AGENCY_KIND_NAMES } from '../organisation/organisation.service';
+import { AGENCY_KIND_NAMES } from '../organisation/index';
 import type { Intent } from './vocabulary';
 
 /** What the assistant says, with where each fact came from and what the citizen can do next. */

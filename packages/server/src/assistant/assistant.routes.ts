@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AddressLimiter, LookupGuard } from '../dossiers/lookup-guard';
+import { AddressLimiter, LookupGuard } from '../dossiers/index';
 import { problem } from '../http/problem';
 import { answerMessage } from './assistant.service';
 

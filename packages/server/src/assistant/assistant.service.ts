@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { publishedCatalog } from '../catalog/catalog-index';
-import { lookUpDossier, normalizeLookupCode } from '../dossiers/dossier-lookup.service';
-import { listMine } from '../dossiers/dossier-queries.service';
-import type { LookupGuard } from '../dossiers/lookup-guard';
+import { publishedCatalog } from '../catalog/index';
+import type { LookupGuard } from '../dossiers/index';
+import { listMine, lookUpDossier, normalizeLookupCode } from '../dossiers/index';
 import type { AppContext } from '../http/context';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../identity/index';
 import { type Answer, declineAnswer, dossierStateAnswer, hoursAnswer, procedureAnswer, statusNeedsFactorAnswer } from './answers';
 import { findProcedure, hasContent } from './retrieval';
 import { intentOf, words } from './vocabulary';

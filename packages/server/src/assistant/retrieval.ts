@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import type { IndexedProcedure } from '../catalog/catalog-index';
+import type { IndexedProcedure } from '../catalog/index';
 import { COLLOQUIAL_NAMES, QUESTION_WORDS, words } from './vocabulary';
 
 /**

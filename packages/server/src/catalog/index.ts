@@ -19,4 +19,5 @@ export {
   procedureVersion,
   queryWords,
 } from './catalog.service';
+export { type IndexedProcedure, publishedCatalog } from './catalog-index';
 export { type FiledUnder, factsOfDossier, factsOfDossiers } from './procedure-facts';

@@ -14,3 +14,6 @@ export type { EventFacts } from './dossier-events.service';
 export function findDossier(ctx: AppContext, code: string): Promise<DossierRow | undefined> {
   return findDossierRow(ctx.db, ctx.config.PROVINCE_CODE, code);
 }
+export { lookUpDossier, normalizeLookupCode, type PublicDossierView } from './dossier-lookup.service';
+export { listMine } from './dossier-queries.service';
+export { AddressLimiter, LookupGuard } from './lookup-guard';

@@ -1,3 +1,5 @@
 /** The identity capability's entry point: what other capabilities may use of it. */
+
+export type { Actor } from './actor';
 export { agencyNames, findUserByPhone, userNames } from './identity.repository';
 export { isActiveSpecialistOf } from './staff.repository';
