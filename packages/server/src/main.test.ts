@@ -203,5 +203,6 @@ test('SIGTERM under a steady load of kept-alive connections: no request is reset
   const failed = Object.entries(outcomes).filter(([k]) => !['200', 'ECONNREFUSED'].includes(k));
   assert.deepEqual(failed, [], `every request sent is answered 200: ${JSON.stringify(outcomes)}\n${output}`);
   assert.equal(code, 0, `exit code\n${output}`);
-  assert.ok(stoppedAfter < 5000, `stopped after ${stoppedAfter} ms`);
+  // As above: exit 0 says the stop kept to its 4.8 s budget; this bound only catches a hang.
+  assert.ok(stoppedAfter < 10_000, `stopped after ${stoppedAfter} ms`);
 });
