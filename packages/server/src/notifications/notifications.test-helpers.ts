@@ -1,5 +1,5 @@
 import type { DossierEventType } from '@dvc/domain';
-import { findDossierRow } from '../dossiers/dossier.repository';
+import { findDossierRow } from '../dossiers/index';
 import type { AppContext } from '../http/context';
 import { createTestApp, type TestApp } from '../test/harness';
 import type { ExternalChannels, OutgoingDelivery } from './channels';

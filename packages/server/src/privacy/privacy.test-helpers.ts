@@ -1,7 +1,7 @@
 import type { AppContext } from '../http/context';
-import { findUserByPhone } from '../identity/identity.repository';
 import { createSession } from '../identity/identity.service';
 import type { SignedIn } from '../identity/identity.test-helpers';
+import { findUserByPhone } from '../identity/index';
 import { register, verifyPhone } from '../identity/sign-up.service';
 import { listRecentSms } from '../identity/sms-outbox';
 
