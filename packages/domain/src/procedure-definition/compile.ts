@@ -138,7 +138,9 @@ function compile(definition: ProcedureDefinition): CompiledForm {
 function fieldAt(path: string, fields: readonly FieldDefinition[]): FieldDefinition | undefined {
   let list: readonly FieldDefinition[] | undefined = fields;
   let found: FieldDefinition | undefined;
-  for (const part of path.split('.')) {
+  const parts = path.split('.');
+  if (/^\d+$/.test(parts.at(-1) ?? '')) return undefined; // a whole item of a list is not a field
+  for (const part of parts) {
     if (/^\d+$/.test(part)) continue; // an item of a list: its fields are the list's
     found = list?.find((f) => f.key === part);
     if (!found) return undefined;

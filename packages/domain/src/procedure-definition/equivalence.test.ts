@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { MISSING_VALUE } from '../forms/common';
 import { stepOfField, validateForm, validateFormStep } from '../forms/index';
 import { buildCalendar } from '../working-days';
 import { compileDefinition } from './compile';
@@ -193,16 +194,31 @@ function compare(code: string, data: unknown, filing = deps, label = ''): void {
   assert.ok(definition, code);
   const handWritten = validateForm(code, data, filing);
   const compiled = compileDefinition(definition).validate(data, filing);
-  const sorted = (r: typeof handWritten) =>
+  // One known difference: a definition names the field it asks for ("Vui lòng nhập chủ hộ kinh
+  // doanh", or its own words) where the hand-written forms, which have no field names, say "Vui lòng nhập thông tin này".
+  const unnamedBy = (reference: typeof handWritten) => {
+    const missing = new Set(reference.ok ? [] : reference.errors.filter((e) => e.message === MISSING_VALUE).map((e) => e.field));
+    return (e: { field: string; message: string }) =>
+      missing.has(e.field) && /^Vui lòng /.test(e.message) ? { ...e, message: MISSING_VALUE } : e;
+  };
+  const sorted = (r: typeof handWritten, reference = r) =>
     r.ok
       ? r
-      : { ok: false, errors: [...r.errors].sort((a, b) => `${a.field}|${a.message}`.localeCompare(`${b.field}|${b.message}`)) };
-  assert.deepEqual(sorted(compiled), sorted(handWritten), `${code} ${label}: ${JSON.stringify(data)}`);
+      : {
+          ok: false,
+          errors: [...r.errors]
+            .map(unnamedBy(reference))
+            .sort((a, b) => `${a.field}|${a.message}`.localeCompare(`${b.field}|${b.message}`)),
+        };
+  assert.deepEqual(sorted(compiled, handWritten), sorted(handWritten), `${code} ${label}: ${JSON.stringify(data)}`);
   // The wizard stops on the same step with the same errors.
   const form = compileDefinition(definition);
   for (const step of form.steps) {
     assert.deepEqual(
-      sorted({ ok: false, errors: form.validateStep(step.id, data, filing) }),
+      sorted(
+        { ok: false, errors: form.validateStep(step.id, data, filing) },
+        { ok: false, errors: validateFormStep(code, step.id, data, filing) },
+      ),
       sorted({ ok: false, errors: validateFormStep(code, step.id, data, filing) }),
       `${code} ${label} step ${step.id}`,
     );
