@@ -110,7 +110,13 @@ test('the officer console, a PDF, the reports with their charts and the API docs
   await reports.locator('.rp-chart canvas, .rp-chart svg').first().waitFor({ timeout: 30_000 });
   await reports.goto('/api/docs');
   await reports.getByText('DVC Quảng Ngãi API').first().waitFor({ timeout: 30_000 });
-  await reports.getByText('/api/v1/dossiers').first().waitFor();
+  // The docs render operations as they are scrolled into view (over a hundred paths): scroll, as a reader does.
+  const dossierRoutes = reports.getByText('/api/v1/dossiers').first();
+  for (let i = 0; i < 80 && !(await dossierRoutes.isVisible()); i++) {
+    await reports.mouse.wheel(0, 1500);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  await dossierRoutes.waitFor();
   assert.deepEqual(problems, []);
   await admin.close();
 });
