@@ -30,6 +30,7 @@ export function catalogFactsOf(definition: ProcedureDefinition): CatalogFacts {
     slug: definition.slug,
     name: definition.names.vi,
     nameEn: definition.names.en,
+    ...(definition.colloquialNames ? { colloquialNames: definition.colloquialNames } : {}),
     topic: definition.topic,
     ...(definition.topicName ? { topicName: definition.topicName.vi } : {}),
     authority: {

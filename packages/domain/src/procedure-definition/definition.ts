@@ -131,6 +131,8 @@ export const ProcedureDefinitionShape = z.strictObject({
   code: ProcedureCode,
   slug: Kebab,
   names: z.strictObject({ vi: z.string().trim().min(1), en: z.string().trim().min(1) }),
+  /** What citizens call the procedure in their own words ("làm khai sinh", "tiền ma chay"): the search and the assistant find it by them. */
+  colloquialNames: z.array(z.string().trim().min(1).max(120)).max(40).optional(),
   /** One of the six known topics, or any id (then `topicName` says what it is called). */
   topic: ProcedureTopic,
   topicName: LocalizedText.optional(),

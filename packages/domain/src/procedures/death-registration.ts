@@ -6,6 +6,7 @@ export const deathRegistration: ProcedureDefinitionInput = {
   slug: 'dang-ky-khai-tu',
   name: 'Đăng ký khai tử',
   nameEn: 'Death registration',
+  colloquialNames: ['giấy chứng tử', 'báo tử', 'khai tử', 'qua đời', 'chết'],
   topic: 'ho-tich',
   authority: { before2025: 'commune', from2025: 'commune', agencyKind: 'commune_people_committee' },
   onlineLevel: 'full',

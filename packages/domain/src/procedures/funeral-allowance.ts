@@ -10,6 +10,7 @@ export const funeralAllowance: ProcedureDefinitionInput = {
   slug: 'ho-tro-chi-phi-mai-tang',
   name: 'Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội',
   nameEn: 'Funeral allowance for social-protection beneficiaries',
+  colloquialNames: ['tiền mai táng', 'hỗ trợ mai táng', 'tiền chôn cất', 'tiền ma chay', 'hỗ trợ tang lễ', 'trợ cấp mai táng'],
   topic: 'chinh-sach-xa-hoi',
   authority: {
     before2025: 'district',

@@ -6,6 +6,17 @@ export const householdBusinessChange: ProcedureDefinitionInput = {
   slug: 'dang-ky-thay-doi-noi-dung-ho-kinh-doanh',
   name: 'Đăng ký thay đổi nội dung đăng ký hộ kinh doanh',
   nameEn: 'Change of household business registration content',
+  colloquialNames: [
+    'thay đổi',
+    'đổi địa chỉ kinh doanh',
+    'đổi tên hộ kinh doanh',
+    'đổi chủ hộ kinh doanh',
+    'sửa giấy phép kinh doanh',
+    'chuyển địa điểm kinh doanh',
+    'bổ sung ngành nghề',
+    'thêm ngành nghề',
+    'tăng vốn',
+  ],
   topic: 'ho-kinh-doanh',
   authority: {
     before2025: 'district',

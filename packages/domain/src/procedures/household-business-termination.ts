@@ -6,6 +6,18 @@ export const householdBusinessTermination: ProcedureDefinitionInput = {
   slug: 'cham-dut-hoat-dong-ho-kinh-doanh',
   name: 'Chấm dứt hoạt động hộ kinh doanh',
   nameEn: 'Household business termination',
+  colloquialNames: [
+    'ngừng kinh doanh',
+    'đóng cửa hàng',
+    'đóng quán',
+    'nghỉ bán',
+    'dẹp quán',
+    'dẹp tiệm',
+    'thôi bán',
+    'trả giấy phép',
+    'giải thể',
+    'chấm dứt',
+  ],
   topic: 'ho-kinh-doanh',
   authority: {
     before2025: 'district',

@@ -6,6 +6,7 @@ export const permanentResidenceRemoval: ProcedureDefinitionInput = {
   slug: 'xoa-dang-ky-thuong-tru',
   name: 'Xóa đăng ký thường trú',
   nameEn: 'Removal of permanent residence registration',
+  colloquialNames: ['cắt hộ khẩu', 'xóa hộ khẩu', 'cắt khẩu', 'xóa tên khỏi hộ khẩu'],
   topic: 'cu-tru',
   authority: { before2025: 'commune', from2025: 'commune', agencyKind: 'commune_police' },
   onlineLevel: 'full',

@@ -109,6 +109,8 @@ export const ProcedureDefinition = z.strictObject({
   slug: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
   nameEn: z.string().min(1),
+  /** What citizens call it (from the definition): found by the assistant's search. */
+  colloquialNames: z.array(z.string().min(1)).optional(),
   topic: ProcedureTopic,
   /** The topic's name when it is not one of the six known topics. */
   topicName: z.string().min(1).optional(),

@@ -10,6 +10,7 @@ export const promotionNotice: ProcedureDefinitionInput = {
   slug: 'thong-bao-hoat-dong-khuyen-mai',
   name: 'Thông báo hoạt động khuyến mại',
   nameEn: 'Promotional-activity notification',
+  colloquialNames: ['khuyến mãi', 'chương trình khuyến mãi', 'giảm giá', 'tặng quà', 'bốc thăm trúng thưởng'],
   topic: 'thuong-mai',
   authority: { before2025: 'province', from2025: 'province', agencyKind: 'department_industry_trade' },
   onlineLevel: 'full',

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { IndexedProcedure } from '../catalog/index';
-import { COLLOQUIAL_NAMES, QUESTION_WORDS, words } from './vocabulary';
+import { QUESTION_WORDS, words } from './vocabulary';
 
 /**
  * Which published procedure a question is about: MiniSearch (BM25, one typo allowed in words of four
@@ -66,7 +66,7 @@ function searchOf(entries: readonly IndexedProcedure[]): { search: MiniSearch; p
   const documents = entries.map((e, index) => ({
     index,
     name: e.facts.name,
-    aliases: (COLLOQUIAL_NAMES[e.code] ?? []).join(' . '),
+    aliases: (e.facts.colloquialNames ?? []).join(' . '),
   }));
   search.addAll(documents);
   const procedureWords = new Set(documents.flatMap((d) => words(`${d.name} ${d.aliases}`)));

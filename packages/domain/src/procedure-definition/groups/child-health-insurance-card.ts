@@ -10,6 +10,14 @@ export const childHealthInsuranceCardDefinition: ProcedureDefinitionInput = {
   code: 'QNG-BHYT-TRE-EM-DUOI-6',
   slug: 'cap-the-bhyt-tre-em-duoi-6-tuoi',
   names: { vi: 'Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi', en: 'Health-insurance card for a child under 6' },
+  colloquialNames: [
+    'thẻ bảo hiểm y tế cho con',
+    'thẻ bhyt',
+    'bhyt trẻ em',
+    'bảo hiểm cho bé',
+    'thẻ bảo hiểm trẻ em',
+    'bảo hiểm y tế trẻ em',
+  ],
   topic: 'bao-hiem',
   authority: [
     { until: '2025-06-30', level: 'district', agencyKind: 'social_insurance_agency' },

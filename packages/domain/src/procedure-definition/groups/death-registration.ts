@@ -17,6 +17,7 @@ export const deathRegistrationDefinition: ProcedureDefinitionInput = {
   code: '1.000656',
   slug: 'dang-ky-khai-tu',
   names: { vi: 'Đăng ký khai tử', en: 'Death registration' },
+  colloquialNames: ['giấy chứng tử', 'báo tử', 'khai tử', 'qua đời', 'chết'],
   topic: 'ho-tich',
   authority: [{ level: 'commune', agencyKind: 'commune_people_committee' }],
   onlineLevel: 'full',

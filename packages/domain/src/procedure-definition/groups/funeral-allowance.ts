@@ -14,6 +14,7 @@ export const funeralAllowanceDefinition: ProcedureDefinitionInput = {
     vi: 'Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội',
     en: 'Funeral allowance for social-protection beneficiaries',
   },
+  colloquialNames: ['tiền mai táng', 'hỗ trợ mai táng', 'tiền chôn cất', 'tiền ma chay', 'hỗ trợ tang lễ', 'trợ cấp mai táng'],
   topic: 'chinh-sach-xa-hoi',
   authority: [
     { until: '2025-06-30', level: 'district', agencyKind: 'district_people_committee' },

@@ -10,6 +10,7 @@ export const permanentResidenceRemovalDefinition: ProcedureDefinitionInput = {
   code: '1.003197',
   slug: 'xoa-dang-ky-thuong-tru',
   names: { vi: 'Xóa đăng ký thường trú', en: 'Removal of permanent residence registration' },
+  colloquialNames: ['cắt hộ khẩu', 'xóa hộ khẩu', 'cắt khẩu', 'xóa tên khỏi hộ khẩu'],
   topic: 'cu-tru',
   authority: [{ level: 'commune', agencyKind: 'commune_police' }],
   onlineLevel: 'full',

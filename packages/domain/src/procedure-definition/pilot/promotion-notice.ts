@@ -9,6 +9,7 @@ export const promotionNoticeDefinition: ProcedureDefinitionInput = {
   code: 'QNG-TB-KHUYEN-MAI',
   slug: 'thong-bao-hoat-dong-khuyen-mai',
   names: { vi: 'Thông báo hoạt động khuyến mại', en: 'Promotional-activity notification' },
+  colloquialNames: ['khuyến mãi', 'chương trình khuyến mãi', 'giảm giá', 'tặng quà', 'bốc thăm trúng thưởng'],
   topic: 'thuong-mai',
   authority: [{ level: 'province', agencyKind: 'department_industry_trade' }],
   onlineLevel: 'full',
