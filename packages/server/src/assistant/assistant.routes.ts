@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AddressLimiter, LookupGuard } from '../dossiers/index';
+import { AddressLimiter, sharedLookupGuard } from '../dossiers/index';
 import { problem } from '../http/problem';
 import { answerMessage } from './assistant.service';
 
@@ -37,7 +37,8 @@ const Reply = z.object({
 /** The assistant (issue 19): answers from the catalog, the calendar, and a dossier the asker may see. */
 export const assistantRoutes: FastifyPluginAsyncZod = async (app) => {
   const addresses = new AddressLimiter(ADDRESS_LIMIT.max, ADDRESS_LIMIT.windowMs);
-  const guard = new LookupGuard();
+  // The public lookup's own per-code lock: a code's guesses count the same through either door.
+  const guard = sharedLookupGuard(app.ctx);
 
   app.post(
     '/api/v1/assistant/messages',

@@ -127,6 +127,23 @@ describe('the assistant and dossiers', () => {
   });
 });
 
+describe('the assistant and the public lookup share one lock', () => {
+  test('a code locked by wrong guesses at the public lookup tells the assistant nothing either, even with the right digits', async () => {
+    const { code } = await fileOnline(t.app, citizen);
+    for (let i = 0; i < 5; i++) {
+      const guess = await t.app.inject({
+        url: `/api/v1/public/dossiers/${code}?phoneLast4=${1000 + i}`,
+        remoteAddress: nextIp(),
+      });
+      assert.equal(guess.statusCode, 404);
+    }
+    const right = await answer('hồ sơ của tôi đến đâu rồi', { lookup: { code, phoneLast4: PHONES.citizen.slice(-4) } });
+    assert.equal(right.confident, false, right.answer);
+    assert.deepEqual(right.sources, []);
+    assert.equal(right.answer.includes(code) && /Mới nộp|Đã tiếp nhận/.test(right.answer), false, right.answer);
+  });
+});
+
 describe('bad input', () => {
   test('an empty or a 5,000-character question is a 400 naming the field in Vietnamese', async () => {
     for (const [text, message] of [

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../http/problem';
 import { lookUpDossier, normalizeLookupCode } from './dossier-lookup.service';
-import { AddressLimiter, LookupGuard, type LookupGuardOptions } from './lookup-guard';
+import { AddressLimiter, LookupGuard, type LookupGuardOptions, sharedLookupGuard } from './lookup-guard';
 
 const tags = ['dossiers'];
 
@@ -50,7 +50,7 @@ export const PublicDossierSchema = z.object({
  */
 export function dossierLookupRoutes(guardOptions?: LookupGuardOptions): FastifyPluginAsyncZod {
   return async (app) => {
-    const guard = new LookupGuard(guardOptions);
+    const guard = guardOptions ? new LookupGuard(guardOptions) : sharedLookupGuard(app.ctx);
     const addresses = new AddressLimiter(ADDRESS_LIMIT.max, ADDRESS_LIMIT.windowMs);
 
     app.get(

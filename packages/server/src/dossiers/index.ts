@@ -16,4 +16,4 @@ export function findDossier(ctx: AppContext, code: string): Promise<DossierRow |
 }
 export { lookUpDossier, normalizeLookupCode, type PublicDossierView } from './dossier-lookup.service';
 export { listMine } from './dossier-queries.service';
-export { AddressLimiter, LookupGuard } from './lookup-guard';
+export { AddressLimiter, LookupGuard, sharedLookupGuard } from './lookup-guard';

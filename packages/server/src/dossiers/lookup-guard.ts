@@ -88,3 +88,18 @@ export class AddressLimiter {
     for (const [address, w] of this.windows) if (w.startedAt + this.windowMs <= at) this.windows.delete(address);
   }
 }
+
+const sharedGuards = new WeakMap<object, LookupGuard>();
+
+/**
+ * The one per-code lock of an application: the public lookup and the assistant's status answers take
+ * their tries from it, so a code's guesses count the same whichever door they come through.
+ */
+export function sharedLookupGuard(ctx: object): LookupGuard {
+  let guard = sharedGuards.get(ctx);
+  if (!guard) {
+    guard = new LookupGuard();
+    sharedGuards.set(ctx, guard);
+  }
+  return guard;
+}
