@@ -1,6 +1,7 @@
 import type { Rate, TargetClass } from './indicators';
 import type { OnlineServiceFigures } from './indicators-services';
 import type { TargetProjection } from './indicators-trend';
+import type { Scorecard } from './scorecard-766';
 
 /**
  * The shape of an indicator report as the server builds it (packages/server/src/reports) and the
@@ -54,6 +55,11 @@ export interface IndicatorRow {
   paidOnlineAmount: number;
   rates: Record<RateKey, Rate>;
   ratesText: Record<RateKey, string>;
+  /** Dossiers received whose state is published on the national portal, of those DVC queued (portal-sync). */
+  publishedOnPortal: number;
+  publishableOnPortal: number;
+  /** Decision 766's five groups and 100 points, each input shown (scorecard-766.ts). */
+  scorecard: Scorecard;
   targetClass?: TargetClass;
   /** For a unit below the target: when its last 12 months' trend reaches it (indicators-trend.ts). */
   targetProjection?: TargetProjection;
@@ -82,4 +88,17 @@ export interface IndicatorReport {
   onlineServices: OnlineServiceFigures | null;
   /** Rates whose data does not exist yet, with why: shown as "chưa có dữ liệu", never as 0. */
   unavailable: Partial<Record<RateKey, string>>;
+  /** The interlinked groups' filings (seed 004: 09/09, 01/01); empty when the rows alone were asked for. */
+  interlinked: InterlinkedFigures[];
+}
+
+/** One interlinked group's filings in a period: each filing counts once, whatever its members. */
+export interface InterlinkedFigures {
+  key: string;
+  title: string;
+  received: number;
+  online: number;
+  finished: number;
+  /** online ÷ received as "100,00%", or "—" without a filing. */
+  onlineText: string;
 }

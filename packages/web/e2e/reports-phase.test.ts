@@ -80,6 +80,17 @@ test('phase 3 of the pilot: totals, formulas, target lists, charts and the CSV',
   assert.match(await page.locator('.rp-target.met h3').innerText(), /Đạt chỉ tiêu \(13\)/);
   assert.match(await page.locator('.rp-target.none h3').innerText(), /Chưa có hồ sơ trực tuyến \(0\)/);
 
+  // Decision 766's scorecard: five groups, each unit's score, and its inputs one tap away.
+  const scorecard = page.getByRole('region', { name: /Quyết định 766\/QĐ-TTg/ });
+  await scorecard.getByRole('columnheader', { name: 'Công khai, minh bạch (18)' }).waitFor();
+  const first = scorecard.locator('tbody tr').first();
+  await first.getByRole('button').click();
+  assert.match(
+    await scorecard.locator('.rp-scorecard-inputs').first().innerText(),
+    /Tiến độ giải quyết — Tỷ lệ giải quyết đúng hạn: \d/,
+  );
+  assert.match(await scorecard.locator('tbody tr.rp-total').innerText(), /Tổng cộng[\s\S]*\d+,\d\d\/\d+/);
+
   await page.locator('.rp-chart canvas').nth(1).waitFor();
   assert.equal(await page.locator('.rp-chart canvas').count(), 2);
 

@@ -16,4 +16,5 @@ export function findDossier(ctx: AppContext, code: string): Promise<DossierRow |
 }
 export { lookUpDossier, normalizeLookupCode, type PublicDossierView } from './dossier-lookup.service';
 export { listMine } from './dossier-queries.service';
+export { countInterlinkedFilings } from './interlinked-counts';
 export { AddressLimiter, LookupGuard, sharedLookupGuard } from './lookup-guard';

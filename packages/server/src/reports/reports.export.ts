@@ -1,8 +1,12 @@
 import { roundedRate } from '@dvc/domain/indicators';
+import { DECISION_766_GROUPS, DECISION_766_POINTS_VERIFIED, DECISION_766_SOURCE } from '@dvc/domain/scorecard-766';
 import ExcelJS from 'exceljs';
 import { FORMULAS, type IndicatorReport, type IndicatorRow, RATE_KEYS, type RateKey } from './reports.service';
 
-type CountKey = Exclude<keyof IndicatorRow, 'key' | 'name' | 'rates' | 'ratesText' | 'targetClass' | 'targetProjection'>;
+type CountKey = Exclude<
+  keyof IndicatorRow,
+  'key' | 'name' | 'rates' | 'ratesText' | 'targetClass' | 'targetProjection' | 'scorecard'
+>;
 
 /** Columns of the exports, with the Vietnamese headers of the province's report tables. */
 export const COUNT_COLUMNS: Array<{ key: CountKey; header: string }> = [
@@ -101,5 +105,40 @@ export async function toXlsx(report: IndicatorReport): Promise<Buffer> {
     const f = FORMULAS[k];
     info.addRow([f.label, f.numerator, f.denominator, f.source]);
   }
+  addScorecardSheet(wb, report);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The Decision 766 scorecard per row: each group's score out of its points, the total, and its inputs. */
+function addScorecardSheet(wb: ExcelJS.Workbook, report: IndicatorReport): void {
+  const ws = wb.addWorksheet('Bộ chỉ số 766');
+  ws.addRow([
+    'Mã',
+    groupHeader(report),
+    ...DECISION_766_GROUPS.map((g) => `${g.label} (${g.points} điểm)`),
+    'Tổng điểm',
+    'Trên số điểm có dữ liệu',
+    ...DECISION_766_GROUPS.flatMap((g) =>
+      g.inputs.map(
+        (k) => `${g.label}: ${k === 'portalSync' ? 'Tỷ lệ hồ sơ công khai trên Cổng DVC quốc gia' : FORMULAS[k].label}`,
+      ),
+    ),
+  ]).font = { bold: true };
+  for (const r of allRows(report)) {
+    const card = r.scorecard;
+    ws.addRow([
+      r.key,
+      r.name,
+      ...card.groups.map((g) => g.score ?? 'chưa có dữ liệu'),
+      card.total ?? 'chưa có dữ liệu',
+      card.outOf,
+      ...card.groups.flatMap((g) => g.inputs.map((i) => i.text)),
+    ]);
+  }
+  ws.getRow(ws.rowCount).font = { bold: true };
+  ws.getColumn(2).width = 32;
+  ws.addRow([]);
+  ws.addRow([
+    `Điểm mỗi nhóm = số điểm của nhóm × trung bình các tỷ lệ có dữ liệu của nhóm. Số điểm các nhóm: ${DECISION_766_SOURCE}${DECISION_766_POINTS_VERIFIED ? '' : ' (cần đối chiếu với văn bản gốc)'}.`,
+  ]);
 }

@@ -103,6 +103,7 @@ function reportOf(c: CountRow): IndicatorReport {
     levels: [],
     onlineServices: onlineServiceFigures([], []),
     unavailable: UNAVAILABLE,
+    interlinked: [],
   };
 }
 

@@ -47,6 +47,9 @@ export interface CountRow {
   overdueOpen: number;
   /** Dossiers with a complaint filed in the period (feedback/complaint-counts.ts; 0 from the counts here). */
   complained: number;
+  /** Dossiers with state messages for the national portal, and those all sent (portal-sync; 0 here). */
+  portalQueued: number;
+  portalSynced: number;
 }
 
 const NUMERIC_KEYS = [
@@ -70,6 +73,8 @@ const NUMERIC_KEYS = [
   'withdrawn',
   'overdueOpen',
   'complained',
+  'portalQueued',
+  'portalSynced',
 ] as const satisfies readonly (keyof CountRow)[];
 
 export { NUMERIC_KEYS };

@@ -12,6 +12,7 @@ import {
   satisfactionRate,
 } from '@dvc/domain/indicators';
 import { NO_DATA_TEXT } from '@dvc/domain/indicators-services';
+import { scorecard } from '@dvc/domain/scorecard-766';
 import { type CountRow, NUMERIC_KEYS } from './reports.repository';
 
 /** One row of a report (counts and Decision 766 rates) from a group's counts. */
@@ -50,6 +51,7 @@ export function toIndicatorRow(key: string, name: string, c: CountRow): Indicato
     satisfaction: satisfactionRate(overdueFinished + c.overdueOpen, c.complained, c.finished, open),
     reuse: reuseRate(null, c.received),
   };
+  const published = c.portalQueued > 0 ? c.portalSynced / c.portalQueued : null;
   const ratesText = Object.fromEntries(
     RATE_KEYS.map((k) => [k, k in UNAVAILABLE ? NO_DATA_TEXT : formatPercentVi(rates[k])]),
   ) as Record<RateKey, string>;
@@ -77,5 +79,8 @@ export function toIndicatorRow(key: string, name: string, c: CountRow): Indicato
     paidOnlineAmount: c.paidAmount,
     rates,
     ratesText,
+    publishedOnPortal: c.portalSynced,
+    publishableOnPortal: c.portalQueued,
+    scorecard: scorecard({ ...rates, reuse: 'reuse' in UNAVAILABLE ? null : rates.reuse, portalSync: published }),
   };
 }

@@ -8,8 +8,10 @@ import {
   type RateKey,
 } from '@dvc/domain/indicator-report';
 import { addDays, classifyUnit, formatPercentVi, type Period } from '@dvc/domain/indicators';
+import { countInterlinkedFilings } from '../dossiers/index';
 import { countComplainedDossiers } from '../feedback/complaint-counts';
 import type { AppContext } from '../http/context';
+import { countPublishedDossiers } from '../portal-sync/index';
 import { levelTotals, onlineServices, projectBelowTarget } from './reports.figures';
 import { FORMULAS } from './reports.formulas';
 import {
@@ -121,7 +123,10 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
     scopeAgencies: q.scopeAgencies,
   };
   const countsBy = async (dim: Dimension) =>
-    withComplaints(await countsFromAggregates(ctx.db, dim, filters), await countComplainedDossiers(ctx.db, dim, filters));
+    withCounted(await countsFromAggregates(ctx.db, dim, filters), [
+      ...(await countComplainedDossiers(ctx.db, dim, filters)),
+      ...(await countPublishedDossiers(ctx.db, dim, filters)),
+    ]);
   const counts = await countsBy(q.groupBy);
   // The level totals and the online services read the same aggregates by unit and by procedure.
   const figures = q.figures ?? true;
@@ -193,21 +198,30 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
       levels: figures ? await levelTotals(ctx, era, byUnit) : [],
       onlineServices: figures ? await onlineServices(ctx, filters, byProcedure) : null,
       unavailable: UNAVAILABLE,
+      interlinked: figures ? await countInterlinkedFilings(ctx, filters) : [],
     },
   };
 }
 
-/** Adds each group's complained dossiers to its counts (a group with complaints alone gets a row). */
-function withComplaints(counts: CountRow[], complained: Awaited<ReturnType<typeof countComplainedDossiers>>): CountRow[] {
+/**
+ * Adds counts read outside the aggregates (complained dossiers, dossiers published on the national
+ * portal) to each group's counts; a group with such counts alone gets a row.
+ */
+function withCounted(
+  counts: CountRow[],
+  extra: Array<{ key: string; oldEra: boolean } & Partial<Pick<CountRow, 'complained' | 'portalQueued' | 'portalSynced'>>>,
+): CountRow[] {
   const byKey = new Map(counts.map((c) => [`${c.oldEra}|${c.key}`, c]));
-  for (const x of complained) {
+  for (const x of extra) {
     let row = byKey.get(`${x.oldEra}|${x.key}`);
     if (!row) {
       row = { ...emptyCounts(x.key), oldEra: x.oldEra };
       counts.push(row);
       byKey.set(`${x.oldEra}|${x.key}`, row);
     }
-    row.complained += x.complained;
+    row.complained += x.complained ?? 0;
+    row.portalQueued += x.portalQueued ?? 0;
+    row.portalSynced += x.portalSynced ?? 0;
   }
   return counts;
 }

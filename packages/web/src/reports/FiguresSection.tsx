@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n';
+import { type MessageKey, useI18n } from '../i18n';
 import { formatCount } from './format';
 import './figures-section.css';
 import type { IndicatorReport } from './types';
@@ -70,6 +70,31 @@ export function FiguresSection({ report }: { report: IndicatorReport }) {
             ))}
           </tbody>
         </table>
+        {report.interlinked.length > 0 && (
+          <table className="rp-fig-table">
+            <caption>{t('reports.figures.interlinked')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.figures.interlinkedGroup')}</th>
+                <th scope="col">{t('reports.figures.onlineOfReceived')}</th>
+                <th scope="col">{t('reports.figures.rate')}</th>
+                <th scope="col">{t('reports.figures.interlinkedFinished')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.interlinked.map((g) => (
+                <tr key={g.key}>
+                  <th scope="row">{t(`reports.figures.interlinked.${g.key}` as MessageKey)}</th>
+                  <td>
+                    {formatCount(g.online)}/{formatCount(g.received)}
+                  </td>
+                  <td className="rp-rate">{g.onlineText}</td>
+                  <td>{formatCount(g.finished)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </div>
       <dl className="rp-figures-list">
         <dt>{t('reports.figures.byTransaction')}</dt>

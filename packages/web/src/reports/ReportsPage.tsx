@@ -23,6 +23,7 @@ import {
 import { RatingsSection } from './RatingsSection';
 import { ReportCharts } from './ReportCharts';
 import { ReportFiltersForm } from './ReportFiltersForm';
+import { ScorecardSection } from './ScorecardSection';
 import { TargetLists } from './TargetLists';
 import type { IndicatorReport, ReportSettings } from './types';
 import { useNarrow } from './use-narrow';
@@ -140,6 +141,7 @@ export function ReportsPage() {
               <IndicatorTable report={report} />
               <FormulaList report={report} />
               <FiguresSection report={report} />
+              <ScorecardSection report={report} />
               <TargetLists report={report} />
               <ReportCharts report={report} trend={loaded?.trend} narrow={narrow} />
             </>

@@ -7,7 +7,10 @@ import type { IndicatorRow, RateKey } from './types';
  * paid online), then the Decision 766 rates. A count's tooltip is its definition; a rate's tooltip is
  * the formula the server used (served with each report), with its denominator and legal source.
  */
-export type CountKey = Exclude<keyof IndicatorRow, 'key' | 'name' | 'rates' | 'ratesText' | 'targetClass' | 'targetProjection'>;
+export type CountKey = Exclude<
+  keyof IndicatorRow,
+  'key' | 'name' | 'rates' | 'ratesText' | 'targetClass' | 'targetProjection' | 'scorecard'
+>;
 
 export type Column =
   | { kind: 'count'; key: CountKey; label: MessageKey; tip: MessageKey; money?: boolean }
