@@ -111,13 +111,47 @@ function scopeWhere(f: Filters): RawBuilder<boolean> {
   return sql.join(parts, sql` and `) as RawBuilder<boolean>;
 }
 
-/** The report from the daily aggregates: one pass over report_daily up to the period's end. */
+const COUNTERS = sql.raw(
+  'received, components_digitized, fee_bearing, paid_online, paid_amount, apologised, finished, finished_on_time, ' +
+    'resolved, result_digitized, result_electronic, digitized_both, withdrawn, overdue_in, overdue_out',
+);
+
+/** The first day of the month of `day`, and of the next month when `day` is not a first. */
+function monthEdges(day: string): { floor: string; ceil: string } {
+  const floor = `${day.slice(0, 7)}-01`;
+  if (floor === day) return { floor, ceil: floor };
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return { floor, ceil: next };
+}
+
+/**
+ * The report from the aggregates, bounded by its period (issue 17, Scale): whole months come from
+ * report_monthly (migration 060), and only the partial months at the period's edges from
+ * report_daily. The stocks before the period are the months before its first month plus the days of
+ * that month before its first day; so a report's cost follows its period and the number of months of
+ * history, no longer the number of days.
+ */
 export async function countsFromAggregates(db: Db, dim: Dimension, f: Filters): Promise<CountRow[]> {
   const { from, to } = f.period;
+  const fromMonth = monthEdges(from);
+  const toMonth = monthEdges(to);
+  // Days read one by one: [first of from's month, from's next month) up to `to`, and [to's month, to).
+  const daily = sql`(day >= ${fromMonth.floor}::date and day < ${fromMonth.ceil}::date and day < ${to}::date)
+    or (day >= ${toMonth.floor}::date and day >= ${fromMonth.ceil}::date and day < ${to}::date)`;
+  // Months read whole: those before from's month (stocks), and those inside the period.
+  const monthly = sql`month < ${fromMonth.floor}::date or (month >= ${fromMonth.ceil}::date and month < ${toMonth.floor}::date)`;
   const { key, era } = dimensionOfAggregate(dim, from);
   const inP = sql`day >= ${from}::date`;
   const before = sql`day < ${from}::date`;
   const res = await sql<Record<string, unknown>>`
+    with rows as (
+      select day, unit_code, unit_old_era, agency_code, procedure_code, channel, ${COUNTERS}
+      from report_daily where ${scopeWhere(f)} and (${daily})
+      union all
+      select month as day, unit_code, unit_old_era, agency_code, procedure_code, channel, ${COUNTERS}
+      from report_monthly where ${scopeWhere(f)} and (${monthly})
+    )
     select ${key} as key, ${era} as old_era,
       coalesce(sum(received - finished - withdrawn) filter (where ${before}), 0) as carried,
       coalesce(sum(received) filter (where ${inP}), 0) as received,
@@ -138,20 +172,29 @@ export async function countsFromAggregates(db: Db, dim: Dimension, f: Filters): 
       coalesce(sum(digitized_both) filter (where ${inP}), 0) as digitized_both,
       coalesce(sum(withdrawn) filter (where ${inP}), 0) as withdrawn,
       coalesce(sum(overdue_in - overdue_out), 0) as overdue_open
-    from report_daily
-    where ${scopeWhere(f)} and day < ${to}::date
+    from rows
     group by 1, 2`.execute(reportDb(db));
   return normalise(res.rows);
 }
 
-/** Dossiers received and received online per unit and month over [from, to): a unit's trend. */
+/**
+ * Dossiers received and received online per unit and month over [from, to): a unit's trend. `from` is
+ * a month's first day; whole months come from report_monthly, the last partial month from report_daily.
+ */
 export async function monthlyReceivedByUnit(db: Db, f: Filters) {
   const { from, to } = f.period;
+  const last = monthEdges(to).floor;
   const res = await sql<{ unitCode: string; oldEra: boolean; month: string; received: number | string; online: number | string }>`
+    with rows as (
+      select month as day, unit_code, unit_old_era, channel, received from report_monthly
+      where ${scopeWhere(f)} and month >= ${from}::date and month < ${last}::date
+      union all
+      select day, unit_code, unit_old_era, channel, received from report_daily
+      where ${scopeWhere(f)} and day >= ${from}::date and day >= ${last}::date and day < ${to}::date
+    )
     select unit_code, unit_old_era as old_era, to_char(day, 'YYYY-MM') as month, sum(received) as received,
       coalesce(sum(received) filter (where channel in ('web', 'mobile')), 0) as online
-    from report_daily
-    where ${scopeWhere(f)} and day >= ${from}::date and day < ${to}::date
+    from rows
     group by 1, 2, 3`.execute(reportDb(db));
   return res.rows.map((r) => ({ ...r, received: Number(r.received), online: Number(r.online) }));
 }
