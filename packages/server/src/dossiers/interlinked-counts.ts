@@ -18,6 +18,9 @@ export async function countInterlinkedFilings(ctx: AppContext, f: Filters): Prom
   const where = [
     sql`province_code = ${f.provinceCode}`,
     sql`group_code is not null`,
+    // The partial index on group filings (migration 061) holds the range; then the exact Vietnam day.
+    sql`submitted_at >= ${f.period.from}::date - 1`,
+    sql`submitted_at < ${f.period.to}::date + 1`,
     sql`${day} >= ${f.period.from}::date`,
     sql`${day} < ${f.period.to}::date`,
   ];

@@ -41,7 +41,8 @@ export async function countPublishedDossiers(db: Db, dim: Dimension, f: Filters)
     select key, old_era, count(*) as queued, count(*) filter (where synced) as synced
     from (
       select ${key} as key, ${era} as old_era, bool_and(m.status = 'sent') as synced
-      from dossier d
+      from portal_sync_message filing
+      join dossier d on d.province_code = filing.province_code and d.code = filing.dossier_code
       join portal_sync_message m on m.province_code = d.province_code and m.dossier_code = d.code
       where ${sql.join(where, sql` and `)}
       group by d.id, 1, 2
