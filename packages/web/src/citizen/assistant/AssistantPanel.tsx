@@ -121,49 +121,51 @@ export default function AssistantPanel({ onClose }: { onClose: () => void }) {
       <p className="assistant-lead">
         {t('assistant.lead')} {t('assistant.answersInVietnamese')}
       </p>
-      <ol className="assistant-log" role="log" aria-live="polite" aria-label={t('assistant.log')}>
-        {conversation.messages.map((m, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: messages are only appended; the index is their identity
-          <li key={i} className={`assistant-msg ${m.from}`} ref={i === count - 1 ? end : undefined}>
-            <span className="visually-hidden">{m.from === 'user' ? t('assistant.you') : t('assistant.bot')}: </span>
-            <p className="assistant-text" lang={m.from === 'assistant' ? 'vi' : undefined}>
-              {m.text}
-            </p>
-            {m.from === 'assistant' && m.confident === false && m.intent !== 'status' && (
-              <p className="assistant-unsure">{t('assistant.unsure')}</p>
-            )}
-            {m.sources && m.sources.length > 0 && (
-              <p className="assistant-sources">
-                {t('assistant.sources')}:{' '}
-                {m.sources
-                  .map((s) =>
-                    s.procedureCode
-                      ? t('assistant.source', { code: s.procedureCode, field: fieldLabel(s.field) })
-                      : t('assistant.sourceGeneral', { field: fieldLabel(s.field) }),
-                  )
-                  .join('; ')}
+      <div className="assistant-log" role="log" aria-live="polite" aria-label={t('assistant.log')}>
+        <ol>
+          {conversation.messages.map((m, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: messages are only appended; the index is their identity
+            <li key={i} className={`assistant-msg ${m.from}`} ref={i === count - 1 ? end : undefined}>
+              <span className="visually-hidden">{m.from === 'user' ? t('assistant.you') : t('assistant.bot')}: </span>
+              <p className="assistant-text" lang={m.from === 'assistant' ? 'vi' : undefined}>
+                {m.text}
               </p>
-            )}
-            {m.actions && m.actions.length > 0 && (
-              <ul className="assistant-actions">
-                {m.actions.map((a) => (
-                  <li key={a.href}>
-                    {a.href.startsWith('/') ? (
-                      <Link href={hrefOf(a.href)} onClick={onClose} lang="vi">
-                        {a.label}
-                      </Link>
-                    ) : (
-                      <a href={a.href} lang="vi">
-                        {a.label}
-                      </a>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </li>
-        ))}
-      </ol>
+              {m.from === 'assistant' && m.confident === false && m.intent !== 'status' && (
+                <p className="assistant-unsure">{t('assistant.unsure')}</p>
+              )}
+              {m.sources && m.sources.length > 0 && (
+                <p className="assistant-sources">
+                  {t('assistant.sources')}:{' '}
+                  {m.sources
+                    .map((s) =>
+                      s.procedureCode
+                        ? t('assistant.source', { code: s.procedureCode, field: fieldLabel(s.field) })
+                        : t('assistant.sourceGeneral', { field: fieldLabel(s.field) }),
+                    )
+                    .join('; ')}
+                </p>
+              )}
+              {m.actions && m.actions.length > 0 && (
+                <ul className="assistant-actions">
+                  {m.actions.map((a) => (
+                    <li key={a.href}>
+                      {a.href.startsWith('/') ? (
+                        <Link href={hrefOf(a.href)} onClick={onClose} lang="vi">
+                          {a.label}
+                        </Link>
+                      ) : (
+                        <a href={a.href} lang="vi">
+                          {a.label}
+                        </a>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      </div>
       {sending && (
         <p className="muted" role="status">
           {t('assistant.thinking')}
