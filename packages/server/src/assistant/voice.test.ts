@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { buildApp } from '../app';
 import { fileOnline, login, PHONES } from '../dossiers/dossiers.test-helpers';
 import { nextIp, type SignedIn } from '../identity/identity.test-helpers';
 import { createTestApp, type TestApp } from '../test/harness';
@@ -189,5 +190,40 @@ describe('the callbot, walked by its VoiceXML', () => {
     const { transferTo, spoken } = await call(['0']);
     assert.equal(transferTo, 'tel:+842553822222');
     assert.match(spoken.join(' '), /chuyển máy tới tổng đài viên/);
+  });
+});
+
+describe('logs', () => {
+  test('what a caller keys and a citizen types (code, phone digits, phone number) never reaches the request log', async () => {
+    const lines: string[] = [];
+    const logged = await buildApp({
+      ctx: t.ctx,
+      logger: { level: 'trace', stream: { write: (line: string) => lines.push(line) } },
+    });
+    try {
+      const { code } = await fileOnline(t.app, citizen);
+      const last4 = PHONES.citizen.slice(-4);
+      const voice = await logged.inject({
+        method: 'POST',
+        url: '/api/v1/assistant/voice/lookup.vxml',
+        payload: new URLSearchParams({ code: keypadCode(code), phone: last4 }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        remoteAddress: nextIp(),
+      });
+      assert.equal(voice.statusCode, 200);
+      const chat = await logged.inject({
+        method: 'POST',
+        url: '/api/v1/assistant/messages',
+        payload: { text: `hồ sơ ${code} đến đâu rồi, số tôi 0912345678`, lookup: { code, phoneLast4: last4 } },
+        remoteAddress: nextIp(),
+      });
+      assert.equal(chat.statusCode, 200);
+      assert.ok(lines.length > 0, 'requests are logged');
+      const log = lines.join('\n');
+      for (const secret of [keypadCode(code), code, '0912345678', `phone=${last4}`, `"${last4}"`])
+        assert.equal(log.includes(secret), false, `${secret} is not in the log`);
+    } finally {
+      await logged.close();
+    }
   });
 });
