@@ -4,6 +4,7 @@ import { findProcedureByCode } from '../catalog/index';
 import { problem } from '../http/problem';
 import { provinceAdminOnly, requireProvinceAdmin } from '../organisation/admin-scope';
 import { declinedQuestions, insertFaq, listFaq } from './conversation.repository';
+import { faqMatcher } from './faq';
 
 const tags = ['assistant'];
 
@@ -45,7 +46,8 @@ export const assistantAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Câu hỏi trợ lý chưa trả lời được (30 ngày gần nhất), hỏi nhiều nhất trước; đã che dữ liệu cá nhân',
+        summary:
+          'Câu hỏi trợ lý chưa trả lời được (30 ngày gần nhất, chưa có câu hỏi thường gặp), hỏi nhiều nhất trước; đã che dữ liệu cá nhân',
         response: {
           200: z.object({
             items: z.array(z.object({ question: z.string(), count: z.number().int(), lastAskedAt: z.string() })),
@@ -55,7 +57,9 @@ export const assistantAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       requireProvinceAdmin(request);
-      const items = await declinedQuestions(app.ctx, 100);
+      // A question an FAQ entry now answers is no longer waiting for one.
+      const [declined, answeredBy] = await Promise.all([declinedQuestions(app.ctx, 200), faqMatcher(app.ctx)]);
+      const items = declined.filter((d) => !answeredBy(d.question)).slice(0, 100);
       return { items: items.map((i) => ({ ...i, lastAskedAt: i.lastAskedAt.toISOString() })) };
     },
   );

@@ -262,6 +262,16 @@ describe('officers see unanswered questions and add FAQ entries (issue 19 point 
     assert.deepEqual(after.sources, [{ procedureCode: null, field: `faq:${added.json().id}` }]);
     const unrelated = await answer('xin phép nuôi chim yến ở đâu');
     assert.equal(unrelated.intent, 'unknown', 'the entry does not answer every question with "ở đâu"');
+    const waiting = (await get(t.app, admin, '/api/v1/admin/assistant/unanswered')).json().items as Array<{ question: string }>;
+    assert.equal(
+      waiting.some((i) => /hộ chiếu ở đâu vậy|ho chieu o dau vay/i.test(i.question)),
+      false,
+      'answered now: off the list',
+    );
+    assert.ok(
+      waiting.some((i) => /chim yến/.test(i.question)),
+      'still waiting',
+    );
     const faq = await get(t.app, admin, '/api/v1/admin/assistant/faq');
     assert.equal(faq.json().items.length, 1);
   });

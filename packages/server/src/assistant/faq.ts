@@ -43,20 +43,27 @@ function indexOf(ctx: AppContext, entries: FaqEntry[]): FaqIndex {
 
 /** The FAQ entry that answers the question, if one covers enough of it. */
 export async function findFaq(ctx: AppContext, text: string): Promise<FaqEntry | undefined> {
+  return (await faqMatcher(ctx))(text);
+}
+
+/** A matcher over the entries as they are now: for many questions at once (the officers' list). */
+export async function faqMatcher(ctx: AppContext): Promise<(text: string) => FaqEntry | undefined> {
   const entries = await listFaq(ctx);
-  if (entries.length === 0) return undefined;
+  if (entries.length === 0) return () => undefined;
   const { search, known } = indexOf(ctx, entries);
-  const asked = [...new Set(contentWords(text, known))];
-  if (asked.length === 0) return undefined;
-  const [best] = search.search(asked.join(' '));
-  if (!best) return undefined;
-  const exact = best.queryTerms.filter((t) => t in best.match).length;
-  const coverage = (exact + 0.5 * (best.queryTerms.length - exact)) / asked.length;
-  // The entry's own words must be mostly asked too: "hộ chiếu" alone does not take "hộ chiếu gắn chip ở đâu".
-  const entryWords = new Set(contentWords(entries[best.id as number]?.question ?? '', known));
-  const covered = [...entryWords].filter((w) => asked.includes(w) || best.queryTerms.includes(w)).length;
-  if (exact === 0 || coverage < MIN_COVERAGE || covered / Math.max(1, entryWords.size) < MIN_COVERAGE) return undefined;
-  return entries[best.id as number];
+  return (text) => {
+    const asked = [...new Set(contentWords(text, known))];
+    if (asked.length === 0) return undefined;
+    const [best] = search.search(asked.join(' '));
+    if (!best) return undefined;
+    const exact = best.queryTerms.filter((t) => t in best.match).length;
+    const coverage = (exact + 0.5 * (best.queryTerms.length - exact)) / asked.length;
+    // The entry's own words must be mostly asked too: "hộ chiếu" alone does not take "hộ chiếu gắn chip ở đâu".
+    const entryWords = new Set(contentWords(entries[best.id as number]?.question ?? '', known));
+    const covered = [...entryWords].filter((w) => asked.includes(w) || best.queryTerms.includes(w)).length;
+    if (exact === 0 || coverage < MIN_COVERAGE || covered / Math.max(1, entryWords.size) < MIN_COVERAGE) return undefined;
+    return entries[best.id as number];
+  };
 }
 
 export function faqAnswer(entry: FaqEntry): Answer {
