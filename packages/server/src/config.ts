@@ -207,8 +207,20 @@ const PrivacyEnvSchema = z.object({
   PRIVACY_REQUEST_DUE_DAYS: z.coerce.number().int().min(1).max(60).default(10),
 });
 
+/**
+ * The assistant's callbot (config.assistant, issue 19 point 4): where "bấm phím 0" transfers the
+ * call — the hotline operators' queue, as a tel: number or a SIP address of the switchboard.
+ */
+const AssistantEnvSchema = z.object({
+  ASSISTANT_VOICE_TRANSFER_TO: z
+    .string()
+    .regex(/^(tel:\+?\d{3,15}|sip:[\w.+-]+@[\w.-]+)$/, { error: 'cần dạng tel:+84… hoặc sip:hang-cho@tong-dai' })
+    .default('tel:+842553822222'),
+});
+
 export const ConfigSchema = AppEnvSchema.extend(PaymentsEnvSchema.shape)
   .extend(PrivacyEnvSchema.shape)
+  .extend(AssistantEnvSchema.shape)
   .extend(VneidEnvSchema.shape)
   .extend(PortalSyncEnvSchema.shape)
   .extend(NotificationsEnvSchema.shape)
@@ -317,6 +329,7 @@ export type Config = AppEnv & {
   notifications: NotificationConfig;
   signing: SigningConfig;
   privacy: { requestDueDays: number };
+  assistant: { voiceTransferTo: string };
 };
 
 /** Each line names the variable; zod says what is wrong with it. Values are not echoed (secrets). */
@@ -358,6 +371,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     notifications: only(NotificationsEnvSchema, e),
     privacy: { requestDueDays: e.PRIVACY_REQUEST_DUE_DAYS },
+    assistant: { voiceTransferTo: e.ASSISTANT_VOICE_TRANSFER_TO },
     signing: {
       mode: e.SIGNING_URL ? 'remote' : 'local',
       url: e.SIGNING_URL,

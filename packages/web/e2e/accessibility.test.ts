@@ -10,7 +10,7 @@ import { ensureWebBuild, type RunningServer, startServer } from './server';
 /**
  * axe-core over the main pages on a 390×844 phone, in one browser session (one server, one browser:
  * CI time): not one serious or critical violation on the citizen's pages (home, procedures, a
- * procedure, sign-in, the lookup, the wizard's first step), the officer's dossier list, the reports
+ * procedure, sign-in, the lookup, the wizard's first step, the assistant's panel), the officer's dossier list, the reports
  * and the hotline form. Then the keyboard: a skip link to the content, "Tiếp tục" (or Enter) moves
  * to the next step and its heading takes the focus, the commune list is walked with the arrow keys;
  * the offer to install the app (Android's prompt, the iPhone's Share steps, dismissed for good); the
@@ -83,6 +83,14 @@ async function visit(path: string, ready: () => Promise<unknown>, label = path) 
 
 test('no serious or critical axe violation on the citizen pages of a phone', { timeout: 180_000 }, async () => {
   await visit('/', () => page.getByRole('region', { name: 'Hỗ trợ' }).waitFor());
+  // The assistant's panel, open with an answer in it (issue 19 point 3).
+  await page.getByRole('button', { name: /^Trợ lý/ }).click();
+  const assistant = page.getByRole('dialog', { name: 'Trợ lý dịch vụ công' });
+  await assistant.getByLabel('Câu hỏi của bạn').fill('le phi khai sinh bao nhieu');
+  await assistant.getByLabel('Câu hỏi của bạn').press('Enter');
+  await assistant.getByRole('link', { name: 'Nộp hồ sơ' }).waitFor();
+  found.push(...(await seriousViolations('/ with the assistant panel open')));
+  await page.keyboard.press('Escape');
   await visit('/thu-tuc', () => page.getByRole('heading', { level: 1 }).waitFor());
   await visit('/thu-tuc/1.001612', () =>
     page

@@ -1,4 +1,5 @@
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { AssistantLauncher } from './citizen/assistant/AssistantLauncher';
 import { Account } from './citizen/auth/Account';
 import { ChangePassword } from './citizen/auth/ChangePassword';
 import { ForgotPassword } from './citizen/auth/ForgotPassword';
@@ -142,6 +143,7 @@ export function App() {
               )}
             </Link>
           )}
+          <AssistantLauncher />
           <LanguageButton className="lang" />
         </span>
       </header>

@@ -18,19 +18,23 @@ export interface Answer {
 const HOTLINE_ACTION = { label: `Gọi tổng đài ${HOTLINE.phone}`, href: `tel:${HOTLINE.phone.replace(/\s/g, '')}` };
 const LOOKUP_ACTION = { label: 'Tra cứu hồ sơ', href: '/tra-cuu' };
 
-function fileAction(p: ProcedureDefinition) {
-  return { label: `Nộp hồ sơ: ${p.name}`, href: `/thu-tuc/${encodeURIComponent(p.code)}` };
+/** The procedure's page (what it takes, its form) and the wizard that files it. */
+function procedureActions(p: ProcedureDefinition) {
+  return [
+    { label: `Xem thủ tục: ${p.name}`, href: `/thu-tuc/${encodeURIComponent(p.code)}` },
+    { label: 'Nộp hồ sơ', href: `/nop/${encodeURIComponent(p.code)}` },
+  ];
 }
 
 /** An answer about one procedure, read from its catalog facts only. */
 export function procedureAnswer(
   p: ProcedureDefinition,
-  intent: Exclude<Intent, 'status' | 'hours' | 'unknown'>,
+  intent: Exclude<Intent, 'status' | 'hours' | 'faq' | 'unknown'>,
   now: Date,
   confident: boolean,
 ): Answer {
   const cite = (field: string) => [{ procedureCode: p.code, field }];
-  const base = { intent, confident, actions: [fileAction(p)] };
+  const base = { intent, confident, actions: procedureActions(p) };
   switch (intent) {
     case 'papers': {
       const list = p.components

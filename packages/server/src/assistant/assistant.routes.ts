@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { AddressLimiter, sharedLookupGuard } from '../dossiers/index';
 import { problem } from '../http/problem';
 import { answerMessage } from './assistant.service';
+import { assistantAdminRoutes } from './assistant-admin.routes';
+import { voiceRoutes } from './voice.routes';
 
 const tags = ['assistant'];
 
@@ -28,7 +30,7 @@ const MessageBody = z.strictObject({
 const Reply = z.object({
   conversationId: z.string(),
   answer: z.string(),
-  intent: z.enum(['papers', 'fee', 'duration', 'where', 'online', 'status', 'hours', 'unknown']),
+  intent: z.enum(['papers', 'fee', 'duration', 'where', 'online', 'status', 'hours', 'faq', 'unknown']),
   confident: z.boolean(),
   sources: z.array(z.object({ procedureCode: z.string().nullable(), field: z.string() })),
   actions: z.array(z.object({ label: z.string(), href: z.string() })),
@@ -39,6 +41,8 @@ export const assistantRoutes: FastifyPluginAsyncZod = async (app) => {
   const addresses = new AddressLimiter(ADDRESS_LIMIT.max, ADDRESS_LIMIT.windowMs);
   // The public lookup's own per-code lock: a code's guesses count the same through either door.
   const guard = sharedLookupGuard(app.ctx);
+  await app.register(voiceRoutes(guard, addresses));
+  await app.register(assistantAdminRoutes);
 
   app.post(
     '/api/v1/assistant/messages',

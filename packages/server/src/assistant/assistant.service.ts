@@ -5,8 +5,10 @@ import { listMine, lookUpDossier, normalizeLookupCode } from '../dossiers/index'
 import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/index';
 import { type Answer, declineAnswer, dossierStateAnswer, hoursAnswer, procedureAnswer, statusNeedsFactorAnswer } from './answers';
+import { recallProcedure, recordExchange } from './conversation.repository';
+import { faqAnswer, findFaq } from './faq';
 import { findProcedure, hasContent } from './retrieval';
-import { intentOf, words } from './vocabulary';
+import { intentOf, QUESTION_WORDS, words } from './vocabulary';
 
 export interface AssistantQuestion {
   text: string;
@@ -16,68 +18,60 @@ export interface AssistantQuestion {
 
 export type AssistantReply = Answer & { conversationId: string };
 
-/**
- * Conversations, in memory: only the procedure last talked about, so "còn lệ phí?" follows on; no
- * text, no dossier code, no phone. Kept 30 days from the last message (issue 19 point 6), at most
- * MAX_CONVERSATIONS (the oldest go first). A restart forgets them: the follow-up then asks which procedure.
- */
-const KEEP_MS = 30 * 24 * 3_600_000;
-const MAX_CONVERSATIONS = 50_000;
-const conversations = new Map<string, { procedureCode?: string; lastAt: number }>();
-
-function remember(id: string, procedureCode: string | undefined, now: number): void {
-  const previous = conversations.get(id);
-  conversations.delete(id);
-  conversations.set(id, { procedureCode: procedureCode ?? previous?.procedureCode, lastAt: now });
-  while (conversations.size > MAX_CONVERSATIONS) {
-    const oldest = conversations.keys().next().value;
-    if (oldest === undefined) break;
-    conversations.delete(oldest);
-  }
-}
-
-function recall(id: string | undefined, now: number): string | undefined {
-  if (!id) return undefined;
-  const kept = conversations.get(id);
-  if (!kept || now - kept.lastAt > KEEP_MS) return undefined;
-  return kept.procedureCode;
-}
-
 /** The assistant's answer to one message: from the catalog, the calendar, or a dossier the asker may see. */
 export async function answerMessage(
   ctx: AppContext,
   question: AssistantQuestion,
   actor: Actor | null,
   guard?: LookupGuard,
+  channel: 'chat' | 'voice' = 'chat',
 ): Promise<AssistantReply> {
   const now = ctx.now();
   const conversationId = question.conversationId ?? randomUUID();
+  const answer = await answerOf(ctx, question, actor, guard, now);
+  await recordExchange(
+    ctx,
+    {
+      conversationId,
+      channel,
+      question: question.text,
+      answer: answer.answer,
+      // "Which procedure?" is not a question the catalog failed: officers' list leaves it out.
+      intent: answer.intent === 'unknown' && words(question.text).every((w) => QUESTION_WORDS.has(w)) ? 'clarify' : answer.intent,
+      confident: answer.confident,
+      procedureCode: answer.intent === 'status' ? null : (answer.sources[0]?.procedureCode ?? null),
+      aboutDossier: answer.intent === 'status' && answer.confident,
+    },
+    now,
+  );
+  return { conversationId, ...answer };
+}
+
+async function answerOf(
+  ctx: AppContext,
+  question: AssistantQuestion,
+  actor: Actor | null,
+  guard: LookupGuard | undefined,
+  now: Date,
+): Promise<Answer> {
   const folded = words(question.text).join(' ');
   const asked = intentOf(folded);
 
-  if (asked === 'status' || (question.lookup && asked === undefined)) {
-    remember(conversationId, undefined, now.getTime());
-    return { conversationId, ...(await statusAnswer(ctx, question, actor, guard)) };
-  }
-  if (asked === 'hours') {
-    remember(conversationId, undefined, now.getTime());
-    return { conversationId, ...(await hoursAnswer(ctx)) };
-  }
+  if (asked === 'status' || (question.lookup && asked === undefined)) return statusAnswer(ctx, question, actor, guard);
+  if (asked === 'hours') return hoursAnswer(ctx);
   const entries = await publishedCatalog(ctx.db, ctx.config.PROVINCE_CODE);
   const match = findProcedure(entries, question.text);
   let procedure = match?.procedure.facts;
+  // The province's own answers, for what the catalog does not say (issue 19 point 3).
+  const faq = procedure ? undefined : await findFaq(ctx, question.text);
+  if (faq) return faqAnswer(faq);
   if (!procedure && !hasContent(question.text) && asked !== undefined) {
-    const code = recall(question.conversationId, now.getTime());
+    const code = await recallProcedure(ctx, question.conversationId, now);
     procedure = entries.find((e) => e.code === code)?.facts;
-    if (!procedure) return { conversationId, ...declineAnswer(true) };
+    if (!procedure) return declineAnswer(true);
   }
-  if (!procedure) {
-    remember(conversationId, undefined, now.getTime());
-    return { conversationId, ...declineAnswer(false) };
-  }
-  remember(conversationId, procedure.code, now.getTime());
-  const intent = asked ?? 'papers';
-  return { conversationId, ...procedureAnswer(procedure, intent, now, asked !== undefined) };
+  if (!procedure) return declineAnswer(false);
+  return procedureAnswer(procedure, asked ?? 'papers', now, asked !== undefined);
 }
 
 /** A dossier's state only with its code and the filer's phone's last 4 digits, or to its signed-in filer. */

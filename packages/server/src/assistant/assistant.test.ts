@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileOnline, login, PHONES, post } from '../dossiers/dossiers.test-helpers';
+import { fileOnline, get, login, PHONES, post } from '../dossiers/dossiers.test-helpers';
 import { HOTLINE } from '../feedback/help.data';
 import { nextIp, type SignedIn } from '../identity/identity.test-helpers';
+import { runRetention } from '../privacy/index';
 import { createTestApp, type TestApp } from '../test/harness';
+import { withAssistantTables } from './assistant.tables';
+import { DOSSIER_ANSWER_NOT_KEPT } from './conversation.repository';
 import type { EvalQuestion } from './eval/hand-written';
 
 const MONDAY_9AM = new Date('2026-11-30T02:00:00Z');
@@ -178,5 +181,116 @@ describe('the evaluation set', () => {
     const unanswerable = questions.filter((q) => q.intent === 'unknown').length;
     assert.ok(right / (questions.length - unanswerable) >= 0.9, `top-1 ${right}/${questions.length - unanswerable}`);
     assert.ok(declined / unanswerable >= 0.9, `declined ${declined}/${unanswerable}`);
+  });
+});
+
+const storedMessages = (conversationId: string) =>
+  withAssistantTables(t.ctx.db)
+    .selectFrom('assistantMessage')
+    .select(['question', 'answer', 'intent'])
+    .where('conversationId', '=', conversationId)
+    .orderBy('id')
+    .execute();
+
+describe('conversations are stored without personal data (issue 19 point 6)', () => {
+  test("a stored message shows phone and identity numbers masked; a dossier's state is not kept", async () => {
+    const first = await answer('tôi sđt 0912 345 678, cccd 079123456789, lệ phí khai sinh bao nhiêu');
+    const [stored] = await storedMessages(first.conversationId);
+    assert.ok(stored, 'the message is stored');
+    assert.match(stored.question, /\[số điện thoại\]/);
+    assert.match(stored.question, /\[số định danh\]/);
+    for (const leak of ['0912', '345 678', '079123456789']) assert.equal(stored.question.includes(leak), false, stored.question);
+
+    const { code } = await fileOnline(t.app, citizen);
+    const last4 = PHONES.citizen.slice(-4);
+    const status = await answer(`hồ sơ ${code} đến đâu rồi, số cuối ${last4}`, { lookup: { code, phoneLast4: last4 } });
+    assert.equal(status.confident, true, status.answer);
+    const [kept] = await storedMessages(status.conversationId);
+    assert.equal(kept?.answer, DOSSIER_ANSWER_NOT_KEPT);
+    for (const leak of [code, last4]) assert.equal(kept?.question.includes(leak), false, kept?.question);
+  });
+});
+
+describe('officers see unanswered questions and add FAQ entries (issue 19 point 3)', () => {
+  test('declined questions are listed most asked first, masked; an FAQ entry then answers the same question', async () => {
+    const admin = await login(t.app, 'provinceAdmin');
+    for (let i = 0; i < 3; i++) await answer('lam ho chieu o dau vay');
+    await answer('làm hộ chiếu ở đâu vậy, gọi tôi 0905 111 222');
+    for (let i = 0; i < 2; i++) await answer('xin phép nuôi chim yến ở đâu');
+    const before = await answer('Làm hộ chiếu ở đâu vậy?');
+    assert.equal(before.intent, 'unknown');
+
+    assert.equal((await get(t.app, citizen, '/api/v1/admin/assistant/unanswered')).statusCode, 403);
+    const list = await get(t.app, admin, '/api/v1/admin/assistant/unanswered');
+    assert.equal(list.statusCode, 200, list.body);
+    const items = list.json().items as Array<{ question: string; count: number }>;
+    const counts = items.map((i) => i.count);
+    assert.deepEqual(
+      counts,
+      [...counts].sort((a, b) => b - a),
+      'most asked first',
+    );
+    const passport = items.findIndex((i) => /hộ chiếu ở đâu vậy|ho chieu o dau vay/i.test(i.question));
+    const swiftlets = items.findIndex((i) => /chim yến/.test(i.question));
+    assert.ok(passport >= 0 && swiftlets > passport, JSON.stringify(items.slice(0, 5)));
+    assert.equal(items[swiftlets]?.count, 2);
+    assert.equal(items[passport]?.count, 4, 'the same question with and without diacritics is counted together');
+    assert.equal(JSON.stringify(items).includes('0905'), false, 'no phone number in the list');
+
+    const refused = await post(t.app, citizen, '/api/v1/admin/assistant/faq', {
+      question: 'Làm hộ chiếu ở đâu?',
+      answer: 'x'.repeat(20),
+    });
+    assert.equal(refused.statusCode, 403);
+    const bad = await post(t.app, admin, '/api/v1/admin/assistant/faq', { question: 'Làm hộ chiếu ở đâu?', answer: 'ngắn' });
+    assert.equal(bad.statusCode, 400);
+    assert.ok(
+      bad.json().errors.some((e: { field: string }) => e.field.endsWith('answer')),
+      bad.body,
+    );
+    const added = await post(t.app, admin, '/api/v1/admin/assistant/faq', {
+      question: 'Làm hộ chiếu ở đâu?',
+      answer:
+        'Hộ chiếu phổ thông do Phòng Quản lý xuất nhập cảnh Công an tỉnh cấp; nộp trên Cổng dịch vụ công quốc gia hoặc tại trụ sở.',
+    });
+    assert.equal(added.statusCode, 201, added.body);
+
+    const after = await answer('lam ho chieu o dau vay');
+    assert.equal(after.intent, 'faq', after.answer);
+    assert.equal(after.confident, true);
+    assert.match(after.answer, /Phòng Quản lý xuất nhập cảnh/);
+    assert.deepEqual(after.sources, [{ procedureCode: null, field: `faq:${added.json().id}` }]);
+    const unrelated = await answer('xin phép nuôi chim yến ở đâu');
+    assert.equal(unrelated.intent, 'unknown', 'the entry does not answer every question with "ở đâu"');
+    const waiting = (await get(t.app, admin, '/api/v1/admin/assistant/unanswered')).json().items as Array<{ question: string }>;
+    assert.equal(
+      waiting.some((i) => /hộ chiếu ở đâu vậy|ho chieu o dau vay/i.test(i.question)),
+      false,
+      'answered now: off the list',
+    );
+    assert.ok(
+      waiting.some((i) => /chim yến/.test(i.question)),
+      'still waiting',
+    );
+    const faq = await get(t.app, admin, '/api/v1/admin/assistant/faq');
+    assert.equal(faq.json().items.length, 1);
+  });
+});
+
+describe('the retention job removes conversations after 30 days', () => {
+  test('a conversation older than 30 days is removed by the retention run, a recent one stays', async () => {
+    const old = await answer('lệ phí khai tử bao nhiêu');
+    t.setNow(new Date(MONDAY_9AM.getTime() + 29 * 86_400_000));
+    const recent = await answer('cắt hộ khẩu bao lâu');
+    const now = new Date(MONDAY_9AM.getTime() + 31 * 86_400_000);
+    t.setNow(now);
+    const { lines } = await runRetention(t.ctx, now);
+    const line = lines.find((l) => l.category === 'assistant_conversations');
+    assert.ok(line && line.affected >= 1, JSON.stringify(line));
+    assert.equal((await storedMessages(old.conversationId)).length, 0, 'the old conversation and its messages are gone');
+    assert.equal((await storedMessages(recent.conversationId)).length, 1, 'the recent one stays');
+    const followUp = await answer('lệ phí bao nhiêu?', { conversationId: old.conversationId });
+    assert.equal(followUp.intent, 'unknown', 'a removed conversation no longer carries its procedure');
+    t.setNow(MONDAY_9AM);
   });
 });

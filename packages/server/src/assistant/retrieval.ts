@@ -43,7 +43,7 @@ function isQuestionWord(w: string, procedureWords: ReadonlySet<string>): boolean
   return w.length >= 5 && !procedureWords.has(w) && LONG_QUESTION_WORDS.some((q) => oneEditApart(w, q));
 }
 
-function contentWords(text: string, procedureWords: ReadonlySet<string> = new Set()): string[] {
+export function contentWords(text: string, procedureWords: ReadonlySet<string> = new Set()): string[] {
   return words(words(text).join(' ').replace(QUESTION_PHRASES, ' ')).filter((w) => !isQuestionWord(w, procedureWords));
 }
 

@@ -45,10 +45,10 @@ export function words(text: string): string[] {
     .flatMap((w) => (SHORTHAND[w] ?? w).split(' '));
 }
 
-export type Intent = 'papers' | 'fee' | 'duration' | 'where' | 'online' | 'status' | 'hours' | 'unknown';
+export type Intent = 'papers' | 'fee' | 'duration' | 'where' | 'online' | 'status' | 'hours' | 'faq' | 'unknown';
 
 /** Phrases (folded, space-joined words) by intent, tried in this order: the first that occurs wins. */
-const INTENT_PHRASES: Array<[Exclude<Intent, 'unknown'>, RegExp]> = [
+const INTENT_PHRASES: Array<[Exclude<Intent, 'unknown' | 'faq'>, RegExp]> = [
   [
     'status',
     /\b(ho so (cua )?(toi|minh|em|anh|chi|nha)|den dau roi|toi dau roi|tinh trang|trang thai|tra cuu ho so|xong chua|co ket qua chua|duoc chua|xu ly toi dau|xu ly den dau|ma ho so)\b/,
@@ -76,6 +76,6 @@ const INTENT_PHRASES: Array<[Exclude<Intent, 'unknown'>, RegExp]> = [
   ],
 ];
 
-export function intentOf(folded: string): Exclude<Intent, 'unknown'> | undefined {
+export function intentOf(folded: string): Exclude<Intent, 'unknown' | 'faq'> | undefined {
   return INTENT_PHRASES.find(([, pattern]) => pattern.test(folded))?.[0];
 }

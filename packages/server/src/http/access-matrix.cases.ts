@@ -137,6 +137,18 @@ export const MATRIX: Record<string, MatrixCase> = {
     ok: EVERYONE,
     ownAddress: true,
   },
+  'GET /api/v1/assistant/voice/start.vxml': pub('/api/v1/assistant/voice/start.vxml'),
+  'GET /api/v1/assistant/voice/lookup.vxml': pub('/api/v1/assistant/voice/lookup.vxml'),
+  'POST /api/v1/assistant/voice/lookup.vxml': {
+    request: post('/api/v1/assistant/voice/lookup.vxml', { code: '2611300001', phone: '0000' }),
+    ok: EVERYONE,
+    ownAddress: true,
+  },
+  'GET /api/v1/assistant/voice/topics.vxml': pub('/api/v1/assistant/voice/topics.vxml'),
+  'GET /api/v1/assistant/voice/topic.vxml': pub('/api/v1/assistant/voice/topic.vxml?id=ho-tich'),
+  'GET /api/v1/assistant/voice/procedure.vxml': pub(`/api/v1/assistant/voice/procedure.vxml?code=${REGISTRATION}`),
+  'GET /api/v1/assistant/voice/operator.vxml': pub('/api/v1/assistant/voice/operator.vxml'),
+  'GET /api/v1/assistant/voice/audio/:name': pub(`/api/v1/assistant/voice/audio/${'0'.repeat(32)}.wav`, { absent: true }),
   'GET /api/v1/household-businesses/name-check': pub('/api/v1/household-businesses/name-check?name=Bánh%20mì&unitCode=21025'),
   'GET /api/v1/notifications/vapid-public-key': pub('/api/v1/notifications/vapid-public-key'),
 
@@ -453,6 +465,15 @@ export const MATRIX: Record<string, MatrixCase> = {
     request: post('/api/v1/admin/privacy/requests/YCDL-000000-000000/answer', { decision: 'refused', answer: 'Thử quyền' }),
     ok: ADMINS,
     absent: true,
+  },
+  'GET /api/v1/admin/assistant/unanswered': { request: get('/api/v1/admin/assistant/unanswered'), ok: ADMINS },
+  'GET /api/v1/admin/assistant/faq': { request: get('/api/v1/admin/assistant/faq'), ok: ADMINS },
+  'POST /api/v1/admin/assistant/faq': {
+    request: post('/api/v1/admin/assistant/faq', {
+      question: 'Làm hộ chiếu ở đâu?',
+      answer: 'Hộ chiếu do Phòng Quản lý xuất nhập cảnh Công an tỉnh cấp.',
+    }),
+    ok: ADMINS,
   },
   'GET /api/v1/admin/privacy/retention': { request: get('/api/v1/admin/privacy/retention'), ok: ADMINS },
   'GET /api/v1/privacy/notices/procedures/:code': {

@@ -83,6 +83,19 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   // A dossier's state by its code and a second factor (the handler checks it and limits guessing)
   'GET /api/v1/public/dossiers/:code': 'public',
   'POST /api/v1/assistant/messages': 'public',
+  // The callbot's VoiceXML documents, fetched by the hotline's IVR platform (no session there)
+  'GET /api/v1/assistant/voice/start.vxml': 'public',
+  'GET /api/v1/assistant/voice/lookup.vxml': 'public',
+  'POST /api/v1/assistant/voice/lookup.vxml': 'public',
+  'GET /api/v1/assistant/voice/topics.vxml': 'public',
+  'GET /api/v1/assistant/voice/topic.vxml': 'public',
+  'GET /api/v1/assistant/voice/procedure.vxml': 'public',
+  'GET /api/v1/assistant/voice/operator.vxml': 'public',
+  'GET /api/v1/assistant/voice/audio/:name': 'public',
+  // The assistant's unanswered questions and FAQ entries (the handlers check the province administrator)
+  'GET /api/v1/admin/assistant/unanswered': 'officer',
+  'GET /api/v1/admin/assistant/faq': 'officer',
+  'POST /api/v1/admin/assistant/faq': 'officer',
   'GET /xac-minh/:code': 'public',
   'GET /api/v1/household-businesses/name-check': 'public',
   'GET /api/v1/notifications/vapid-public-key': 'public',

@@ -40,6 +40,12 @@ export const RETENTION_DEFAULTS: readonly Default[] = [
     legalBasis: 'Mã OTP, mã đặt lại mật khẩu đã hết hạn: không còn mục đích xử lý.',
   },
   {
+    category: 'assistant_conversations',
+    keepDays: 30,
+    action: 'delete',
+    legalBasis: 'Cuộc trò chuyện với trợ lý (đã che dữ liệu cá nhân): giữ 30 ngày để trả lời tiếp và bổ sung câu hỏi thường gặp.',
+  },
+  {
     category: 'notifications',
     keepDays: 365,
     action: 'delete',

@@ -73,6 +73,13 @@ const HANDLERS: Record<string, Handler> = {
       detail: { phone, reset, staff, signUps, unverifiedAccounts: unverified },
     };
   },
+  /** The assistant's conversations (053): a conversation goes 30 days after its last message, its messages with it. */
+  async assistant_conversations(trx, p, cutoff) {
+    const n = count(
+      await sql`delete from assistant_conversation where province_code = ${p} and last_at < ${cutoff}`.execute(trx),
+    );
+    return { affected: n, detail: {} };
+  },
   async notifications(trx, p, cutoff) {
     const n = count(await sql`delete from notification where province_code = ${p} and created_at < ${cutoff}`.execute(trx));
     return { affected: n, detail: {} };

@@ -6,6 +6,7 @@ import { api } from '../shared/api';
 import { DeskUserMenu } from '../shared/DeskUserMenu';
 import { useSession } from '../shared/session';
 import { AgenciesScreen } from './AgenciesScreen';
+import { AssistantScreen } from './AssistantScreen';
 import { CalendarScreen } from './CalendarScreen';
 import { ComplaintsScreen } from './ComplaintsScreen';
 import { DossierScreen } from './DossierScreen';
@@ -112,6 +113,12 @@ export default function OfficerApp() {
       show: hasRole(user, 'province_admin', 'system_admin'),
     },
     {
+      href: '/can-bo/tro-ly',
+      label: t('assistant.admin.nav'),
+      current: path === '/can-bo/tro-ly',
+      show: hasRole(user, 'province_admin', 'system_admin'),
+    },
+    {
       href: '/can-bo/du-lieu-ca-nhan',
       label: t('privacy.admin.nav'),
       current: path === '/can-bo/du-lieu-ca-nhan',
@@ -129,6 +136,7 @@ export default function OfficerApp() {
   else if (path === '/can-bo/co-quan') screen = <AgenciesScreen />;
   else if (path === '/can-bo/chi-tieu') screen = <TargetsScreen />;
   else if (path === '/can-bo/lich-lam-viec') screen = <CalendarScreen />;
+  else if (path === '/can-bo/tro-ly' && hasRole(user, 'province_admin', 'system_admin')) screen = <AssistantScreen />;
   else if (path === '/can-bo/du-lieu-ca-nhan' && hasRole(user, 'province_admin', 'system_admin')) screen = <PrivacyScreen />;
   else if (path === '/can-bo/thu-tuc' && hasRole(user, 'province_admin', 'system_admin'))
     screen = (
