@@ -47,6 +47,10 @@ export interface CountRow {
   overdueOpen: number;
   /** Dossiers with a complaint filed in the period (feedback/complaint-counts.ts; 0 from the counts here). */
   complained: number;
+  /** Dossiers received with a component reused from the document store (store/reuse-counts.ts; 0 from the counts here). */
+  reused: number;
+  /** Set once the province recorded any reuse: the reuse rate is then a figure, not "chưa có dữ liệu". */
+  reuseKnown?: boolean;
 }
 
 const NUMERIC_KEYS = [
@@ -70,6 +74,7 @@ const NUMERIC_KEYS = [
   'withdrawn',
   'overdueOpen',
   'complained',
+  'reused',
 ] as const satisfies readonly (keyof CountRow)[];
 
 export { NUMERIC_KEYS };

@@ -10,6 +10,7 @@ import {
 import { addDays, classifyUnit, formatPercentVi, type Period } from '@dvc/domain/indicators';
 import { countComplainedDossiers } from '../feedback/complaint-counts';
 import type { AppContext } from '../http/context';
+import { countReusingDossiers, hasReuseData } from '../store/index';
 import { levelTotals, onlineServices, projectBelowTarget } from './reports.figures';
 import { FORMULAS } from './reports.formulas';
 import {
@@ -120,8 +121,12 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
     agencyCode: q.agency,
     scopeAgencies: q.scopeAgencies,
   };
+  const reuseKnown = await hasReuseData(ctx.db, provinceCode);
   const countsBy = async (dim: Dimension) =>
-    withComplaints(await countsFromAggregates(ctx.db, dim, filters), await countComplainedDossiers(ctx.db, dim, filters));
+    withReuse(
+      withComplaints(await countsFromAggregates(ctx.db, dim, filters), await countComplainedDossiers(ctx.db, dim, filters)),
+      reuseKnown ? await countReusingDossiers(ctx.db, dim, filters) : null,
+    );
   const counts = await countsBy(q.groupBy);
   // The level totals and the online services read the same aggregates by unit and by procedure.
   const figures = q.figures ?? true;
@@ -192,7 +197,7 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
       formulas: FORMULAS,
       levels: figures ? await levelTotals(ctx, era, byUnit) : [],
       onlineServices: figures ? await onlineServices(ctx, filters, byProcedure) : null,
-      unavailable: UNAVAILABLE,
+      unavailable: reuseKnown ? withoutReuse(UNAVAILABLE) : UNAVAILABLE,
     },
   };
 }
@@ -210,6 +215,23 @@ function withComplaints(counts: CountRow[], complained: Awaited<ReturnType<typeo
     row.complained += x.complained;
   }
   return counts;
+}
+
+/** Adds each group's reusing dossiers; null = no reuse recorded at all (the rate stays unknown). */
+function withReuse(counts: CountRow[], reused: Awaited<ReturnType<typeof countReusingDossiers>> | null): CountRow[] {
+  if (!reused) return counts;
+  const byKey = new Map(counts.map((c) => [`${c.oldEra}|${c.key}`, c]));
+  for (const c of counts) c.reuseKnown = true;
+  for (const x of reused) {
+    const row = byKey.get(`${x.oldEra}|${x.key}`);
+    // A reusing dossier was received in the period, so its group has a row of received counts.
+    if (row) row.reused += x.reused;
+  }
+  return counts;
+}
+
+function withoutReuse(unavailable: typeof UNAVAILABLE): typeof UNAVAILABLE {
+  return Object.fromEntries(Object.entries(unavailable).filter(([k]) => k !== 'reuse'));
 }
 
 /** Month rows carry their own stocks: carried at the month's start, open and late at its end. */
