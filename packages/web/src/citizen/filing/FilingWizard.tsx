@@ -13,6 +13,7 @@ import { discardOutboxItem, submitToOutbox } from '../../shared/outbox-runtime';
 import { draftStore, outboxStore } from '../../shared/secure';
 import { useSession } from '../../shared/session';
 import { ProcedureNotice } from '../privacy/ProcedureNotice';
+import { registerPrefill } from '../store/store-api';
 import { canGoWithOutbox, handOverToOutbox } from './AttachmentInput';
 import { DefinitionForm, type FormContext } from './DefinitionForm';
 import { formRows, initialValue, keepKnown, localized, parseDefinition, placementOf, prefillPerson } from './definition-form';
@@ -107,12 +108,12 @@ export default function FilingWizard({ code }: { code: string }) {
             meta: {
               // The papers already uploaded go with the reopened form: nothing is photographed twice.
               files: item.body.attachments.map((a) => ({
-                key: a.fileId,
+                key: 'fileId' in a ? a.fileId : a.reusedDocumentId,
                 componentId: a.componentId,
                 name: procedure?.components.find((c) => c.id === a.componentId)?.name ?? a.componentId,
                 size: 0,
                 type: '',
-                fileId: a.fileId,
+                ...('fileId' in a ? { fileId: a.fileId } : { reusedDocumentId: a.reusedDocumentId }),
                 state: 'done',
               })),
               unitCode: item.body.unitCode,
@@ -137,6 +138,9 @@ export default function FilingWizard({ code }: { code: string }) {
       const user = session.status === 'signed-in' ? session.user : undefined;
       let data = prefillPerson(topFields, initialValue(topFields), { fullName: user?.fullName, phone: user?.phone ?? undefined });
       if (placement.deliveryField) data = { ...data, [placement.deliveryField]: 'electronic' };
+      // A change or termination names the business: the register's entry of the certificate in the store fills it.
+      const named = definition.form.steps.map((s) => registrationLookupFields(definition.result.issuer, s.fields)).find(Boolean);
+      if (named && user) data = { ...data, ...(await registerPrefill(code, named)) };
       setState({ stepIndex: 0, data, meta: { files: [], delivery: 'electronic', unitNames: {} } });
     })();
   }, [session.status, state, code, fromItem, definition]);
@@ -266,8 +270,12 @@ export default function FilingWizard({ code }: { code: string }) {
       channel: channelFor(browserChannelEnv()),
       form: whole.value as Record<string, unknown>,
       attachments: state!.meta.files
-        .filter((f) => f.fileId && f.componentId)
-        .map((f) => ({ componentId: f.componentId!, fileId: f.fileId! })),
+        .filter((f) => (f.fileId || f.reusedDocumentId) && f.componentId)
+        .map((f) =>
+          f.fileId
+            ? { componentId: f.componentId!, fileId: f.fileId }
+            : { componentId: f.componentId!, reusedDocumentId: f.reusedDocumentId! },
+        ),
       delivery: delivery() ?? 'electronic',
       ...procedureVersionField(version),
     };

@@ -1,0 +1,49 @@
+import { api } from '../../shared/api';
+
+/** One document of the citizen's store (GET /api/v1/me/documents). */
+export interface StoreDocument {
+  id: string;
+  source: 'result' | 'component' | 'upload';
+  documentKind: string;
+  title: string;
+  procedureName: string | null;
+  issuerName: string;
+  issuedAt: string;
+  dossierCode: string | null;
+  digitizedBy: 'desk' | 'citizen' | null;
+  valid: boolean;
+  validUntil: string | null;
+  validityText: string;
+  fileName: string;
+  mediaType: string;
+  downloadUrl: string;
+  deletable: boolean;
+  business?: { registrationNumber: string; ownerCitizenId: string; name: string };
+}
+
+export interface StoreListing {
+  items: StoreDocument[];
+  /** With a procedure: per component, the stored documents that may stand for it. */
+  offers?: Array<{ componentId: string; documentIds: string[] }>;
+}
+
+export function loadStore(procedureCode?: string): Promise<StoreListing> {
+  return api<StoreListing>(`/api/v1/me/documents${procedureCode ? `?procedureCode=${encodeURIComponent(procedureCode)}` : ''}`);
+}
+
+export function deleteStoredDocument(id: string): Promise<void> {
+  return api<void>(`/api/v1/me/documents/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+/**
+ * The register's entry of the citizen's valid household business certificate, for a form that
+ * names an existing business (its number and owner's identity number): filled in, not typed again.
+ */
+export async function registerPrefill(
+  procedureCode: string,
+  keys: { number: string; owner: string },
+): Promise<Record<string, string> | undefined> {
+  const listing = await loadStore(procedureCode).catch(() => undefined);
+  const business = listing?.items.find((d) => d.valid && d.business)?.business;
+  return business && { [keys.number]: business.registrationNumber, [keys.owner]: business.ownerCitizenId };
+}
