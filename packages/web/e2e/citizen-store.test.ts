@@ -210,7 +210,10 @@ test('Kho dữ liệu shows the certificate; a new dossier reuses a stored paper
   await page.screenshot({ path: join(shots, 'citizen-store-reuse.png'), fullPage: false });
   await next();
   await page.getByText('Bước 9/9').waitFor();
-  await page.getByText(/^Dùng giấy tờ đã có: Bản sao giấy tờ pháp lý/).waitFor();
+  const reused = page.getByText(/^Dùng giấy tờ đã có: Bản sao giấy tờ pháp lý/);
+  await reused.waitFor();
+  await reused.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, 'citizen-store-review.png'), fullPage: false });
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   await page.getByRole('heading', { name: 'Đã nộp hồ sơ' }).waitFor({ timeout: 30_000 });
   assert.deepEqual(errors, []);

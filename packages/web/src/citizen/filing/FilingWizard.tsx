@@ -13,7 +13,7 @@ import { discardOutboxItem, submitToOutbox } from '../../shared/outbox-runtime';
 import { draftStore, outboxStore } from '../../shared/secure';
 import { useSession } from '../../shared/session';
 import { ProcedureNotice } from '../privacy/ProcedureNotice';
-import { registerPrefill } from '../store/store-api';
+import { withRegisterPrefill } from '../store/store-api';
 import { canGoWithOutbox, handOverToOutbox } from './AttachmentInput';
 import { DefinitionForm, type FormContext } from './DefinitionForm';
 import { formRows, initialValue, keepKnown, localized, parseDefinition, placementOf, prefillPerson } from './definition-form';
@@ -23,7 +23,7 @@ import { RegistrationLookup, registrationLookupFields } from './RegistrationLook
 import { ReviewStep } from './ReviewStep';
 import { Submitted } from './Submitted';
 import { WhereStep } from './WhereStep';
-import { AttachmentsStep, componentErrors, papersOf } from './wizard-attachments';
+import { AttachmentsStep, attachmentRefs, componentErrors, papersOf } from './wizard-attachments';
 import { errorStep } from './wizard-errors';
 
 /**
@@ -138,9 +138,7 @@ export default function FilingWizard({ code }: { code: string }) {
       const user = session.status === 'signed-in' ? session.user : undefined;
       let data = prefillPerson(topFields, initialValue(topFields), { fullName: user?.fullName, phone: user?.phone ?? undefined });
       if (placement.deliveryField) data = { ...data, [placement.deliveryField]: 'electronic' };
-      // A change or termination names the business: the register's entry of the certificate in the store fills it.
-      const named = definition.form.steps.map((s) => registrationLookupFields(definition.result.issuer, s.fields)).find(Boolean);
-      if (named && user) data = { ...data, ...(await registerPrefill(code, named)) };
+      if (user) data = await withRegisterPrefill(code, definition, data);
       setState({ stepIndex: 0, data, meta: { files: [], delivery: 'electronic', unitNames: {} } });
     })();
   }, [session.status, state, code, fromItem, definition]);
@@ -269,13 +267,7 @@ export default function FilingWizard({ code }: { code: string }) {
       unitCode: unitCode() ?? '',
       channel: channelFor(browserChannelEnv()),
       form: whole.value as Record<string, unknown>,
-      attachments: state!.meta.files
-        .filter((f) => (f.fileId || f.reusedDocumentId) && f.componentId)
-        .map((f) =>
-          f.fileId
-            ? { componentId: f.componentId!, fileId: f.fileId }
-            : { componentId: f.componentId!, reusedDocumentId: f.reusedDocumentId! },
-        ),
+      attachments: attachmentRefs(state!.meta.files),
       delivery: delivery() ?? 'electronic',
       ...procedureVersionField(version),
     };

@@ -3,6 +3,7 @@ import type { ProcedureDefinition } from '@dvc/domain/procedure-definition/defin
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
 import type { ProcedureDetail } from '../../shared/catalog';
+import type { DossierSubmission } from '../../shared/outbox';
 import { ReuseOffer } from '../store/ReuseOffer';
 import { loadStore, type StoreListing } from '../store/store-api';
 import { AttachmentInput, type FilesUpdate, type PickedFile } from './AttachmentInput';
@@ -94,4 +95,17 @@ function useStoreOffers(procedureCode: string) {
     const ids = listing?.offers?.find((o) => o.componentId === componentId)?.documentIds ?? [];
     return listing?.items.filter((d) => ids.includes(d.id)) ?? [];
   };
+}
+
+/** What the filing sends for the papers: each upload by its file id, each reused paper by its store id. */
+export function attachmentRefs(files: PickedFile[]): DossierSubmission['attachments'] {
+  return files.flatMap((f): DossierSubmission['attachments'] =>
+    !f.componentId
+      ? []
+      : f.fileId
+        ? [{ componentId: f.componentId, fileId: f.fileId }]
+        : f.reusedDocumentId
+          ? [{ componentId: f.componentId, reusedDocumentId: f.reusedDocumentId }]
+          : [],
+  );
 }

@@ -1,4 +1,6 @@
+import type { ProcedureDefinition } from '@dvc/domain/procedure-definition/definition';
 import { api } from '../../shared/api';
+import { registrationLookupFields } from '../filing/RegistrationLookup';
 
 /** One document of the citizen's store (GET /api/v1/me/documents). */
 export interface StoreDocument {
@@ -36,14 +38,17 @@ export function deleteStoredDocument(id: string): Promise<void> {
 }
 
 /**
- * The register's entry of the citizen's valid household business certificate, for a form that
- * names an existing business (its number and owner's identity number): filled in, not typed again.
+ * A change or termination names an existing business (its number and its owner's identity number):
+ * the register's entry of the citizen's valid certificate in the store fills them, not typed again.
  */
-export async function registerPrefill(
+export async function withRegisterPrefill<T extends Record<string, unknown>>(
   procedureCode: string,
-  keys: { number: string; owner: string },
-): Promise<Record<string, string> | undefined> {
+  definition: ProcedureDefinition,
+  data: T,
+): Promise<T> {
+  const keys = definition.form.steps.map((s) => registrationLookupFields(definition.result.issuer, s.fields)).find(Boolean);
+  if (!keys) return data;
   const listing = await loadStore(procedureCode).catch(() => undefined);
   const business = listing?.items.find((d) => d.valid && d.business)?.business;
-  return business && { [keys.number]: business.registrationNumber, [keys.owner]: business.ownerCitizenId };
+  return business ? { ...data, [keys.number]: business.registrationNumber, [keys.owner]: business.ownerCitizenId } : data;
 }
