@@ -45,6 +45,7 @@ import { reportRoutes } from './reports/reports.routes';
 import { targetRoutes } from './reports/targets.routes';
 import { resultRoutes } from './results/results.routes';
 import { signingRoutes } from './signing/signing.routes';
+import { storeRoutes } from './store/store.routes';
 
 configureZodLocale();
 
@@ -129,6 +130,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(notificationRoutes);
   await app.register(fileRoutes);
   await app.register(registryRoutes);
+  await app.register(storeRoutes);
   await app.register(resultRoutes);
   await app.register(signingRoutes);
   await app.register(reportRoutes);

@@ -34,6 +34,7 @@ const OfficerApp = lazy(() => import('./officer/OfficerApp'));
 // Reports (/bao-cao) and the public figures (/cong-khai): chunks of their own; ECharts loads only inside them.
 const ReportsApp = lazy(() => import('./reports/ReportsApp'));
 const PublicIndicators = lazy(() => import('./reports/PublicIndicators'));
+const DocumentStore = lazy(() => import('./citizen/store/DocumentStore'));
 
 interface Route {
   pattern: string;
@@ -47,6 +48,7 @@ const ROUTES: Route[] = [
   { pattern: '/thu-tuc/:code', render: (p) => <ProcedurePage code={p.code ?? ''} />, tab: 'procedures' },
   { pattern: '/nop/:code', render: (p) => <FilingWizard code={p.code ?? ''} />, tab: 'procedures' },
   { pattern: '/ho-so', render: () => <MyDossiers />, tab: 'dossiers' },
+  { pattern: '/kho-du-lieu', render: () => <DocumentStore />, tab: 'dossiers' },
   { pattern: '/ho-so/cho-gui/:id', render: (p) => <OutboxItemPage id={p.id ?? ''} />, tab: 'dossiers' },
   { pattern: '/ho-so/:code', render: (p) => <DossierDetailPage code={p.code ?? ''} />, tab: 'dossiers' },
   { pattern: '/ho-so/:code/danh-gia', render: (p) => <RatingPage code={p.code ?? ''} />, tab: 'dossiers' },

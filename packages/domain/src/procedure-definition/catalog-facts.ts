@@ -83,5 +83,6 @@ function componentFacts(component: ProcedureDefinition['components'][number]): P
     maxBytes: component.maxBytes,
     copies: component.copies,
     ...(notes ? { notes } : {}),
+    ...(component.reusableFrom?.length ? { reusableFrom: [...component.reusableFrom] } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { catalogFactsOf } from './catalog-facts';
 import { compileDefinition } from './compile';
 import type { FieldDefinition } from './form-schema';
 import { PILOT_DEFINITIONS } from './pilot/index';
@@ -248,4 +249,18 @@ test('fast-check: any bent definition gets an answer (valid and compilable, or r
     }),
     { numRuns: 500, seed: 12 },
   );
+});
+
+test('a component may name the stored documents that stand for it; the kinds are ids, and the facts carry them', () => {
+  refusedAt((d) => (d.components[0].reusableFrom = ['Giấy chứng nhận']), 'components.0.reusableFrom.0', /chữ thường không dấu/);
+  assert.deepEqual(
+    problems((d) => (d.components[0].reusableFrom = ['giay-chung-nhan-dang-ky-ho-kinh-doanh'])),
+    [],
+  );
+  const termination = PILOT_DEFINITIONS.find((d) => d.code === '1.001266')!;
+  const checked = validateProcedureDefinition(termination);
+  assert.ok(checked.ok);
+  assert.deepEqual(catalogFactsOf(checked.definition).components.find((c) => c.id === 'giay-chung-nhan-goc')?.reusableFrom, [
+    'giay-chung-nhan-dang-ky-ho-kinh-doanh',
+  ]);
 });

@@ -99,6 +99,12 @@ export const ProcedureComponentDefinition = z.strictObject({
   /** Bản chính, bản sao, bản sao chứng thực, or a native electronic document. */
   copyKind: z.enum(['original', 'copy', 'certified-copy', 'electronic']),
   notes: z.string().optional(),
+  /**
+   * Documents of other kinds the citizen's store may give for this component instead of an upload
+   * (Decree 45/2020: a paper the state already holds is not asked for again): other procedures'
+   * component ids, or a result's template. A stored component of the same id always qualifies.
+   */
+  reusableFrom: z.array(Kebab).max(20).optional(),
 });
 
 export const ResultRule = z.strictObject({

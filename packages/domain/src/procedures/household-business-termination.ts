@@ -47,6 +47,7 @@ export const householdBusinessTermination: ProcedureDefinitionInput = {
       mandatory: true,
       ...DOCUMENT_FILES,
       notes: 'Nộp lại bản gốc tại Bộ phận Một cửa khi nhận kết quả.',
+      reusableFrom: ['giay-chung-nhan-dang-ky-ho-kinh-doanh'],
     },
     {
       id: 'bien-ban-hop-thanh-vien',

@@ -95,6 +95,8 @@ export const ProcedureComponent = z.strictObject({
   maxBytes: z.number().int().positive(),
   copies: z.number().int().positive().default(1),
   notes: z.string().optional(),
+  /** Kinds of stored documents that may stand for this component (the definition's `reusableFrom`). */
+  reusableFrom: z.array(z.string()).optional(),
 });
 export type ProcedureComponent = z.infer<typeof ProcedureComponent>;
 

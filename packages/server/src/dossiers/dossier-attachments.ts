@@ -2,6 +2,7 @@ import type { ProcedureDefinition } from '@dvc/domain';
 import { getOwnedFiles, wrongTypeMessage } from '../files/files.service';
 import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';
+import { checkReusedDocuments } from '../store/index';
 
 export interface CheckedAttachment {
   componentId: string;
@@ -9,7 +10,15 @@ export interface CheckedAttachment {
   fileName: string;
   mediaType: string;
   digitized: boolean;
+  /** Given from the citizen's document store instead of an upload (issue 18). */
+  reusedKind?: 'result' | 'component';
+  reusedFromDossier?: string;
 }
+
+/** An upload (`fileId`) or a document of the filer's store given instead (`reusedDocumentId`). */
+export type AttachmentInput =
+  | { componentId: string; fileId: string; reusedDocumentId?: undefined }
+  | { componentId: string; reusedDocumentId: string; fileId?: undefined };
 
 export type AttachmentCheck = { ok: true; value: CheckedAttachment[] } | { ok: false; errors: FieldError[] };
 
@@ -22,25 +31,37 @@ export async function checkAttachments(
   ctx: AppContext,
   ownerId: string,
   procedure: ProcedureDefinition,
-  attachments: Array<{ componentId: string; fileId: string }>,
+  attachments: AttachmentInput[],
   options: { requireMandatory: boolean; fieldPrefix?: string },
 ): Promise<AttachmentCheck> {
   const prefix = options.fieldPrefix ?? 'body.attachments';
   const errors: FieldError[] = [];
   const components = new Map(procedure.components.map((c) => [c.id, c]));
   const value: CheckedAttachment[] = [];
+  const uploads = attachments.flatMap((a, i) => (a.fileId === undefined ? [] : [{ a, i }]));
   const files = await getOwnedFiles(
     ctx,
     ownerId,
-    attachments.map((a) => ({ sha256: a.fileId, accepts: components.get(a.componentId)?.accepts })),
+    uploads.map(({ a }) => ({ sha256: a.fileId!, accepts: components.get(a.componentId)?.accepts })),
   );
+  const reuses = attachments.flatMap((a, i) => {
+    const component = components.get(a.componentId);
+    return a.reusedDocumentId === undefined || !component ? [] : [{ i, component, documentId: a.reusedDocumentId }];
+  });
+  const reused = await checkReusedDocuments(ctx, ownerId, reuses);
   for (const [i, a] of attachments.entries()) {
     const component = components.get(a.componentId);
     if (!component) {
       errors.push({ field: `${prefix}.${i}.componentId`, message: 'Thành phần hồ sơ không thuộc thủ tục này' });
       continue;
     }
-    const owned = files[i]!;
+    if (a.fileId === undefined) {
+      const r = reused[reuses.findIndex((x) => x.i === i)]!;
+      if (r.ok) value.push(r.value);
+      else errors.push({ field: `${prefix}.${i}.reusedDocumentId`, message: r.message });
+      continue;
+    }
+    const owned = files[uploads.findIndex((u) => u.i === i)]!;
     if (!owned.ok) {
       errors.push({
         field: `${prefix}.${i}.fileId`,
@@ -49,7 +70,13 @@ export async function checkAttachments(
       });
       continue;
     }
-    value.push({ ...a, fileName: owned.file.originalName, mediaType: owned.file.mediaType, digitized: true });
+    value.push({
+      componentId: a.componentId,
+      fileId: a.fileId,
+      fileName: owned.file.originalName,
+      mediaType: owned.file.mediaType,
+      digitized: true,
+    });
   }
   if (options.requireMandatory) {
     const given = new Set(attachments.map((a) => a.componentId));

@@ -30,7 +30,7 @@ import {
   reserveDailySequences,
 } from './dossier.repository';
 import { type DossierResult, invalid } from './dossier.result';
-import { type CheckedAttachment, checkAttachments } from './dossier-attachments';
+import { type AttachmentInput, type CheckedAttachment, checkAttachments } from './dossier-attachments';
 import { checkFormForFiling, declaredPart } from './dossier-form';
 import { checkIntakePolicy } from './dossier-policy';
 import { routeDossier } from './dossier-routing';
@@ -41,7 +41,7 @@ export interface SubmitInput {
   procedureCode: string;
   unitCode: string;
   form: Record<string, unknown>;
-  attachments: Array<{ componentId: string; fileId: string }>;
+  attachments: AttachmentInput[];
   /** At the counter: components handed in on paper and not (yet) scanned — counted, not digitized. */
   paperComponents?: string[];
   delivery: Delivery;

@@ -62,6 +62,15 @@ interface AttachmentRow {
   mediaType: string;
   digitized: boolean;
   round: number;
+  reusedKind?: 'result' | 'component' | null;
+  reusedFromDossier?: string | null;
+}
+
+/** "Tái sử dụng": a component given from the citizen's store, and where it came from (issue 18). */
+function reusedFrom(a: AttachmentRow) {
+  if (!a.reusedKind || !a.reusedFromDossier) return null;
+  const what = a.reusedKind === 'result' ? 'kết quả giải quyết của hồ sơ' : 'giấy tờ đã số hóa của hồ sơ';
+  return { kind: a.reusedKind, dossierCode: a.reusedFromDossier, label: `Tái sử dụng: ${what} ${a.reusedFromDossier}` };
 }
 
 export function detail(
@@ -98,6 +107,7 @@ export function detail(
       mediaType: a.mediaType,
       digitized: a.digitized,
       round: a.round,
+      reusedFrom: reusedFrom(a),
     })),
     timeline: events.map((e) => ({
       at: e.at.toISOString(),

@@ -12,6 +12,17 @@ const AttachmentRef = z.strictObject({
     .regex(/^[0-9a-f]{64}$/, { message: 'Mã tệp không hợp lệ' }),
 });
 
+/** A document of the citizen's store (Kho dữ liệu) given for a component instead of an upload. */
+const ReusedDocumentRef = z.strictObject({
+  componentId: z.string().trim().min(1).max(100),
+  reusedDocumentId: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[a-z]+-[0-9a-f]+$/, { message: 'Mã giấy tờ trong Kho dữ liệu không hợp lệ' })
+    .describe('Mã giấy tờ trong Kho dữ liệu (GET /api/v1/me/documents)'),
+});
+
 export const SubmitDossierBody = z.strictObject({
   procedureCode: z.string().trim().min(1, { message: 'Chọn thủ tục' }).max(50),
   unitCode: z
@@ -21,7 +32,10 @@ export const SubmitDossierBody = z.strictObject({
   /** What the client is: the installed app or a phone browser says mobile, a desktop browser web. */
   channel: z.enum(['web', 'mobile']).default('web'),
   form: z.record(z.string(), z.unknown()),
-  attachments: z.array(AttachmentRef).max(50).default([]),
+  attachments: z
+    .array(z.union([AttachmentRef, ReusedDocumentRef]))
+    .max(50)
+    .default([]),
   delivery: deliverySchema,
   /**
    * The version of the procedure the form was filled for (a draft or an outbox item remembers it).
@@ -121,6 +135,11 @@ export const DossierDetailView = DossierSummaryView.extend({
       mediaType: z.string(),
       digitized: z.boolean(),
       round: z.number(),
+      /** Given from the citizen's document store instead of an upload: "Tái sử dụng" and its source. */
+      reusedFrom: z
+        .object({ kind: z.enum(['result', 'component']), dossierCode: z.string(), label: z.string() })
+        .nullable()
+        .optional(),
     }),
   ),
   timeline: z.array(

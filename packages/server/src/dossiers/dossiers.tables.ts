@@ -91,6 +91,10 @@ export interface DossierAttachmentTable {
   addedBy: string | null;
   addedAt: Date;
   round: Generated<number>;
+  /** Attached from the citizen's document store instead of an upload (migration 056): a result or a component. */
+  reusedKind: 'result' | 'component' | null;
+  /** The dossier the reused document came from. */
+  reusedFromDossier: string | null;
 }
 
 export interface IdempotencyKeyTable {

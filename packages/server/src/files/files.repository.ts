@@ -155,3 +155,25 @@ export async function releaseUploadSession(db: Db, provinceCode: string, uploadI
 export async function deleteExpiredUploadSessions(db: Db, provinceCode: string, now: Date): Promise<void> {
   await tables(db).deleteFrom('uploadSession').where('provinceCode', '=', provinceCode).where('expiresAt', '<=', now).execute();
 }
+
+/** The files this owner stored, newest first (their document store lists those in no dossier). */
+export async function listFilesOwnedBy(db: Db, provinceCode: string, ownerId: string): Promise<StoredFileRow[]> {
+  return tables(db)
+    .selectFrom('storedFile')
+    .selectAll()
+    .where('provinceCode', '=', provinceCode)
+    .where('ownerId', '=', ownerId)
+    .orderBy('createdAt', 'desc')
+    .execute();
+}
+
+/** Forgets the owner's row of these bytes; true if there was one. */
+export async function deleteOwnedFile(db: Db, provinceCode: string, ownerId: string, sha256: string): Promise<boolean> {
+  const r = await tables(db)
+    .deleteFrom('storedFile')
+    .where('provinceCode', '=', provinceCode)
+    .where('ownerId', '=', ownerId)
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}

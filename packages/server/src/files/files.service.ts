@@ -223,3 +223,35 @@ export async function openFileFor(ctx: AppContext, actor: Actor, sha256: string)
   if (!body) return { ok: false, reason: 'not_found' };
   return { ok: true, file, body };
 }
+
+/**
+ * Makes bytes already in the blob store (an issued result) a file of `ownerId`, so that whoever may
+ * see a dossier it is attached to can read it like any attachment. Undefined if the bytes are gone.
+ */
+export async function adoptStoredBlob(
+  ctx: AppContext,
+  ownerId: string,
+  sha256: string,
+  name: string,
+): Promise<StoredFileRow | undefined> {
+  const body = await blobStoreFor(ctx).get(sha256);
+  if (!body) return undefined;
+  let size = 0;
+  const head: Buffer[] = [];
+  for await (const chunk of body) {
+    const b = Buffer.from(chunk as Buffer);
+    if (size < SNIFF_BYTES) head.push(b);
+    size += b.length;
+  }
+  const mediaType = await sniffMediaType(Buffer.concat(head));
+  if (!mediaType) return undefined;
+  return upsertStoredFile(ctx.db, {
+    provinceCode: ctx.config.PROVINCE_CODE,
+    ownerId,
+    sha256,
+    originalName: cleanFileName(name),
+    mediaType,
+    size,
+    createdAt: ctx.now(),
+  });
+}

@@ -1,2 +1,3 @@
 /** The files capability's entry point: what other capabilities may use of it. */
-export { upsertStoredFile } from './files.repository';
+export { deleteOwnedFile, listFilesOwnedBy, upsertStoredFile } from './files.repository';
+export { adoptStoredBlob, kindOf, type StoredFileRow } from './files.service';

@@ -313,6 +313,15 @@ export const MATRIX: Record<string, MatrixCase> = {
     hidden: SIGNED_IN.filter((a) => a !== 'citizenA'),
   },
   // Issue 10 point 8: a file is readable by its owner and by officers who can read a dossier holding it.
+  'GET /api/v1/me/documents': { request: get('/api/v1/me/documents'), ok: CITIZENS },
+  // No dossier has a result yet: this row shows the session check only.
+  'GET /api/v1/me/documents/:id': { request: get('/api/v1/me/documents/result-1'), ok: CITIZENS, absent: true },
+  // Citizen A's upload is attached to dossier A: A is told it cannot be deleted (409), B learns nothing (404).
+  'DELETE /api/v1/me/documents/:id': {
+    request: (f) => ({ url: `/api/v1/me/documents/upload-${f.fileOfA}` }),
+    ok: ['citizenA'],
+    hidden: ['citizenB'],
+  },
   'GET /api/v1/files/:sha256': {
     request: (f) => ({ url: `/api/v1/files/${f.fileOfA}` }),
     ok: SEE_A,

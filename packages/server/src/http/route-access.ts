@@ -106,6 +106,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/dossiers/:code/supplement': 'citizen',
   'POST /api/v1/dossiers/:code/withdraw': 'citizen',
   'POST /api/v1/dossier-groups': 'citizen',
+  // The citizen's document store (Kho dữ liệu): their own documents only
+  'GET /api/v1/me/documents': 'citizen',
+  'GET /api/v1/me/documents/:id': 'citizen',
+  'DELETE /api/v1/me/documents/:id': 'citizen',
   'GET /api/v1/household-businesses/lookup': 'citizen',
   // …a dossier is read by its applicant and by the officers who may see it (the handler decides)
   'GET /api/v1/dossiers/:code': 'signed-in',

@@ -50,6 +50,10 @@ export interface CountRow {
   /** Dossiers with state messages for the national portal, and those all sent (portal-sync; 0 here). */
   portalQueued: number;
   portalSynced: number;
+  /** Dossiers received with a component reused from the document store (store/reuse-counts.ts; 0 from the counts here). */
+  reused: number;
+  /** Set once the province recorded any reuse: the reuse rate is then a figure, not "chưa có dữ liệu". */
+  reuseKnown?: boolean;
 }
 
 const NUMERIC_KEYS = [
@@ -75,6 +79,7 @@ const NUMERIC_KEYS = [
   'complained',
   'portalQueued',
   'portalSynced',
+  'reused',
 ] as const satisfies readonly (keyof CountRow)[];
 
 export { NUMERIC_KEYS };

@@ -19,8 +19,8 @@ import { type CountRow, NUMERIC_KEYS } from './reports.repository';
 
 /**
  * Rates the platform has no data for yet, and why (issue 17): the report shows "chưa có dữ liệu" for
- * them. The reuse rate waits for the reuse records of the issue "papers given once"; complaints already
- * come from the feedback capability (satisfaction).
+ * them. The reuse rate waits for the first reuse the document store records (issue 18: until then
+ * no count says anything); complaints already come from the feedback capability (satisfaction).
  */
 export const UNAVAILABLE: Partial<Record<RateKey, string>> = {
   reuse: 'Hệ thống chưa ghi nhận việc dùng lại giấy tờ, dữ liệu đã số hóa khi tiếp nhận hồ sơ',
@@ -34,6 +34,7 @@ export function emptyCounts(key: string): CountRow {
 
 export function addInto(target: CountRow, r: CountRow): void {
   for (const k of NUMERIC_KEYS) target[k] += r[k];
+  if (r.reuseKnown) target.reuseKnown = true;
 }
 
 export function toIndicatorRow(key: string, name: string, c: CountRow): IndicatorRow {
@@ -49,11 +50,12 @@ export function toIndicatorRow(key: string, name: string, c: CountRow): Indicato
     componentDigitization: componentDigitizationRate(c.componentsDigitized, c.received),
     onlinePayment: onlinePaymentRate(c.paidOnline, c.feeBearing),
     satisfaction: satisfactionRate(overdueFinished + c.overdueOpen, c.complained, c.finished, open),
-    reuse: reuseRate(null, c.received),
+    reuse: reuseRate(c.reuseKnown ? c.reused : null, c.received),
   };
   const published = c.portalQueued > 0 ? c.portalSynced / c.portalQueued : null;
+  const unknown = (k: RateKey) => (k === 'reuse' ? !c.reuseKnown : k in UNAVAILABLE);
   const ratesText = Object.fromEntries(
-    RATE_KEYS.map((k) => [k, k in UNAVAILABLE ? NO_DATA_TEXT : formatPercentVi(rates[k])]),
+    RATE_KEYS.map((k) => [k, unknown(k) ? NO_DATA_TEXT : formatPercentVi(rates[k])]),
   ) as Record<RateKey, string>;
   return {
     key,
@@ -81,6 +83,6 @@ export function toIndicatorRow(key: string, name: string, c: CountRow): Indicato
     ratesText,
     publishedOnPortal: c.portalSynced,
     publishableOnPortal: c.portalQueued,
-    scorecard: scorecard({ ...rates, reuse: 'reuse' in UNAVAILABLE ? null : rates.reuse, portalSync: published }),
+    scorecard: scorecard({ ...rates, reuse: c.reuseKnown ? rates.reuse : null, portalSync: published }),
   };
 }

@@ -12,6 +12,7 @@ import { countInterlinkedFilings } from '../dossiers/index';
 import { countComplainedDossiers } from '../feedback/complaint-counts';
 import type { AppContext } from '../http/context';
 import { countPublishedDossiers } from '../portal-sync/index';
+import { countReusingDossiers, hasReuseData } from '../store/index';
 import { levelTotals, onlineServices, projectBelowTarget } from './reports.figures';
 import { FORMULAS } from './reports.formulas';
 import {
@@ -122,11 +123,15 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
     agencyCode: q.agency,
     scopeAgencies: q.scopeAgencies,
   };
+  const reuseKnown = await hasReuseData(ctx.db, provinceCode);
   const countsBy = async (dim: Dimension) =>
-    withCounted(await countsFromAggregates(ctx.db, dim, filters), [
-      ...(await countComplainedDossiers(ctx.db, dim, filters)),
-      ...(await countPublishedDossiers(ctx.db, dim, filters)),
-    ]);
+    withReuse(
+      withCounted(await countsFromAggregates(ctx.db, dim, filters), [
+        ...(await countComplainedDossiers(ctx.db, dim, filters)),
+        ...(await countPublishedDossiers(ctx.db, dim, filters)),
+      ]),
+      reuseKnown ? await countReusingDossiers(ctx.db, dim, filters) : null,
+    );
   const counts = await countsBy(q.groupBy);
   // The level totals and the online services read the same aggregates by unit and by procedure.
   const figures = q.figures ?? true;
@@ -197,7 +202,7 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
       formulas: FORMULAS,
       levels: figures ? await levelTotals(ctx, era, byUnit) : [],
       onlineServices: figures ? await onlineServices(ctx, filters, byProcedure) : null,
-      unavailable: UNAVAILABLE,
+      unavailable: reuseKnown ? withoutReuse(UNAVAILABLE) : UNAVAILABLE,
       interlinked: figures ? await countInterlinkedFilings(ctx, filters) : [],
     },
   };
@@ -224,6 +229,23 @@ function withCounted(
     row.portalSynced += x.portalSynced ?? 0;
   }
   return counts;
+}
+
+/** Adds each group's reusing dossiers; null = no reuse recorded at all (the rate stays unknown). */
+function withReuse(counts: CountRow[], reused: Awaited<ReturnType<typeof countReusingDossiers>> | null): CountRow[] {
+  if (!reused) return counts;
+  const byKey = new Map(counts.map((c) => [`${c.oldEra}|${c.key}`, c]));
+  for (const c of counts) c.reuseKnown = true;
+  for (const x of reused) {
+    const row = byKey.get(`${x.oldEra}|${x.key}`);
+    // A reusing dossier was received in the period, so its group has a row of received counts.
+    if (row) row.reused += x.reused;
+  }
+  return counts;
+}
+
+function withoutReuse(unavailable: typeof UNAVAILABLE): typeof UNAVAILABLE {
+  return Object.fromEntries(Object.entries(unavailable).filter(([k]) => k !== 'reuse'));
 }
 
 /** Month rows carry their own stocks: carried at the month's start, open and late at its end. */

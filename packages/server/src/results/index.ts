@@ -13,6 +13,7 @@ export {
   registerOperationOf,
   resultRuleProblems,
 } from './issuers/index';
+export { type HeldResult, resultsHeldBy } from './result-holdings';
 export {
   checkResultIssuable,
   getResultFile,

@@ -1,13 +1,12 @@
-import { formatShortDate } from '../documents/vn-format';
 import { blobStoreFor } from '../files/files.service';
 import type { AppContext } from '../http/context';
-import { findHouseholdBusinessById } from '../registry/index';
 import { verifyPdf } from '../signing/index';
-import { findLatestCertificate, findResultByVerificationCode } from './results.repository';
+import { resultStatus, type VerifiedStatus } from './result-status';
+import { findResultByVerificationCode } from './results.repository';
 import { VERIFICATION_CODE } from './results.service';
 import type { ResultKind } from './results.tables';
 
-export type VerifiedStatus = 'valid' | 'replaced' | 'terminated';
+export type { VerifiedStatus };
 
 /** What anyone holding the document may learn: no owner name, ID, address or contact. */
 export interface Verification {
@@ -68,25 +67,7 @@ export async function verifyResult(ctx: AppContext, code: string): Promise<Verif
   const row = await findResultByVerificationCode(ctx.db, normalized);
   if (!row || row.provinceCode !== ctx.config.PROVINCE_CODE) return undefined;
   const s = row.summary;
-  let status: VerifiedStatus = 'valid';
-  let statusLabel = 'Văn bản do cơ quan nhà nước cấp trên Hệ thống dịch vụ công, còn giá trị';
-  if (row.householdBusinessId) {
-    const business = await findHouseholdBusinessById(ctx.db, row.provinceCode, row.householdBusinessId);
-    if (row.kind === 'notice') {
-      statusLabel = 'Hộ kinh doanh đã chấm dứt hoạt động theo thông báo này';
-    } else if (business?.status === 'terminated') {
-      status = 'terminated';
-      statusLabel = `Hộ kinh doanh đã chấm dứt hoạt động${business.terminatedAt ? ` từ ngày ${formatShortDate(business.terminatedAt)}` : ''}`;
-    } else {
-      const latest = await findLatestCertificate(ctx.db, row.provinceCode, row.householdBusinessId);
-      if (latest && latest.id !== row.id) {
-        status = 'replaced';
-        statusLabel = `Đã được thay thế bởi Giấy chứng nhận cấp ngày ${formatShortDate(latest.issuedAt)} (đăng ký thay đổi)`;
-      } else {
-        statusLabel = 'Còn hiệu lực — hộ kinh doanh đang hoạt động';
-      }
-    }
-  }
+  const { status, statusLabel } = await resultStatus(ctx, row);
   const signature = await signatureOf(ctx, row.fileId);
   return {
     code: row.verificationCode,

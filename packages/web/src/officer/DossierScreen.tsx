@@ -140,6 +140,13 @@ export function DossierScreen({ code }: { code: string }) {
                         <span className="muted">{t('officer.dossier.paperOnly')}</span>
                       )}
                       {a.digitized && <span className="tag optional">{t('officer.dossier.digitized')}</span>}
+                      {a.reusedFrom && (
+                        <span className="tag reused">
+                          {t(a.reusedFrom.kind === 'result' ? 'store.reusedFromResult' : 'store.reusedFromComponent', {
+                            code: a.reusedFrom.dossierCode,
+                          })}
+                        </span>
+                      )}
                     </li>
                   ))}
               </ul>

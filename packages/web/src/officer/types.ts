@@ -66,6 +66,8 @@ export interface OfficerDetail extends OfficerSummary {
     mediaType: string;
     digitized: boolean;
     round: number;
+    /** Given from the citizen's document store (Kho dữ liệu) instead of an upload, and from which dossier. */
+    reusedFrom?: { kind: 'result' | 'component'; dossierCode: string; label: string } | null;
   }[];
   timeline: TimelineEntry[];
   availableEvents: string[];

@@ -32,7 +32,8 @@ export interface DossierSubmission {
   unitCode: string;
   channel: 'mobile' | 'web';
   form: Record<string, unknown>;
-  attachments: { componentId: string; fileId: string }[];
+  /** An upload by its file id, or a document of the citizen's store given instead (Kho dữ liệu). */
+  attachments: ({ componentId: string; fileId: string } | { componentId: string; reusedDocumentId: string })[];
   delivery: 'counter' | 'post' | 'electronic';
   /** The version of the procedure's definition the form was filled against (absent: the current one). */
   procedureVersion?: number;

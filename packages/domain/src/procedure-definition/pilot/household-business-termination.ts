@@ -51,6 +51,8 @@ export const householdBusinessTerminationDefinition: ProcedureDefinitionInput = 
       copyKind: 'original',
       ...DOCUMENT_FILES,
       notes: 'Nộp lại bản gốc tại Bộ phận Một cửa khi nhận kết quả.',
+      // The certificate the register issued (at registration or at the latest change) is in the store.
+      reusableFrom: ['giay-chung-nhan-dang-ky-ho-kinh-doanh'],
     },
     {
       id: 'bien-ban-hop-thanh-vien',

@@ -70,6 +70,11 @@ export function Account() {
                 </Link>
               )}
               {session.user.kind === 'citizen' && (
+                <Link href="/kho-du-lieu" className="button secondary">
+                  {t('store.title')}
+                </Link>
+              )}
+              {session.user.kind === 'citizen' && (
                 <Link href="/phan-anh" className="button secondary">
                   {t('complaint.listTitle')}
                 </Link>

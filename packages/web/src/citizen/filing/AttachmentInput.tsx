@@ -14,6 +14,8 @@ export interface PickedFile {
   size: number;
   type: string;
   fileId?: string;
+  /** A document of the citizen's store (Kho dữ liệu) given instead of an upload. */
+  reusedDocumentId?: string;
   /** 0..1 while uploading. */
   progress?: number;
   /** 'uploading' | 'waiting' (offline, resumes by itself) | 'done' | the server's refusal title. */
@@ -125,17 +127,19 @@ export function AttachmentInput({
           {mine.map((f) => (
             <li key={f.key}>
               <span>
-                {f.state === 'done' ? '✅' : f.state === 'uploading' || f.state === 'waiting' ? '⏳' : '⚠'} {f.name} (
-                {Math.ceil(f.size / 1024)} KB)
+                {f.state === 'done' ? '✅' : f.state === 'uploading' || f.state === 'waiting' ? '⏳' : '⚠'} {f.name}
+                {f.reusedDocumentId ? '' : ` (${Math.ceil(f.size / 1024)} KB)`}
                 <br />
                 <small className={f.state === 'done' || f.state === 'uploading' || f.state === 'waiting' ? 'muted' : 'error'}>
-                  {f.state === 'done'
-                    ? t('attachments.uploaded')
-                    : f.state === 'uploading'
-                      ? t('attachments.uploading', { percent: Math.round((f.progress ?? 0) * 100) })
-                      : f.state === 'waiting'
-                        ? t('attachments.waiting')
-                        : f.state}
+                  {f.reusedDocumentId
+                    ? t('store.reused')
+                    : f.state === 'done'
+                      ? t('attachments.uploaded')
+                      : f.state === 'uploading'
+                        ? t('attachments.uploading', { percent: Math.round((f.progress ?? 0) * 100) })
+                        : f.state === 'waiting'
+                          ? t('attachments.waiting')
+                          : f.state}
                 </small>
               </span>
               <button

@@ -13,6 +13,7 @@ import { discardOutboxItem, submitToOutbox } from '../../shared/outbox-runtime';
 import { draftStore, outboxStore } from '../../shared/secure';
 import { useSession } from '../../shared/session';
 import { ProcedureNotice } from '../privacy/ProcedureNotice';
+import { withRegisterPrefill } from '../store/store-api';
 import { canGoWithOutbox, handOverToOutbox } from './AttachmentInput';
 import { DefinitionForm, type FormContext } from './DefinitionForm';
 import { formRows, initialValue, keepKnown, localized, parseDefinition, placementOf, prefillPerson } from './definition-form';
@@ -22,7 +23,7 @@ import { RegistrationLookup, registrationLookupFields } from './RegistrationLook
 import { ReviewStep } from './ReviewStep';
 import { Submitted } from './Submitted';
 import { WhereStep } from './WhereStep';
-import { AttachmentsStep, componentErrors, papersOf } from './wizard-attachments';
+import { AttachmentsStep, attachmentRefs, componentErrors, papersOf } from './wizard-attachments';
 import { errorStep } from './wizard-errors';
 
 /**
@@ -107,12 +108,12 @@ export default function FilingWizard({ code }: { code: string }) {
             meta: {
               // The papers already uploaded go with the reopened form: nothing is photographed twice.
               files: item.body.attachments.map((a) => ({
-                key: a.fileId,
+                key: 'fileId' in a ? a.fileId : a.reusedDocumentId,
                 componentId: a.componentId,
                 name: procedure?.components.find((c) => c.id === a.componentId)?.name ?? a.componentId,
                 size: 0,
                 type: '',
-                fileId: a.fileId,
+                ...('fileId' in a ? { fileId: a.fileId } : { reusedDocumentId: a.reusedDocumentId }),
                 state: 'done',
               })),
               unitCode: item.body.unitCode,
@@ -137,6 +138,7 @@ export default function FilingWizard({ code }: { code: string }) {
       const user = session.status === 'signed-in' ? session.user : undefined;
       let data = prefillPerson(topFields, initialValue(topFields), { fullName: user?.fullName, phone: user?.phone ?? undefined });
       if (placement.deliveryField) data = { ...data, [placement.deliveryField]: 'electronic' };
+      if (user) data = await withRegisterPrefill(code, definition, data);
       setState({ stepIndex: 0, data, meta: { files: [], delivery: 'electronic', unitNames: {} } });
     })();
   }, [session.status, state, code, fromItem, definition]);
@@ -265,9 +267,7 @@ export default function FilingWizard({ code }: { code: string }) {
       unitCode: unitCode() ?? '',
       channel: channelFor(browserChannelEnv()),
       form: whole.value as Record<string, unknown>,
-      attachments: state!.meta.files
-        .filter((f) => f.fileId && f.componentId)
-        .map((f) => ({ componentId: f.componentId!, fileId: f.fileId! })),
+      attachments: attachmentRefs(state!.meta.files),
       delivery: delivery() ?? 'electronic',
       ...procedureVersionField(version),
     };

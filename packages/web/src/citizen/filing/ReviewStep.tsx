@@ -7,7 +7,7 @@ import type { WizardMeta } from './fields';
 
 /** A file that goes with the dossier: uploaded, uploading, or waiting for the network (not one the server refused). */
 export function goesWithDossier(f: PickedFile): boolean {
-  return Boolean(f.fileId) || f.state === 'uploading' || f.state === 'waiting';
+  return Boolean(f.fileId || f.reusedDocumentId) || f.state === 'uploading' || f.state === 'waiting';
 }
 
 /**
@@ -103,7 +103,16 @@ export function ReviewStep({
             {attached.map((p) => (
               <div key={p.id} className="review-row depth-0">
                 <dt>{p.name}</dt>
-                <dd>{t('review.files', { count: filesOf(p.id) })}</dd>
+                <dd>
+                  {t('review.files', { count: filesOf(p.id) })}
+                  {meta.files
+                    .filter((f) => f.componentId === p.id && f.reusedDocumentId)
+                    .map((f) => (
+                      <span key={f.key} className="tag reused">
+                        {t('store.reusedReview', { title: f.name })}
+                      </span>
+                    ))}
+                </dd>
               </div>
             ))}
           </dl>

@@ -1,0 +1,54 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import type { Dimension, Filters } from '../reports/index';
+
+export interface ReusedCount {
+  key: string;
+  oldEra: boolean;
+  reused: number;
+}
+
+/**
+ * Dossiers received in the period with at least one component given from the citizen's document
+ * store (a result or a digitized component reused, not uploaded again), per group of the indicator
+ * report: the numerator of the reuse rate (Decision 766). The group is read from the dossier as the
+ * report's own counts do (received = filed in the period), so a row's numerator and denominator are
+ * the same dossiers'.
+ */
+export async function countReusingDossiers(db: Db, dim: Dimension, f: Filters): Promise<ReusedCount[]> {
+  const sd = sql`report_day(d.submitted_at)`;
+  const key = {
+    unit: sql`d.unit_code`,
+    procedure: sql`d.procedure_code`,
+    channel: sql`d.channel`,
+    agency: sql`d.agency_code`,
+    month: sql`to_char(${sd}, 'YYYY-MM')`,
+  }[dim];
+  const era = dim === 'unit' ? sql`${sd} < date '2025-07-01'` : sql`false`;
+  const where = [
+    sql`d.province_code = ${f.provinceCode}`,
+    sql`${sd} >= ${f.period.from}::date`,
+    sql`${sd} < ${f.period.to}::date`,
+  ];
+  if (f.procedureCodes)
+    where.push(f.procedureCodes.length ? sql`d.procedure_code in (${sql.join(f.procedureCodes)})` : sql`false`);
+  if (f.agencyCode) where.push(sql`d.agency_code = ${f.agencyCode}`);
+  if (f.scopeAgencies) where.push(f.scopeAgencies.length ? sql`d.agency_code in (${sql.join(f.scopeAgencies)})` : sql`false`);
+  const res = await sql<{ key: string; oldEra: boolean; reused: string | number }>`
+    select ${key} as key, ${era} as old_era, count(*) as reused
+    from dossier d
+    where ${sql.join(where, sql` and `)}
+      and exists (select 1 from dossier_attachment a
+                  where a.province_code = d.province_code and a.dossier_id = d.id and a.reused_kind is not null)
+    group by 1, 2`.execute(db);
+  return res.rows.map((r) => ({ key: String(r.key), oldEra: r.oldEra === true, reused: Number(r.reused) }));
+}
+
+/** Whether the province recorded any reuse at all: until then the rate is "chưa có dữ liệu", never 0. */
+export async function hasReuseData(db: Db, provinceCode: string): Promise<boolean> {
+  const res = await sql<{ found: boolean }>`
+    select exists (select 1 from dossier_attachment where province_code = ${provinceCode} and reused_kind is not null) as found`.execute(
+    db,
+  );
+  return res.rows[0]?.found === true;
+}
