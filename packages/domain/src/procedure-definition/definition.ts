@@ -77,6 +77,8 @@ export const ComponentRequirement = z.discriminatedUnion('kind', [
     kind: z.literal('conditional'),
     /** When it is needed, in words for the citizen ("Chỉ khi người nộp không phải chủ hộ"). */
     whenVi: z.string().trim().min(1),
+    /** The same in English, for a citizen who reads the app in English (absent: the Vietnamese is shown). */
+    whenEn: z.string().trim().min(1).optional(),
     /** The same as a condition on the form's values, when the form can tell. */
     condition: Condition.optional(),
   }),
@@ -99,6 +101,7 @@ export const ProcedureComponentDefinition = z.strictObject({
   /** Bản chính, bản sao, bản sao chứng thực, or a native electronic document. */
   copyKind: z.enum(['original', 'copy', 'certified-copy', 'electronic']),
   notes: z.string().optional(),
+  notesEn: z.string().optional(),
 });
 
 export const ResultRule = z.strictObject({

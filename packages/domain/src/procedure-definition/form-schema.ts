@@ -63,6 +63,8 @@ export const FieldDefinition = z
     label: LocalizedText,
     /** The noun phrase used inside messages ("Vui lòng nhập {name}"); default: the label, lower-cased first letter. */
     name: z.string().trim().min(1).optional(),
+    /** The same noun phrase in English ("the child's full name"); default: the English label, lower-cased first letter. */
+    nameEn: z.string().trim().min(1).optional(),
     help: LocalizedText.optional(),
     /** Default true. A field with `visibleIf` is required only while it is shown. */
     required: z.boolean().optional(),

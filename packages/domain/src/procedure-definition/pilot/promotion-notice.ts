@@ -23,11 +23,13 @@ export const promotionNoticeDefinition: ProcedureDefinitionInput = {
   components: [
     {
       id: 'thong-bao-khuyen-mai',
-      name: { vi: 'Thông báo hoạt động khuyến mại (theo mẫu)' },
+      name: { vi: 'Thông báo hoạt động khuyến mại (theo mẫu)', en: 'Promotion notice (on the official form)' },
       requirement: { kind: 'mandatory' },
       copyKind: 'electronic',
       ...DOCUMENT_FILES,
       notes: 'Gửi đến Sở Công Thương mỗi tỉnh nơi thực hiện khuyến mại, tối thiểu 03 ngày làm việc trước khi bắt đầu.',
+      notesEn:
+        'Send it to the Department of Industry and Trade of each province where the promotion runs, at least 3 working days before it starts.',
     },
   ],
   result: { kind: 'acknowledgement', isDocument: false, issuer: 'acknowledgement', template: 'xac-nhan-thong-bao' },
@@ -118,6 +120,7 @@ export const promotionNoticeDefinition: ProcedureDefinitionInput = {
             type: 'repeat',
             label: { vi: 'Giải thưởng, hàng hóa khuyến mại', en: 'Prizes' },
             name: 'giải thưởng',
+            nameEn: 'the prizes',
             params: { absentAsEmpty: true },
             requiredIf: { in: [{ var: 'promotionForm' }, WITH_PRIZES] },
             requiredMessage: 'Vui lòng kê khai giải thưởng, hàng hóa khuyến mại và giá trị',

@@ -110,6 +110,7 @@ export function membersField(absentAsEmpty: boolean): FieldDefinition {
     type: 'repeat',
     label: { vi: 'Thành viên hộ gia đình góp vốn', en: 'Contributing household members' },
     name: 'thành viên',
+    nameEn: 'the household members',
     required: false,
     params: { absentAsEmpty },
     fields: [
