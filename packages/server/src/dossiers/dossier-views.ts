@@ -73,7 +73,7 @@ export function detail(
   now: Date,
 ) {
   const snapshot: DossierSnapshot = reviveSnapshot(row.snapshot);
-  const components = new Map(procedure?.components.map((c) => [c.id, c.name]));
+  const components = new Map(procedure?.components.map((c) => [c.id, c]));
   // Officers' notes are internal (an assignment's "Đề nghị xử lý sớm"): the applicant reads only their own.
   const forApplicant = roles.includes('citizen');
   const actions = new Set<DossierEventType>();
@@ -92,7 +92,8 @@ export function detail(
     assigneeId: row.assigneeId,
     attachments: attachments.map((a) => ({
       componentId: a.componentId,
-      componentName: components.get(a.componentId) ?? a.componentId,
+      componentName: components.get(a.componentId)?.name ?? a.componentId,
+      componentNameEn: components.get(a.componentId)?.nameEn,
       fileId: a.fileId,
       fileName: a.fileName,
       mediaType: a.mediaType,

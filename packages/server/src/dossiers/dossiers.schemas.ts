@@ -116,6 +116,8 @@ export const DossierDetailView = DossierSummaryView.extend({
     z.object({
       componentId: z.string(),
       componentName: z.string(),
+      /** The paper's English name, when the procedure gives one. */
+      componentNameEn: z.string().optional(),
       fileId: z.string(),
       fileName: z.string(),
       mediaType: z.string(),

@@ -109,7 +109,7 @@ export default function FilingWizard({ code }: { code: string }) {
               files: item.body.attachments.map((a) => ({
                 key: a.fileId,
                 componentId: a.componentId,
-                name: procedure?.components.find((c) => c.id === a.componentId)?.name ?? a.componentId,
+                name: localized(definition?.components.find((c) => c.id === a.componentId)?.name, locale) || a.componentId,
                 size: 0,
                 type: '',
                 fileId: a.fileId,
@@ -217,7 +217,7 @@ export default function FilingWizard({ code }: { code: string }) {
           : [{ field: '@delivery', message: t('where.deliveryRequired') }]),
       ];
     }
-    if (id === 'giay-to') return componentErrors(procedure, definition!, state!, t);
+    if (id === 'giay-to') return componentErrors(procedure, definition!, state!, t, locale);
     const s = steps.find((x) => x.id === id);
     return s?.kind === 'form' ? compiled!.validateStep(id, state?.data, deps) : [];
   }
