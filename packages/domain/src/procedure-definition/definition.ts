@@ -48,6 +48,7 @@ export const NoticeRule = z.strictObject({
   eventField: z.string().min(1),
   /** Shown on that field; `{date}` is the earliest day (dd/mm/yyyy), `{days}` the number of working days. */
   message: z.string().trim().min(1).optional(),
+  messageEn: z.string().trim().min(1).optional(),
 });
 
 export const OnlineReduction = z.strictObject({

@@ -76,6 +76,7 @@ export const childHealthInsuranceCardDefinition: ProcedureDefinitionInput = {
             label: { vi: 'Địa chỉ nhận thẻ', en: 'Postal address' },
             visibleIf: { '==': [{ var: 'cardDelivery' }, 'post'] },
             requiredMessage: 'Vui lòng nhập địa chỉ nhận thẻ bảo hiểm y tế qua bưu điện',
+            requiredMessageEn: 'Please enter the address to post the health-insurance card to',
           },
         ],
       },

@@ -133,6 +133,7 @@ export const deathRegistrationDefinition: ProcedureDefinitionInput = {
         assert: { '>=': [{ var: 'deathNotice.issuedOn' }, { var: 'deathDate' }] },
         path: 'deathNotice.issuedOn',
         message: 'Ngày cấp giấy báo tử không được trước ngày chết',
+        messageEn: 'The death notice cannot be dated before the death',
       },
     ],
   },

@@ -149,6 +149,7 @@ export const funeralAllowanceDefinition: ProcedureDefinitionInput = {
             label: { vi: 'Tài khoản nhận tiền', en: 'Bank account' },
             visibleIf: { '==': [{ var: 'payment' }, 'bank'] },
             requiredMessage: 'Vui lòng nhập tài khoản nhận tiền',
+            requiredMessageEn: 'Please enter the bank account for the payment',
             fields: [
               {
                 key: 'accountNumber',

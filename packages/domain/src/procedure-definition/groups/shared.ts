@@ -148,6 +148,7 @@ export const deathAfterBirthRule = {
   assert: { '>=': [{ var: 'deathDate' }, { var: 'deceased.birthDate' }] },
   path: 'deathDate',
   message: 'Ngày chết không được trước ngày sinh của người đã chết',
+  messageEn: "The date of death cannot be before the deceased's date of birth",
 };
 
 export const RELATIVE_OPTIONS_BIRTH: Array<[string, string, string]> = [

@@ -135,6 +135,7 @@ export const householdBusinessChangeDefinition: ProcedureDefinitionInput = {
             type: 'group',
             label: { vi: 'Nội dung thay đổi', en: 'What changes' },
             requiredMessage: 'Vui lòng chọn nội dung cần thay đổi',
+            requiredMessageEn: 'Please choose what changes',
             fields: [
               optional(businessNameField),
               optional(locationField),
@@ -152,6 +153,7 @@ export const householdBusinessChangeDefinition: ProcedureDefinitionInput = {
                 path: '',
                 runsWhen: 'all-fields-valid',
                 message: 'Chọn ít nhất một nội dung cần thay đổi',
+                messageEn: 'Choose at least one thing to change',
               },
             ],
           },

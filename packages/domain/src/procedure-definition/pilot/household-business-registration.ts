@@ -141,6 +141,7 @@ export const householdBusinessRegistrationDefinition: ProcedureDefinitionInput =
             label: { vi: 'Địa chỉ nhận kết quả', en: 'Postal address' },
             requiredIf: { '==': [{ var: 'delivery' }, 'post'] },
             requiredMessage: 'Vui lòng nhập địa chỉ nhận kết quả qua bưu điện',
+            requiredMessageEn: 'Please enter the address to post the result to',
           },
         ],
       },
@@ -151,6 +152,7 @@ export const householdBusinessRegistrationDefinition: ProcedureDefinitionInput =
         id: 'so-dinh-danh-khong-trung',
         items: ['owner.citizenId', 'members.*.citizenId'],
         message: 'Số định danh cá nhân bị trùng',
+        messageEn: 'This citizen ID number is given twice',
       },
       {
         kind: 'logic',
@@ -163,6 +165,7 @@ export const householdBusinessRegistrationDefinition: ProcedureDefinitionInput =
         },
         path: 'members',
         message: 'Tổng phần vốn góp của các thành viên vượt quá vốn kinh doanh',
+        messageEn: "The members' contributions add up to more than the business capital",
       },
     ],
   },

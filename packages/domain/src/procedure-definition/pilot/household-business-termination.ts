@@ -105,6 +105,7 @@ export const householdBusinessTerminationDefinition: ProcedureDefinitionInput = 
             type: 'checkbox',
             label: { vi: 'Còn giữ bản gốc Giấy chứng nhận đăng ký hộ kinh doanh', en: 'Original certificate held' },
             requiredMessage: 'Cho biết còn giữ bản gốc Giấy chứng nhận đăng ký hộ kinh doanh không',
+            requiredMessageEn: 'Say whether you still have the original registration certificate',
           },
         ],
       },

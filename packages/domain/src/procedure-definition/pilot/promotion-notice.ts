@@ -18,6 +18,7 @@ export const promotionNoticeDefinition: ProcedureDefinitionInput = {
     workingDaysBefore: 3,
     eventField: 'startDate',
     message: 'Ngày bắt đầu sớm nhất là {date} (thông báo phải gửi trước ít nhất {days} ngày làm việc)',
+    messageEn: 'The start date can be {date} at the earliest (the notice must arrive {days} working days before)',
   },
   fee: { kind: 'none' },
   components: [
@@ -124,6 +125,7 @@ export const promotionNoticeDefinition: ProcedureDefinitionInput = {
             params: { absentAsEmpty: true },
             requiredIf: { in: [{ var: 'promotionForm' }, WITH_PRIZES] },
             requiredMessage: 'Vui lòng kê khai giải thưởng, hàng hóa khuyến mại và giá trị',
+            requiredMessageEn: 'Please list the prizes or promotional goods and their value',
             fields: [
               {
                 key: 'description',
@@ -158,6 +160,7 @@ export const promotionNoticeDefinition: ProcedureDefinitionInput = {
         assert: { '>=': [{ var: 'endDate' }, { var: 'startDate' }] },
         path: 'endDate',
         message: 'Ngày kết thúc không được trước ngày bắt đầu',
+        messageEn: 'The end date cannot be before the start date',
       },
     ],
   },
