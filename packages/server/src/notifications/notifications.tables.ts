@@ -94,13 +94,16 @@ export interface SmsPartTable {
   doneAt: Date | null;
 }
 
-/** A citizen's channels for dossier notices (046): zalo = ZNS instead of SMS. */
+/** A citizen's channels for dossier notices (046): zalo = ZNS instead of SMS; their language (055). */
 export interface NotificationPreferenceTable {
   provinceCode: string;
   userId: string;
   zalo: boolean;
+  language: Generated<NotificationLanguage>;
   updatedAt: Date;
 }
+
+export type NotificationLanguage = 'vi' | 'en';
 
 export type NotificationDb = Kysely<Database & NotificationTables>;
 
