@@ -34,7 +34,7 @@ const COMMON_NAMES: Record<string, string> = {
   'mã số thuế': 'the tax code',
   'mã ngành': 'the industry code',
   'tên ngành, nghề': 'the name of the business line',
-  'số nhà, đường, thôn/tổ dân phố': 'the house number, street and hamlet',
+  'số nhà, đường, thôn/tổ dân phố': 'the house number, street, hamlet or residential group',
   'ngày sinh': 'the date of birth',
   'mật khẩu hiện tại': 'your current password',
 };

@@ -1,6 +1,7 @@
 import type { EnglishVocabulary } from '../forms/messages-en';
 import type { ProcedureDefinition } from './definition';
 import { lowerFirst } from './field-types';
+import { streetNameEnOf } from './field-types-vn';
 import type { FieldDefinition, FormRule } from './form-schema';
 
 /**
@@ -19,6 +20,9 @@ export function englishVocabularyOf(definitions: Iterable<ProcedureDefinition>):
     for (const f of fields) {
       const en = f.nameEn ?? (f.label.en ? `the ${englishLowerFirst(f.label.en)}` : undefined);
       if (en) names.set(f.name ?? lowerFirst(f.label.vi), en);
+      const street = f.type === 'address' ? (f.params as { streetName?: string; streetNameEn?: string } | undefined) : undefined;
+      const streetEn = street ? streetNameEnOf(street) : undefined;
+      if (street?.streetName && streetEn) names.set(street.streetName, `the ${streetEn}`);
       if (f.requiredMessage && f.requiredMessageEn) messages.set(f.requiredMessage, f.requiredMessageEn);
       rules(f.rules);
       walk(f.fields ?? []);

@@ -20,13 +20,14 @@ export function dueSoonLimit(now: Date): Date {
 }
 
 /** `procedure`: the facts of the version the dossier was filed under (catalog's `factsOfDossier`). */
-export function summarize(row: DossierRow, now: Date, procedure: Pick<ProcedureDefinition, 'name'> | undefined) {
+export function summarize(row: DossierRow, now: Date, procedure: Pick<ProcedureDefinition, 'name' | 'nameEn'> | undefined) {
   const open = row.finishedAt === null && row.withdrawnAt === null;
   const paused = row.status === 'supplement_requested' || row.status === 'financial_obligation_requested';
   return {
     code: row.code,
     procedureCode: row.procedureCode,
     procedureName: procedure?.name ?? row.procedureCode,
+    procedureNameEn: procedure?.nameEn,
     applicantName: row.applicantName,
     channel: row.channel as Channel,
     channelLabel: CHANNEL_LABELS_VI[row.channel as Channel],

@@ -74,6 +74,8 @@ export const DossierSummaryView = z.object({
   code: z.string(),
   procedureCode: z.string(),
   procedureName: z.string(),
+  /** The procedure's English name, for a citizen reading the app in English. */
+  procedureNameEn: z.string().optional(),
   applicantName: z.string(),
   channel: z.string(),
   channelLabel: z.string(),

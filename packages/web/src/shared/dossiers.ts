@@ -6,6 +6,7 @@ export interface DossierSummary {
   code: string;
   procedureCode: string;
   procedureName: string;
+  procedureNameEn?: string;
   applicantName: string;
   channel: string;
   status: DossierState;

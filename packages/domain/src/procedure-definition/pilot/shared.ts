@@ -68,12 +68,14 @@ export const capitalField: FieldDefinition = {
   key: 'capital',
   type: 'money',
   label: { vi: 'Vốn kinh doanh', en: 'Capital' },
+  nameEn: 'the business capital',
 };
 
 export const employeesField: FieldDefinition = {
   key: 'employees',
   type: 'number',
   label: { vi: 'Số lao động', en: 'Employees' },
+  nameEn: 'the number of employees',
   params: { integer: true, min: 0 },
 };
 

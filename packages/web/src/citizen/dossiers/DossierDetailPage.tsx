@@ -40,7 +40,7 @@ export function DossierDetailPage({ code }: { code: string }) {
         ‹ {t('common.back')}
       </Link>
       <p className="muted">{t('dossier.code', { code: d.code })}</p>
-      <h1>{d.procedureName}</h1>
+      <h1>{(locale === 'en' && d.procedureNameEn) || d.procedureName}</h1>
       <p>
         <span className={`status ${stateTone(d.status)}`}>{stateLabel(d.status, locale)}</span>
         {d.overdue && <span className="status bad">{t('dossier.overdue')}</span>}

@@ -281,7 +281,7 @@ export default function FilingWizard({ code }: { code: string }) {
       delivery: delivery() ?? 'electronic',
       ...procedureVersionField(version),
     };
-    const item = await submitToOutbox(body, procedure?.name ?? code, pendingFiles);
+    const item = await submitToOutbox(body, (locale === 'en' ? procedure?.nameEn : procedure?.name) ?? code, pendingFiles);
     if (fromItem) await discardOutboxItem(fromItem);
     setBusy(false);
     if (item.status === 'failed') {
@@ -381,7 +381,7 @@ export default function FilingWizard({ code }: { code: string }) {
           onEdit={(id) => go(indexOf(id))}
         />
       )}
-      {step.kind === 'review' && <ProcedureNotice code={code} />}
+      {step.kind === 'review' && <ProcedureNotice code={code} definition={definition} />}
       <div className="wizard-nav">
         {state.stepIndex > 0 ? (
           <button type="button" className="button secondary" onClick={() => go(state.stepIndex - 1)}>
