@@ -107,6 +107,7 @@ export function Account() {
         </div>
       )}
       <h2>{t('lang.title')}</h2>
+      {session.status === 'signed-in' && <p className="muted">{t('lang.notices')}</p>}
       <div className="choice-row">
         <button type="button" className={`chip${locale === 'vi' ? ' selected' : ''}`} onClick={() => choose('vi')}>
           Tiếng Việt
