@@ -38,6 +38,8 @@ export interface NotificationDeliveryTable {
   dossierCode: string | null;
   title: string;
   body: string;
+  /** The language the title and body are in (055); the e-mail's own lines follow it. */
+  language: Generated<NotificationLanguage>;
   status: Generated<DeliveryStatus>;
   attempts: Generated<number>;
   nextAttemptAt: Date;

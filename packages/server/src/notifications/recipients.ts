@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import type { DeliveryChannel } from './notifications.tables';
+import type { DeliveryChannel, NotificationLanguage } from './notifications.tables';
 import { withNotificationTables } from './notifications.tables';
 import { citizenExternalChannels, type DossierMessage, renderForCitizen, renderForOfficers } from './templates';
 import { renderForCitizenEn } from './templates-en';
@@ -11,6 +11,7 @@ export interface PlannedDelivery {
   userId: string | null;
   title: string;
   body: string;
+  language?: NotificationLanguage;
 }
 
 /** Officer roles told about each kind of message (plus the assigned specialist for deadlines). */
@@ -100,7 +101,8 @@ export async function planDeliveriesMany(
 function planWith(lookups: RecipientLookups, m: DossierMessage, publicUrl: string | undefined): PlannedDelivery[] {
   const plan: PlannedDelivery[] = [];
   const english = m.applicantId !== null && lookups.english.has(m.applicantId);
-  const citizen = english ? renderForCitizenEn(m, publicUrl) : renderForCitizen(m, publicUrl);
+  const rendered = english ? renderForCitizenEn(m, publicUrl) : renderForCitizen(m, publicUrl);
+  const citizen = rendered && english ? { ...rendered, language: 'en' as const } : rendered;
   if (citizen) {
     if (m.applicantId) plan.push(...appAndPush(lookups, [m.applicantId], citizen));
     if (citizenExternalChannels(m)) {

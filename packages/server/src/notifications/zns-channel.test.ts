@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { fileOnline, get, login, PHONES } from '../dossiers/dossiers.test-helpers';
 import type { SignedIn } from '../identity/identity.test-helpers';
-import type { ExternalChannels } from './channels';
+import { createEmailSender, type ExternalChannels, type OutgoingDelivery } from './channels';
 import { drainOutbox } from './dispatcher';
 import {
   createNotificationTestApp,
@@ -153,6 +155,18 @@ describe('notices in the language the citizen reads the app in', () => {
     assert.equal(sms.length, 1);
     assert.equal(sms[0]?.body, `DVC Quang Ngai: Dossier ${code} was sent and is waiting to be received by the office.`);
     assert.match(sms[0]?.body ?? '', /^[\x20-\x7e]+$/, 'plain GSM-7 text');
+    const email = createEmailSender(t.ctx, t.ctx.config.notifications);
+    const [delivery] = (
+      await sql<OutgoingDelivery>`select id, recipient, user_id, dossier_code, title, body, language
+        from notification_delivery where dossier_code = ${code} and channel = 'in_app'`.execute(t.ctx.db)
+    ).rows;
+    assert.equal(delivery?.language, 'en');
+    await email({ ...delivery!, recipient: 'an@example.com' });
+    const eml = readFileSync(join(t.ctx.config.DATA_DIR, 'mail', `${String(delivery!.id).padStart(8, '0')}.eml`), 'utf8').replace(
+      /=\n/g,
+      '',
+    );
+    assert.match(eml, /This is an automatic message; please do not reply\./, 'the e-mail’s own lines in English');
     const inApp = await get(t.app, citizen, '/api/v1/notifications');
     assert.ok(
       (inApp.json() as { items: Array<{ title: string }> }).items.some((n) => n.title === `Dossier ${code} was sent`),
