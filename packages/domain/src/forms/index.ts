@@ -17,6 +17,7 @@ export * from './generic';
 export * from './household-business-change';
 export * from './household-business-registration';
 export * from './household-business-termination';
+export * from './messages-en';
 export * from './promotion-notice';
 
 /**

@@ -75,14 +75,19 @@ function componentFacts(component: ProcedureDefinition['components'][number]): P
   const notes = [component.requirement.kind === 'conditional' ? component.requirement.whenVi : undefined, component.notes]
     .filter((n): n is string => Boolean(n))
     .join(' ');
+  const notesEn = [component.requirement.kind === 'conditional' ? component.requirement.whenEn : undefined, component.notesEn]
+    .filter((n): n is string => Boolean(n))
+    .join(' ');
   return {
     id: component.id,
     name: component.name.vi,
+    ...(component.name.en ? { nameEn: component.name.en } : {}),
     mandatory: component.requirement.kind === 'mandatory',
     accepts: [...component.accepts],
     maxBytes: component.maxBytes,
     copies: component.copies,
     ...(notes ? { notes } : {}),
     ...(component.reusableFrom?.length ? { reusableFrom: [...component.reusableFrom] } : {}),
+    ...(notesEn ? { notesEn } : {}),
   };
 }

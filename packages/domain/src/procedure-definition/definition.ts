@@ -48,6 +48,7 @@ export const NoticeRule = z.strictObject({
   eventField: z.string().min(1),
   /** Shown on that field; `{date}` is the earliest day (dd/mm/yyyy), `{days}` the number of working days. */
   message: z.string().trim().min(1).optional(),
+  messageEn: z.string().trim().min(1).optional(),
 });
 
 export const OnlineReduction = z.strictObject({
@@ -77,6 +78,8 @@ export const ComponentRequirement = z.discriminatedUnion('kind', [
     kind: z.literal('conditional'),
     /** When it is needed, in words for the citizen ("Chỉ khi người nộp không phải chủ hộ"). */
     whenVi: z.string().trim().min(1),
+    /** The same in English, for a citizen who reads the app in English (absent: the Vietnamese is shown). */
+    whenEn: z.string().trim().min(1).optional(),
     /** The same as a condition on the form's values, when the form can tell. */
     condition: Condition.optional(),
   }),
@@ -105,6 +108,7 @@ export const ProcedureComponentDefinition = z.strictObject({
    * component ids, or a result's template. A stored component of the same id always qualifies.
    */
   reusableFrom: z.array(Kebab).max(20).optional(),
+  notesEn: z.string().optional(),
 });
 
 export const ResultRule = z.strictObject({

@@ -105,10 +105,23 @@ export const vsicLinesField = defineFieldType<Record<string, never>>({
       : '—',
 });
 
+const DEFAULT_STREET_NAME = 'số nhà, đường, thôn/tổ dân phố';
+const DEFAULT_STREET_NAME_EN = 'house number, street, hamlet or residential group';
+
 const AddressParams = z.strictObject({
   /** Noun phrase of the street part in messages. */
-  streetName: z.string().min(1).default('số nhà, đường, thôn/tổ dân phố'),
+  streetName: z.string().min(1).default(DEFAULT_STREET_NAME),
+  /** The same in English (absent: the default's English when the default is used, else the Vietnamese). */
+  streetNameEn: z.string().min(1).optional(),
 });
+
+/** The street part's English noun phrase, for labels and messages of a citizen reading in English. */
+export function streetNameEnOf(params: { streetName?: string; streetNameEn?: string }): string | undefined {
+  return (
+    params.streetNameEn ??
+    (params.streetName === undefined || params.streetName === DEFAULT_STREET_NAME ? DEFAULT_STREET_NAME_EN : undefined)
+  );
+}
 
 export const addressField = defineFieldType<z.output<typeof AddressParams>>({
   type: 'address',

@@ -24,6 +24,8 @@ const RuleBase = {
   /** Stable name of the rule, for the admin screen and the audit. */
   id: z.string().regex(/^[a-z0-9-]+$/, { error: 'Mã quy tắc chỉ gồm chữ thường, chữ số và dấu "-"' }),
   message: z.string().trim().min(1, { error: 'Quy tắc phải có thông báo lỗi tiếng Việt' }),
+  /** The same in English, for a citizen reading the app in English (absent: the Vietnamese is shown). */
+  messageEn: z.string().trim().min(1).optional(),
 };
 
 /**
@@ -63,6 +65,8 @@ export const FieldDefinition = z
     label: LocalizedText,
     /** The noun phrase used inside messages ("Vui lòng nhập {name}"); default: the label, lower-cased first letter. */
     name: z.string().trim().min(1).optional(),
+    /** The same noun phrase in English ("the child's full name"); default: the English label, lower-cased first letter. */
+    nameEn: z.string().trim().min(1).optional(),
     help: LocalizedText.optional(),
     /** Default true. A field with `visibleIf` is required only while it is shown. */
     required: z.boolean().optional(),
@@ -72,6 +76,7 @@ export const FieldDefinition = z
     visibleIf: Condition.optional(),
     /** The message for a missing value, instead of the type's default. */
     requiredMessage: z.string().trim().min(1).optional(),
+    requiredMessageEn: z.string().trim().min(1).optional(),
     /** The type's parameters (options of a choice, length of a text…). */
     params: z.record(z.string(), z.unknown()).optional(),
     /** For `group` and `repeat`: the fields of the block. */

@@ -7,5 +7,6 @@ export * from './field-types';
 export * from './form-schema';
 export * from './groups/index';
 export * from './intake-policy';
+export * from './messages-en';
 export * from './pilot/index';
 export * from './validate';

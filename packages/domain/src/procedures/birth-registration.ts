@@ -22,19 +22,22 @@ export const birthRegistration: ProcedureDefinitionInput = {
   legalDurationWorkingDays: 1,
   fee: { kind: 'none', note: 'Miễn lệ phí khi đăng ký khai sinh đúng hạn (Luật Hộ tịch, Điều 11).' },
   components: [
-    { id: 'to-khai', name: 'Tờ khai đăng ký khai sinh', mandatory: true, ...DOCUMENT_FILES },
+    { id: 'to-khai', name: 'Tờ khai đăng ký khai sinh', nameEn: 'Birth registration form', mandatory: true, ...DOCUMENT_FILES },
     {
       id: 'giay-chung-sinh',
       name: 'Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng / giấy cam đoan việc sinh)',
+      nameEn: "Medical birth certificate (or a witness's written confirmation, or a written declaration of the birth)",
       mandatory: true,
       ...DOCUMENT_FILES,
     },
     {
       id: 'van-ban-mang-thai-ho',
       name: 'Văn bản chứng minh việc mang thai hộ',
+      nameEn: 'Papers proving a surrogate birth',
       mandatory: false,
       ...DOCUMENT_FILES,
       notes: 'Chỉ khi trẻ được sinh ra do mang thai hộ.',
+      notesEn: 'Only when the child was born to a surrogate mother.',
     },
   ],
   resultKind: 'certificate',

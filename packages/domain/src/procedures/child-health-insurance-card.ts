@@ -24,9 +24,11 @@ export const childHealthInsuranceCard: ProcedureDefinitionInput = {
     {
       id: 'danh-sach-to-khai',
       name: 'Tờ khai tham gia bảo hiểm y tế của trẻ em (dữ liệu từ hồ sơ khai sinh)',
+      nameEn: "Child's health-insurance enrolment form (data from the birth registration)",
       mandatory: true,
       ...DOCUMENT_FILES,
       notes: 'Khi nộp liên thông, thông tin được lấy từ hồ sơ đăng ký khai sinh; người dân không phải nộp thêm.',
+      notesEn: 'When filed together, the details are taken from the birth registration; nothing more to hand in.',
     },
   ],
   resultKind: 'card',

@@ -14,19 +14,22 @@ export const deathRegistration: ProcedureDefinitionInput = {
   legalDurationWorkingDays: 1,
   fee: { kind: 'none', note: 'Miễn lệ phí khi đăng ký khai tử đúng hạn (Luật Hộ tịch, Điều 11).' },
   components: [
-    { id: 'to-khai', name: 'Tờ khai đăng ký khai tử', mandatory: true, ...DOCUMENT_FILES },
+    { id: 'to-khai', name: 'Tờ khai đăng ký khai tử', nameEn: 'Death registration form', mandatory: true, ...DOCUMENT_FILES },
     {
       id: 'giay-bao-tu',
       name: 'Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử',
+      nameEn: 'Death notice, or a paper that replaces it',
       mandatory: true,
       ...DOCUMENT_FILES,
     },
     {
       id: 'van-ban-uy-quyen',
       name: 'Văn bản ủy quyền',
+      nameEn: 'Letter of authorisation',
       mandatory: false,
       ...DOCUMENT_FILES,
       notes: 'Chỉ khi người đi đăng ký được ủy quyền.',
+      notesEn: 'Only when the person registering acts under an authorisation.',
     },
   ],
   resultKind: 'certificate',

@@ -25,15 +25,19 @@ export const funeralAllowance: ProcedureDefinitionInput = {
     {
       id: 'to-khai-de-nghi',
       name: 'Tờ khai đề nghị hỗ trợ chi phí mai táng',
+      nameEn: 'Application for funeral cost support',
       mandatory: true,
       ...DOCUMENT_FILES,
     },
     {
       id: 'giay-bao-tu',
       name: 'Bản sao giấy báo tử hoặc trích lục khai tử',
+      nameEn: 'Copy of the death notice or of the death certificate extract',
       mandatory: true,
       ...DOCUMENT_FILES,
       notes: 'Trong nhóm liên thông khai tử, trích lục khai tử điện tử được dùng lại, không phải nộp.',
+      notesEn:
+        'Filed together with a death registration, the electronic death certificate extract is reused: nothing to hand in.',
     },
   ],
   resultKind: 'document',

@@ -31,22 +31,28 @@ export const permanentResidenceRegistration: ProcedureDefinitionInput = {
     {
       id: 'to-khai-ct01',
       name: 'Tờ khai thay đổi thông tin cư trú (mẫu CT01)',
+      nameEn: 'Residence information change form (form CT01)',
       mandatory: true,
       ...DOCUMENT_FILES,
     },
     {
       id: 'cho-o-hop-phap',
       name: 'Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp hoặc ý kiến đồng ý của chủ hộ/chủ sở hữu chỗ ở',
+      nameEn: "Papers proving lawful accommodation, or the consent of the household head or the home's owner",
       mandatory: true,
       ...DOCUMENT_FILES,
       notes: 'Khi nộp liên thông cho trẻ dưới 6 tuổi, ý kiến của chủ hộ được ghi trong tờ khai.',
+      notesEn: "When filed together for a child under 6, the household head's consent is written in the form.",
     },
     {
       id: 'quan-he-nhan-than',
       name: 'Giấy tờ chứng minh quan hệ nhân thân với chủ hộ',
+      nameEn: 'Papers proving the family relationship with the household head',
       mandatory: false,
       ...DOCUMENT_FILES,
       notes: 'Khi đăng ký vào chỗ ở của người thân; trong nhóm liên thông khai sinh dùng lại Giấy khai sinh điện tử.',
+      notesEn:
+        "When registering at a relative's home; filed together with a birth registration, the electronic birth certificate is reused.",
     },
   ],
   resultKind: 'acknowledgement',

@@ -16,15 +16,19 @@ export const permanentResidenceRemoval: ProcedureDefinitionInput = {
     {
       id: 'to-khai-ct01',
       name: 'Tờ khai thay đổi thông tin cư trú (mẫu CT01)',
+      nameEn: 'Residence information change form (form CT01)',
       mandatory: true,
       ...DOCUMENT_FILES,
     },
     {
       id: 'giay-to-chung-minh',
       name: 'Giấy tờ chứng minh thuộc trường hợp xóa đăng ký thường trú (như trích lục khai tử)',
+      nameEn: 'Papers proving a case for removing the registration (such as the death certificate extract)',
       mandatory: true,
       ...DOCUMENT_FILES,
       notes: 'Trong nhóm liên thông khai tử, trích lục khai tử điện tử được dùng lại, không phải nộp.',
+      notesEn:
+        'Filed together with a death registration, the electronic death certificate extract is reused: nothing to hand in.',
     },
   ],
   resultKind: 'acknowledgement',

@@ -89,6 +89,8 @@ export type FileKind = z.infer<typeof FileKind>;
 export const ProcedureComponent = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
+  /** The name in English, when the definition gives one (the app in English shows it, else the Vietnamese). */
+  nameEn: z.string().min(1).optional(),
   /** False for components required only in some cases (the note says which). */
   mandatory: z.boolean(),
   accepts: z.array(FileKind).min(1),
@@ -97,6 +99,7 @@ export const ProcedureComponent = z.strictObject({
   notes: z.string().optional(),
   /** Kinds of stored documents that may stand for this component (the definition's `reusableFrom`). */
   reusableFrom: z.array(z.string()).optional(),
+  notesEn: z.string().optional(),
 });
 export type ProcedureComponent = z.infer<typeof ProcedureComponent>;
 

@@ -21,9 +21,12 @@ export const promotionNotice: ProcedureDefinitionInput = {
     {
       id: 'thong-bao-khuyen-mai',
       name: 'Thông báo hoạt động khuyến mại (theo mẫu)',
+      nameEn: 'Promotion notice (on the official form)',
       mandatory: true,
       ...DOCUMENT_FILES,
       notes: 'Gửi đến Sở Công Thương mỗi tỉnh nơi thực hiện khuyến mại, tối thiểu 03 ngày làm việc trước khi bắt đầu.',
+      notesEn:
+        'Send it to the Department of Industry and Trade of each province where the promotion runs, at least 3 working days before it starts.',
     },
   ],
   resultKind: 'acknowledgement',

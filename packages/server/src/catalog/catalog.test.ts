@@ -114,3 +114,19 @@ test('seeding again changes nothing and keeps a withdrawn procedure withdrawn', 
   assert.equal(res.statusCode, 404);
   await t.ctx.db.updateTable('procedure').set({ active: true }).where('code', '=', '2.000720').execute();
 });
+
+test('a procedure names every paper in English too, for a citizen reading the app in English', async () => {
+  const res = await t.app.inject({ method: 'GET', url: '/api/v1/procedures/1.000656' });
+  assert.equal(res.statusCode, 200, res.body);
+  const components = (res.json() as { components: Array<{ id: string; name: string; nameEn?: string; notesEn?: string }> })
+    .components;
+  assert.deepEqual(
+    components.map((c) => [c.name, c.nameEn]),
+    [
+      ['Tờ khai đăng ký khai tử', 'Death registration form'],
+      ['Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử', 'Death notice, or a paper that replaces it'],
+      ['Văn bản ủy quyền', 'Letter of authorisation'],
+    ],
+  );
+  assert.equal(components[2]!.notesEn, 'Only when the person registering acts under an authorisation.');
+});

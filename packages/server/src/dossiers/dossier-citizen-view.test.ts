@@ -120,3 +120,25 @@ test("an officer's note (the assignment's \"Đề nghị xử lý sớm\") is in
     'the desk still reads it',
   );
 });
+
+test('the dossier names its procedure and papers in English too, for a citizen reading the app in English', async () => {
+  const { code } = await fileOnline(t.app, citizen);
+  const d = (await get(t.app, citizen, `/api/v1/dossiers/${code}`)).json() as {
+    procedureName: string;
+    procedureNameEn?: string;
+    attachments: Array<{ componentName: string; componentNameEn?: string }>;
+  };
+  assert.equal(d.procedureName, 'Đăng ký thành lập hộ kinh doanh');
+  assert.equal(d.procedureNameEn, 'Household business registration');
+  assert.deepEqual(
+    d.attachments.map((a) => a.componentNameEn),
+    [
+      'Application for household business registration',
+      'Copies of the personal identity papers of the owner and of the household members registering the business',
+    ],
+  );
+  const mine = (await get(t.app, citizen, '/api/v1/dossiers')).json() as {
+    items: Array<{ code: string; procedureNameEn?: string }>;
+  };
+  assert.equal(mine.items.find((i) => i.code === code)?.procedureNameEn, 'Household business registration');
+});

@@ -31,6 +31,7 @@ export const PublicDossierSchema = z.object({
   code: z.string(),
   procedureCode: z.string(),
   procedureName: z.string(),
+  procedureNameEn: z.string().optional(),
   status: z.string(),
   statusLabel: z.string(),
   submittedAt: z.string(),

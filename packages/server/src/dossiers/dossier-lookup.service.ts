@@ -24,6 +24,7 @@ export interface PublicDossierView {
   code: string;
   procedureCode: string;
   procedureName: string;
+  procedureNameEn?: string;
   status: string;
   statusLabel: string;
   submittedAt: string;
@@ -111,6 +112,7 @@ export async function lookUpDossier(ctx: AppContext, code: string, factor: Looku
     code: row.code,
     procedureCode: row.procedureCode,
     procedureName: procedure?.name ?? row.procedureCode,
+    procedureNameEn: procedure?.nameEn,
     status: row.status,
     statusLabel: STATE_LABELS_VI[status] ?? row.status,
     submittedAt: row.submittedAt.toISOString(),

@@ -20,13 +20,14 @@ export function dueSoonLimit(now: Date): Date {
 }
 
 /** `procedure`: the facts of the version the dossier was filed under (catalog's `factsOfDossier`). */
-export function summarize(row: DossierRow, now: Date, procedure: Pick<ProcedureDefinition, 'name'> | undefined) {
+export function summarize(row: DossierRow, now: Date, procedure: Pick<ProcedureDefinition, 'name' | 'nameEn'> | undefined) {
   const open = row.finishedAt === null && row.withdrawnAt === null;
   const paused = row.status === 'supplement_requested' || row.status === 'financial_obligation_requested';
   return {
     code: row.code,
     procedureCode: row.procedureCode,
     procedureName: procedure?.name ?? row.procedureCode,
+    procedureNameEn: procedure?.nameEn,
     applicantName: row.applicantName,
     channel: row.channel as Channel,
     channelLabel: CHANNEL_LABELS_VI[row.channel as Channel],
@@ -82,7 +83,7 @@ export function detail(
   now: Date,
 ) {
   const snapshot: DossierSnapshot = reviveSnapshot(row.snapshot);
-  const components = new Map(procedure?.components.map((c) => [c.id, c.name]));
+  const components = new Map(procedure?.components.map((c) => [c.id, c]));
   // Officers' notes are internal (an assignment's "Đề nghị xử lý sớm"): the applicant reads only their own.
   const forApplicant = roles.includes('citizen');
   const actions = new Set<DossierEventType>();
@@ -101,7 +102,8 @@ export function detail(
     assigneeId: row.assigneeId,
     attachments: attachments.map((a) => ({
       componentId: a.componentId,
-      componentName: components.get(a.componentId) ?? a.componentId,
+      componentName: components.get(a.componentId)?.name ?? a.componentId,
+      componentNameEn: components.get(a.componentId)?.nameEn,
       fileId: a.fileId,
       fileName: a.fileName,
       mediaType: a.mediaType,

@@ -88,6 +88,8 @@ export const DossierSummaryView = z.object({
   code: z.string(),
   procedureCode: z.string(),
   procedureName: z.string(),
+  /** The procedure's English name, for a citizen reading the app in English. */
+  procedureNameEn: z.string().optional(),
   applicantName: z.string(),
   channel: z.string(),
   channelLabel: z.string(),
@@ -130,6 +132,8 @@ export const DossierDetailView = DossierSummaryView.extend({
     z.object({
       componentId: z.string(),
       componentName: z.string(),
+      /** The paper's English name, when the procedure gives one. */
+      componentNameEn: z.string().optional(),
       fileId: z.string(),
       fileName: z.string(),
       mediaType: z.string(),

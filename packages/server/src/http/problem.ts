@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { fieldMessages } from './field-messages';
 
 /** One bad field of a request, as listed in a validation problem. */
 export interface FieldError {
@@ -83,7 +84,9 @@ function toProblem(err: FastifyError | ProblemError | Error, request: FastifyReq
 }
 
 export function problemErrorHandler(err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
-  return sendProblem(reply, toProblem(err, request));
+  const p = toProblem(err, request);
+  // Field messages are built in Vietnamese; a reader who asked for English gets them in English.
+  return sendProblem(reply, p.errors ? { ...p, errors: fieldMessages(p.errors, request) } : p);
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {

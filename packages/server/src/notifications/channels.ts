@@ -16,6 +16,8 @@ export interface OutgoingDelivery {
   dossierCode: string | null;
   title: string;
   body: string;
+  /** The language of title and body (default Vietnamese): an e-mail's own lines follow it. */
+  language?: 'vi' | 'en';
 }
 
 /** The external channels. In-app and SMS are rows in this database and need no adapter. */
@@ -55,15 +57,29 @@ export function createEmailSender(ctx: AppContext, env: NotificationConfig): Ext
   };
 }
 
+const MAIL_LINES = {
+  vi: {
+    complaint: 'Xem phản ánh, kiến nghị',
+    dossier: 'Tra cứu hồ sơ',
+    footer: 'Cổng Dịch vụ công tỉnh Quảng Ngãi. Đây là thư tự động, vui lòng không trả lời.',
+  },
+  en: {
+    complaint: 'See your feedback',
+    dossier: 'Track your dossier',
+    footer: 'Quang Ngai Public Service Portal. This is an automatic message; please do not reply.',
+  },
+} as const;
+
 function message(d: OutgoingDelivery, from: string, domain: string, ctx: AppContext) {
   const path = notificationPath(d.dossierCode);
-  const what = d.dossierCode && isComplaintCode(d.dossierCode) ? 'Xem phản ánh, kiến nghị' : 'Tra cứu hồ sơ';
+  const lines = MAIL_LINES[d.language ?? 'vi'];
+  const what = d.dossierCode && isComplaintCode(d.dossierCode) ? lines.complaint : lines.dossier;
   const link = ctx.config.PUBLIC_URL && path ? `\n\n${what}: ${ctx.config.PUBLIC_URL}${path}` : '';
   return {
     from,
     to: d.recipient,
     subject: d.title,
-    text: `${d.body}${link}\n\n—\nCổng Dịch vụ công tỉnh Quảng Ngãi. Đây là thư tự động, vui lòng không trả lời.`,
+    text: `${d.body}${link}\n\n—\n${lines.footer}`,
     messageId: `<delivery-${d.id}@${domain}>`,
     date: ctx.now(),
   };

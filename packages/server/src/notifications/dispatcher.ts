@@ -57,7 +57,7 @@ async function claimDeliveries(ctx: AppContext, limit: number): Promise<ClaimedD
      where d.id in (select id from notification_delivery
                      where province_code = ${ctx.config.PROVINCE_CODE} and status = 'pending' and next_attempt_at <= ${now}
                      order by id limit ${limit} for update skip locked)
-    returning d.id, d.province_code, d.channel, d.recipient, d.user_id, d.dossier_code, d.title, d.body, d.attempts`.execute(
+    returning d.id, d.province_code, d.channel, d.recipient, d.user_id, d.dossier_code, d.title, d.body, d.language, d.attempts`.execute(
     ctx.db,
   );
   return result.rows.sort((a, b) => a.id - b.id);
@@ -277,6 +277,7 @@ async function fallBackToSms(ctx: AppContext, d: ClaimedDelivery, err: unknown):
         dossierCode: d.dossierCode,
         title: d.title,
         body: sms.body,
+        language: d.language ?? 'vi',
         status: 'sent',
         nextAttemptAt: now,
         lastError: null,

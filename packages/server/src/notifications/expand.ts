@@ -48,6 +48,7 @@ async function insertDeliveries(
       dossierCode: m.code ?? null,
       title: p.title,
       body: p.body,
+      language: p.language ?? 'vi',
       nextAttemptAt: now,
       lastError: null,
       createdAt: now,

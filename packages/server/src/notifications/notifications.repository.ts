@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { withNotificationTables } from './notifications.tables';
+import { type NotificationLanguage, withNotificationTables } from './notifications.tables';
 
 export async function listMyNotifications(db: Db, provinceCode: string, userId: string, limit: number) {
   const n = withNotificationTables(db);
@@ -97,24 +97,31 @@ export async function listFailedDeliveries(db: Db, provinceCode: string, limit: 
     .execute();
 }
 
-/** The citizen's channels for dossier notices; no row means the defaults (SMS, no Zalo). */
+/** The citizen's channels and language for dossier notices; no row means the defaults (SMS, no Zalo, Vietnamese). */
 export async function getNotificationPreference(db: Db, provinceCode: string, userId: string) {
   const row = await withNotificationTables(db)
     .selectFrom('notificationPreference')
-    .select(['zalo', 'updatedAt'])
+    .select(['zalo', 'language', 'updatedAt'])
     .where('provinceCode', '=', provinceCode)
     .where('userId', '=', userId)
     .executeTakeFirst();
-  return { zalo: row?.zalo ?? false, updatedAt: row?.updatedAt ?? null };
+  return { zalo: row?.zalo ?? false, language: row?.language ?? ('vi' as const), updatedAt: row?.updatedAt ?? null };
 }
 
+/** Sets what the citizen changed (Zalo, language), keeping the other choice as it was. */
 export async function saveNotificationPreference(
   db: Db,
-  row: { provinceCode: string; userId: string; zalo: boolean; updatedAt: Date },
+  row: { provinceCode: string; userId: string; zalo?: boolean; language?: NotificationLanguage; updatedAt: Date },
 ) {
-  await withNotificationTables(db)
+  const change = {
+    ...(row.zalo === undefined ? {} : { zalo: row.zalo }),
+    ...(row.language === undefined ? {} : { language: row.language }),
+    updatedAt: row.updatedAt,
+  };
+  return withNotificationTables(db)
     .insertInto('notificationPreference')
-    .values(row)
-    .onConflict((oc) => oc.columns(['provinceCode', 'userId']).doUpdateSet({ zalo: row.zalo, updatedAt: row.updatedAt }))
-    .execute();
+    .values({ provinceCode: row.provinceCode, userId: row.userId, zalo: false, ...change })
+    .onConflict((oc) => oc.columns(['provinceCode', 'userId']).doUpdateSet(change))
+    .returning(['zalo', 'language', 'updatedAt'])
+    .executeTakeFirstOrThrow();
 }

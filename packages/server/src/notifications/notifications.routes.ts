@@ -164,6 +164,8 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   const PreferenceView = z.object({
     /** Dossier notices by Zalo (ZNS) instead of SMS; SMS again when a Zalo message fails. */
     zalo: z.boolean(),
+    /** The language of the notices (SMS, Zalo, e-mail, in the app): the app's language when the citizen chose it. */
+    language: z.enum(['vi', 'en']),
     updatedAt: z.string().nullable(),
   });
   app.get(
@@ -178,7 +180,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireCitizen(request);
       const p = await getNotificationPreference(app.ctx.db, app.ctx.config.PROVINCE_CODE, actor.userId);
-      return { zalo: p.zalo, updatedAt: iso(p.updatedAt) };
+      return { zalo: p.zalo, language: p.language, updatedAt: iso(p.updatedAt) };
     },
   );
   app.put(
@@ -186,17 +188,21 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Chọn nhận thông báo hồ sơ qua Zalo thay cho SMS',
-        body: z.strictObject({ zalo: z.boolean() }),
+        summary: 'Chọn nhận thông báo hồ sơ qua Zalo thay cho SMS, và ngôn ngữ của thông báo',
+        body: z.strictObject({ zalo: z.boolean().optional(), language: z.enum(['vi', 'en']).optional() }),
         response: { 200: PreferenceView },
       },
     },
     async (request) => {
       const actor = requireCitizen(request);
       const updatedAt = app.ctx.now();
-      const row = { provinceCode: app.ctx.config.PROVINCE_CODE, userId: actor.userId, zalo: request.body.zalo, updatedAt };
-      await saveNotificationPreference(app.ctx.db, row);
-      return { zalo: row.zalo, updatedAt: updatedAt.toISOString() };
+      const saved = await saveNotificationPreference(app.ctx.db, {
+        provinceCode: app.ctx.config.PROVINCE_CODE,
+        userId: actor.userId,
+        ...request.body,
+        updatedAt,
+      });
+      return { zalo: saved.zalo, language: saved.language, updatedAt: iso(saved.updatedAt) };
     },
   );
 

@@ -38,6 +38,8 @@ export interface NotificationDeliveryTable {
   dossierCode: string | null;
   title: string;
   body: string;
+  /** The language the title and body are in (055); the e-mail's own lines follow it. */
+  language: Generated<NotificationLanguage>;
   status: Generated<DeliveryStatus>;
   attempts: Generated<number>;
   nextAttemptAt: Date;
@@ -94,13 +96,16 @@ export interface SmsPartTable {
   doneAt: Date | null;
 }
 
-/** A citizen's channels for dossier notices (046): zalo = ZNS instead of SMS. */
+/** A citizen's channels for dossier notices (046): zalo = ZNS instead of SMS; their language (055). */
 export interface NotificationPreferenceTable {
   provinceCode: string;
   userId: string;
   zalo: boolean;
+  language: Generated<NotificationLanguage>;
   updatedAt: Date;
 }
+
+export type NotificationLanguage = 'vi' | 'en';
 
 export type NotificationDb = Kysely<Database & NotificationTables>;
 

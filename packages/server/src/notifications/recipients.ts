@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import type { DeliveryChannel } from './notifications.tables';
+import type { DeliveryChannel, NotificationLanguage } from './notifications.tables';
 import { withNotificationTables } from './notifications.tables';
 import { citizenExternalChannels, type DossierMessage, renderForCitizen, renderForOfficers } from './templates';
+import { renderForCitizenEn } from './templates-en';
 
 export interface PlannedDelivery {
   channel: DeliveryChannel;
@@ -10,6 +11,7 @@ export interface PlannedDelivery {
   userId: string | null;
   title: string;
   body: string;
+  language?: NotificationLanguage;
 }
 
 /** Officer roles told about each kind of message (plus the assigned specialist for deadlines). */
@@ -26,6 +28,8 @@ export interface RecipientLookups {
   endpoints: Map<string, string[]>;
   /** Citizens who chose Zalo over SMS. */
   zalo: Set<string>;
+  /** Citizens who read the app in English: their notices come from the English templates. */
+  english: Set<string>;
 }
 
 /**
@@ -79,23 +83,26 @@ export async function planDeliveriesMany(
     : [];
   const endpoints = new Map<string, string[]>();
   for (const s of subs) endpoints.set(s.userId, [...(endpoints.get(s.userId) ?? []), s.endpoint]);
-  const applicants = [...new Set(messages.flatMap((m) => (m.applicantId && m.applicantPhone ? [m.applicantId] : [])))];
-  const zaloRows = applicants.length
+  const applicants = [...new Set(messages.flatMap((m) => (m.applicantId ? [m.applicantId] : [])))];
+  const preferenceRows = applicants.length
     ? await withNotificationTables(db)
         .selectFrom('notificationPreference')
-        .select('userId')
+        .select(['userId', 'zalo', 'language'])
         .where('provinceCode', '=', provinceCode)
         .where('userId', 'in', applicants)
-        .where('zalo', '=', true)
+        .where((eb) => eb.or([eb('zalo', '=', true), eb('language', '=', 'en')]))
         .execute()
     : [];
-  const zalo = new Set(zaloRows.map((r) => r.userId));
-  return messages.map((m) => planWith({ officers, endpoints, zalo }, m, publicUrl));
+  const zalo = new Set(preferenceRows.filter((r) => r.zalo).map((r) => r.userId));
+  const english = new Set(preferenceRows.filter((r) => r.language === 'en').map((r) => r.userId));
+  return messages.map((m) => planWith({ officers, endpoints, zalo, english }, m, publicUrl));
 }
 
 function planWith(lookups: RecipientLookups, m: DossierMessage, publicUrl: string | undefined): PlannedDelivery[] {
   const plan: PlannedDelivery[] = [];
-  const citizen = renderForCitizen(m, publicUrl);
+  const english = m.applicantId !== null && lookups.english.has(m.applicantId);
+  const rendered = english ? renderForCitizenEn(m, publicUrl) : renderForCitizen(m, publicUrl);
+  const citizen = rendered && english ? { ...rendered, language: 'en' as const } : rendered;
   if (citizen) {
     if (m.applicantId) plan.push(...appAndPush(lookups, [m.applicantId], citizen));
     if (citizenExternalChannels(m)) {

@@ -1,5 +1,6 @@
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { setLocale, useI18n } from '../i18n';
+import { rememberLanguage } from './session';
 
 /** The id of each shell's <main>, the skip link's target. */
 export const MAIN_ID = 'noi-dung';
@@ -34,7 +35,10 @@ export function LanguageButton({ className }: { className: string }) {
     <button
       type="button"
       className={className}
-      onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}
+      onClick={() => {
+        setLocale(locale === 'vi' ? 'en' : 'vi');
+        void rememberLanguage();
+      }}
       aria-label={t('a11y.langSwitch')}
     >
       {t('a11y.langShort')}

@@ -2,6 +2,7 @@
  * HTTP to our own API: JSON, cookies, the session's CSRF token on state-changing requests, and
  * RFC 9457 problems turned into a typed error whose `errors[]` the forms show beside their fields.
  */
+import { getLocale } from '../i18n';
 import type { FieldError } from './outbox';
 
 let csrfToken: string | undefined;
@@ -41,7 +42,13 @@ export async function api<T>(
   init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<T> {
   const method = init.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json', 'x-dvc-screen': screenOf(), ...init.headers };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    // The server words its field messages in the reader's language (Vietnamese by default).
+    'accept-language': getLocale(),
+    'x-dvc-screen': screenOf(),
+    ...init.headers,
+  };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;

@@ -22,10 +22,19 @@ export interface ProcedureSummary {
 export interface ProcedureComponent {
   id: string;
   name: string;
+  /** The catalog's English name, when the definition gives one. */
+  nameEn?: string;
   mandatory: boolean;
   accepts: string[];
   maxBytes: number;
   notes?: string;
+  notesEn?: string;
+}
+
+/** A paper's name and note in the reader's language: the English ones when given, else the Vietnamese. */
+export function componentText(c: Pick<ProcedureComponent, 'name' | 'nameEn' | 'notes' | 'notesEn'>, locale: 'vi' | 'en') {
+  const en = locale === 'en';
+  return { name: (en && c.nameEn) || c.name, notes: (en && c.notesEn) || c.notes };
 }
 
 export interface ProcedureDetail extends Omit<ProcedureSummary, 'fee' | 'componentsCount'> {

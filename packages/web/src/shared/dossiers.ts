@@ -6,6 +6,7 @@ export interface DossierSummary {
   code: string;
   procedureCode: string;
   procedureName: string;
+  procedureNameEn?: string;
   applicantName: string;
   channel: string;
   status: DossierState;
@@ -24,7 +25,7 @@ export interface DossierDetail extends DossierSummary {
   expectedDueAt: string | null;
   /** The percent by which filing online shortened the time, or null. */
   onlineReductionPercent: number | null;
-  attachments: { componentId: string; componentName: string; fileId: string; fileName: string }[];
+  attachments: { componentId: string; componentName: string; componentNameEn?: string; fileId: string; fileName: string }[];
   delivery: string;
   feeAmount: number;
   paidOnline: boolean;

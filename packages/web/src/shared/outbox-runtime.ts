@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { getLocale } from '../i18n';
 import { getCsrfToken } from './api';
 import { deleteDraft } from './drafts';
 import {
@@ -22,6 +23,7 @@ const deps: OutboxDeps = {
   store: outboxStore,
   fetch: (...args) => fetch(...args),
   csrfToken: getCsrfToken,
+  locale: getLocale,
   now: () => new Date(),
   isOnline: () => navigator.onLine,
   onSent: (item) => deleteDraft(draftStore, item.body.procedureCode),

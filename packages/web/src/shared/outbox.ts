@@ -85,6 +85,8 @@ export interface OutboxDeps {
   store: RecordStore<OutboxItem>;
   fetch: typeof fetch;
   csrfToken: () => string | undefined;
+  /** The reader's language, for the server's field messages. */
+  locale?: () => string;
   now: () => Date;
   isOnline: () => boolean;
   newKey?: () => string;
@@ -210,6 +212,8 @@ async function sendOne(deps: OutboxDeps, item: OutboxItem): Promise<Outcome> {
     };
     const csrf = deps.csrfToken();
     if (csrf) headers['x-csrf-token'] = csrf;
+    const locale = deps.locale?.();
+    if (locale) headers['accept-language'] = locale;
     response = await deps.fetch('/api/v1/dossiers', {
       method: 'POST',
       headers,

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { getLocale } from '../i18n';
 import { ApiError, api, NetworkError, setCsrfToken } from './api';
 import { openSecureStorage, purgeSecureStorage, secureStorageOwner } from './secure';
 
@@ -67,7 +68,18 @@ export async function signIn(phone: string, password: string): Promise<User> {
   setCsrfToken(view.csrfToken);
   await openSecureStorage(view.user);
   set({ status: 'signed-in', user: view.user });
+  // A citizen who picked English before signing in gets their notices (SMS, Zalo, e-mail) in English too.
+  void rememberLanguage();
   return view.user;
+}
+
+/**
+ * The app's language becomes the signed-in citizen's notice language (issue 15). Best effort: a
+ * failure (offline) leaves the stored one until the next switch or sign-in.
+ */
+export async function rememberLanguage(): Promise<void> {
+  if (session.status !== 'signed-in' || session.user.kind !== 'citizen') return;
+  await api('/api/v1/notifications/preferences', { method: 'PUT', body: { language: getLocale() } }).catch(() => undefined);
 }
 
 /** Sign-out erases this phone's outbox and drafts even if the server cannot be reached. */

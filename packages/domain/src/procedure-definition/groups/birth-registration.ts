@@ -30,22 +30,29 @@ export const birthRegistrationDefinition: ProcedureDefinitionInput = {
   components: [
     {
       id: 'to-khai',
-      name: { vi: 'Tờ khai đăng ký khai sinh' },
+      name: { vi: 'Tờ khai đăng ký khai sinh', en: 'Birth registration form' },
       requirement: { kind: 'mandatory' },
       copyKind: 'original',
       ...DOCUMENT_FILES,
     },
     {
       id: 'giay-chung-sinh',
-      name: { vi: 'Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng / giấy cam đoan việc sinh)' },
+      name: {
+        vi: 'Giấy chứng sinh (hoặc văn bản xác nhận của người làm chứng / giấy cam đoan việc sinh)',
+        en: "Medical birth certificate (or a witness's written confirmation, or a written declaration of the birth)",
+      },
       requirement: { kind: 'mandatory' },
       copyKind: 'original',
       ...DOCUMENT_FILES,
     },
     {
       id: 'van-ban-mang-thai-ho',
-      name: { vi: 'Văn bản chứng minh việc mang thai hộ' },
-      requirement: { kind: 'conditional', whenVi: 'Chỉ khi trẻ được sinh ra do mang thai hộ.' },
+      name: { vi: 'Văn bản chứng minh việc mang thai hộ', en: 'Papers proving a surrogate birth' },
+      requirement: {
+        kind: 'conditional',
+        whenVi: 'Chỉ khi trẻ được sinh ra do mang thai hộ.',
+        whenEn: 'Only when the child was born to a surrogate mother.',
+      },
       copyKind: 'copy',
       ...DOCUMENT_FILES,
     },
@@ -76,12 +83,14 @@ export const birthRegistrationDefinition: ProcedureDefinitionInput = {
         assert: { '>': [{ var: 'child.birthDate' }, { var: 'mother.birthDate' }] },
         path: 'child.birthDate',
         message: 'Ngày sinh của trẻ phải sau ngày sinh của mẹ',
+        messageEn: "The child's date of birth must be after the mother's",
       },
       {
         kind: 'unique',
         id: 'so-dinh-danh-cha-me-khac-nhau',
         items: ['mother.citizenId', 'father.citizenId'],
         message: 'Số định danh cá nhân của cha và mẹ không được trùng nhau',
+        messageEn: "The father's and the mother's citizen ID numbers cannot be the same",
       },
     ],
   },

@@ -30,11 +30,15 @@ export const childHealthInsuranceCardDefinition: ProcedureDefinitionInput = {
   components: [
     {
       id: 'danh-sach-to-khai',
-      name: { vi: 'Tờ khai tham gia bảo hiểm y tế của trẻ em (dữ liệu từ hồ sơ khai sinh)' },
+      name: {
+        vi: 'Tờ khai tham gia bảo hiểm y tế của trẻ em (dữ liệu từ hồ sơ khai sinh)',
+        en: "Child's health-insurance enrolment form (data from the birth registration)",
+      },
       requirement: { kind: 'mandatory' },
       copyKind: 'electronic',
       ...DOCUMENT_FILES,
       notes: 'Khi nộp liên thông, thông tin được lấy từ hồ sơ đăng ký khai sinh; người dân không phải nộp thêm.',
+      notesEn: 'When filed together, the details are taken from the birth registration; nothing more to hand in.',
     },
   ],
   result: { kind: 'card', isDocument: true, issuer: 'recorded-outcome', template: 'the-bao-hiem-y-te' },
@@ -72,6 +76,7 @@ export const childHealthInsuranceCardDefinition: ProcedureDefinitionInput = {
             label: { vi: 'Địa chỉ nhận thẻ', en: 'Postal address' },
             visibleIf: { '==': [{ var: 'cardDelivery' }, 'post'] },
             requiredMessage: 'Vui lòng nhập địa chỉ nhận thẻ bảo hiểm y tế qua bưu điện',
+            requiredMessageEn: 'Please enter the address to post the health-insurance card to',
           },
         ],
       },

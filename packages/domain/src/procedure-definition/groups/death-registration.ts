@@ -30,24 +30,25 @@ export const deathRegistrationDefinition: ProcedureDefinitionInput = {
   components: [
     {
       id: 'to-khai',
-      name: { vi: 'Tờ khai đăng ký khai tử' },
+      name: { vi: 'Tờ khai đăng ký khai tử', en: 'Death registration form' },
       requirement: { kind: 'mandatory' },
       copyKind: 'original',
       ...DOCUMENT_FILES,
     },
     {
       id: 'giay-bao-tu',
-      name: { vi: 'Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử' },
+      name: { vi: 'Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử', en: 'Death notice, or a paper that replaces it' },
       requirement: { kind: 'mandatory' },
       copyKind: 'original',
       ...DOCUMENT_FILES,
     },
     {
       id: 'van-ban-uy-quyen',
-      name: { vi: 'Văn bản ủy quyền' },
+      name: { vi: 'Văn bản ủy quyền', en: 'Letter of authorisation' },
       requirement: {
         kind: 'conditional',
         whenVi: 'Chỉ khi người đi đăng ký được ủy quyền.',
+        whenEn: 'Only when the person registering acts under an authorisation.',
         condition: { '==': [{ var: 'applicantRelationship' }, 'nguoi-duoc-uy-quyen'] },
       },
       copyKind: 'original',
@@ -132,6 +133,7 @@ export const deathRegistrationDefinition: ProcedureDefinitionInput = {
         assert: { '>=': [{ var: 'deathNotice.issuedOn' }, { var: 'deathDate' }] },
         path: 'deathNotice.issuedOn',
         message: 'Ngày cấp giấy báo tử không được trước ngày chết',
+        messageEn: 'The death notice cannot be dated before the death',
       },
     ],
   },

@@ -26,18 +26,23 @@ export const funeralAllowanceDefinition: ProcedureDefinitionInput = {
   components: [
     {
       id: 'to-khai-de-nghi',
-      name: { vi: 'Tờ khai đề nghị hỗ trợ chi phí mai táng' },
+      name: { vi: 'Tờ khai đề nghị hỗ trợ chi phí mai táng', en: 'Application for funeral cost support' },
       requirement: { kind: 'mandatory' },
       copyKind: 'original',
       ...DOCUMENT_FILES,
     },
     {
       id: 'giay-bao-tu',
-      name: { vi: 'Bản sao giấy báo tử hoặc trích lục khai tử' },
+      name: {
+        vi: 'Bản sao giấy báo tử hoặc trích lục khai tử',
+        en: 'Copy of the death notice or of the death certificate extract',
+      },
       requirement: { kind: 'mandatory' },
       copyKind: 'copy',
       ...DOCUMENT_FILES,
       notes: 'Trong nhóm liên thông khai tử, trích lục khai tử điện tử được dùng lại, không phải nộp.',
+      notesEn:
+        'Filed together with a death registration, the electronic death certificate extract is reused: nothing to hand in.',
     },
   ],
   result: { kind: 'document', isDocument: true, issuer: 'recorded-outcome', template: 'quyet-dinh-ho-tro-mai-tang' },
@@ -97,6 +102,7 @@ export const funeralAllowanceDefinition: ProcedureDefinitionInput = {
                 type: 'text',
                 label: { vi: 'Họ và tên (tên cơ quan, tổ chức)', en: 'Name' },
                 name: 'họ và tên người tổ chức mai táng',
+                nameEn: 'the name of whoever organised the funeral',
                 params: { maxLength: 200 },
               },
               {
@@ -143,6 +149,7 @@ export const funeralAllowanceDefinition: ProcedureDefinitionInput = {
             label: { vi: 'Tài khoản nhận tiền', en: 'Bank account' },
             visibleIf: { '==': [{ var: 'payment' }, 'bank'] },
             requiredMessage: 'Vui lòng nhập tài khoản nhận tiền',
+            requiredMessageEn: 'Please enter the bank account for the payment',
             fields: [
               {
                 key: 'accountNumber',

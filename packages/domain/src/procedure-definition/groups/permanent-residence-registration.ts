@@ -34,25 +34,34 @@ export const permanentResidenceRegistrationDefinition: ProcedureDefinitionInput 
   components: [
     {
       id: 'to-khai-ct01',
-      name: { vi: 'Tờ khai thay đổi thông tin cư trú (mẫu CT01)' },
+      name: { vi: 'Tờ khai thay đổi thông tin cư trú (mẫu CT01)', en: 'Residence information change form (form CT01)' },
       requirement: { kind: 'mandatory' },
       copyKind: 'original',
       ...DOCUMENT_FILES,
     },
     {
       id: 'cho-o-hop-phap',
-      name: { vi: 'Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp hoặc ý kiến đồng ý của chủ hộ/chủ sở hữu chỗ ở' },
+      name: {
+        vi: 'Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp hoặc ý kiến đồng ý của chủ hộ/chủ sở hữu chỗ ở',
+        en: "Papers proving lawful accommodation, or the consent of the household head or the home's owner",
+      },
       requirement: { kind: 'mandatory' },
       copyKind: 'copy',
       ...DOCUMENT_FILES,
       notes: 'Khi nộp liên thông cho trẻ dưới 6 tuổi, ý kiến của chủ hộ được ghi trong tờ khai.',
+      notesEn: "When filed together for a child under 6, the household head's consent is written in the form.",
     },
     {
       id: 'quan-he-nhan-than',
-      name: { vi: 'Giấy tờ chứng minh quan hệ nhân thân với chủ hộ' },
+      name: {
+        vi: 'Giấy tờ chứng minh quan hệ nhân thân với chủ hộ',
+        en: 'Papers proving the family relationship with the household head',
+      },
       requirement: {
         kind: 'conditional',
         whenVi: 'Khi đăng ký vào chỗ ở của người thân; trong nhóm liên thông khai sinh dùng lại Giấy khai sinh điện tử.',
+        whenEn:
+          "When registering at a relative's home; filed together with a birth registration, the electronic birth certificate is reused.",
       },
       copyKind: 'copy',
       ...DOCUMENT_FILES,
@@ -110,6 +119,7 @@ export const permanentResidenceRegistrationDefinition: ProcedureDefinitionInput 
             type: 'checkbox',
             label: { vi: 'Chủ hộ đồng ý cho đăng ký thường trú vào hộ', en: 'The household head consents' },
             requiredMessage: 'Cho biết ý kiến của chủ hộ',
+            requiredMessageEn: "Give the household head's answer",
           },
         ],
       },
@@ -122,6 +132,7 @@ export const permanentResidenceRegistrationDefinition: ProcedureDefinitionInput 
         assert: { '==': [{ var: 'householdHeadConsent' }, true] },
         path: 'householdHeadConsent',
         message: 'Cần có ý kiến đồng ý của chủ hộ để đăng ký thường trú vào hộ',
+        messageEn: "The household head's consent is needed to register permanent residence in the household",
       },
     ],
   },

@@ -19,18 +19,23 @@ export const permanentResidenceRemovalDefinition: ProcedureDefinitionInput = {
   components: [
     {
       id: 'to-khai-ct01',
-      name: { vi: 'Tờ khai thay đổi thông tin cư trú (mẫu CT01)' },
+      name: { vi: 'Tờ khai thay đổi thông tin cư trú (mẫu CT01)', en: 'Residence information change form (form CT01)' },
       requirement: { kind: 'mandatory' },
       copyKind: 'original',
       ...DOCUMENT_FILES,
     },
     {
       id: 'giay-to-chung-minh',
-      name: { vi: 'Giấy tờ chứng minh thuộc trường hợp xóa đăng ký thường trú (như trích lục khai tử)' },
+      name: {
+        vi: 'Giấy tờ chứng minh thuộc trường hợp xóa đăng ký thường trú (như trích lục khai tử)',
+        en: 'Papers proving a case for removing the registration (such as the death certificate extract)',
+      },
       requirement: { kind: 'mandatory' },
       copyKind: 'copy',
       ...DOCUMENT_FILES,
       notes: 'Trong nhóm liên thông khai tử, trích lục khai tử điện tử được dùng lại, không phải nộp.',
+      notesEn:
+        'Filed together with a death registration, the electronic death certificate extract is reused: nothing to hand in.',
     },
   ],
   result: {

@@ -60,8 +60,18 @@ export const childField: FieldDefinition = {
   type: 'group',
   label: { vi: 'Người được khai sinh', en: 'Child' },
   fields: [
-    text('fullName', 'Họ, chữ đệm và tên', 'Full name', { name: 'họ và tên của trẻ', params: { maxLength: 100 } }),
-    { key: 'birthDate', type: 'date', label: { vi: 'Ngày, tháng, năm sinh', en: 'Date of birth' }, name: 'ngày sinh của trẻ' },
+    text('fullName', 'Họ, chữ đệm và tên', 'Full name', {
+      name: 'họ và tên của trẻ',
+      nameEn: "the child's full name",
+      params: { maxLength: 100 },
+    }),
+    {
+      key: 'birthDate',
+      type: 'date',
+      label: { vi: 'Ngày, tháng, năm sinh', en: 'Date of birth' },
+      name: 'ngày sinh của trẻ',
+      nameEn: "the child's date of birth",
+    },
     { key: 'sex', type: 'radio', label: { vi: 'Giới tính', en: 'Sex' }, params: { options: SEX_OPTIONS } },
     ethnicityField,
     nationalityField,
@@ -81,7 +91,11 @@ export function parentField(key: 'mother' | 'father', vi: string, en: string, re
     label: { vi, en },
     ...(required ? {} : { required: false }),
     fields: [
-      text('fullName', 'Họ, chữ đệm và tên', 'Full name', { name: `họ và tên ${vi.toLowerCase()}`, params: { maxLength: 100 } }),
+      text('fullName', 'Họ, chữ đệm và tên', 'Full name', {
+        name: `họ và tên ${vi.toLowerCase()}`,
+        nameEn: `the ${en.toLowerCase()}'s full name`,
+        params: { maxLength: 100 },
+      }),
       { key: 'birthDate', type: 'date', label: { vi: 'Ngày, tháng, năm sinh', en: 'Date of birth' } },
       ethnicityField,
       nationalityField,
@@ -102,7 +116,11 @@ export const deceasedField: FieldDefinition = {
   type: 'group',
   label: { vi: 'Người đã chết', en: 'Deceased' },
   fields: [
-    text('fullName', 'Họ, chữ đệm và tên', 'Full name', { name: 'họ và tên người đã chết', params: { maxLength: 100 } }),
+    text('fullName', 'Họ, chữ đệm và tên', 'Full name', {
+      name: 'họ và tên người đã chết',
+      nameEn: "the deceased's full name",
+      params: { maxLength: 100 },
+    }),
     { key: 'birthDate', type: 'date', label: { vi: 'Ngày, tháng, năm sinh', en: 'Date of birth' } },
     { key: 'sex', type: 'radio', label: { vi: 'Giới tính', en: 'Sex' }, params: { options: SEX_OPTIONS } },
     ethnicityField,
@@ -130,6 +148,7 @@ export const deathAfterBirthRule = {
   assert: { '>=': [{ var: 'deathDate' }, { var: 'deceased.birthDate' }] },
   path: 'deathDate',
   message: 'Ngày chết không được trước ngày sinh của người đã chết',
+  messageEn: "The date of death cannot be before the deceased's date of birth",
 };
 
 export const RELATIVE_OPTIONS_BIRTH: Array<[string, string, string]> = [

@@ -51,24 +51,38 @@ export const householdBusinessChangeDefinition: ProcedureDefinitionInput = {
   components: [
     {
       id: 'thong-bao-thay-doi',
-      name: { vi: 'Thông báo thay đổi nội dung đăng ký hộ kinh doanh' },
+      name: {
+        vi: 'Thông báo thay đổi nội dung đăng ký hộ kinh doanh',
+        en: 'Notice of changes to the household business registration',
+      },
       requirement: { kind: 'mandatory' },
       copyKind: 'original',
       ...DOCUMENT_FILES,
     },
     {
       id: 'bien-ban-hop-thanh-vien',
-      name: { vi: 'Bản sao biên bản họp thành viên hộ gia đình về việc thay đổi nội dung đăng ký' },
-      requirement: { kind: 'conditional', whenVi: 'Chỉ khi hộ kinh doanh do các thành viên hộ gia đình đăng ký.' },
+      name: {
+        vi: 'Bản sao biên bản họp thành viên hộ gia đình về việc thay đổi nội dung đăng ký',
+        en: "Copy of the minutes of the household members' meeting on the changes",
+      },
+      requirement: {
+        kind: 'conditional',
+        whenVi: 'Chỉ khi hộ kinh doanh do các thành viên hộ gia đình đăng ký.',
+        whenEn: 'Only when the business was registered by household members.',
+      },
       copyKind: 'copy',
       ...DOCUMENT_FILES,
     },
     {
       id: 'giay-to-chu-ho-moi',
-      name: { vi: 'Bản sao giấy tờ pháp lý của cá nhân của chủ hộ kinh doanh mới' },
+      name: {
+        vi: 'Bản sao giấy tờ pháp lý của cá nhân của chủ hộ kinh doanh mới',
+        en: "Copy of the new owner's personal identity papers",
+      },
       requirement: {
         kind: 'conditional',
         whenVi: 'Chỉ khi thay đổi chủ hộ kinh doanh.',
+        whenEn: 'Only when the owner of the business changes.',
         condition: { '!!': { var: 'changes.owner' } },
       },
       copyKind: 'copy',
@@ -76,8 +90,15 @@ export const householdBusinessChangeDefinition: ProcedureDefinitionInput = {
     },
     {
       id: 'hop-dong-chuyen-nhuong',
-      name: { vi: 'Hợp đồng mua bán, tặng cho hoặc giấy tờ thừa kế hộ kinh doanh' },
-      requirement: { kind: 'conditional', whenVi: 'Chỉ khi thay đổi chủ hộ do mua bán, tặng cho hoặc thừa kế.' },
+      name: {
+        vi: 'Hợp đồng mua bán, tặng cho hoặc giấy tờ thừa kế hộ kinh doanh',
+        en: 'Contract of sale or gift, or inheritance papers, for the business',
+      },
+      requirement: {
+        kind: 'conditional',
+        whenVi: 'Chỉ khi thay đổi chủ hộ do mua bán, tặng cho hoặc thừa kế.',
+        whenEn: 'Only when the owner changes through a sale, gift or inheritance.',
+      },
       copyKind: 'copy',
       ...DOCUMENT_FILES,
     },
@@ -114,6 +135,7 @@ export const householdBusinessChangeDefinition: ProcedureDefinitionInput = {
             type: 'group',
             label: { vi: 'Nội dung thay đổi', en: 'What changes' },
             requiredMessage: 'Vui lòng chọn nội dung cần thay đổi',
+            requiredMessageEn: 'Please choose what changes',
             fields: [
               optional(businessNameField),
               optional(locationField),
@@ -131,6 +153,7 @@ export const householdBusinessChangeDefinition: ProcedureDefinitionInput = {
                 path: '',
                 runsWhen: 'all-fields-valid',
                 message: 'Chọn ít nhất một nội dung cần thay đổi',
+                messageEn: 'Choose at least one thing to change',
               },
             ],
           },

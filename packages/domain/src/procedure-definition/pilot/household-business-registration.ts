@@ -49,7 +49,7 @@ export const householdBusinessRegistrationDefinition: ProcedureDefinitionInput =
   components: [
     {
       id: 'giay-de-nghi',
-      name: { vi: 'Giấy đề nghị đăng ký hộ kinh doanh' },
+      name: { vi: 'Giấy đề nghị đăng ký hộ kinh doanh', en: 'Application for household business registration' },
       requirement: { kind: 'mandatory' },
       copyKind: 'original',
       ...DOCUMENT_FILES,
@@ -58,18 +58,25 @@ export const householdBusinessRegistrationDefinition: ProcedureDefinitionInput =
       id: 'giay-to-phap-ly-ca-nhan',
       name: {
         vi: 'Bản sao giấy tờ pháp lý của cá nhân đối với chủ hộ và các thành viên hộ gia đình đăng ký hộ kinh doanh',
+        en: 'Copies of the personal identity papers of the owner and of the household members registering the business',
       },
       requirement: { kind: 'mandatory' },
       copyKind: 'copy',
       ...DOCUMENT_FILES,
       notes: 'Không cần nộp khi thông tin đã được xác thực qua Cơ sở dữ liệu quốc gia về dân cư (tài khoản định danh điện tử).',
+      notesEn:
+        'Not needed when your details are verified through the National Population Database (electronic identity account).',
     },
     {
       id: 'bien-ban-hop-thanh-vien',
-      name: { vi: 'Bản sao biên bản họp thành viên hộ gia đình về việc thành lập hộ kinh doanh' },
+      name: {
+        vi: 'Bản sao biên bản họp thành viên hộ gia đình về việc thành lập hộ kinh doanh',
+        en: "Copy of the minutes of the household members' meeting on setting up the business",
+      },
       requirement: {
         kind: 'conditional',
         whenVi: 'Chỉ khi các thành viên hộ gia đình cùng đăng ký hộ kinh doanh.',
+        whenEn: 'Only when household members register the business together.',
         condition: { '>': [{ var: 'members.length' }, 0] },
       },
       copyKind: 'copy',
@@ -77,8 +84,12 @@ export const householdBusinessRegistrationDefinition: ProcedureDefinitionInput =
     },
     {
       id: 'van-ban-uy-quyen',
-      name: { vi: 'Văn bản ủy quyền cho người nộp hồ sơ' },
-      requirement: { kind: 'conditional', whenVi: 'Chỉ khi người nộp không phải chủ hộ kinh doanh.' },
+      name: { vi: 'Văn bản ủy quyền cho người nộp hồ sơ', en: 'Letter of authorisation for the person filing' },
+      requirement: {
+        kind: 'conditional',
+        whenVi: 'Chỉ khi người nộp không phải chủ hộ kinh doanh.',
+        whenEn: 'Only when the person filing is not the owner of the business.',
+      },
       copyKind: 'original',
       ...DOCUMENT_FILES,
     },
@@ -130,6 +141,7 @@ export const householdBusinessRegistrationDefinition: ProcedureDefinitionInput =
             label: { vi: 'Địa chỉ nhận kết quả', en: 'Postal address' },
             requiredIf: { '==': [{ var: 'delivery' }, 'post'] },
             requiredMessage: 'Vui lòng nhập địa chỉ nhận kết quả qua bưu điện',
+            requiredMessageEn: 'Please enter the address to post the result to',
           },
         ],
       },
@@ -140,6 +152,7 @@ export const householdBusinessRegistrationDefinition: ProcedureDefinitionInput =
         id: 'so-dinh-danh-khong-trung',
         items: ['owner.citizenId', 'members.*.citizenId'],
         message: 'Số định danh cá nhân bị trùng',
+        messageEn: 'This citizen ID number is given twice',
       },
       {
         kind: 'logic',
@@ -152,6 +165,7 @@ export const householdBusinessRegistrationDefinition: ProcedureDefinitionInput =
         },
         path: 'members',
         message: 'Tổng phần vốn góp của các thành viên vượt quá vốn kinh doanh',
+        messageEn: "The members' contributions add up to more than the business capital",
       },
     ],
   },

@@ -32,32 +32,43 @@ export const householdBusinessTerminationDefinition: ProcedureDefinitionInput = 
   components: [
     {
       id: 'thong-bao-cham-dut',
-      name: { vi: 'Thông báo về việc chấm dứt hoạt động hộ kinh doanh' },
+      name: { vi: 'Thông báo về việc chấm dứt hoạt động hộ kinh doanh', en: 'Notice of termination of the household business' },
       requirement: { kind: 'mandatory' },
       copyKind: 'original',
       ...DOCUMENT_FILES,
     },
     {
       id: 'thong-bao-co-quan-thue',
-      name: { vi: 'Thông báo của cơ quan thuế về việc chấm dứt hiệu lực mã số thuế' },
+      name: {
+        vi: 'Thông báo của cơ quan thuế về việc chấm dứt hiệu lực mã số thuế',
+        en: "Tax office's notice that the tax code is closed",
+      },
       requirement: { kind: 'mandatory' },
       copyKind: 'copy',
       ...DOCUMENT_FILES,
     },
     {
       id: 'giay-chung-nhan-goc',
-      name: { vi: 'Bản gốc Giấy chứng nhận đăng ký hộ kinh doanh' },
+      name: { vi: 'Bản gốc Giấy chứng nhận đăng ký hộ kinh doanh', en: 'Original household business registration certificate' },
       requirement: { kind: 'mandatory' },
       copyKind: 'original',
       ...DOCUMENT_FILES,
       notes: 'Nộp lại bản gốc tại Bộ phận Một cửa khi nhận kết quả.',
       // The certificate the register issued (at registration or at the latest change) is in the store.
       reusableFrom: ['giay-chung-nhan-dang-ky-ho-kinh-doanh'],
+      notesEn: 'Hand in the original at the one-stop desk when you collect the result.',
     },
     {
       id: 'bien-ban-hop-thanh-vien',
-      name: { vi: 'Bản sao biên bản họp thành viên hộ gia đình về việc chấm dứt hoạt động' },
-      requirement: { kind: 'conditional', whenVi: 'Chỉ khi hộ kinh doanh do các thành viên hộ gia đình đăng ký.' },
+      name: {
+        vi: 'Bản sao biên bản họp thành viên hộ gia đình về việc chấm dứt hoạt động',
+        en: "Copy of the minutes of the household members' meeting on closing the business",
+      },
+      requirement: {
+        kind: 'conditional',
+        whenVi: 'Chỉ khi hộ kinh doanh do các thành viên hộ gia đình đăng ký.',
+        whenEn: 'Only when the business was registered by household members.',
+      },
       copyKind: 'copy',
       ...DOCUMENT_FILES,
     },
@@ -96,6 +107,7 @@ export const householdBusinessTerminationDefinition: ProcedureDefinitionInput = 
             type: 'checkbox',
             label: { vi: 'Còn giữ bản gốc Giấy chứng nhận đăng ký hộ kinh doanh', en: 'Original certificate held' },
             requiredMessage: 'Cho biết còn giữ bản gốc Giấy chứng nhận đăng ký hộ kinh doanh không',
+            requiredMessageEn: 'Say whether you still have the original registration certificate',
           },
         ],
       },

@@ -18,16 +18,19 @@ export const promotionNoticeDefinition: ProcedureDefinitionInput = {
     workingDaysBefore: 3,
     eventField: 'startDate',
     message: 'Ngày bắt đầu sớm nhất là {date} (thông báo phải gửi trước ít nhất {days} ngày làm việc)',
+    messageEn: 'The start date can be {date} at the earliest (the notice must arrive {days} working days before)',
   },
   fee: { kind: 'none' },
   components: [
     {
       id: 'thong-bao-khuyen-mai',
-      name: { vi: 'Thông báo hoạt động khuyến mại (theo mẫu)' },
+      name: { vi: 'Thông báo hoạt động khuyến mại (theo mẫu)', en: 'Promotion notice (on the official form)' },
       requirement: { kind: 'mandatory' },
       copyKind: 'electronic',
       ...DOCUMENT_FILES,
       notes: 'Gửi đến Sở Công Thương mỗi tỉnh nơi thực hiện khuyến mại, tối thiểu 03 ngày làm việc trước khi bắt đầu.',
+      notesEn:
+        'Send it to the Department of Industry and Trade of each province where the promotion runs, at least 3 working days before it starts.',
     },
   ],
   result: { kind: 'acknowledgement', isDocument: false, issuer: 'acknowledgement', template: 'xac-nhan-thong-bao' },
@@ -118,9 +121,11 @@ export const promotionNoticeDefinition: ProcedureDefinitionInput = {
             type: 'repeat',
             label: { vi: 'Giải thưởng, hàng hóa khuyến mại', en: 'Prizes' },
             name: 'giải thưởng',
+            nameEn: 'the prizes',
             params: { absentAsEmpty: true },
             requiredIf: { in: [{ var: 'promotionForm' }, WITH_PRIZES] },
             requiredMessage: 'Vui lòng kê khai giải thưởng, hàng hóa khuyến mại và giá trị',
+            requiredMessageEn: 'Please list the prizes or promotional goods and their value',
             fields: [
               {
                 key: 'description',
@@ -155,6 +160,7 @@ export const promotionNoticeDefinition: ProcedureDefinitionInput = {
         assert: { '>=': [{ var: 'endDate' }, { var: 'startDate' }] },
         path: 'endDate',
         message: 'Ngày kết thúc không được trước ngày bắt đầu',
+        messageEn: 'The end date cannot be before the start date',
       },
     ],
   },

@@ -68,12 +68,14 @@ export const capitalField: FieldDefinition = {
   key: 'capital',
   type: 'money',
   label: { vi: 'Vốn kinh doanh', en: 'Capital' },
+  nameEn: 'the business capital',
 };
 
 export const employeesField: FieldDefinition = {
   key: 'employees',
   type: 'number',
   label: { vi: 'Số lao động', en: 'Employees' },
+  nameEn: 'the number of employees',
   params: { integer: true, min: 0 },
 };
 
@@ -110,6 +112,7 @@ export function membersField(absentAsEmpty: boolean): FieldDefinition {
     type: 'repeat',
     label: { vi: 'Thành viên hộ gia đình góp vốn', en: 'Contributing household members' },
     name: 'thành viên',
+    nameEn: 'the household members',
     required: false,
     params: { absentAsEmpty },
     fields: [

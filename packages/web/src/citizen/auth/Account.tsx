@@ -3,12 +3,17 @@ import { setLocale, useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { api } from '../../shared/api';
 import { useOutbox } from '../../shared/outbox-runtime';
-import { signOut, useSession } from '../../shared/session';
+import { rememberLanguage, signOut, useSession } from '../../shared/session';
 import { PushToggle } from '../notifications/PushToggle';
 import { MyDataPanel } from '../privacy/MyDataPanel';
 
 export function Account() {
   const { t, locale } = useI18n();
+  // The app's language is also the language of this citizen's notices (SMS, Zalo, e-mail).
+  const choose = (next: 'vi' | 'en') => {
+    setLocale(next);
+    void rememberLanguage();
+  };
   const session = useSession();
   const { items } = useOutbox();
   const [confirming, setConfirming] = useState(false);
@@ -107,11 +112,12 @@ export function Account() {
         </div>
       )}
       <h2>{t('lang.title')}</h2>
+      {session.status === 'signed-in' && <p className="muted">{t('lang.notices')}</p>}
       <div className="choice-row">
-        <button type="button" className={`chip${locale === 'vi' ? ' selected' : ''}`} onClick={() => setLocale('vi')}>
+        <button type="button" className={`chip${locale === 'vi' ? ' selected' : ''}`} onClick={() => choose('vi')}>
           Tiếng Việt
         </button>
-        <button type="button" className={`chip${locale === 'en' ? ' selected' : ''}`} onClick={() => setLocale('en')}>
+        <button type="button" className={`chip${locale === 'en' ? ' selected' : ''}`} onClick={() => choose('en')}>
           English
         </button>
       </div>

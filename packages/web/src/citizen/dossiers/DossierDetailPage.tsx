@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { dataLabel, useI18n } from '../../i18n';
 import { Link, useLocation } from '../../router';
 import { ApiError, api, NetworkError } from '../../shared/api';
+import { componentText, type ProcedureComponent } from '../../shared/catalog';
 import { type DossierDetail, stateLabel, stateTone } from '../../shared/dossiers';
 import { formatDateTime, formatDong } from '../../shared/format';
 import { useOutbox } from '../../shared/outbox-runtime';
@@ -39,7 +40,7 @@ export function DossierDetailPage({ code }: { code: string }) {
         ‹ {t('common.back')}
       </Link>
       <p className="muted">{t('dossier.code', { code: d.code })}</p>
-      <h1>{d.procedureName}</h1>
+      <h1>{(locale === 'en' && d.procedureNameEn) || d.procedureName}</h1>
       <p>
         <span className={`status ${stateTone(d.status)}`}>{stateLabel(d.status, locale)}</span>
         {d.overdue && <span className="status bad">{t('dossier.overdue')}</span>}
@@ -125,7 +126,7 @@ export function DossierDetailPage({ code }: { code: string }) {
           <ul className="plain">
             {d.attachments.map((a) => (
               <li key={a.fileId}>
-                {a.componentName}: {a.fileName}
+                {(locale === 'en' && a.componentNameEn) || a.componentName}: {a.fileName}
               </li>
             ))}
           </ul>
@@ -139,16 +140,16 @@ export function DossierDetailPage({ code }: { code: string }) {
 
 /** "Bổ sung hồ sơ": answer the office's request with a note and the missing papers. */
 function SupplementForm({ code, procedureCode, onDone }: { code: string; procedureCode: string; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [note, setNote] = useState('');
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
   // Each added paper is one of the procedure's components: the citizen says which one it replaces.
-  const [components, setComponents] = useState<Array<{ id: string; name: string }>>([]);
+  const [components, setComponents] = useState<ProcedureComponent[]>([]);
   const [componentId, setComponentId] = useState('');
   useEffect(() => {
-    api<{ components: Array<{ id: string; name: string }> }>(`/api/v1/procedures/${encodeURIComponent(procedureCode)}`)
+    api<{ components: ProcedureComponent[] }>(`/api/v1/procedures/${encodeURIComponent(procedureCode)}`)
       .then((p) => {
         setComponents(p.components);
         setComponentId((current) => current || p.components[0]?.id || '');
@@ -191,7 +192,7 @@ function SupplementForm({ code, procedureCode, onDone }: { code: string; procedu
           <select id="supp-component" value={componentId} onChange={(e) => setComponentId(e.target.value)}>
             {components.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name}
+                {componentText(c, locale).name}
               </option>
             ))}
           </select>

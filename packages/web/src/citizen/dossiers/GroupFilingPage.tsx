@@ -6,7 +6,7 @@ import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
 import { ApiError, api } from '../../shared/api';
-import type { ProcedureDetail, ProcedureSummary } from '../../shared/catalog';
+import { componentText, type ProcedureDetail, type ProcedureSummary } from '../../shared/catalog';
 import { browserChannelEnv, channelFor } from '../../shared/channel';
 import { formFieldPath } from '../../shared/outbox';
 import { useSession } from '../../shared/session';
@@ -209,12 +209,12 @@ export default function GroupFilingPage({ group }: { group: string }) {
       )}
       {members.map((m) => (
         <section key={m.detail.code} className="card">
-          <h2>{m.detail.name}</h2>
+          <h2>{locale === 'en' ? m.detail.nameEn : m.detail.name}</h2>
           <ErrorText>{attachmentError(m.detail.code)}</ErrorText>
           {m.detail.components.map((c) => (
             <AttachmentInput
               key={c.id}
-              label={c.name}
+              label={componentText(c, locale).name}
               mandatory={c.mandatory}
               procedureCode={m.detail.code}
               componentId={c.id}

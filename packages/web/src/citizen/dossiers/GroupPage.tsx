@@ -38,7 +38,7 @@ export function GroupPage({ code }: { code: string }) {
         {group.members.map((d) => (
           <li key={d.code}>
             <Link href={`/ho-so/${encodeURIComponent(d.code)}`} className="list-item">
-              <span className="item-title">{d.procedureName}</span>
+              <span className="item-title">{(locale === 'en' && d.procedureNameEn) || d.procedureName}</span>
               <span className="item-meta">
                 <span className={`status ${stateTone(d.status)}`}>{stateLabel(d.status, locale)}</span> {d.code}
               </span>

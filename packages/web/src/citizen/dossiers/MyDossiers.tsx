@@ -94,7 +94,7 @@ export function MyDossiers() {
               </Link>
             )}
             <Link href={`/ho-so/${encodeURIComponent(d.code)}`} className="list-item">
-              <span className="item-title">{d.procedureName}</span>
+              <span className="item-title">{(locale === 'en' && d.procedureNameEn) || d.procedureName}</span>
               <span className="item-meta">
                 <span className={`status ${stateTone(d.status)}`}>{stateLabel(d.status, locale)}</span> {d.code}
               </span>

@@ -16,7 +16,16 @@ import { ProcedureNotice } from '../privacy/ProcedureNotice';
 import { withRegisterPrefill } from '../store/store-api';
 import { canGoWithOutbox, handOverToOutbox } from './AttachmentInput';
 import { DefinitionForm, type FormContext } from './DefinitionForm';
-import { formRows, initialValue, keepKnown, localized, parseDefinition, placementOf, prefillPerson } from './definition-form';
+import {
+  formRows,
+  initialValue,
+  keepKnown,
+  localized,
+  parseDefinition,
+  placementOf,
+  prefillPerson,
+  shownFieldErrors,
+} from './definition-form';
 import { StepErrors, type WizardMeta } from './fields';
 import { type FieldError, type FormData, getPath, setPath } from './form-state';
 import { RegistrationLookup, registrationLookupFields } from './RegistrationLookup';
@@ -60,6 +69,7 @@ export default function FilingWizard({ code }: { code: string }) {
 
   const definition = useMemo(() => parseDefinition(procedure?.definition), [procedure]);
   const compiled = useMemo(() => (definition ? compileDefinition(definition) : undefined), [definition]);
+  const shownErrors = useMemo(() => shownFieldErrors(errors, locale, definition), [errors, locale, definition]);
   const topFields = useMemo(() => definition?.form.steps.flatMap((s) => s.fields) ?? [], [definition]);
   const placement = useMemo(() => placementOf(topFields), [topFields]);
   const steps = useMemo<Step[]>(
@@ -110,7 +120,7 @@ export default function FilingWizard({ code }: { code: string }) {
               files: item.body.attachments.map((a) => ({
                 key: 'fileId' in a ? a.fileId : a.reusedDocumentId,
                 componentId: a.componentId,
-                name: procedure?.components.find((c) => c.id === a.componentId)?.name ?? a.componentId,
+                name: localized(definition?.components.find((c) => c.id === a.componentId)?.name, locale) || a.componentId,
                 size: 0,
                 type: '',
                 ...('fileId' in a ? { fileId: a.fileId } : { reusedDocumentId: a.reusedDocumentId }),
@@ -190,7 +200,7 @@ export default function FilingWizard({ code }: { code: string }) {
       update((s) => ({ ...s, data: setPath(s.data, path, value) }));
       setErrors((es) => es.filter((e) => e.field !== path));
     },
-    errors,
+    errors: shownErrors,
     locale,
     t,
     unitNames: state.meta.unitNames ?? {},
@@ -219,7 +229,7 @@ export default function FilingWizard({ code }: { code: string }) {
           : [{ field: '@delivery', message: t('where.deliveryRequired') }]),
       ];
     }
-    if (id === 'giay-to') return componentErrors(procedure, definition!, state!, t);
+    if (id === 'giay-to') return componentErrors(procedure, definition!, state!, t, locale);
     const s = steps.find((x) => x.id === id);
     return s?.kind === 'form' ? compiled!.validateStep(id, state?.data, deps) : [];
   }
@@ -271,7 +281,7 @@ export default function FilingWizard({ code }: { code: string }) {
       delivery: delivery() ?? 'electronic',
       ...procedureVersionField(version),
     };
-    const item = await submitToOutbox(body, procedure?.name ?? code, pendingFiles);
+    const item = await submitToOutbox(body, (locale === 'en' ? procedure?.nameEn : procedure?.name) ?? code, pendingFiles);
     if (fromItem) await discardOutboxItem(fromItem);
     setBusy(false);
     if (item.status === 'failed') {
@@ -315,7 +325,7 @@ export default function FilingWizard({ code }: { code: string }) {
         </div>
       )}
       {restored && changed === undefined && state.stepIndex > 0 && <p className="notice">{t('filing.restored')}</p>}
-      <StepErrors errors={errors} title={t('filing.fix', { count: errors.length })} />
+      <StepErrors errors={shownErrors} title={t('filing.fix', { count: shownErrors.length })} />
       {formStep && (
         <div className="stack">
           <DefinitionForm fields={formStep.fields} heading={step.title} ctx={ctx} />
@@ -338,8 +348,8 @@ export default function FilingWizard({ code }: { code: string }) {
           delivery={placement.deliveryField ? undefined : { value: state.meta.delivery }}
           onDelivery={(v) => update((s) => ({ ...s, meta: { ...s.meta, delivery: v } }))}
           errors={{
-            unit: errors.find((e) => e.field === '@unit')?.message,
-            delivery: errors.find((e) => e.field === '@delivery')?.message,
+            unit: shownErrors.find((e) => e.field === '@unit')?.message,
+            delivery: shownErrors.find((e) => e.field === '@delivery')?.message,
           }}
         />
       )}
@@ -349,7 +359,7 @@ export default function FilingWizard({ code }: { code: string }) {
           definition={definition}
           data={state.data}
           files={state.meta.files}
-          errors={errors}
+          errors={shownErrors}
           setFiles={(fn) => {
             update((s) => ({ ...s, meta: { ...s.meta, files: fn(s.meta.files) } }));
             // A paper said missing (or a file said still uploading) is checked again at "Tiếp tục".
@@ -371,7 +381,7 @@ export default function FilingWizard({ code }: { code: string }) {
           onEdit={(id) => go(indexOf(id))}
         />
       )}
-      {step.kind === 'review' && <ProcedureNotice code={code} />}
+      {step.kind === 'review' && <ProcedureNotice code={code} definition={definition} />}
       <div className="wizard-nav">
         {state.stepIndex > 0 ? (
           <button type="button" className="button secondary" onClick={() => go(state.stepIndex - 1)}>

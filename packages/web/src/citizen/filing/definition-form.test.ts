@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compileDefinition } from '@dvc/domain/procedure-definition/compile';
 import { findPilotDefinition } from '@dvc/domain/procedure-definition/pilot/index';
+import { sampleDefinition } from '@dvc/domain/procedure-definition/test-fixtures';
 import {
   formRows,
   initialValue,
@@ -11,6 +12,7 @@ import {
   parseNumber,
   placementOf,
   prefillPerson,
+  shownFieldErrors,
   valueText,
 } from './definition-form';
 
@@ -119,4 +121,27 @@ test('numbers as people type them: dots group thousands, a comma is the decimal 
   assert.equal(parseNumber('hai', true), 'hai', 'kept as typed, for the schema’s message');
   assert.equal(parseNumber('2,5', false), 2.5);
   assert.equal(parseNumber('2,', false), 2);
+});
+
+test('in English the form’s messages read in English, fields named by the definition’s English labels', () => {
+  const imported = parseDefinition(
+    sampleDefinition([
+      { key: 'fullName', type: 'text', label: { vi: 'Họ và tên người nhận', en: 'Recipient’s full name' } },
+      { key: 'householdSize', type: 'number', label: { vi: 'Số nhân khẩu', en: 'Household size' }, params: { min: 1 } },
+      { key: 'village', type: 'text', label: { vi: 'Thôn cũ' } },
+    ]),
+  )!;
+  const result = compileDefinition(imported).validate({ fullName: '', householdSize: 0, village: '' });
+  assert.equal(result.ok, false);
+  const errors = result.ok ? [] : result.errors;
+  assert.deepEqual(
+    shownFieldErrors(errors, 'en', imported).map((e) => [e.field, e.message]),
+    [
+      ['fullName', 'Please enter the recipient’s full name'],
+      ['householdSize', 'The household size must be 1 or more'],
+      // No English label: the message stays whole in Vietnamese.
+      ['village', 'Vui lòng nhập thôn cũ'],
+    ],
+  );
+  assert.deepEqual(shownFieldErrors(errors, 'vi', imported), errors);
 });

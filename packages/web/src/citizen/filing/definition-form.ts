@@ -1,7 +1,9 @@
+import { localizeFieldErrors } from '@dvc/domain/forms/messages-en';
 import { evaluateCondition, isEmptyValue } from '@dvc/domain/procedure-definition/conditions';
 import { ProcedureDefinition } from '@dvc/domain/procedure-definition/definition';
 import { fieldType } from '@dvc/domain/procedure-definition/field-types';
 import type { FieldDefinition, LocalizedText } from '@dvc/domain/procedure-definition/form-schema';
+import { englishVocabularyOf } from '@dvc/domain/procedure-definition/messages-en';
 import { formatDong, parseGrouped } from '../../shared/format';
 
 /**
@@ -23,6 +25,20 @@ export function parseDefinition(json: unknown): ProcedureDefinition | undefined 
 export function localized(text: LocalizedText | undefined, locale: Locale): string {
   if (!text) return '';
   return locale === 'en' && text.en ? text.en : text.vi;
+}
+
+/**
+ * The form's messages as the reader sees them: built in Vietnamese (the schema is the server's), in
+ * English when the app is, fields named by this definition's English names (an imported procedure
+ * the server does not know by heart included); a message without an English form stays Vietnamese.
+ */
+export function shownFieldErrors<E extends { message: string }>(
+  errors: readonly E[],
+  locale: Locale,
+  definition: ProcedureDefinition | undefined,
+): E[] {
+  if (locale !== 'en') return [...errors];
+  return localizeFieldErrors(errors, locale, definition ? englishVocabularyOf([definition]) : undefined);
 }
 
 /** The type's parameters with their defaults (options of a choice, a number's bounds…). */

@@ -23,7 +23,7 @@ export function papersOf(definition: ProcedureDefinition, data: FormValue, local
     mandatory:
       c.requirement.kind === 'mandatory' ||
       (c.requirement.condition !== undefined && evaluateCondition(c.requirement.condition, data)),
-    when: c.requirement.kind === 'conditional' ? c.requirement.whenVi : undefined,
+    when: c.requirement.kind === 'conditional' ? (locale === 'en' && c.requirement.whenEn) || c.requirement.whenVi : undefined,
   }));
 }
 
@@ -33,8 +33,9 @@ export function componentErrors(
   definition: ProcedureDefinition,
   state: { data: FormValue; meta: { files: PickedFile[] } },
   t: T,
+  locale: 'vi' | 'en',
 ): FieldError[] {
-  return papersOf(definition, state.data, 'vi')
+  return papersOf(definition, state.data, locale)
     .filter(
       (c) =>
         c.mandatory &&

@@ -17,6 +17,7 @@ type AwaitedItem =
 interface PublicDossier {
   code: string;
   procedureName: string;
+  procedureNameEn?: string;
   status: DossierState;
   submittedAt: string;
   receivedAt: string | null;
@@ -131,7 +132,7 @@ function LookupResult({ d }: { d: PublicDossier }) {
     <article className="card" aria-live="polite" aria-labelledby="lookup-result-title">
       <p className="muted">{t('dossier.code', { code: d.code })}</p>
       <h2 id="lookup-result-title" ref={heading} tabIndex={-1}>
-        {d.procedureName}
+        {(locale === 'en' && d.procedureNameEn) || d.procedureName}
       </h2>
       <p>
         <span className={`status ${stateTone(d.status)}`}>{stateLabel(d.status, locale)}</span>

@@ -1,3 +1,5 @@
+import type { ProcedureDefinition } from '@dvc/domain/procedure-definition/definition';
+import type { FieldDefinition } from '@dvc/domain/procedure-definition/form-schema';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { api } from '../../shared/api';
@@ -16,8 +18,25 @@ interface Notice {
   retention: { keepDays: number; action: string };
 }
 
+/**
+ * The notice lists the definition's labels and papers in Vietnamese: in English, each one the
+ * definition also names in English is shown so (issue 15), the others as sent.
+ */
+function englishNames(definition: ProcedureDefinition | undefined): Map<string, string> {
+  const names = new Map<string, string>();
+  const walk = (fields: readonly FieldDefinition[]) => {
+    for (const f of fields) {
+      if (f.label.en && !names.has(f.label.vi)) names.set(f.label.vi, f.label.en);
+      walk(f.fields ?? []);
+    }
+  };
+  for (const s of definition?.form.steps ?? []) walk(s.fields);
+  for (const c of definition?.components ?? []) if (c.name.en) names.set(c.name.vi, c.name.en);
+  return names;
+}
+
 /** Issue 20: before filing, what is collected, why, by whom and for how long (from the procedure's definition). */
-export function ProcedureNotice({ code }: { code: string }) {
+export function ProcedureNotice({ code, definition }: { code: string; definition?: ProcedureDefinition }) {
   const { t, locale } = useI18n();
   const [notice, setNotice] = useState<Notice | undefined>();
   useEffect(() => {
@@ -27,6 +46,8 @@ export function ProcedureNotice({ code }: { code: string }) {
   }, [code]);
   if (!notice) return null;
   const text = (x: Text) => (locale === 'en' ? x.en : x.vi);
+  const english = locale === 'en' ? englishNames(definition) : new Map<string, string>();
+  const named = (vi: string) => english.get(vi) ?? vi;
   const years = Math.round(notice.retention.keepDays / 365);
   return (
     <details className="card" open>
@@ -35,7 +56,7 @@ export function ProcedureNotice({ code }: { code: string }) {
       </summary>
       <dl className="review-rows">
         <dt>{t('privacy.notice.collected')}</dt>
-        <dd>{[...notice.collected, ...notice.papers].join('; ')}</dd>
+        <dd>{[...notice.collected, ...notice.papers].map(named).join('; ')}</dd>
         <dt>{t('privacy.notice.purpose')}</dt>
         <dd>
           {text(notice.purpose)} {t('privacy.notice.basis', { basis: notice.legalBasis.join('; ') })}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { dataLabel, type MessageKey, useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { ApiError, api } from '../../shared/api';
-import { isFileable, type ProcedureDetail } from '../../shared/catalog';
+import { componentText, isFileable, type ProcedureDetail } from '../../shared/catalog';
 import { formatDong } from '../../shared/format';
 import { useSession } from '../../shared/session';
 import { HelpSection } from '../help/HelpSection';
@@ -74,15 +74,18 @@ export function ProcedurePage({ code }: { code: string }) {
       <h2>{t('procedure.components')}</h2>
       <p className="muted">{t('procedure.componentsLead')}</p>
       <ol className="components">
-        {p.components.map((c) => (
-          <li key={c.id} className={c.mandatory ? 'mandatory' : ''}>
-            <span className={`tag ${c.mandatory ? 'required' : 'optional'}`}>
-              {c.mandatory ? t('procedure.mandatory') : t('procedure.optional')}
-            </span>
-            <span className="component-name">{c.name}</span>
-            {c.notes && <span className="component-note">{c.notes}</span>}
-          </li>
-        ))}
+        {p.components.map((c) => {
+          const text = componentText(c, locale);
+          return (
+            <li key={c.id} className={c.mandatory ? 'mandatory' : ''}>
+              <span className={`tag ${c.mandatory ? 'required' : 'optional'}`}>
+                {c.mandatory ? t('procedure.mandatory') : t('procedure.optional')}
+              </span>
+              <span className="component-name">{text.name}</span>
+              {text.notes && <span className="component-note">{text.notes}</span>}
+            </li>
+          );
+        })}
       </ol>
 
       <h2>{t('procedure.result')}</h2>

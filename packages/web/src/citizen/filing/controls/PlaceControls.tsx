@@ -1,3 +1,4 @@
+import { streetNameEnOf } from '@dvc/domain/procedure-definition/field-types-vn';
 import { ErrorText, TextField } from '../../../shared/ui';
 import { CommunePicker } from '../CommunePicker';
 import { capitalise, paramsOf } from '../definition-form';
@@ -9,7 +10,8 @@ import type { ControlProps } from './context';
 /** The address at a date: a commune valid today (the 2025 reform removed districts) and the street. */
 export function AddressControl({ field, path, siblings, block, ctx, label, hint, error, legendHidden }: ControlProps) {
   const code = getPath(ctx.data, `${path}.unitCode`);
-  const streetName = paramsOf<{ streetName?: string }>(field).streetName ?? 'số nhà, đường, thôn/tổ dân phố';
+  const street = paramsOf<{ streetName?: string; streetNameEn?: string }>(field);
+  const streetName = (ctx.locale === 'en' && streetNameEnOf(street)) || street.streetName || 'số nhà, đường, thôn/tổ dân phố';
   const nameField = siblings.find((f) => f.type === 'business-name');
   return (
     <fieldset className={`field address${error ? ' has-error' : ''}`}>
