@@ -66,7 +66,7 @@ export function protectFields(ring: KeyRing, doc: unknown): unknown {
 
 /** The clear values of every sealed string anywhere in `value` (a row, a form), in place. */
 export function revealDeep(ring: KeyRing, value: unknown): unknown {
-  if (isSealed(value)) return ring.open(value);
+  if (isSealed(value)) return ring.openOrKeep(value);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = revealDeep(ring, value[i]);
   } else if (value && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value)) {
@@ -74,7 +74,7 @@ export function revealDeep(ring: KeyRing, value: unknown): unknown {
     for (const k in o) {
       const v = o[k];
       if (typeof v === 'string') {
-        if (isSealed(v)) o[k] = ring.open(v);
+        if (isSealed(v)) o[k] = ring.openOrKeep(v);
       } else if (v && typeof v === 'object') revealDeep(ring, v);
     }
   }

@@ -8,7 +8,7 @@ export { appLoggerOptions, redactUrl } from './log-redaction';
 export { ACCOUNT_NOTICE_VERSION, recordAccountConsent } from './notice';
 export { noticeRoutes } from './notice.routes';
 export { accessLogRoutes } from './privacy.routes';
-export { type ProtectedDatabase, protectDatabase } from './protection';
+export { openWithProtection, type ProtectedDatabase, protectDatabase } from './protection';
 export { type Rotation, rotateProtectionKey } from './protection-rotation';
 export { RETENTION_QUEUE, runRetention } from './retention';
 export { retentionRoutes } from './retention.routes';

@@ -79,6 +79,18 @@ export class KeyRing {
     return Buffer.concat([decipher.update(body.subarray(IV_BYTES, body.length - TAG_BYTES)), decipher.final()]).toString('utf8');
   }
 
+  /**
+   * open() for values read back from anywhere in a row: a text that only looks sealed (a citizen may
+   * type anything in a free-text field) is answered as it is instead of failing the whole read.
+   */
+  openOrKeep(value: string): string {
+    try {
+      return this.open(value);
+    } catch {
+      return value;
+    }
+  }
+
   /** Whether `value` is sealed with the current key (nothing left to do for it). */
   isCurrent(value: string): boolean {
     return value.startsWith(`${SEALED_PREFIX}${this.#file.current}.`);

@@ -25,6 +25,7 @@ export async function rotateProtectionKey(
   now: Date,
   options: { dropRetired?: boolean } = {},
 ): Promise<Rotation> {
+  loadKeyRing(keyFile); // creates the file on a server that never started
   const keyId = addCurrentKey(keyFile);
   const ring = loadKeyRing(keyFile);
   const pass = await protectStoredValues(db, ring, now, { force: true });

@@ -44,7 +44,8 @@ export class ProtectionPlugin implements KyselyPlugin {
   }
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return this.#transformer.transformNode(args.node, args.queryId);
+    // Most statements name no protected table: a look costs less than a rebuilt tree.
+    return namesProtectedTable(args.node) ? this.#transformer.transformNode(args.node, args.queryId) : args.node;
   }
 
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
@@ -57,6 +58,16 @@ const tableName = (node: AnyNode): string | undefined =>
   node?.kind === 'TableNode' ? node.table.identifier.name : node?.kind === 'AliasNode' ? tableName(node.node) : undefined;
 const aliasName = (node: AnyNode): string | undefined =>
   node?.kind === 'AliasNode' ? (node.alias.name ?? node.alias.identifier?.name) : tableName(node);
+
+function namesProtectedTable(node: unknown): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some(namesProtectedTable);
+  const n = node as AnyNode;
+  if (n.kind === 'TableNode') return Object.hasOwn(PROTECTED_COLUMNS, n.table.identifier.name);
+  if (n.kind === 'ValueNode' || n.kind === 'PrimitiveValueListNode' || n.kind === 'IdentifierNode') return false;
+  for (const k in n) if (namesProtectedTable(n[k])) return true;
+  return false;
+}
 
 type Scope = Map<string, string>;
 

@@ -13,12 +13,17 @@ export interface ProtectedDatabase {
 }
 
 /**
- * At start (main.ts, the test harness, the CLI): loads the keys once from config.privacy.keyFile
- * (creating the file on the first start), seals what is stored in clear or under a retired key, and
- * answers the connection the app runs on.
+ * At start (main.ts, the test harness): loads the keys once from config.privacy.keyFile (creating the
+ * file on the first start), seals what is stored in clear or under a retired key, and answers the
+ * connection the app runs on.
  */
 export async function protectDatabase(db: Db, config: Pick<Config, 'privacy'>, now: Date): Promise<ProtectedDatabase> {
   const ring = loadKeyRing(config.privacy.keyFile);
   const pass = await protectStoredValues(db, ring, now);
   return { db: withDbPlugin(db, new ProtectionPlugin(ring)), ring, pass };
+}
+
+/** The connection with the keys of config.privacy.keyFile, without the start's pass (a CLI's read). */
+export function openWithProtection(db: Db, config: Pick<Config, 'privacy'>): Db {
+  return withDbPlugin(db, new ProtectionPlugin(loadKeyRing(config.privacy.keyFile)));
 }
