@@ -9,9 +9,12 @@ alter table user_account add column phone_bidx text;
 create unique index user_account_phone_bidx_key on user_account (province_code, phone_bidx);
 
 alter table sign_up add column phone_bidx text;
+-- Indexes on the sealed values would serve no lookup: the blind indexes take their place.
+drop index sign_up_phone_idx;
 create index sign_up_phone_bidx_idx on sign_up (province_code, phone_bidx, created_at desc);
 
 alter table one_time_code add column phone_bidx text;
+drop index one_time_code_lookup_idx;
 create index one_time_code_phone_bidx_idx on one_time_code (province_code, phone_bidx, purpose, created_at desc);
 
 alter table phone_code_quota add column phone_bidx text;
