@@ -39,7 +39,14 @@ import { organisationRoutes } from './organisation/organisation.routes';
 import { paymentRoutes } from './payments/payments.routes';
 import { sandboxGatewayPlugin } from './payments/sandbox-gateway';
 import { portalSyncRoutes } from './portal-sync/portal-sync.routes';
-import { accessLogPlugin, accessLogRoutes, noticeRoutes, retentionRoutes, subjectRightsRoutes } from './privacy';
+import {
+  accessLogPlugin,
+  accessLogRoutes,
+  appLoggerOptions,
+  noticeRoutes,
+  retentionRoutes,
+  subjectRightsRoutes,
+} from './privacy';
 import { registryRoutes } from './registry/registry.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { targetRoutes } from './reports/targets.routes';
@@ -59,13 +66,8 @@ export interface BuildAppOptions {
 /** Builds the HTTP app from its capabilities. No logic lives here. */
 export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger:
-      logger === true
-        ? {
-            level: ctx.config.LOG_LEVEL,
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
-          }
-        : logger,
+    // No personal field reaches the log (privacy/log-redaction.ts).
+    logger: logger === true ? appLoggerOptions(ctx.config.LOG_LEVEL) : logger,
     bodyLimit: 1024 * 1024,
     // X-Forwarded-For only from the proxies named in TRUST_PROXY: from anyone else it is a choice
     // of address that would get around per-address limits and forge the audit log's `ip`.

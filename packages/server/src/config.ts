@@ -205,6 +205,8 @@ const SigningEnvSchema = z.object({
  */
 const PrivacyEnvSchema = z.object({
   PRIVACY_REQUEST_DUE_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+  /** The keys of identity and phone numbers at rest (privacy/protection-keys.ts); default <DATA_DIR>/keys/personal-data.json. */
+  PRIVACY_KEY_FILE: z.string().min(1).optional(),
 });
 
 /**
@@ -328,7 +330,7 @@ export type Config = AppEnv & {
   portalSync: PortalSyncConfig;
   notifications: NotificationConfig;
   signing: SigningConfig;
-  privacy: { requestDueDays: number };
+  privacy: { requestDueDays: number; keyFile: string };
   assistant: { voiceTransferTo: string };
 };
 
@@ -370,7 +372,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: e.PORTAL_SYNC_TIMEOUT_MS,
     },
     notifications: only(NotificationsEnvSchema, e),
-    privacy: { requestDueDays: e.PRIVACY_REQUEST_DUE_DAYS },
+    privacy: {
+      requestDueDays: e.PRIVACY_REQUEST_DUE_DAYS,
+      keyFile: e.PRIVACY_KEY_FILE ?? `${e.DATA_DIR.replace(/\/+$/, '')}/keys/personal-data.json`,
+    },
     assistant: { voiceTransferTo: e.ASSISTANT_VOICE_TRANSFER_TO },
     signing: {
       mode: e.SIGNING_URL ? 'remote' : 'local',

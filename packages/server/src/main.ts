@@ -10,6 +10,7 @@ import { seed } from './db/seed/index';
 import { resolveDemoMode } from './dev/demo-mode';
 import { startWorkers, stopWorkers } from './jobs/workers';
 import { type PortalSyncWorker, startPortalSyncWorker } from './portal-sync/portal-sync.job';
+import { protectDatabase } from './privacy';
 
 const started = Date.now();
 const demo = resolveDemoMode(loadConfigOrExit());
@@ -17,7 +18,9 @@ const config = demo.config;
 const releaseLock = config.DATABASE_URL ? () => {} : lockDataDir(config.DATA_DIR);
 // As the owner role when MIGRATION_DATABASE_URL is given; the app then runs as a role that owns nothing.
 const { handle, applied } = await openMigratedDatabase(databaseUrls(config));
-const ctx = { db: handle.db, databaseKind: handle.kind, config, now: () => new Date() };
+// Identity and phone numbers sealed at rest, the keys read once from config.privacy.keyFile.
+const { db } = await protectDatabase(handle.db, config, new Date());
+const ctx = { db, databaseKind: handle.kind, config, now: () => new Date() };
 const seeded = await seed(ctx, { demo: config.devTools });
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 const app = await buildApp({ ctx, logger: true, webDist });

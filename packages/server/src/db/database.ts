@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { CamelCasePlugin, Kysely, type KyselyConfig, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, type KyselyConfig, type KyselyPlugin, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { attachNotices, PgliteNotices, PostgresNotices } from './notices';
 import { PGliteDialect } from './pglite-dialect';
@@ -17,6 +17,14 @@ export type Db = Kysely<Database>;
 export type RawDriver = { kind: 'postgresql'; pool: pg.Pool } | { kind: 'pglite'; pglite: PGlite };
 const rawDrivers = new WeakMap<Db, RawDriver>();
 export const rawDriverOf = (db: Db): RawDriver | undefined => rawDrivers.get(db);
+
+/** `db` with one more plugin after its own (privacy's protection of personal fields), on the same driver. */
+export function withDbPlugin(db: Db, plugin: KyselyPlugin): Db {
+  const out = db.withPlugin(plugin);
+  const driver = rawDrivers.get(db);
+  if (driver) rawDrivers.set(out, driver);
+  return out;
+}
 
 export interface DatabaseHandle {
   db: Db;

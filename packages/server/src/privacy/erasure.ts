@@ -58,9 +58,10 @@ export async function eraseCitizen(ctx: AppContext, userId: string, now: Date): 
         await sql`delete from user_account where province_code = ${p} and id = ${userId} and kind = 'citizen'`.execute(trx),
       );
     } else {
-      // The phone must stay unique: the account's id stands in for it.
+      // The phone must stay unique: the account's id stands in for it (and its blind index goes, so the
+      // number is free for a new account).
       outcome.accountAnonymised = count(
-        await sql`update user_account set full_name = 'Tài khoản đã xóa', phone = ${`xoa-${userId}`}, citizen_id = null,
+        await sql`update user_account set full_name = 'Tài khoản đã xóa', phone = ${`xoa-${userId}`}, phone_bidx = null, citizen_id = null,
                     email = null, password_hash = '!', deactivated_at = ${now}
                   where province_code = ${p} and id = ${userId} and kind = 'citizen'`.execute(trx),
       );

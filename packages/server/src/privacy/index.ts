@@ -4,9 +4,12 @@
  * app.ts registers the plugin and the routes from here; other capabilities import only from here.
  */
 export { accessLogPlugin, PERSONAL_READ_ROUTES } from './access-log';
+export { appLoggerOptions, redactUrl } from './log-redaction';
 export { ACCOUNT_NOTICE_VERSION, recordAccountConsent } from './notice';
 export { noticeRoutes } from './notice.routes';
 export { accessLogRoutes } from './privacy.routes';
+export { openWithProtection, type ProtectedDatabase, protectDatabase } from './protection';
+export { type Rotation, rotateProtectionKey } from './protection-rotation';
 export { RETENTION_QUEUE, runRetention } from './retention';
 export { retentionRoutes } from './retention.routes';
 export { seedRetentionPolicies } from './retention.seed';

@@ -140,5 +140,10 @@ describe('data subject rights', () => {
     const detail = await get(t.app, receiver, `/api/v1/dossiers/${filed}`);
     assert.equal(detail.statusCode, 200);
     assert.equal((await get(t.app, receiver, `/api/v1/files/${detail.json().attachments[0].fileId}`)).statusCode, 200);
+    // The number is free again: somebody signs up with it (past the minute between two codes) and
+    // gets an account of their own.
+    t.setNow(new Date(t.ctx.now().getTime() + 5 * 60_000));
+    const next = await newCitizen(t.ctx, '0987650041', 'Đỗ Văn Mười');
+    assert.notEqual(next.body.user.id, filer.body.user.id);
   });
 });

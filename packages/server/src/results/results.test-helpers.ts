@@ -10,6 +10,7 @@ import { seed } from '../db/seed/index';
 import { act, login, PHONES, post, uploaded } from '../dossiers/dossiers.test-helpers';
 import type { AppContext } from '../http/context';
 import type { SignedIn } from '../identity/identity.test-helpers';
+import { protectDatabase } from '../privacy';
 import { registryRoutes } from '../registry/registry.routes';
 import { createTestDatabase } from '../test/harness';
 import { resultRoutes } from './results.routes';
@@ -29,8 +30,9 @@ export interface ResultsTestApp {
 export async function createResultsTestApp(now: Date): Promise<ResultsTestApp> {
   const handle = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'dvc-results-'));
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DVC_DEMO: '1' }), DATA_DIR: dataDir, PUBLIC_URL };
-  const ctx: AppContext = { db: handle.db, databaseKind: handle.kind, config, now: () => now };
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DVC_DEMO: '1', DATA_DIR: dataDir }), PUBLIC_URL };
+  const { db } = await protectDatabase(handle.db, config, now);
+  const ctx: AppContext = { db, databaseKind: handle.kind, config, now: () => now };
   await seed(ctx, { demo: true });
   const app = await buildApp({ ctx });
   if (!app.hasRoute({ method: 'GET', url: '/xac-minh/:code' })) await app.register(resultRoutes);

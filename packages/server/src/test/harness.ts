@@ -11,6 +11,7 @@ import { listMigrations, migrate } from '../db/migrate';
 import { openMigratedDatabase } from '../db/open';
 import { seed } from '../db/seed/index';
 import type { AppContext } from '../http/context';
+import { protectDatabase } from '../privacy';
 
 export interface EmptyTestDatabase {
   /** The app's URL (TEST_DATABASE_URL's role) on the new database. */
@@ -153,7 +154,9 @@ export async function createTestApp(
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, DVC_DEMO: '1' }),
     ...options.config,
   };
-  const ctx: AppContext = { db: handle.db, databaseKind: handle.kind, config, now: () => now };
+  // Identity and phone numbers sealed at rest, under a key file of this test's own (in dataDir).
+  const { db } = await protectDatabase(handle.db, config, now);
+  const ctx: AppContext = { db, databaseKind: handle.kind, config, now: () => now };
   // The demo history (2,700 dossiers) only where a test asks for it: it slows every file down.
   await seed(ctx, { demo: options.demo ?? true, history: options.history ?? false });
   const app = await buildApp({ ctx });

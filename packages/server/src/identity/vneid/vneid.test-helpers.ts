@@ -7,6 +7,7 @@ import { buildApp } from '../../app';
 import { loadConfig } from '../../config';
 import { seed } from '../../db/seed/index';
 import type { AppContext } from '../../http/context';
+import { protectDatabase } from '../../privacy';
 import { createTestDatabase } from '../../test/harness';
 import { vneidRoutes } from './vneid.routes';
 
@@ -45,7 +46,8 @@ export async function createVneidTestApp(options: { logger?: boolean } = {}): Pr
     HOST: '127.0.0.1',
     DVC_DEMO: '1',
   });
-  const ctx: AppContext = { db: handle.db, databaseKind: handle.kind, config, now: () => new Date() };
+  const { db } = await protectDatabase(handle.db, config, new Date());
+  const ctx: AppContext = { db, databaseKind: handle.kind, config, now: () => new Date() };
   await seed(ctx, { demo: true, history: false });
   const app = await buildApp({ ctx, logger: options.logger ?? false });
   // Until app.ts registers the routes (then: already there, with the same local provider).
