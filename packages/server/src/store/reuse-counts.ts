@@ -34,12 +34,13 @@ export async function countReusingDossiers(db: Db, dim: Dimension, f: Filters): 
     where.push(f.procedureCodes.length ? sql`d.procedure_code in (${sql.join(f.procedureCodes)})` : sql`false`);
   if (f.agencyCode) where.push(sql`d.agency_code = ${f.agencyCode}`);
   if (f.scopeAgencies) where.push(f.scopeAgencies.length ? sql`d.agency_code in (${sql.join(f.scopeAgencies)})` : sql`false`);
+  // Driven from the reused attachments (their partial index, migration 056), not from the period's
+  // dossiers: the report's cost stays bounded by the period whatever the size of the dossier table.
   const res = await sql<{ key: string; oldEra: boolean; reused: string | number }>`
-    select ${key} as key, ${era} as old_era, count(*) as reused
-    from dossier d
-    where ${sql.join(where, sql` and `)}
-      and exists (select 1 from dossier_attachment a
-                  where a.province_code = d.province_code and a.dossier_id = d.id and a.reused_kind is not null)
+    select ${key} as key, ${era} as old_era, count(distinct d.id) as reused
+    from dossier_attachment a
+    join dossier d on d.id = a.dossier_id and d.province_code = a.province_code
+    where a.province_code = ${f.provinceCode} and a.reused_kind is not null and ${sql.join(where, sql` and `)}
     group by 1, 2`.execute(db);
   return res.rows.map((r) => ({ key: String(r.key), oldEra: r.oldEra === true, reused: Number(r.reused) }));
 }
