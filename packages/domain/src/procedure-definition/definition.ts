@@ -99,6 +99,11 @@ export const ProcedureComponentDefinition = z.strictObject({
   /** Bản chính, bản sao, bản sao chứng thực, or a native electronic document. */
   copyKind: z.enum(['original', 'copy', 'certified-copy', 'electronic']),
   notes: z.string().optional(),
+  /**
+   * The paper a VNeID-verified identity replaces (the ID-card copy, Decree 45/2020: the state already
+   * holds it): not asked of a verified citizen whose identity fills the form's `prefill` group.
+   */
+  waivedByVerifiedIdentity: z.boolean().optional(),
 });
 
 export const ResultRule = z.strictObject({

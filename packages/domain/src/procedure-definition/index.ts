@@ -9,3 +9,4 @@ export * from './groups/index';
 export * from './intake-policy';
 export * from './pilot/index';
 export * from './validate';
+export * from './verified-identity';
