@@ -9,6 +9,8 @@ export interface CheckedAttachment {
   fileName: string;
   mediaType: string;
   digitized: boolean;
+  /** No file: a VNeID-verified identity stands for the paper (dossier-identity.ts). */
+  waivedBy?: 'verified-identity';
 }
 
 export type AttachmentCheck = { ok: true; value: CheckedAttachment[] } | { ok: false; errors: FieldError[] };
@@ -23,7 +25,8 @@ export async function checkAttachments(
   ownerId: string,
   procedure: ProcedureDefinition,
   attachments: Array<{ componentId: string; fileId: string }>,
-  options: { requireMandatory: boolean; fieldPrefix?: string },
+  /** `waived`: components a verified identity replaces, not required (their absence is recorded as the waiver). */
+  options: { requireMandatory: boolean; fieldPrefix?: string; waived?: ReadonlySet<string> },
 ): Promise<AttachmentCheck> {
   const prefix = options.fieldPrefix ?? 'body.attachments';
   const errors: FieldError[] = [];
@@ -54,7 +57,17 @@ export async function checkAttachments(
   if (options.requireMandatory) {
     const given = new Set(attachments.map((a) => a.componentId));
     for (const c of procedure.components) {
-      if (c.mandatory && !given.has(c.id)) errors.push({ field: prefix, message: `Thiếu thành phần bắt buộc: ${c.name}` });
+      if (given.has(c.id)) continue;
+      if (options.waived?.has(c.id))
+        value.push({
+          componentId: c.id,
+          fileId: '',
+          fileName: '',
+          mediaType: '',
+          digitized: true,
+          waivedBy: 'verified-identity',
+        });
+      else if (c.mandatory) errors.push({ field: prefix, message: `Thiếu thành phần bắt buộc: ${c.name}` });
     }
   }
   return errors.length ? { ok: false, errors } : { ok: true, value };

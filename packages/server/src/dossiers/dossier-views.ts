@@ -62,6 +62,7 @@ interface AttachmentRow {
   mediaType: string;
   digitized: boolean;
   round: number;
+  waivedBy: 'verified-identity' | null;
 }
 
 export function detail(
@@ -98,6 +99,7 @@ export function detail(
       mediaType: a.mediaType,
       digitized: a.digitized,
       round: a.round,
+      waivedBy: a.waivedBy,
     })),
     timeline: events.map((e) => ({
       at: e.at.toISOString(),

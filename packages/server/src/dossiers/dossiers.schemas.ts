@@ -121,6 +121,8 @@ export const DossierDetailView = DossierSummaryView.extend({
       mediaType: z.string(),
       digitized: z.boolean(),
       round: z.number(),
+      /** 'verified-identity': no file — "Đã xác thực qua VNeID — không cần nộp". */
+      waivedBy: z.literal('verified-identity').nullable(),
     }),
   ),
   timeline: z.array(

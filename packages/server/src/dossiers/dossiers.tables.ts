@@ -91,6 +91,8 @@ export interface DossierAttachmentTable {
   addedBy: string | null;
   addedAt: Date;
   round: Generated<number>;
+  /** 'verified-identity': no file, the VNeID-verified identity replaces the paper (migration 059). */
+  waivedBy: ColumnType<'verified-identity' | null, 'verified-identity' | null | undefined, never>;
 }
 
 export interface IdempotencyKeyTable {

@@ -103,6 +103,7 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/auth/vneid/start': pub('/api/v1/auth/vneid/start', { endsSession: true, needsOutsideService: true }),
   'GET /api/v1/auth/vneid/callback': pub('/api/v1/auth/vneid/callback?code=x&state=y'),
   'GET /api/v1/auth/me': { request: get('/api/v1/auth/me'), ok: SIGNED_IN },
+  'GET /api/v1/auth/verified-identity': { request: get('/api/v1/auth/verified-identity'), ok: CITIZENS },
   'GET /api/v1/auth/officer-roles': { request: get('/api/v1/auth/officer-roles'), ok: OFFICERS },
   'POST /api/v1/auth/password-reset': { request: post('/api/v1/auth/password-reset'), ok: EVERYONE, ownAddress: true },
   'POST /api/v1/auth/password-reset/confirm': {

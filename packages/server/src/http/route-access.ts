@@ -59,6 +59,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/auth/vneid/start': 'public',
   'GET /api/v1/auth/vneid/callback': 'public',
   'GET /api/v1/auth/me': 'signed-in',
+  'GET /api/v1/auth/verified-identity': 'citizen',
   'GET /api/v1/auth/officer-roles': 'officer',
   // A forgotten password (the handlers limit per address and per phone), one's own account
   'POST /api/v1/auth/password-reset': 'public',
