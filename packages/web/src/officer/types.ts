@@ -66,6 +66,8 @@ export interface OfficerDetail extends OfficerSummary {
     mediaType: string;
     digitized: boolean;
     round: number;
+    /** 'verified-identity': no file, the VNeID-verified identity replaces the paper. */
+    waivedBy?: 'verified-identity' | null;
   }[];
   timeline: TimelineEntry[];
   availableEvents: string[];
