@@ -61,9 +61,9 @@ export function LockedField({ field, path, ctx, label }: ControlProps) {
     <div className="field locked">
       <label>
         <span>{label}</span>
-        <input value={shown} readOnly aria-readonly="true" />
+        <input type="text" value={shown} readOnly aria-readonly="true" />
       </label>
-      <p className="hint">🔒 {ctx.t('post.identityLocked')}</p>
+      <p className="hint">✓ {ctx.t('post.identityLocked')}</p>
     </div>
   );
 }
