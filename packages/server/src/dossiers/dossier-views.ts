@@ -117,3 +117,20 @@ export function detail(
     availableEvents: [...actions],
   };
 }
+
+/** The postal service's delivery of the result, in the history after the return by post (postal/). */
+export function postalDeliveryEntry(at: Date) {
+  return {
+    at: at.toISOString(),
+    from: 'returned',
+    to: 'returned',
+    toLabel: STATE_LABELS_VI.returned,
+    event: 'postal_delivered',
+    eventLabel: 'Đã giao kết quả qua bưu chính',
+    actorRole: 'system',
+    note: null,
+    reason: null,
+    newDueAt: null,
+    components: null,
+  };
+}

@@ -1,8 +1,8 @@
-/** Results by post: the postal service client the app and its job share, and the job itself. */
+/** Results by post: the postal service client the app and its job share, the job, and what a dossier's history shows. */
 import type { AppContext } from '../http/context';
+import { withPostalTables } from './postal.tables';
 import { createPostalClient, type PostalClient } from './postal-client';
 
-export { runPostalSweep } from './postal.service';
 export type { PostalClient } from './postal-client';
 
 const clients = new WeakMap<AppContext['config'], PostalClient>();
@@ -15,4 +15,21 @@ export function postalClientFor(ctx: AppContext): PostalClient {
     clients.set(ctx.config, client);
   }
   return client;
+}
+
+/** The job (jobs/workers.ts). Loaded on call: the service reads dossiers, whose history reads this module. */
+export async function runPostalSweep(ctx: AppContext, client: PostalClient): Promise<void> {
+  const { runPostalSweep: run } = await import('./postal.service');
+  await run(ctx, client);
+}
+
+/** The delivery of a result by post, for the dossier's history ("Đã giao kết quả qua bưu chính"). */
+export async function postalDeliveryOf(ctx: AppContext, dossierId: string): Promise<Date | undefined> {
+  const row = await withPostalTables(ctx.db)
+    .selectFrom('postalShipment')
+    .select('deliveredAt')
+    .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
+    .where('dossierId', '=', dossierId)
+    .executeTakeFirst();
+  return row?.deliveredAt ?? undefined;
 }

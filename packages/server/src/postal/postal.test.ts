@@ -141,6 +141,8 @@ describe('Nhận kết quả qua bưu chính', () => {
       shipment.history.map((h: { label: string }) => h.label),
       [`Đã gửi kết quả qua bưu chính, mã vận đơn ${first.tracking}`, 'Đã giao kết quả qua bưu chính'],
     );
+    const history = (await get(t.app, citizen, `/api/v1/dossiers/${first.code}`)).json().timeline;
+    assert.equal(history.at(-1).eventLabel, 'Đã giao kết quả qua bưu chính', 'the last entry of the dossier’s history');
   });
 
   test('a dossier not sent by post gets no order', async () => {

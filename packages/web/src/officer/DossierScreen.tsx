@@ -173,7 +173,7 @@ export function DossierScreen({ code }: { code: string }) {
                     {formatDateTime(e.at)} · {roles[e.actorRole] ?? e.actorRole}
                   </span>
                   <span className="tl-event">
-                    <strong>{eventLabel(e.event, locale)}</strong> → {stateLabel(e.to, locale)}
+                    <strong>{eventLabel(e.event, locale, e.eventLabel)}</strong> → {stateLabel(e.to, locale)}
                   </span>
                   {e.reason && (
                     <span className="tl-note">
