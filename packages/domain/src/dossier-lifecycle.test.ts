@@ -182,6 +182,13 @@ test('who may do what', () => {
     assert.equal(!r.ok && r.reason, 'forbidden_role');
     assert.match(!r.ok ? r.message : '', message);
   }
+  const byPost = transition(
+    run(resolved),
+    { type: 'return_result', delivery: 'post', trackingNumber: 'EB000000001VN' },
+    system,
+    hours(61),
+  );
+  assert.equal(byPost.ok && byPost.next.trackingNumber, 'EB000000001VN', 'the postal order returns the result by post');
   assert.deepEqual(availableEvents(run(proposed), 'leader'), ['approve', 'reject_proposal', 'stop']);
   assert.deepEqual(availableEvents(run(received), 'receiver'), ['request_supplement', 'assign', 'issue_apology']);
   assert.deepEqual(availableEvents(run(assigned), otherSpecialist), []);

@@ -5,6 +5,7 @@ export * from './dossier-code';
 export * from './dossier-lifecycle';
 export * from './forms/index';
 export * from './identity-numbers';
+export * from './postage';
 // Procedures as data (issue 12). A namespace while the catalog's own `ProcedureDefinition` (procedures/) still exists.
 export * as procedureDefinitions from './procedure-definition/index';
 export * from './procedures/index';

@@ -39,6 +39,7 @@ import { organisationRoutes } from './organisation/organisation.routes';
 import { paymentRoutes } from './payments/payments.routes';
 import { sandboxGatewayPlugin } from './payments/sandbox-gateway';
 import { portalSyncRoutes } from './portal-sync/portal-sync.routes';
+import { postalRoutes } from './postal/postal.routes';
 import {
   accessLogPlugin,
   accessLogRoutes,
@@ -146,6 +147,7 @@ export async function buildApp({ ctx, logger = false, webDist }: BuildAppOptions
   await app.register(subjectRightsRoutes);
   await app.register(retentionRoutes);
   await app.register(noticeRoutes);
+  await app.register(postalRoutes);
   // The built-in VNPay stand-in (default mode); serves nothing once VNPAY_URL names a real gateway.
   await app.register(sandboxGatewayPlugin);
   if (servesWebApp) await app.register(webAppPlugin, { root: webDist });

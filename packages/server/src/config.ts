@@ -196,6 +196,28 @@ const SigningEnvSchema = z.object({
   SIGNING_BENCH_UNSIGNED_RESULTS: z.enum(['0', '1']).optional(),
 });
 
+/**
+ * Results by post (config.postal, issue 18): shipment orders through a postal service's API
+ * (VNPost-like: create order → tracking number, status by tracking number). Without POSTAL_URL the
+ * server starts its own stand-in of that API on 127.0.0.1 (postal/postal-stand-in.ts).
+ */
+const PostalEnvSchema = z.object({
+  POSTAL_URL: z.string().url().optional(),
+  POSTAL_TOKEN: z.string().min(1).optional(),
+  POSTAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** First retry after a failed order; doubles each time, capped at an hour. */
+  POSTAL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  /** How often a shipment's delivery status is asked until it is delivered. */
+  POSTAL_STATUS_POLL_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(86_400_000)
+    .default(15 * 60_000),
+  /** The desk's province as addresses name it: an address naming it pays the in-province rate. */
+  POSTAL_HOME_PROVINCE: z.string().min(1).default('Quảng Ngãi'),
+});
+
 /** The whole environment: every variable the server reads, each checked once, at start. */
 /**
  * Personal data (config.privacy, issue 20). Decree 356/2025/ND-CP (in force with Law 91/2025/QH15
@@ -227,6 +249,7 @@ export const ConfigSchema = AppEnvSchema.extend(PaymentsEnvSchema.shape)
   .extend(PortalSyncEnvSchema.shape)
   .extend(NotificationsEnvSchema.shape)
   .extend(SigningEnvSchema.shape)
+  .extend(PostalEnvSchema.shape)
   .superRefine((e, ctx) => {
     const needs = (variable: string, vi: string, en: string) =>
       ctx.addIssue({ code: 'custom', path: [variable], message: `${vi} (${en})` });
@@ -243,6 +266,7 @@ export const ConfigSchema = AppEnvSchema.extend(PaymentsEnvSchema.shape)
       needs('SIGNING_CLIENT_ID', 'bắt buộc khi cấu hình SIGNING_URL', 'required with SIGNING_URL');
     if (e.SIGNING_URL && !e.SIGNING_CLIENT_SECRET)
       needs('SIGNING_CLIENT_SECRET', 'bắt buộc khi cấu hình SIGNING_URL', 'required with SIGNING_URL');
+    if (e.POSTAL_URL && !e.POSTAL_TOKEN) needs('POSTAL_TOKEN', 'bắt buộc khi cấu hình POSTAL_URL', 'required with POSTAL_URL');
     if (e.ZNS_URL && !e.ZNS_ACCESS_TOKEN) needs('ZNS_ACCESS_TOKEN', 'bắt buộc khi cấu hình ZNS_URL', 'required with ZNS_URL');
     if (e.SIGNING_BENCH_UNSIGNED_RESULTS === '1' && e.DVC_DEMO !== '1')
       needs(
@@ -332,7 +356,10 @@ export type Config = AppEnv & {
   signing: SigningConfig;
   privacy: { requestDueDays: number; keyFile: string };
   assistant: { voiceTransferTo: string };
+  postal: PostalConfig;
 };
+
+export type PostalConfig = z.infer<typeof PostalEnvSchema>;
 
 /** Each line names the variable; zod says what is wrong with it. Values are not echoed (secrets). */
 function describe(issue: z.core.$ZodIssue): string {
@@ -377,6 +404,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       keyFile: e.PRIVACY_KEY_FILE ?? `${e.DATA_DIR.replace(/\/+$/, '')}/keys/personal-data.json`,
     },
     assistant: { voiceTransferTo: e.ASSISTANT_VOICE_TRANSFER_TO },
+    postal: only(PostalEnvSchema, e),
     signing: {
       mode: e.SIGNING_URL ? 'remote' : 'local',
       url: e.SIGNING_URL,

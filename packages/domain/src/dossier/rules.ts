@@ -153,8 +153,10 @@ export const RULES: { [T in DossierEventType]: Rule<T> } = {
   return_result: {
     from: (s) => s.status === 'resolved',
     apply: (s, e, actor, at) => {
-      if (actor.role === 'system' && e.delivery !== 'electronic') {
-        return { fail: 'forbidden_role', message: 'Hệ thống chỉ tự trả kết quả điện tử' };
+      // By post the order with the postal service is the handover (postal/): the system records it
+      // with the order's tracking number. At the counter an officer hands the result over.
+      if (actor.role === 'system' && e.delivery === 'counter') {
+        return { fail: 'forbidden_role', message: 'Hệ thống chỉ tự trả kết quả điện tử hoặc qua đơn bưu chính' };
       }
       return {
         ...s,

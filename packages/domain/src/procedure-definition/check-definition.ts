@@ -64,6 +64,7 @@ export function checkDefinition(input: unknown, ctx: Ctx): void {
     }
   }
 
+  const prefillGroups = checkPrefill(top, report);
   const componentIds = new Set<string>();
   list(def.components).forEach((c, i) => {
     const component = obj(c);
@@ -73,6 +74,11 @@ export function checkDefinition(input: unknown, ctx: Ctx): void {
     }
     const condition = obj(component?.requirement)?.condition;
     if (condition !== undefined) checkConditionReads(condition, ['components', i, 'requirement', 'condition'], top, report);
+    if (component?.waivedByVerifiedIdentity === true && prefillGroups === 0)
+      report(
+        ['components', i, 'waivedByVerifiedIdentity'],
+        'Thành phần chỉ được miễn khi biểu mẫu có nhóm thông tin điền từ danh tính đã xác thực (prefill: "verified-identity")',
+      );
   });
 
   const fee = obj(def.fee);
@@ -89,6 +95,26 @@ export function checkDefinition(input: unknown, ctx: Ctx): void {
       report(['onlineOnly', i, 'from'], 'Các chính sách chỉ nhận trực tuyến phải theo thứ tự ngày, không trùng ngày');
     previous = from;
   });
+}
+
+/** `prefill` marks one top-level group (the person the citizen is); anywhere else it means nothing. Returns how many. */
+function checkPrefill(top: Entry[], report: (path: Path, message: string) => void): number {
+  let groups = 0;
+  const walk = (entries: Entry[], topLevel: boolean) => {
+    for (const { field, path } of entries) {
+      if (field.prefill !== undefined) {
+        if (!topLevel || field.type !== 'group')
+          report([...path, 'prefill'], 'Chỉ một nhóm trường (group) ở cấp ngoài cùng được điền từ danh tính đã xác thực');
+        else if (++groups > 1) report([...path, 'prefill'], 'Chỉ một nhóm trường được điền từ danh tính đã xác thực');
+      }
+      walk(
+        list(field.fields).flatMap((f, j) => (obj(f) ? [{ field: obj(f)!, path: [...path, 'fields', j] }] : [])),
+        false,
+      );
+    }
+  };
+  walk(top, true);
+  return groups;
 }
 
 function checkEras(eras: unknown[], report: (path: Path, message: string) => void): void {

@@ -109,6 +109,11 @@ export const ProcedureComponentDefinition = z.strictObject({
    */
   reusableFrom: z.array(Kebab).max(20).optional(),
   notesEn: z.string().optional(),
+  /**
+   * The paper a VNeID-verified identity replaces (the ID-card copy, Decree 45/2020: the state already
+   * holds it): not asked of a verified citizen whose identity fills the form's `prefill` group.
+   */
+  waivedByVerifiedIdentity: z.boolean().optional(),
 });
 
 export const ResultRule = z.strictObject({

@@ -85,6 +85,12 @@ export const FieldDefinition = z
     },
     /** For `group` and `repeat`: rules across the block's fields. */
     rules: z.array(FormRule).optional(),
+    /**
+     * A top-level `group` naming the person the signed-in citizen is: with a VNeID-verified identity,
+     * its fullName, citizenId, birthDate, sex and residence are filled from it and locked
+     * (verified-identity.ts).
+     */
+    prefill: z.literal('verified-identity').optional(),
   })
   .meta({ id: 'FieldDefinition' });
 export type FieldDefinition = z.output<typeof FieldDefinition>;

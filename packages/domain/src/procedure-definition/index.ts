@@ -10,3 +10,4 @@ export * from './intake-policy';
 export * from './messages-en';
 export * from './pilot/index';
 export * from './validate';
+export * from './verified-identity';

@@ -14,9 +14,23 @@ import { LOCAL_VNEID_PATH } from '../identity/vneid/vneid.client';
  */
 export const TEST_IDENTITIES = [
   // A person new to the portal: the first login opens a citizen account.
-  { citizen_id: '051190000123', name: 'Trần Thị Thu', phone_number: '+84977000123' },
+  {
+    citizen_id: '051190000123',
+    name: 'Trần Thị Thu',
+    phone_number: '+84977000123',
+    birthdate: '1990-07-21',
+    gender: 'female',
+    address: { formatted: 'Tổ 3, phường Nghĩa Lộ, tỉnh Quảng Ngãi' },
+  },
   // The demo citizen's phone (identity.seed.ts): the first login links that existing account.
-  { citizen_id: '051085000456', name: 'Nguyễn Văn An', phone_number: '0905000001' },
+  {
+    citizen_id: '051085000456',
+    name: 'Nguyễn Văn An',
+    phone_number: '0905000001',
+    birthdate: '1985-03-12',
+    gender: 'male',
+    address: { formatted: '12 Lê Lợi, phường Cẩm Thành, tỉnh Quảng Ngãi' },
+  },
 ] as const;
 
 export interface DevVneidOptions {
@@ -53,9 +67,10 @@ export const devVneidProvider: FastifyPluginAsync<DevVneidOptions> = async (app,
       pkce: { required: () => true },
       claims: {
         openid: ['sub'],
-        profile: ['name'],
+        profile: ['name', 'birthdate', 'gender'],
         phone: ['phone_number', 'phone_number_verified'],
-        citizen: ['citizen_id'],
+        // The residence (nơi thường trú) from the population database comes with the identity number.
+        citizen: ['citizen_id', 'address'],
       },
       features: { devInteractions: { enabled: true } },
       jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), alg: 'RS256', use: 'sig', kid: 'dev-vneid' }] },

@@ -13,6 +13,8 @@ export interface CheckedAttachment {
   /** Given from the citizen's document store instead of an upload (issue 18). */
   reusedKind?: 'result' | 'component';
   reusedFromDossier?: string;
+  /** No file: a VNeID-verified identity stands for the paper (dossier-identity.ts). */
+  waivedBy?: 'verified-identity';
 }
 
 /** An upload (`fileId`) or a document of the filer's store given instead (`reusedDocumentId`). */
@@ -32,7 +34,8 @@ export async function checkAttachments(
   ownerId: string,
   procedure: ProcedureDefinition,
   attachments: AttachmentInput[],
-  options: { requireMandatory: boolean; fieldPrefix?: string },
+  /** `waived`: components a verified identity replaces, not required (their absence is recorded as the waiver). */
+  options: { requireMandatory: boolean; fieldPrefix?: string; waived?: ReadonlySet<string> },
 ): Promise<AttachmentCheck> {
   const prefix = options.fieldPrefix ?? 'body.attachments';
   const errors: FieldError[] = [];
@@ -81,7 +84,17 @@ export async function checkAttachments(
   if (options.requireMandatory) {
     const given = new Set(attachments.map((a) => a.componentId));
     for (const c of procedure.components) {
-      if (c.mandatory && !given.has(c.id)) errors.push({ field: prefix, message: `Thiếu thành phần bắt buộc: ${c.name}` });
+      if (given.has(c.id)) continue;
+      if (options.waived?.has(c.id))
+        value.push({
+          componentId: c.id,
+          fileId: '',
+          fileName: '',
+          mediaType: '',
+          digitized: true,
+          waivedBy: 'verified-identity',
+        });
+      else if (c.mandatory) errors.push({ field: prefix, message: `Thiếu thành phần bắt buộc: ${c.name}` });
     }
   }
   return errors.length ? { ok: false, errors } : { ok: true, value };

@@ -3,6 +3,7 @@ import { vietnamDays } from '@dvc/domain/vietnam-time';
 import { factsOfDossier, factsOfDossiers } from '../catalog/index';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/actor';
+import { postalDeliveryOf } from '../postal/index';
 import { listResults } from '../results/results.service';
 import {
   countForOfficer,
@@ -17,7 +18,7 @@ import {
 import { canSeeDossier, lifecycleRoles, officerAgencies } from './dossier-access';
 import { availableSlips, SLIP_TITLES } from './dossier-documents';
 import { computeDueAt, durationFor, ONLINE_DURATION_REDUCTION_PERCENT } from './dossier-timing';
-import { detail, dueSoonLimit, summarize } from './dossier-views';
+import { detail, dueSoonLimit, postalDeliveryEntry, summarize } from './dossier-views';
 
 function documentsOf(code: string, events: Array<{ type: string }>) {
   return availableSlips(events).map((kind) => ({
@@ -51,8 +52,11 @@ export async function getDossierDetail(ctx: AppContext, actor: Actor, code: stri
     title: r.title,
     url: `/api/v1/dossiers/${row.code}/result`,
   }));
+  const view = detail(row, procedure, events, attachments, lifecycleRoles(actor, row), ctx.now());
+  const delivered = row.delivery === 'post' ? await postalDeliveryOf(ctx, row.id) : undefined;
+  if (delivered) view.timeline.push(postalDeliveryEntry(delivered));
   return {
-    ...detail(row, procedure, events, attachments, lifecycleRoles(actor, row), ctx.now()),
+    ...view,
     ...(await expectedDue(ctx, row, procedure)),
     documents: [...resultDocuments, ...documentsOf(row.code, events)],
   };

@@ -32,6 +32,7 @@ import {
 import { type DossierResult, invalid } from './dossier.result';
 import { type AttachmentInput, type CheckedAttachment, checkAttachments } from './dossier-attachments';
 import { checkFormForFiling, declaredPart } from './dossier-form';
+import { checkVerifiedOwner } from './dossier-identity';
 import { checkIntakePolicy } from './dossier-policy';
 import { routeDossier } from './dossier-routing';
 import { snapshotColumns } from './dossier-snapshot';
@@ -124,9 +125,12 @@ export async function prepareDossier(
     current.definition,
   );
   if (clashes.length > 0) return invalid(clashes.map((c) => ({ field: `${fieldPrefix}.form.${c.field}`, message: c.message })));
+  const owner = await checkVerifiedOwner(ctx, filer, current.definition, form.value, fieldPrefix);
+  if (!owner.ok) return invalid(owner.errors);
   const attachments = await checkAttachments(ctx, filer.userId, procedure, input.attachments, {
     requireMandatory: filer.creation === 'submit_online',
     fieldPrefix: `${fieldPrefix}.attachments`,
+    waived: owner.waived,
   });
   if (!attachments.ok) return invalid(attachments.errors);
   const componentIds = new Set(procedure.components.map((c) => c.id));

@@ -63,6 +63,7 @@ interface AttachmentRow {
   mediaType: string;
   digitized: boolean;
   round: number;
+  waivedBy: 'verified-identity' | null;
   reusedKind?: 'result' | 'component' | null;
   reusedFromDossier?: string | null;
 }
@@ -109,6 +110,7 @@ export function detail(
       mediaType: a.mediaType,
       digitized: a.digitized,
       round: a.round,
+      waivedBy: a.waivedBy,
       reusedFrom: reusedFrom(a),
     })),
     timeline: events.map((e) => ({
@@ -125,5 +127,22 @@ export function detail(
       components: Array.isArray(e.payload.components) ? (e.payload.components as string[]) : null,
     })),
     availableEvents: [...actions],
+  };
+}
+
+/** The postal service's delivery of the result, in the history after the return by post (postal/). */
+export function postalDeliveryEntry(at: Date) {
+  return {
+    at: at.toISOString(),
+    from: 'returned',
+    to: 'returned',
+    toLabel: STATE_LABELS_VI.returned,
+    event: 'postal_delivered',
+    eventLabel: 'Đã giao kết quả qua bưu chính',
+    actorRole: 'system',
+    note: null,
+    reason: null,
+    newDueAt: null,
+    components: null,
   };
 }

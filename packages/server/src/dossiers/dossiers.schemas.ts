@@ -144,6 +144,8 @@ export const DossierDetailView = DossierSummaryView.extend({
         .object({ kind: z.enum(['result', 'component']), dossierCode: z.string(), label: z.string() })
         .nullable()
         .optional(),
+      /** 'verified-identity': no file — "Đã xác thực qua VNeID — không cần nộp". */
+      waivedBy: z.literal('verified-identity').nullable(),
     }),
   ),
   timeline: z.array(

@@ -95,6 +95,8 @@ export interface DossierAttachmentTable {
   reusedKind: 'result' | 'component' | null;
   /** The dossier the reused document came from. */
   reusedFromDossier: string | null;
+  /** 'verified-identity': no file, the VNeID-verified identity replaces the paper (migration 059). */
+  waivedBy: ColumnType<'verified-identity' | null, 'verified-identity' | null | undefined, never>;
 }
 
 export interface IdempotencyKeyTable {

@@ -14,7 +14,9 @@ export type { EventFacts } from './dossier-events.service';
 export function findDossier(ctx: AppContext, code: string): Promise<DossierRow | undefined> {
   return findDossierRow(ctx.db, ctx.config.PROVINCE_CODE, code);
 }
+export { lifecycleRoles } from './dossier-access';
 export { lookUpDossier, normalizeLookupCode, type PublicDossierView } from './dossier-lookup.service';
-export { listMine } from './dossier-queries.service';
+export { postalAddressOf, resolvedForPost, returnByPost } from './dossier-postal';
+export { findVisibleDossier, listMine } from './dossier-queries.service';
 export { countInterlinkedFilings } from './interlinked-counts';
 export { AddressLimiter, LookupGuard, sharedLookupGuard } from './lookup-guard';

@@ -103,6 +103,19 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/auth/vneid/start': pub('/api/v1/auth/vneid/start', { endsSession: true, needsOutsideService: true }),
   'GET /api/v1/auth/vneid/callback': pub('/api/v1/auth/vneid/callback?code=x&state=y'),
   'GET /api/v1/auth/me': { request: get('/api/v1/auth/me'), ok: SIGNED_IN },
+  'GET /api/v1/auth/verified-identity': { request: get('/api/v1/auth/verified-identity'), ok: CITIZENS },
+  'GET /api/v1/postage/quote': pub(`/api/v1/postage/quote?procedureCode=${REGISTRATION}&address=Qu%E1%BA%A3ng%20Ng%C3%A3i`),
+  // Dossier A goes electronically: no shipment (404 to everyone), and only its desk may ask for one (409).
+  'GET /api/v1/dossiers/:code/postal-shipment': {
+    request: (f) => ({ url: `/api/v1/dossiers/${f.dossierA}/postal-shipment` }),
+    ok: SIGNED_IN,
+    absent: true,
+  },
+  'POST /api/v1/dossiers/:code/postal-shipment': {
+    request: (f) => ({ url: `/api/v1/dossiers/${f.dossierA}/postal-shipment` }),
+    ok: ['deskA'],
+    hidden: ['deskB', 'hotline', 'department'],
+  },
   'GET /api/v1/auth/officer-roles': { request: get('/api/v1/auth/officer-roles'), ok: OFFICERS },
   'POST /api/v1/auth/password-reset': { request: post('/api/v1/auth/password-reset'), ok: EVERYONE, ownAddress: true },
   'POST /api/v1/auth/password-reset/confirm': {

@@ -59,6 +59,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/auth/vneid/start': 'public',
   'GET /api/v1/auth/vneid/callback': 'public',
   'GET /api/v1/auth/me': 'signed-in',
+  'GET /api/v1/auth/verified-identity': 'citizen',
+  // Results by post: the fee before filing; the shipment on the dossier (handlers check who sees it)
+  'GET /api/v1/postage/quote': 'public',
+  'GET /api/v1/dossiers/:code/postal-shipment': 'signed-in',
+  'POST /api/v1/dossiers/:code/postal-shipment': 'officer',
   'GET /api/v1/auth/officer-roles': 'officer',
   // A forgotten password (the handlers limit per address and per phone), one's own account
   'POST /api/v1/auth/password-reset': 'public',

@@ -3,3 +3,4 @@
 export type { Actor } from './actor';
 export { agencyNames, findUserByPhone, userNames } from './identity.repository';
 export { isActiveSpecialistOf } from './staff.repository';
+export { findVerifiedIdentity } from './vneid/verified-identity';

@@ -39,7 +39,7 @@ test('pg-boss workers on the app database drain the outbox by themselves, then s
   assert.equal(await smsStatus(), 'delivered');
 
   const schedules = await sql<{ name: string }>`select name from pgboss.schedule`.execute(t.ctx.db);
-  assert.deepEqual(schedules.rows.map((r) => r.name).sort(), ['deadline-sweep', 'privacy-retention']);
+  assert.deepEqual(schedules.rows.map((r) => r.name).sort(), ['deadline-sweep', 'postal-shipments', 'privacy-retention']);
   await stopWorkers();
   // A change after the stop stays in the outbox for the next start: nothing is lost.
   const later = await fileOnline(t.app, citizen);

@@ -5,11 +5,13 @@ import type { AppContext } from '../http/context';
 import { createChannels, type ExternalChannels } from '../notifications/channels';
 import { drainOutbox, hasDueWork } from '../notifications/dispatcher';
 import { type SmsGateway, startSmsGateway } from '../notifications/smpp-channel';
+import { postalClientFor, runPostalSweep } from '../postal/index';
 import { RETENTION_QUEUE, runRetention } from '../privacy/index';
 import { runDeadlineSweep } from './deadline';
 
 export const QUEUE_DRAIN = 'notifications-drain';
 export const QUEUE_DEADLINES = 'deadline-sweep';
+export const QUEUE_POSTAL = 'postal-shipments';
 
 /**
  * pg-boss talks to the database through the app's own Kysely instance, never through a pool of its
@@ -96,6 +98,12 @@ async function start(ctx: AppContext, options: WorkerOptions): Promise<PgBoss> {
     await runRetention(ctx, ctx.now());
   });
   await boss.schedule(RETENTION_QUEUE, '30 2 * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
+  // Results by post: orders for results now ready, failed orders retried, parcels followed (postal/).
+  await boss.createQueue(QUEUE_POSTAL, { name: QUEUE_POSTAL, policy: 'stately', retryLimit: 2 });
+  await boss.work(QUEUE_POSTAL, { pollingIntervalSeconds: 30 }, async () => {
+    await runPostalSweep(ctx, postalClientFor(ctx));
+  });
+  await boss.schedule(QUEUE_POSTAL, '* * * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
 
   const sms = options.sms === false ? undefined : await startSmsGateway(ctx);
   const state: Running = { boss, timer: undefined as unknown as NodeJS.Timeout, polling: undefined, sms };

@@ -22,6 +22,8 @@ export const PROTECTED_COLUMNS: Record<string, Record<string, Protection>> = {
   sms_outbox: { phone: 'indexed' },
   login_throttle: { key: 'token' },
   citizen_identity_link: { citizen_id: 'indexed' },
+  // What VNeID verified, kept to fill the filing form (issue 18): read back by account, never searched.
+  verified_identity: { citizen_id: 'sealed' },
   dossier: { applicant_phone: 'sealed', applicant_citizen_id: 'sealed', form: 'json' },
   household_business: { owner_citizen_id: 'sealed' },
   household_business_version: { snapshot: 'json' },

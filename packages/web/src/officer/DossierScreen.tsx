@@ -6,6 +6,7 @@ import { Link } from '../router';
 import { ApiError, api, NetworkError } from '../shared/api';
 import { stateLabel, stateTone } from '../shared/dossiers';
 import { formatDateTime, formatDong } from '../shared/format';
+import { PostalShipment } from '../shared/PostalShipment';
 import { EventDialog, eventLabel } from './EventDialog';
 import { FormView } from './FormView';
 import type { OfficerDetail } from './types';
@@ -132,7 +133,9 @@ export function DossierScreen({ code }: { code: string }) {
                   .map((a) => (
                     <li key={`${a.componentId}-${a.fileId}`}>
                       <span className="off-file-comp">{a.componentName}</span>
-                      {a.fileId ? (
+                      {a.waivedBy === 'verified-identity' ? (
+                        <span className="tag ok">{t('post.waived')}</span>
+                      ) : a.fileId ? (
                         <a href={`/api/v1/files/${a.fileId}`} target="_blank" rel="noreferrer">
                           {a.mediaType === 'application/pdf' ? '📄' : '🖼'} {a.fileName}
                         </a>
@@ -167,6 +170,7 @@ export function DossierScreen({ code }: { code: string }) {
               ))}
             </ul>
           </section>
+          {d.delivery === 'post' && <PostalShipment code={d.code} desk ready={d.status === 'resolved'} />}
           <section className="off-card">
             <h2>{t('officer.dossier.timeline')}</h2>
             <ol className="off-timeline">
@@ -176,7 +180,7 @@ export function DossierScreen({ code }: { code: string }) {
                     {formatDateTime(e.at)} · {roles[e.actorRole] ?? e.actorRole}
                   </span>
                   <span className="tl-event">
-                    <strong>{eventLabel(e.event, locale)}</strong> → {stateLabel(e.to, locale)}
+                    <strong>{eventLabel(e.event, locale, e.eventLabel)}</strong> → {stateLabel(e.to, locale)}
                   </span>
                   {e.reason && (
                     <span className="tl-note">

@@ -17,8 +17,9 @@ type Values = Record<string, string | string[]>;
 /** Events whose due time the server computes: the schema here would ask for it, so they skip the local check. */
 const SERVER_COMPLETES = new Set(['receive', 'supplement_provided', 'financial_obligation_paid']);
 
-export function eventLabel(type: string, locale: string): string {
-  return (locale === 'en' ? EVENT_LABELS_EN : EVENT_LABELS_VI)[type as DossierEventType] ?? type;
+/** `sent`: the server's label, for entries that are not lifecycle events (the postal delivery). */
+export function eventLabel(type: string, locale: string, sent?: string): string {
+  return (locale === 'en' ? EVENT_LABELS_EN : EVENT_LABELS_VI)[type as DossierEventType] ?? sent ?? type;
 }
 
 /** "2026-12-09T16:30" typed in Vietnam time → an instant with its offset. */

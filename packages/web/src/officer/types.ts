@@ -68,6 +68,8 @@ export interface OfficerDetail extends OfficerSummary {
     round: number;
     /** Given from the citizen's document store (Kho dữ liệu) instead of an upload, and from which dossier. */
     reusedFrom?: { kind: 'result' | 'component'; dossierCode: string; label: string } | null;
+    /** 'verified-identity': no file, the VNeID-verified identity replaces the paper. */
+    waivedBy?: 'verified-identity' | null;
   }[];
   timeline: TimelineEntry[];
   availableEvents: string[];

@@ -66,6 +66,7 @@ export const householdBusinessRegistrationDefinition: ProcedureDefinitionInput =
       notes: 'Không cần nộp khi thông tin đã được xác thực qua Cơ sở dữ liệu quốc gia về dân cư (tài khoản định danh điện tử).',
       notesEn:
         'Not needed when your details are verified through the National Population Database (electronic identity account).',
+      waivedByVerifiedIdentity: true,
     },
     {
       id: 'bien-ban-hop-thanh-vien',
@@ -117,7 +118,11 @@ export const householdBusinessRegistrationDefinition: ProcedureDefinitionInput =
       { id: 'dia-diem', title: { vi: 'Địa điểm kinh doanh', en: 'Business location' }, fields: [locationField] },
       { id: 'nganh-nghe', title: { vi: 'Ngành, nghề kinh doanh', en: 'Business lines' }, fields: [businessLinesField] },
       { id: 'von', title: { vi: 'Vốn và lao động', en: 'Capital and employees' }, fields: [capitalField, employeesField] },
-      { id: 'chu-ho', title: { vi: 'Chủ hộ kinh doanh', en: 'Owner' }, fields: [ownerField] },
+      {
+        id: 'chu-ho',
+        title: { vi: 'Chủ hộ kinh doanh', en: 'Owner' },
+        fields: [{ ...ownerField, prefill: 'verified-identity' }],
+      },
       { id: 'thanh-vien', title: { vi: 'Thành viên hộ gia đình', en: 'Household members' }, fields: [membersField(true)] },
       {
         id: 'nhan-ket-qua',

@@ -4,10 +4,12 @@ import { z } from 'zod';
 import type { VneidConfig } from '../../config';
 import { devVneidProvider } from '../../dev/oidc-provider';
 import { problem } from '../../http/problem';
+import { requireCitizen } from '../actor';
 import { mayUseDemoTools } from '../demo-tools';
 import { createSession, endSession } from '../identity.service';
 import { newToken } from '../secrets';
 import { setSessionCookie } from '../session.plugin';
+import { findVerifiedIdentity, identityClaims, recordVerifiedIdentity } from './verified-identity';
 import { createVneidClient, issuerUrl, redirectUri, usesLocalProvider, type VneidClient } from './vneid.client';
 import { ATTEMPT_TTL_MS, findOrCreateCitizen, saveAttempt, takeAttempt } from './vneid.service';
 
@@ -44,6 +46,34 @@ export const vneidRoutes: FastifyPluginAsyncZod<{ env?: VneidConfig; client?: Vn
   const client = opts.client ?? createVneidClient(env, config);
   const secure = config.NODE_ENV === 'production';
   const disabled = () => problem(404, 'vneid-disabled', 'Đăng nhập bằng VNeID chưa được cấu hình');
+
+  app.get(
+    '/api/v1/auth/verified-identity',
+    {
+      schema: {
+        tags,
+        summary: 'Danh tính đã xác thực qua VNeID của công dân đang đăng nhập (điền sẵn biểu mẫu, miễn bản sao giấy tờ)',
+        response: {
+          200: z.object({
+            verified: z.boolean(),
+            identity: z
+              .object({
+                citizenId: z.string(),
+                fullName: z.string(),
+                birthDate: z.string().optional(),
+                sex: z.enum(['male', 'female']).optional(),
+                residence: z.string().optional(),
+              })
+              .nullable(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const identity = await findVerifiedIdentity(app.ctx, requireCitizen(request).userId);
+      return { verified: identity !== undefined, identity: identity ?? null };
+    },
+  );
 
   app.get(
     '/api/v1/auth/vneid/start',
@@ -126,6 +156,11 @@ export const vneidRoutes: FastifyPluginAsyncZod<{ env?: VneidConfig; client?: Vn
             });
       }
       // Signing in as somebody (possibly else) ends the session this browser had.
+      await recordVerifiedIdentity(app.ctx, found.user.id, {
+        citizenId: citizenId.data,
+        fullName: name,
+        ...identityClaims(claims),
+      });
       if (request.actor) await endSession(app.ctx, request.actor.sessionId);
       const session = await createSession(app.ctx, found.user, request.ip ?? null, request.headers['user-agent'] ?? null);
       request.actor = session.actor;

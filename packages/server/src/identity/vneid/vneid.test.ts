@@ -47,6 +47,23 @@ describe('Đăng nhập bằng VNeID (authorization code + PKCE, local provider,
     assert.ok(account.phoneVerifiedAt);
   });
 
+  test('the identity VNeID verified (birth date, sex, residence) is kept for the filing form', async () => {
+    const browser = new FetchBrowser(t.base);
+    await vneidLoginByHttp(browser, newcomer.citizen_id);
+    const res = await browser.request('/api/v1/auth/verified-identity');
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), {
+      verified: true,
+      identity: {
+        citizenId: newcomer.citizen_id,
+        fullName: newcomer.name,
+        birthDate: newcomer.birthdate,
+        sex: newcomer.gender,
+        residence: newcomer.address.formatted,
+      },
+    });
+  });
+
   test('the same identity signing in again lands in the same account', async () => {
     const browser = new FetchBrowser(t.base);
     const end = await vneidLoginByHttp(browser, newcomer.citizen_id);

@@ -6,6 +6,7 @@ import { componentText, type ProcedureComponent } from '../../shared/catalog';
 import { type DossierDetail, stateLabel, stateTone } from '../../shared/dossiers';
 import { formatDateTime, formatDong } from '../../shared/format';
 import { useOutbox } from '../../shared/outbox-runtime';
+import { PostalShipment } from '../../shared/PostalShipment';
 import { FormError } from '../../shared/ui';
 import { AttachmentInput, type PickedFile } from '../filing/AttachmentInput';
 import { DossierReads } from '../privacy/DossierReads';
@@ -108,6 +109,7 @@ export function DossierDetailPage({ code }: { code: string }) {
         </>
       )}
 
+      {d.delivery === 'post' && <PostalShipment code={d.code} />}
       <h2>{t('dossier.timeline')}</h2>
       <ol className="timeline">
         {[...d.timeline].reverse().map((e) => (

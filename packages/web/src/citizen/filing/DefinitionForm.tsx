@@ -16,6 +16,7 @@ import {
   lowerFirst,
 } from './definition-form';
 import { errorFor, getPath } from './form-state';
+import { LockedField } from './verified-identity';
 
 export type { FormContext } from './controls/context';
 
@@ -112,6 +113,7 @@ function FieldControl({
     error: errorFor(ctx.errors, path),
     legendHidden,
   };
+  if (ctx.locked?.has(path)) return <LockedField {...props} />;
   if (isOptionalPart(field)) return <OptionalPart {...props} label={base} />;
   return <TypedControl {...props} />;
 }

@@ -31,6 +31,7 @@ import { type FieldError, type FormData, getPath, setPath } from './form-state';
 import { RegistrationLookup, registrationLookupFields } from './RegistrationLookup';
 import { ReviewStep } from './ReviewStep';
 import { Submitted } from './Submitted';
+import { PostageQuote, useVerifiedIdentity, withIdentity } from './verified-identity';
 import { WhereStep } from './WhereStep';
 import { AttachmentsStep, attachmentRefs, componentErrors, papersOf } from './wizard-attachments';
 import { errorStep } from './wizard-errors';
@@ -66,6 +67,7 @@ export default function FilingWizard({ code }: { code: string }) {
   const deps = useMemo<FilingDeps>(() => ({ today: calendarDateOf(new Date()), calendar: buildCalendar() }), []);
   const saver = useRef(draftSaver((d) => saveDraft(draftStore, d, new Date()))).current;
   const fromItem = query.get('from');
+  const identity = useVerifiedIdentity(session.status === 'signed-in' && session.user.kind === 'citizen');
 
   const definition = useMemo(() => parseDefinition(procedure?.definition), [procedure]);
   const compiled = useMemo(() => (definition ? compileDefinition(definition) : undefined), [definition]);
@@ -179,6 +181,7 @@ export default function FilingWizard({ code }: { code: string }) {
   if (!state || !definition || !compiled) return <p className="muted">{t('common.loading')}</p>;
   if (result) return <Submitted item={result} />;
 
+  if (identity && !state.meta.locked) setState(withIdentity(definition, state, identity));
   const step = steps[state.stepIndex] ?? steps[0]!;
   const version = procedure?.version;
   // Functional updates: a picker sets a form field and a display name in the same tap.
@@ -207,6 +210,7 @@ export default function FilingWizard({ code }: { code: string }) {
     setUnitName: (path, name) =>
       update((s) => ({ ...s, meta: { ...s.meta, unitNames: { ...s.meta.unitNames, [path]: name ?? '' } } })),
     rootFields: topFields,
+    locked: new Set(state.meta.locked),
   };
 
   const unitCode = (): string | undefined =>
@@ -360,6 +364,7 @@ export default function FilingWizard({ code }: { code: string }) {
           data={state.data}
           files={state.meta.files}
           errors={shownErrors}
+          waived={state.meta.waived}
           setFiles={(fn) => {
             update((s) => ({ ...s, meta: { ...s.meta, files: fn(s.meta.files) } }));
             // A paper said missing (or a file said still uploading) is checked again at "Tiếp tục".
@@ -380,6 +385,9 @@ export default function FilingWizard({ code }: { code: string }) {
           fee={procedure?.feeAmounts}
           onEdit={(id) => go(indexOf(id))}
         />
+      )}
+      {step.kind === 'review' && delivery() === 'post' && (
+        <PostageQuote procedureCode={code} address={String(getPath(state.data, 'postalAddress') ?? '')} />
       )}
       {step.kind === 'review' && <ProcedureNotice code={code} definition={definition} />}
       <div className="wizard-nav">

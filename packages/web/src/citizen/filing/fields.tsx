@@ -10,6 +10,9 @@ export interface WizardMeta {
   unitNames?: Record<string, string>;
   delivery?: 'counter' | 'post' | 'electronic';
   files: PickedFile[];
+  /** Paths of the fields filled from the VNeID-verified identity, and the papers it replaces (verified-identity.tsx). */
+  locked?: string[];
+  waived?: string[];
 }
 
 /** Big radio buttons (one per line) — easier to hit than a <select> on a small screen. */

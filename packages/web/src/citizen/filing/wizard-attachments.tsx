@@ -9,6 +9,7 @@ import { loadStore, type StoreListing } from '../store/store-api';
 import { AttachmentInput, type FilesUpdate, type PickedFile } from './AttachmentInput';
 import { type FormValue, localized } from './definition-form';
 import type { FieldError } from './form-state';
+import { WaivedPaper } from './verified-identity';
 
 type T = ReturnType<typeof useI18n>['t'];
 
@@ -16,13 +17,16 @@ type T = ReturnType<typeof useI18n>['t'];
  * The papers of the dossier, from the definition: a mandatory one, or a conditional one whose
  * condition holds on the form (members declared → their meeting minutes), needs at least one file.
  */
-export function papersOf(definition: ProcedureDefinition, data: FormValue, locale: 'vi' | 'en') {
+export function papersOf(definition: ProcedureDefinition, data: FormValue, locale: 'vi' | 'en', waived: readonly string[] = []) {
   return definition.components.map((c) => ({
     id: c.id,
     name: localized(c.name, locale),
+    // Replaced by the VNeID-verified identity: not asked for (verified-identity.tsx).
+    waived: waived.includes(c.id),
     mandatory:
-      c.requirement.kind === 'mandatory' ||
-      (c.requirement.condition !== undefined && evaluateCondition(c.requirement.condition, data)),
+      !waived.includes(c.id) &&
+      (c.requirement.kind === 'mandatory' ||
+        (c.requirement.condition !== undefined && evaluateCondition(c.requirement.condition, data))),
     when: c.requirement.kind === 'conditional' ? (locale === 'en' && c.requirement.whenEn) || c.requirement.whenVi : undefined,
   }));
 }
@@ -31,11 +35,11 @@ export function papersOf(definition: ProcedureDefinition, data: FormValue, local
 export function componentErrors(
   _procedure: ProcedureDetail | undefined,
   definition: ProcedureDefinition,
-  state: { data: FormValue; meta: { files: PickedFile[] } },
+  state: { data: FormValue; meta: { files: PickedFile[]; waived?: string[] } },
   t: T,
   locale: 'vi' | 'en',
 ): FieldError[] {
-  return papersOf(definition, state.data, locale)
+  return papersOf(definition, state.data, locale, state.meta.waived)
     .filter(
       (c) =>
         c.mandatory &&
@@ -53,7 +57,9 @@ export function AttachmentsStep({
   files,
   errors,
   setFiles,
+  waived,
 }: {
+  waived?: string[];
   procedure: ProcedureDetail | undefined;
   definition: ProcedureDefinition;
   data: FormValue;
@@ -66,20 +72,24 @@ export function AttachmentsStep({
   return (
     <div className="stack">
       <p className="lead">{t('attachments.lead')}</p>
-      {papersOf(definition, data, locale).map((c) => (
-        <div key={c.id} className="stack">
-          <AttachmentInput
-            componentId={c.id}
-            label={c.name}
-            mandatory={c.mandatory}
-            error={errors.find((e) => e.field === `@files.${c.id}`)?.message}
-            procedureCode={procedure?.code ?? definition.code}
-            files={files}
-            setFiles={setFiles}
-          />
-          <ReuseOffer componentId={c.id} documents={offered(c.id)} files={files} setFiles={setFiles} />
-        </div>
-      ))}
+      {papersOf(definition, data, locale, waived).map((c) =>
+        c.waived ? (
+          <WaivedPaper key={c.id} name={c.name} />
+        ) : (
+          <div key={c.id} className="stack">
+            <AttachmentInput
+              componentId={c.id}
+              label={c.name}
+              mandatory={c.mandatory}
+              error={errors.find((e) => e.field === `@files.${c.id}`)?.message}
+              procedureCode={procedure?.code ?? definition.code}
+              files={files}
+              setFiles={setFiles}
+            />
+            <ReuseOffer componentId={c.id} documents={offered(c.id)} files={files} setFiles={setFiles} />
+          </div>
+        ),
+      )}
     </div>
   );
 }

@@ -15,6 +15,8 @@ export interface FormContext {
   setUnitName: (path: string, name: string | undefined) => void;
   /** The form's top-level fields (a field looks for the form's own address). */
   rootFields: readonly FieldDefinition[];
+  /** Paths filled from the VNeID-verified identity: shown, not editable. */
+  locked?: ReadonlySet<string>;
 }
 
 export interface ControlProps {
