@@ -3,7 +3,7 @@ import { formatPercentOf } from '@dvc/domain/indicators';
 import { sql } from 'kysely';
 import { currentGroupMembers } from '../catalog/index';
 import type { AppContext } from '../http/context';
-import type { Filters } from '../reports/index';
+import { type Filters, scopeConditions } from '../reports/index';
 import { GROUP_TITLES, type InterlinkGroup } from './dossier-group.service';
 
 /**
@@ -24,9 +24,7 @@ export async function countInterlinkedFilings(ctx: AppContext, f: Filters): Prom
     sql`${day} >= ${f.period.from}::date`,
     sql`${day} < ${f.period.to}::date`,
   ];
-  if (f.procedureCodes) where.push(f.procedureCodes.length ? sql`procedure_code in (${sql.join(f.procedureCodes)})` : sql`false`);
-  if (f.agencyCode) where.push(sql`agency_code = ${f.agencyCode}`);
-  if (f.scopeAgencies) where.push(f.scopeAgencies.length ? sql`agency_code in (${sql.join(f.scopeAgencies)})` : sql`false`);
+  where.push(...scopeConditions(f));
   const filings = await sql<{ codes: string[]; online: boolean; finished: boolean }>`
     select array_agg(distinct procedure_code) as codes,
       bool_and(channel in ('web', 'mobile')) as online,

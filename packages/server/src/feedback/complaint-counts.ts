@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import type { Dimension, Filters } from '../reports/index';
+import { type Dimension, dossierGroupKey, type Filters, scopeConditions } from '../reports/index';
 
 export interface ComplainedCount {
   key: string;
@@ -17,23 +17,13 @@ export interface ComplainedCount {
  */
 export async function countComplainedDossiers(db: Db, dim: Dimension, f: Filters): Promise<ComplainedCount[]> {
   const cd = sql`report_day(c.created_at)`;
-  const key = {
-    unit: sql`d.unit_code`,
-    procedure: sql`d.procedure_code`,
-    channel: sql`d.channel`,
-    agency: sql`d.agency_code`,
-    month: sql`to_char(${cd}, 'YYYY-MM')`,
-  }[dim];
-  const era = dim === 'unit' ? sql`report_day(d.submitted_at) < date '2025-07-01'` : sql`false`;
+  const { key, era } = dossierGroupKey(dim, cd);
   const where = [
     sql`c.province_code = ${f.provinceCode}`,
     sql`${cd} >= ${f.period.from}::date`,
     sql`${cd} < ${f.period.to}::date`,
   ];
-  if (f.procedureCodes)
-    where.push(f.procedureCodes.length ? sql`d.procedure_code in (${sql.join(f.procedureCodes)})` : sql`false`);
-  if (f.agencyCode) where.push(sql`d.agency_code = ${f.agencyCode}`);
-  if (f.scopeAgencies) where.push(f.scopeAgencies.length ? sql`d.agency_code in (${sql.join(f.scopeAgencies)})` : sql`false`);
+  where.push(...scopeConditions(f, 'd.'));
   const res = await sql<{ key: string; oldEra: boolean; complained: string | number }>`
     select ${key} as key, ${era} as old_era, count(distinct d.id) as complained
     from complaint c

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import type { Dimension, Filters } from '../reports/index';
+import { type Dimension, dossierGroupKey, type Filters, scopeConditions } from '../reports/index';
 
 export interface PublishedCount {
   key: string;
@@ -20,23 +20,13 @@ export interface PublishedCount {
  */
 export async function countPublishedDossiers(db: Db, dim: Dimension, f: Filters): Promise<PublishedCount[]> {
   const day = sql`report_day(d.submitted_at)`;
-  const key = {
-    unit: sql`d.unit_code`,
-    procedure: sql`d.procedure_code`,
-    channel: sql`d.channel`,
-    agency: sql`d.agency_code`,
-    month: sql`to_char(${day}, 'YYYY-MM')`,
-  }[dim];
-  const era = dim === 'unit' ? sql`${day} < date '2025-07-01'` : sql`false`;
+  const { key, era } = dossierGroupKey(dim, day);
   const where = [
     sql`d.province_code = ${f.provinceCode}`,
     sql`${day} >= ${f.period.from}::date`,
     sql`${day} < ${f.period.to}::date`,
   ];
-  if (f.procedureCodes)
-    where.push(f.procedureCodes.length ? sql`d.procedure_code in (${sql.join(f.procedureCodes)})` : sql`false`);
-  if (f.agencyCode) where.push(sql`d.agency_code = ${f.agencyCode}`);
-  if (f.scopeAgencies) where.push(f.scopeAgencies.length ? sql`d.agency_code in (${sql.join(f.scopeAgencies)})` : sql`false`);
+  where.push(...scopeConditions(f, 'd.'));
   const res = await sql<{ key: string; oldEra: boolean; queued: string | number; synced: string | number }>`
     select key, old_era, count(*) as queued, count(*) filter (where synced) as synced
     from (

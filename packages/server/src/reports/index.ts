@@ -1,2 +1,2 @@
 /** The reports capability's entry point: what other capabilities may use of it. */
-export type { Dimension, Filters } from './reports.repository';
+export { type Dimension, dossierGroupKey, type Filters, scopeConditions } from './reports.repository';

@@ -108,12 +108,42 @@ function dimensionOfAggregate(dim: Dimension, from: string): { key: RawBuilder<s
   }
 }
 
+/**
+ * The filters' procedures and agencies as conditions on a table's `procedure_code` and `agency_code`
+ * (`prefix`: the table's alias and a dot, e.g. 'd.'), for the aggregates and the counts read beside them.
+ */
+export function scopeConditions(f: Filters, prefix = ''): RawBuilder<boolean>[] {
+  const column = (name: string) => sql.raw(`${prefix}${name}`);
+  const parts: RawBuilder<boolean>[] = [];
+  if (f.procedureCodes)
+    parts.push(f.procedureCodes.length ? sql`${column('procedure_code')} in (${sql.join(f.procedureCodes)})` : sql`false`);
+  if (f.agencyCode) parts.push(sql`${column('agency_code')} = ${f.agencyCode}`);
+  if (f.scopeAgencies)
+    parts.push(f.scopeAgencies.length ? sql`${column('agency_code')} in (${sql.join(f.scopeAgencies)})` : sql`false`);
+  return parts;
+}
+
+/**
+ * A dossier's group in the report (alias `d`), for the counts read beside the aggregates: its unit
+ * (and the era its code is read in), procedure, channel or agency, or the month of `monthOf`.
+ */
+export function dossierGroupKey(
+  dim: Dimension,
+  monthOf: RawBuilder<unknown>,
+): { key: RawBuilder<string>; era: RawBuilder<boolean> } {
+  const key = {
+    unit: sql<string>`d.unit_code`,
+    procedure: sql<string>`d.procedure_code`,
+    channel: sql<string>`d.channel`,
+    agency: sql<string>`d.agency_code`,
+    month: sql<string>`to_char(${monthOf}, 'YYYY-MM')`,
+  }[dim];
+  const era = dim === 'unit' ? sql<boolean>`report_day(d.submitted_at) < date '2025-07-01'` : sql<boolean>`false`;
+  return { key, era };
+}
+
 function scopeWhere(f: Filters): RawBuilder<boolean> {
-  const parts: RawBuilder<boolean>[] = [sql`province_code = ${f.provinceCode}`];
-  if (f.procedureCodes) parts.push(f.procedureCodes.length ? sql`procedure_code in (${sql.join(f.procedureCodes)})` : sql`false`);
-  if (f.agencyCode) parts.push(sql`agency_code = ${f.agencyCode}`);
-  if (f.scopeAgencies) parts.push(f.scopeAgencies.length ? sql`agency_code in (${sql.join(f.scopeAgencies)})` : sql`false`);
-  return sql.join(parts, sql` and `) as RawBuilder<boolean>;
+  return sql.join([sql`province_code = ${f.provinceCode}`, ...scopeConditions(f)], sql` and `) as RawBuilder<boolean>;
 }
 
 const COUNTERS = sql.raw(

@@ -124,14 +124,16 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
     scopeAgencies: q.scopeAgencies,
   };
   const reuseKnown = await hasReuseData(ctx.db, provinceCode);
-  const countsBy = async (dim: Dimension) =>
-    withReuse(
-      withCounted(await countsFromAggregates(ctx.db, dim, filters), [
-        ...(await countComplainedDossiers(ctx.db, dim, filters)),
-        ...(await countPublishedDossiers(ctx.db, dim, filters)),
-      ]),
-      reuseKnown ? await countReusingDossiers(ctx.db, dim, filters) : null,
-    );
+  const countsBy = async (dim: Dimension) => {
+    const counts = withCounted(await countsFromAggregates(ctx.db, dim, filters), [
+      ...(await countComplainedDossiers(ctx.db, dim, filters)),
+      ...(await countPublishedDossiers(ctx.db, dim, filters)),
+      ...(reuseKnown ? await countReusingDossiers(ctx.db, dim, filters) : []),
+    ]);
+    // Once the province recorded any reuse, the rate is a figure everywhere (0 included), not "chưa có dữ liệu".
+    if (reuseKnown) for (const c of counts) c.reuseKnown = true;
+    return counts;
+  };
   const counts = await countsBy(q.groupBy);
   // The level totals and the online services read the same aggregates by unit and by procedure.
   const figures = q.figures ?? true;
@@ -210,11 +212,13 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
 
 /**
  * Adds counts read outside the aggregates (complained dossiers, dossiers published on the national
- * portal) to each group's counts; a group with such counts alone gets a row.
+ * portal, dossiers reusing stored papers) to each group's counts; a group with such counts alone gets a row.
  */
 function withCounted(
   counts: CountRow[],
-  extra: Array<{ key: string; oldEra: boolean } & Partial<Pick<CountRow, 'complained' | 'portalQueued' | 'portalSynced'>>>,
+  extra: Array<
+    { key: string; oldEra: boolean } & Partial<Pick<CountRow, 'complained' | 'portalQueued' | 'portalSynced' | 'reused'>>
+  >,
 ): CountRow[] {
   const byKey = new Map(counts.map((c) => [`${c.oldEra}|${c.key}`, c]));
   for (const x of extra) {
@@ -227,19 +231,7 @@ function withCounted(
     row.complained += x.complained ?? 0;
     row.portalQueued += x.portalQueued ?? 0;
     row.portalSynced += x.portalSynced ?? 0;
-  }
-  return counts;
-}
-
-/** Adds each group's reusing dossiers; null = no reuse recorded at all (the rate stays unknown). */
-function withReuse(counts: CountRow[], reused: Awaited<ReturnType<typeof countReusingDossiers>> | null): CountRow[] {
-  if (!reused) return counts;
-  const byKey = new Map(counts.map((c) => [`${c.oldEra}|${c.key}`, c]));
-  for (const c of counts) c.reuseKnown = true;
-  for (const x of reused) {
-    const row = byKey.get(`${x.oldEra}|${x.key}`);
-    // A reusing dossier was received in the period, so its group has a row of received counts.
-    if (row) row.reused += x.reused;
+    row.reused += x.reused ?? 0;
   }
   return counts;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import type { Dimension, Filters } from '../reports/index';
+import { type Dimension, dossierGroupKey, type Filters, scopeConditions } from '../reports/index';
 
 export interface ReusedCount {
   key: string;
@@ -17,23 +17,13 @@ export interface ReusedCount {
  */
 export async function countReusingDossiers(db: Db, dim: Dimension, f: Filters): Promise<ReusedCount[]> {
   const sd = sql`report_day(d.submitted_at)`;
-  const key = {
-    unit: sql`d.unit_code`,
-    procedure: sql`d.procedure_code`,
-    channel: sql`d.channel`,
-    agency: sql`d.agency_code`,
-    month: sql`to_char(${sd}, 'YYYY-MM')`,
-  }[dim];
-  const era = dim === 'unit' ? sql`${sd} < date '2025-07-01'` : sql`false`;
+  const { key, era } = dossierGroupKey(dim, sd);
   const where = [
     sql`d.province_code = ${f.provinceCode}`,
     sql`${sd} >= ${f.period.from}::date`,
     sql`${sd} < ${f.period.to}::date`,
   ];
-  if (f.procedureCodes)
-    where.push(f.procedureCodes.length ? sql`d.procedure_code in (${sql.join(f.procedureCodes)})` : sql`false`);
-  if (f.agencyCode) where.push(sql`d.agency_code = ${f.agencyCode}`);
-  if (f.scopeAgencies) where.push(f.scopeAgencies.length ? sql`d.agency_code in (${sql.join(f.scopeAgencies)})` : sql`false`);
+  where.push(...scopeConditions(f, 'd.'));
   // Driven from the reused attachments (their partial index, migration 056), not from the period's
   // dossiers: the report's cost stays bounded by the period whatever the size of the dossier table.
   const res = await sql<{ key: string; oldEra: boolean; reused: string | number }>`
