@@ -1,68 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { procedureDefinitions } from '@dvc/domain';
-import { householdForm } from '../dossiers/dossiers.test-helpers';
 import { RATING_QUESTIONS } from '../feedback/rating-questions';
-import { ACTORS, type ActorName, type MatrixFixture } from './access-matrix.fixture';
+import {
+  ADMINS,
+  CITIZENS,
+  EVERYONE,
+  filing,
+  get,
+  type MatrixCase,
+  NOT_SEE_A,
+  OFFICERS,
+  OVERRIDE_DAY,
+  post,
+  pub,
+  RECEIVERS,
+  REGISTRATION,
+  REPORT_QUERY,
+  SEE_A,
+  SIGNED_IN,
+  tusCreate,
+  tusHeaders,
+  withKey,
+} from './access-matrix.groups';
+import { OFFICE_CASES } from './access-matrix.office-cases';
 
-/** The procedure the cases file against, named by its definition rather than written out. */
-const REGISTRATION = procedureDefinitions.householdBusinessRegistrationDefinition.code;
-
-/**
- * What each person is expected to get from each route — written from the rules of the service
- * (who files, who may see a dossier, who administers), not read from route-access.ts.
- * - ok: gets through every access check (any answer but 401, 403, 404 or 5xx; 404 too where the
- *   target does not exist: `absent`);
- * - hidden: 404 — the target exists but is not theirs;
- * - everyone else: 401 without a session, 403 with one.
- */
-export interface MatrixCase {
-  request(f: MatrixFixture): { url: string; payload?: unknown; headers?: Record<string, string> };
-  ok: readonly ActorName[];
-  hidden?: readonly ActorName[];
-  /** The target does not exist in the matrix's data: 404 cannot tell refusal from absence. */
-  absent?: true;
-  /** The request ends the session it carries (logout): it gets a session of its own. */
-  endsSession?: true;
-  /** Rate-limited per address: each request from an address of its own. */
-  ownAddress?: true;
-  /** Needs a service the test does not run (the VNeID provider over HTTP): 503 is its honest answer. */
-  needsOutsideService?: true;
-}
-
-const EVERYONE = ACTORS;
-const SIGNED_IN = ACTORS.filter((a) => a !== 'anonymous');
-const CITIZENS = ['citizenA', 'citizenB'] as const;
-const OFFICERS = SIGNED_IN.filter((a) => a !== 'citizenA' && a !== 'citizenB');
-const ADMINS = ['provinceAdmin', 'systemAdmin'] as const;
-const RECEIVERS = ['deskA', 'deskB', 'department'] as const;
-/** Who may see dossier A (agency A's officers, the province readers, its applicant) … */
-const SEE_A = ['citizenA', 'deskA', 'specialist', 'leader', ...ADMINS] as const;
-/** … and who may not: it reads as 404 to them. */
-const NOT_SEE_A = ['citizenB', 'deskB', 'hotline', 'department'] as const;
-
-const get = (url: string) => () => ({ url });
-const post =
-  (url: string, payload: unknown = {}) =>
-  () => ({ url, payload });
-const filing = (extra: Record<string, unknown> = {}) => ({
-  procedureCode: REGISTRATION,
-  unitCode: '21025',
-  form: householdForm(),
-  attachments: [],
-  delivery: 'electronic',
-  ...extra,
-});
-const withKey = (payload: unknown) => ({ payload, headers: { 'idempotency-key': randomUUID() } });
-const tusHeaders = { 'tus-resumable': '1.0.0' };
-const tusCreate = {
-  ...tusHeaders,
-  'upload-length': '10',
-  'upload-metadata': `filename ${Buffer.from('a.pdf').toString('base64')},procedureCode ${Buffer.from(REGISTRATION).toString('base64')},componentId ${Buffer.from('giay-de-nghi').toString('base64')}`,
-};
-const REPORT_QUERY = '?period=2026-11';
-const OVERRIDE_DAY = '2030-05-06';
-
-const pub = (url: string, extra: Partial<MatrixCase> = {}): MatrixCase => ({ request: get(url), ok: EVERYONE, ...extra });
+export type { MatrixCase } from './access-matrix.groups';
 
 /** Keyed as route-access.ts keys its rules; HEAD routes are checked with their GET's case. */
 export const MATRIX: Record<string, MatrixCase> = {
@@ -393,122 +354,5 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/reports/indicators.pdf': { request: get(`/api/v1/reports/indicators.pdf${REPORT_QUERY}`), ok: OFFICERS },
   'GET /api/v1/reports/settings': { request: get('/api/v1/reports/settings'), ok: OFFICERS },
 
-  'GET /api/v1/signing/authorization': { request: get('/api/v1/signing/authorization'), ok: OFFICERS },
-  // Bodies refused by validation (400): the rule is checked without sending an SMS or signing in.
-  'POST /api/v1/signing/otp': { request: post('/api/v1/signing/otp', { unknown: 1 }), ok: OFFICERS },
-  'POST /api/v1/signing/authorization': { request: post('/api/v1/signing/authorization', {}), ok: OFFICERS },
-  'GET /api/v1/admin/signing/credentials': { request: get('/api/v1/admin/signing/credentials'), ok: ADMINS },
-  'POST /api/v1/admin/signing/credentials/:id/revoke': {
-    request: () => ({ url: `/api/v1/admin/signing/credentials/${randomUUID()}/revoke`, payload: { reason: 'Thử quyền' } }),
-    ok: ADMINS,
-    absent: true,
-  },
-  'GET /api/v1/admin/staff': { request: get('/api/v1/admin/staff?q=Nguy'), ok: ADMINS },
-  'POST /api/v1/admin/staff': { request: post('/api/v1/admin/staff'), ok: ADMINS },
-  'PUT /api/v1/admin/staff/:id': { request: () => ({ url: `/api/v1/admin/staff/${randomUUID()}`, payload: {} }), ok: ADMINS },
-  'POST /api/v1/admin/staff/:id/deactivate': {
-    request: () => ({ url: `/api/v1/admin/staff/${randomUUID()}/deactivate`, payload: {} }),
-    ok: ADMINS,
-    absent: true,
-  },
-  'POST /api/v1/admin/staff/:id/password-code': {
-    request: () => ({ url: `/api/v1/admin/staff/${randomUUID()}/password-code`, payload: {} }),
-    ok: ADMINS,
-    absent: true,
-  },
-  // The picker of agency A lists its specialists to agency A's officers and the administrators.
-  'GET /api/v1/officer/agencies/:code/staff': {
-    request: get('/api/v1/officer/agencies/UBND.21025/staff?role=specialist'),
-    ok: ['deskA', 'specialist', 'leader', ...ADMINS],
-  },
-  'POST /api/v1/auth/staff-password': { request: post('/api/v1/auth/staff-password'), ok: EVERYONE },
-  'POST /api/v1/admin/staff/:id/handover': {
-    request: () => ({ url: `/api/v1/admin/staff/${randomUUID()}/handover`, payload: {} }),
-    ok: ADMINS,
-    absent: true,
-  },
-  'POST /api/v1/admin/staff/:id/back-from-leave': {
-    request: () => ({ url: `/api/v1/admin/staff/${randomUUID()}/back-from-leave`, payload: {} }),
-    ok: ADMINS,
-    absent: true,
-  },
-
-  'GET /api/v1/admin/agencies': { request: get('/api/v1/admin/agencies?q=Cẩm'), ok: ADMINS },
-  'POST /api/v1/admin/agencies': { request: post('/api/v1/admin/agencies'), ok: ADMINS },
-  'PUT /api/v1/admin/agencies/:code': { request: () => ({ url: '/api/v1/admin/agencies/UBND.21025', payload: {} }), ok: ADMINS },
-  'POST /api/v1/admin/agencies/:code/close': { request: post('/api/v1/admin/agencies/UBND.21025/close'), ok: ADMINS },
-  'GET /api/v1/admin/targets': { request: get('/api/v1/admin/targets'), ok: ADMINS },
-  'POST /api/v1/admin/targets': { request: post('/api/v1/admin/targets'), ok: ADMINS },
-  'PUT /api/v1/admin/target-groups/:code': { request: () => ({ url: '/api/v1/admin/target-groups/X', payload: {} }), ok: ADMINS },
-
-  // Catalog administration: the province's and the system's administrators only.
-  'GET /api/v1/admin/procedures': { request: get('/api/v1/admin/procedures?q=ho kinh doanh'), ok: ADMINS },
-  'PUT /api/v1/admin/procedures/:code': {
-    request: () => ({ url: '/api/v1/admin/procedures/QNG-MA-TRAN', payload: { code: 'QNG-MA-TRAN' } }),
-    ok: ADMINS,
-  },
-  'GET /api/v1/admin/procedures/:code/versions': {
-    request: get(`/api/v1/admin/procedures/${REGISTRATION}/versions`),
-    ok: ADMINS,
-  },
-  'GET /api/v1/admin/procedures/:code/versions/:version': {
-    request: get(`/api/v1/admin/procedures/${REGISTRATION}/versions/1`),
-    ok: ADMINS,
-  },
-  'GET /api/v1/admin/procedures/:code/versions/:version/diff/:other': {
-    request: get(`/api/v1/admin/procedures/${REGISTRATION}/versions/1/diff/1`),
-    ok: ADMINS,
-  },
-  // Already published: publishing again changes nothing the other cases depend on.
-  'POST /api/v1/admin/procedures/:code/publish': {
-    request: post(`/api/v1/admin/procedures/${REGISTRATION}/publish`),
-    ok: ADMINS,
-  },
-  'POST /api/v1/admin/procedures/:code/unpublish': {
-    request: post('/api/v1/admin/procedures/QNG-KHONG-CO/unpublish'),
-    ok: ADMINS,
-    absent: true,
-  },
-  'POST /api/v1/admin/procedures/import': { request: post('/api/v1/admin/procedures/import', { procedures: [] }), ok: ADMINS },
-
-  // Personal data: one's own reads log; the officers' reads are the administrators'
-  'GET /api/v1/privacy/reads': { request: get('/api/v1/privacy/reads'), ok: CITIZENS },
-  'GET /api/v1/admin/privacy/reads': { request: get('/api/v1/admin/privacy/reads'), ok: ADMINS },
-  'GET /api/v1/admin/privacy/reads/by-officer': { request: get('/api/v1/admin/privacy/reads/by-officer'), ok: ADMINS },
-  'GET /api/v1/privacy/export': { request: get('/api/v1/privacy/export'), ok: CITIZENS },
-  // A correction asked for, not a deletion: the matrix's citizens keep their accounts.
-  'POST /api/v1/privacy/requests': {
-    request: post('/api/v1/privacy/requests', { kind: 'correction', detail: 'Sai ngày sinh' }),
-    ok: CITIZENS,
-  },
-  'GET /api/v1/privacy/requests': { request: get('/api/v1/privacy/requests'), ok: CITIZENS },
-  'GET /api/v1/admin/privacy/requests': { request: get('/api/v1/admin/privacy/requests'), ok: ADMINS },
-  'POST /api/v1/admin/privacy/requests/:code/answer': {
-    request: post('/api/v1/admin/privacy/requests/YCDL-000000-000000/answer', { decision: 'refused', answer: 'Thử quyền' }),
-    ok: ADMINS,
-    absent: true,
-  },
-  'GET /api/v1/admin/assistant/unanswered': { request: get('/api/v1/admin/assistant/unanswered'), ok: ADMINS },
-  'GET /api/v1/admin/assistant/faq': { request: get('/api/v1/admin/assistant/faq'), ok: ADMINS },
-  'POST /api/v1/admin/assistant/faq': {
-    request: post('/api/v1/admin/assistant/faq', {
-      question: 'Làm hộ chiếu ở đâu?',
-      answer: 'Hộ chiếu do Phòng Quản lý xuất nhập cảnh Công an tỉnh cấp.',
-    }),
-    ok: ADMINS,
-  },
-  'GET /api/v1/admin/privacy/retention': { request: get('/api/v1/admin/privacy/retention'), ok: ADMINS },
-  'GET /api/v1/privacy/notices/procedures/:code': {
-    request: get(`/api/v1/privacy/notices/procedures/${REGISTRATION}`),
-    ok: EVERYONE,
-  },
-  // The default period again: the run that follows deletes nothing the other cases use.
-  'PUT /api/v1/admin/privacy/retention/:category': {
-    request: () => ({
-      url: '/api/v1/admin/privacy/retention/sms_outbox',
-      payload: { keepDays: 30, action: 'delete', legalBasis: 'Thử quyền' },
-    }),
-    ok: ADMINS,
-  },
-  'POST /api/v1/admin/privacy/retention/run': { request: post('/api/v1/admin/privacy/retention/run'), ok: ADMINS },
+  ...OFFICE_CASES,
 };
