@@ -9,19 +9,20 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { foldVietnamese, PROCEDURES } from '@dvc/domain';
 import { type EvalQuestion, HAND_WRITTEN } from './hand-written';
+import { EXPECTED } from './procedures';
 
 /** How people name each seeded procedure, besides its official name (kept apart from the assistant's own list on purpose). */
 const SPOKEN_NAMES: Record<string, string[]> = {
-  '1.001612': ['giấy phép kinh doanh hộ gia đình', 'đăng ký hộ kinh doanh', 'mở quán bán hàng'],
-  '2.000720': ['thay đổi giấy phép kinh doanh', 'đổi địa chỉ hộ kinh doanh'],
-  '1.001266': ['ngừng kinh doanh', 'đóng cửa hộ kinh doanh'],
-  'QNG-TB-KHUYEN-MAI': ['thông báo khuyến mãi', 'chạy chương trình khuyến mãi'],
-  '1.001193': ['làm giấy khai sinh', 'khai sinh cho con'],
-  '1.004222': ['nhập hộ khẩu', 'đăng ký hộ khẩu thường trú'],
-  'QNG-BHYT-TRE-EM-DUOI-6': ['thẻ bảo hiểm y tế cho bé', 'bhyt cho trẻ em'],
-  '1.000656': ['làm giấy chứng tử', 'khai tử cho người nhà'],
-  '1.003197': ['cắt hộ khẩu', 'xóa hộ khẩu'],
-  '1.001731': ['xin tiền mai táng', 'hỗ trợ mai táng phí'],
+  [EXPECTED.registration]: ['giấy phép kinh doanh hộ gia đình', 'đăng ký hộ kinh doanh', 'mở quán bán hàng'],
+  [EXPECTED.change]: ['thay đổi giấy phép kinh doanh', 'đổi địa chỉ hộ kinh doanh'],
+  [EXPECTED.termination]: ['ngừng kinh doanh', 'đóng cửa hộ kinh doanh'],
+  [EXPECTED.promotion]: ['thông báo khuyến mãi', 'chạy chương trình khuyến mãi'],
+  [EXPECTED.birth]: ['làm giấy khai sinh', 'khai sinh cho con'],
+  [EXPECTED.residence]: ['nhập hộ khẩu', 'đăng ký hộ khẩu thường trú'],
+  [EXPECTED.childInsurance]: ['thẻ bảo hiểm y tế cho bé', 'bhyt cho trẻ em'],
+  [EXPECTED.death]: ['làm giấy chứng tử', 'khai tử cho người nhà'],
+  [EXPECTED.residenceRemoval]: ['cắt hộ khẩu', 'xóa hộ khẩu'],
+  [EXPECTED.funeral]: ['xin tiền mai táng', 'hỗ trợ mai táng phí'],
 };
 
 const TEMPLATES: Record<string, string[]> = {
