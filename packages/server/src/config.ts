@@ -54,6 +54,8 @@ const AppEnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Public base URL used in links (QR codes, e-mails). */
   PUBLIC_URL: z.string().url().optional(),
+  /** A phone gets a new SMS code (sign-up, resend, forgotten password) at most once in this many seconds. */
+  SMS_CODE_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   /** Per user: at most this many unfinished uploads at once (more are refused until some finish or expire). */
   UPLOAD_MAX_OPEN_SESSIONS: z.coerce.number().int().min(1).default(20),
   /** Per user: at most this many bytes declared by their unfinished uploads together (100 MiB). */

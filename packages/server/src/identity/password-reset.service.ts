@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../http/context';
 import { findUserByPhone } from './identity.repository';
 import { claimAttempt, type ThrottlePolicy, throttleKeys } from './login-throttle';
-import { claimCodeSend, claimGuess } from './phone-code-quota';
+import { claimCodeSend, claimGuess, codeIntervalMs } from './phone-code-quota';
 import { hashPassword, newOtp, otpHash, safeEqual } from './secrets';
 import { forgetSessions } from './session-cache';
 import { queueSms } from './sms-outbox';
@@ -54,7 +54,7 @@ export async function requestPasswordReset(
   );
   if (!byAddress.ok) return { ok: false, reason: 'throttled', retryAt: byAddress.retryAt };
   // Claimed before the account is looked up: a known and an unknown phone reach their limits alike.
-  const claim = await claimCodeSend(ctx.db, provinceCode, input.phone, now);
+  const claim = await claimCodeSend(ctx.db, provinceCode, input.phone, now, codeIntervalMs(ctx));
   if (!claim.ok) return { ok: true };
   const user = await resettableUser(ctx, input.phone);
   if (!user) return { ok: true };

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
+import type { AppContext } from '../http/context';
 
 /**
  * Per phone, in a rolling day: how many codes are sent and how many guesses are made, and how soon
@@ -7,14 +8,24 @@ import type { Db } from '../db/database';
  * guess (verify) claims from the phone's row in one upsert before doing anything, so parallel
  * requests cannot exceed the limits, and a fresh code never brings fresh guesses.
  */
-export const CODE_RESEND_INTERVAL_MS = 60_000;
 export const CODES_PER_DAY = 5;
+
+/** How soon a new code may follow the last one (SMS_CODE_INTERVAL_SECONDS, a minute by default). */
+export function codeIntervalMs(ctx: Pick<AppContext, 'config'>): number {
+  return ctx.config.SMS_CODE_INTERVAL_SECONDS * 1000;
+}
 export const GUESSES_PER_DAY = 10;
 export const QUOTA_WINDOW_MS = 24 * 3_600_000;
 
 export type QuotaClaim = { ok: true; guessesLeft: number } | { ok: false; reason: 'too-soon' | 'daily-limit'; retryAt: Date };
 
-export async function claimCodeSend(db: Db, provinceCode: string, phone: string, now: Date): Promise<QuotaClaim> {
+export async function claimCodeSend(
+  db: Db,
+  provinceCode: string,
+  phone: string,
+  now: Date,
+  intervalMs: number,
+): Promise<QuotaClaim> {
   const windowOver = sql<boolean>`phone_code_quota.window_started_at <= ${new Date(now.getTime() - QUOTA_WINDOW_MS)}`;
   const row = await db
     .insertInto('phoneCodeQuota')
@@ -32,7 +43,7 @@ export async function claimCodeSend(db: Db, provinceCode: string, phone: string,
           eb.and([
             eb.or([
               eb('phoneCodeQuota.lastSentAt', 'is', null),
-              eb('phoneCodeQuota.lastSentAt', '<=', new Date(now.getTime() - CODE_RESEND_INTERVAL_MS)),
+              eb('phoneCodeQuota.lastSentAt', '<=', new Date(now.getTime() - intervalMs)),
             ]),
             eb.or([windowOver, eb('phoneCodeQuota.codesSent', '<', CODES_PER_DAY)]),
           ]),
@@ -42,7 +53,7 @@ export async function claimCodeSend(db: Db, provinceCode: string, phone: string,
     .executeTakeFirst();
   if (row) return { ok: true, guessesLeft: GUESSES_PER_DAY - row.guesses };
   const q = await current(db, provinceCode, phone);
-  const nextByInterval = q?.lastSentAt ? q.lastSentAt.getTime() + CODE_RESEND_INTERVAL_MS : now.getTime();
+  const nextByInterval = q?.lastSentAt ? q.lastSentAt.getTime() + intervalMs : now.getTime();
   if (q && q.codesSent >= CODES_PER_DAY && q.windowStartedAt.getTime() + QUOTA_WINDOW_MS > now.getTime())
     return {
       ok: false,

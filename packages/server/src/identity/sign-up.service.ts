@@ -4,7 +4,7 @@ import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import { recordAccountConsent } from '../privacy/index';
 import { findUserByPhone } from './identity.repository';
-import { claimCodeSend, claimGuess } from './phone-code-quota';
+import { claimCodeSend, claimGuess, codeIntervalMs } from './phone-code-quota';
 import { hashPassword, newOtp, newToken, otpHash, safeEqual, sha256 } from './secrets';
 import { queueSms } from './sms-outbox';
 
@@ -73,7 +73,7 @@ export async function register(
   const provinceCode = ctx.config.PROVINCE_CODE;
   const existing = await findUserByPhone(ctx.db, provinceCode, input.phone);
   if (existing && (existing.kind === 'officer' || existing.phoneVerifiedAt)) return { ok: false, reason: 'phone-taken' };
-  const claim = await claimCodeSend(ctx.db, provinceCode, input.phone, ctx.now());
+  const claim = await claimCodeSend(ctx.db, provinceCode, input.phone, ctx.now(), codeIntervalMs(ctx));
   if (!claim.ok) return limitFail(claim);
   const passwordHash = await hashPassword(input.password);
   const signUpToken = newToken();
@@ -150,7 +150,7 @@ export async function resendCode(ctx: AppContext, phone: string, signUpToken?: s
   const user = await findUserByPhone(ctx.db, ctx.config.PROVINCE_CODE, phone);
   if (user?.kind !== 'citizen' || user.phoneVerifiedAt) return;
   const signUpId = (await findSignUp(ctx, phone, signUpToken))?.id ?? (await latestSignUp(ctx, phone))?.id ?? null;
-  const claim = await claimCodeSend(ctx.db, ctx.config.PROVINCE_CODE, phone, ctx.now());
+  const claim = await claimCodeSend(ctx.db, ctx.config.PROVINCE_CODE, phone, ctx.now(), codeIntervalMs(ctx));
   if (!claim.ok) return;
   await ctx.db.transaction().execute((trx) => issueCode(trx, ctx, phone, signUpId));
 }

@@ -26,22 +26,24 @@ export interface EmptyTestDatabase {
  * role of TEST_MIGRATION_DATABASE_URL when that is given: CI's PostgreSQL pass migrates as an owner
  * role and runs the app as a role that owns nothing, like production (decision 008).
  */
-export async function createEmptyTestDatabase(serverUrl: string, prefix = 'dvc_test'): Promise<EmptyTestDatabase> {
+export async function createEmptyTestDatabase(
+  serverUrl: string,
+  prefix = 'dvc_test',
+  options: { template?: string } = {},
+): Promise<EmptyTestDatabase> {
   const ownerServerUrl = process.env.TEST_MIGRATION_DATABASE_URL;
   const adminUrl = ownerServerUrl ?? serverUrl;
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const on = (url: string) => {
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    return u.toString();
-  };
+  try {
+    await whileInUse(() => admin.query(`create database ${name}${options.template ? ` template ${options.template}` : ''}`));
+  } finally {
+    await admin.end();
+  }
   return {
-    databaseUrl: on(serverUrl),
-    migrationUrl: ownerServerUrl ? on(ownerServerUrl) : undefined,
+    databaseUrl: onDatabase(serverUrl, name),
+    migrationUrl: ownerServerUrl ? onDatabase(ownerServerUrl, name) : undefined,
     async drop() {
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
@@ -109,6 +111,55 @@ async function openPgliteFromTemplate(): Promise<DatabaseHandle> {
   }
 }
 
+/** Runs `work` again while a database it needs is still held by a session that is going away. */
+async function whileInUse<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (attempt >= 50 || (err as { code?: string }).code !== '55006') throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+function onDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/**
+ * The same on PostgreSQL: each test database is a copy (CREATE DATABASE … TEMPLATE) of one migrated
+ * once per set of migrations on that server, built under an advisory lock by the first test process
+ * and renamed into place only when complete. Each copy is still migrated (nothing to apply) and its
+ * grants given again, as the server would on start.
+ */
+async function postgresTemplate(serverUrl: string): Promise<string> {
+  const ownerServerUrl = process.env.TEST_MIGRATION_DATABASE_URL;
+  const adminUrl = ownerServerUrl ?? serverUrl;
+  const name = `dvc_template_${migrationsFingerprint()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query('select pg_advisory_lock(hashtext($1))', [name]);
+    const found = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) {
+      const building = `${name}_${randomBytes(4).toString('hex')}`;
+      await admin.query(`create database ${building}`);
+      const { handle } = await openMigratedDatabase({
+        databaseUrl: onDatabase(serverUrl, building),
+        migrationUrl: ownerServerUrl ? onDatabase(ownerServerUrl, building) : undefined,
+      });
+      await handle.close();
+      await whileInUse(() => admin.query(`alter database ${building} rename to ${name}`));
+    }
+    return name;
+  } finally {
+    await admin.end();
+  }
+}
+
 /**
  * A fresh, migrated database per test file: in-memory PGlite by default, or a new database on the
  * PostgreSQL server named by TEST_DATABASE_URL (CI runs the suite both ways), migrated the way the
@@ -117,7 +168,7 @@ async function openPgliteFromTemplate(): Promise<DatabaseHandle> {
 export async function createTestDatabase(): Promise<DatabaseHandle & { ownerUrl?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return openPgliteFromTemplate();
-  const empty = await createEmptyTestDatabase(serverUrl);
+  const empty = await createEmptyTestDatabase(serverUrl, 'dvc_test', { template: await postgresTemplate(serverUrl) });
   const { handle } = await openMigratedDatabase(empty);
   return {
     ...handle,
