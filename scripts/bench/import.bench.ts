@@ -7,10 +7,10 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { loadConfig } from '../../packages/server/src/config';
 import { type DatabaseHandle, openPglite, openPostgres, rawDriverOf } from '../../packages/server/src/db/database';
 import { migrate } from '../../packages/server/src/db/migrate';
-import { seed } from '../../packages/server/src/db/seed/index';
 import { IMPORT_COLUMNS } from '../../packages/server/src/dossiers/dossier-import';
 import { importCsvFile } from '../../packages/server/src/dossiers/dossier-import-csv';
 import type { AppContext } from '../../packages/server/src/http/context';
+import { seed } from '../../packages/server/src/seed';
 import { writeHistoryCsv } from './import-generate';
 
 /**

@@ -8,9 +8,9 @@ import { buildApp } from '../../packages/server/src/app';
 import { loadConfig } from '../../packages/server/src/config';
 import { openPostgres } from '../../packages/server/src/db/database';
 import { migrate } from '../../packages/server/src/db/migrate';
-import { seed } from '../../packages/server/src/db/seed/index';
 import { householdRegistration } from '../../packages/server/src/dossiers/dossiers.test-helpers';
 import { DEMO_PASSWORD } from '../../packages/server/src/identity/identity.seed';
+import { seed } from '../../packages/server/src/seed';
 import { signInOverHttp, tusUpload } from './remote';
 
 const RUNS = Number(process.env.BENCH_LONE_RUNS ?? 200);

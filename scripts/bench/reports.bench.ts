@@ -2,11 +2,11 @@ import { sql } from 'kysely';
 import { loadConfig } from '../../packages/server/src/config';
 import { openPglite, openPostgres } from '../../packages/server/src/db/database';
 import { migrate } from '../../packages/server/src/db/migrate';
-import { seed } from '../../packages/server/src/db/seed/index';
 import { type ImportRecord, importHistoricalDossiers } from '../../packages/server/src/dossiers/dossier-import';
 import type { AppContext } from '../../packages/server/src/http/context';
 import { countsFromAggregates, countsFromRecords } from '../../packages/server/src/reports/reports.repository';
 import { buildIndicatorReport } from '../../packages/server/src/reports/reports.service';
+import { seed } from '../../packages/server/src/seed';
 
 const PROCEDURES = [
   '1.001612',

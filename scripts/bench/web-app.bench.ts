@@ -7,7 +7,7 @@ import { buildApp } from '../../packages/server/src/app';
 import { loadConfig } from '../../packages/server/src/config';
 import { openPglite } from '../../packages/server/src/db/database';
 import { migrate } from '../../packages/server/src/db/migrate';
-import { seed } from '../../packages/server/src/db/seed/index';
+import { seed } from '../../packages/server/src/seed';
 import { launchBrowser } from '../../packages/web/e2e/browser';
 
 const WEB = resolve(import.meta.dirname, '../../packages/web');

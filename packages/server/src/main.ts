@@ -6,11 +6,11 @@ import { buildApp } from './app';
 import { loadConfigOrExit } from './config';
 import { lockDataDir } from './db/data-dir-lock';
 import { databaseUrls, openMigratedDatabase } from './db/open';
-import { seed } from './db/seed/index';
 import { resolveDemoMode } from './dev/demo-mode';
 import { startWorkers, stopWorkers } from './jobs/workers';
 import { type PortalSyncWorker, startPortalSyncWorker } from './portal-sync/portal-sync.job';
 import { protectDatabase } from './privacy';
+import { seed } from './seed';
 
 const started = Date.now();
 const demo = resolveDemoMode(loadConfigOrExit());

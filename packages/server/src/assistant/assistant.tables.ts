@@ -1,9 +1,7 @@
-import type { Generated, Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Generated } from 'kysely';
 
 /**
  * Tables of the assistant capability (053_create-assistant-conversations.sql, 054_create-assistant-faq.sql).
- * A type alias, not an interface: Kysely's withTables wants an index-signature-compatible record.
  */
 export type AssistantTables = {
   assistantConversation: AssistantConversationTable;
@@ -41,10 +39,4 @@ export interface AssistantFaqTable {
   procedureCode: string | null;
   createdAt: Date;
   createdBy: string;
-}
-
-export type AssistantDb = Kysely<Database & AssistantTables>;
-
-export function withAssistantTables(db: Kysely<Database>): AssistantDb {
-  return db.withTables<AssistantTables>();
 }

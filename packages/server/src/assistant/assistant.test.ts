@@ -7,7 +7,6 @@ import { HOTLINE } from '../feedback/help.data';
 import { nextIp, type SignedIn } from '../identity/identity.test-helpers';
 import { runRetention } from '../privacy/index';
 import { createTestApp, type TestApp } from '../test/harness';
-import { withAssistantTables } from './assistant.tables';
 import { DOSSIER_ANSWER_NOT_KEPT } from './conversation.repository';
 import type { EvalQuestion } from './eval/hand-written';
 
@@ -185,7 +184,7 @@ describe('the evaluation set', () => {
 });
 
 const storedMessages = (conversationId: string) =>
-  withAssistantTables(t.ctx.db)
+  t.ctx.db
     .selectFrom('assistantMessage')
     .select(['question', 'answer', 'intent'])
     .where('conversationId', '=', conversationId)

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppContext } from '../http/context';
-import { withAssistantTables } from './assistant.tables';
 import { maskPersonalData } from './masking';
 import { words } from './vocabulary';
 
@@ -27,7 +26,7 @@ export const DOSSIER_ANSWER_NOT_KEPT = '[đã trả lời tình trạng một h�
 /** The procedure the conversation was last on, if it had a message in the last 30 days. */
 export async function recallProcedure(ctx: AppContext, id: string | undefined, now: Date): Promise<string | undefined> {
   if (!id) return undefined;
-  const row = await withAssistantTables(ctx.db)
+  const row = await ctx.db
     .selectFrom('assistantConversation')
     .select('procedureCode')
     .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
@@ -42,8 +41,7 @@ export async function recordExchange(ctx: AppContext, e: Exchange, now: Date): P
   const p = ctx.config.PROVINCE_CODE;
   const question = maskPersonalData(e.question);
   await ctx.db.transaction().execute(async (trx) => {
-    const db = withAssistantTables(trx);
-    await db
+    await trx
       .insertInto('assistantConversation')
       .values({
         id: e.conversationId,
@@ -63,7 +61,7 @@ export async function recordExchange(ctx: AppContext, e: Exchange, now: Date): P
           .where('assistantConversation.provinceCode', '=', p),
       )
       .execute();
-    await db
+    await trx
       .insertInto('assistantMessage')
       .values({
         provinceCode: p,
@@ -88,7 +86,7 @@ export interface DeclinedQuestion {
 
 /** The questions the assistant declined in the kept period, most asked first, as stored (masked). */
 export async function declinedQuestions(ctx: AppContext, limit: number): Promise<DeclinedQuestion[]> {
-  const rows = await withAssistantTables(ctx.db)
+  const rows = await ctx.db
     .selectFrom('assistantMessage')
     .select((eb) => [
       eb.fn.min('question').as('question'),
@@ -115,7 +113,7 @@ export interface FaqEntry {
 }
 
 export function listFaq(ctx: AppContext): Promise<FaqEntry[]> {
-  return withAssistantTables(ctx.db)
+  return ctx.db
     .selectFrom('assistantFaq')
     .select(['id', 'question', 'answer', 'procedureCode', 'createdAt'])
     .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
@@ -131,6 +129,6 @@ export async function insertFaq(
   now: Date,
 ): Promise<FaqEntry> {
   const row = { id: randomUUID(), provinceCode: ctx.config.PROVINCE_CODE, ...entry, createdAt: now, createdBy: by };
-  await withAssistantTables(ctx.db).insertInto('assistantFaq').values(row).execute();
+  await ctx.db.insertInto('assistantFaq').values(row).execute();
   return { id: row.id, question: row.question, answer: row.answer, procedureCode: row.procedureCode, createdAt: now };
 }

@@ -5,9 +5,9 @@ import { loadConfigOrExit } from '../config';
 import { lockDataDir } from '../db/data-dir-lock';
 import { migrate } from '../db/migrate';
 import { openDatabase } from '../db/open';
-import { seed } from '../db/seed/index';
 import { importCsvFile } from '../dossiers/dossier-import-csv';
 import type { AppContext } from '../http/context';
+import { seed } from '../seed';
 
 /**
  * `npm run import -- dossiers.csv`: the import of dossiers/dossier-import-csv.ts (the same the web

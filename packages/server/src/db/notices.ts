@@ -1,7 +1,10 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
-import type { Db } from './database';
+import type { Database } from './schema';
+
+// Not database.ts's Db: database.ts imports this file.
+type Db = Kysely<Database>;
 
 /**
  * The database's change notices (LISTEN/NOTIFY), for caches that must forget at once what a write —

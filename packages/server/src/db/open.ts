@@ -1,9 +1,16 @@
-import type { Config } from '../config';
 import { type DatabaseHandle, openPglite, openPostgres } from './database';
 import { grantAppRole, migrate } from './migrate';
 
+/** The database part of the app's settings (config.ts); db/ reads no configuration of its own. */
+export interface DatabaseSettings {
+  DATABASE_URL?: string;
+  MIGRATION_DATABASE_URL?: string;
+  APP_DB_ROLE?: string;
+  DATA_DIR?: string;
+}
+
 /** PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite under DATA_DIR. */
-export function openDatabase(config: Config): Promise<DatabaseHandle> {
+export function openDatabase(config: DatabaseSettings): Promise<DatabaseHandle> {
   return config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openPglite(config.DATA_DIR);
 }
 
@@ -47,7 +54,7 @@ export async function openMigratedDatabase(urls: DatabaseUrls): Promise<{ handle
 }
 
 /** The database settings of the configuration, for openMigratedDatabase. */
-export function databaseUrls(config: Config): DatabaseUrls {
+export function databaseUrls(config: DatabaseSettings): DatabaseUrls {
   return {
     databaseUrl: config.DATABASE_URL,
     migrationUrl: config.MIGRATION_DATABASE_URL,

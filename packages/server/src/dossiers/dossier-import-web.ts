@@ -3,40 +3,17 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Generated, Kysely, Selectable, Updateable } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Selectable, Updateable } from 'kysely';
 import type { AppContext } from '../http/context';
 import { errorsFileFor, importCsvFile } from './dossier-import-csv';
+import type { DossierImportTable } from './dossiers.tables';
 
 /**
  * The web import of the reports screen: the uploaded CSV is streamed to the data dir, then imported
  * by the CLI's own function (dossier-import-csv.ts) as an in-process task — small batches that give
  * the event loop a turn between them — whose progress lands in `dossier_import` (migration 028).
  */
-export type DossierImportTables = { dossierImport: DossierImportTable };
-
-export interface DossierImportTable {
-  id: string;
-  provinceCode: string;
-  createdBy: string;
-  fileName: string;
-  sizeBytes: number | string;
-  status: 'running' | 'done' | 'failed';
-  bytesRead: Generated<number | string>;
-  rowsRead: Generated<number>;
-  inserted: Generated<number>;
-  duplicates: Generated<number>;
-  conflicts: Generated<number>;
-  badRows: Generated<number>;
-  hasErrorsFile: Generated<boolean>;
-  failure: Generated<string | null>;
-  createdAt: Date;
-  updatedAt: Date;
-  finishedAt: Generated<Date | null>;
-}
 export type DossierImportRow = Selectable<DossierImportTable>;
-
-export const importTables = (db: Kysely<Database>) => db.withTables<DossierImportTables>();
 
 /** Big enough for a year of the province (317,201 rows ≈ 45 MiB). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -92,9 +69,8 @@ export async function startImport(
   ctx: AppContext,
   input: { id: string; provinceCode: string; createdBy: string; fileName: string; sizeBytes: number },
 ): Promise<DossierImportRow> {
-  const db = importTables(ctx.db);
   const now = ctx.now();
-  const row = await db
+  const row = await ctx.db
     .insertInto('dossierImport')
     .values({ ...input, status: 'running', createdAt: now, updatedAt: now })
     .returningAll()
@@ -106,10 +82,9 @@ export async function startImport(
 }
 
 async function runImport(ctx: AppContext, id: string, provinceCode: string, signal: AbortSignal): Promise<void> {
-  const db = importTables(ctx.db);
   const path = uploadPath(ctx, id);
   const update = (values: Updateable<DossierImportTable>) =>
-    db
+    ctx.db
       .updateTable('dossierImport')
       .set({ ...values, updatedAt: ctx.now() })
       .where('provinceCode', '=', provinceCode)
@@ -162,8 +137,7 @@ async function runImport(ctx: AppContext, id: string, provinceCode: string, sign
 const STALE_MS = 2 * 60 * 1000;
 
 export async function findImport(ctx: AppContext, provinceCode: string, id: string): Promise<DossierImportRow | undefined> {
-  const db = importTables(ctx.db);
-  const row = await db
+  const row = await ctx.db
     .selectFrom('dossierImport')
     .selectAll()
     .where('provinceCode', '=', provinceCode)
@@ -173,7 +147,7 @@ export async function findImport(ctx: AppContext, provinceCode: string, id: stri
     return row;
   }
   // Otherwise the screen would poll a dead import for ever. Its rows so far stay (each batch commits).
-  const stopped = await db
+  const stopped = await ctx.db
     .updateTable('dossierImport')
     .set({
       status: 'failed',
@@ -189,7 +163,7 @@ export async function findImport(ctx: AppContext, provinceCode: string, id: stri
     .executeTakeFirst();
   return (
     stopped ??
-    (await db
+    (await ctx.db
       .selectFrom('dossierImport')
       .selectAll()
       .where('provinceCode', '=', provinceCode)

@@ -10,7 +10,7 @@ import type { SignedIn } from '../identity/identity.test-helpers';
 import { createTestApp, type TestApp } from '../test/harness';
 import { IMPORT_COLUMNS, type ImportColumn } from './dossier-import';
 import { importCsvFile } from './dossier-import-csv';
-import { importTables, receiveUpload } from './dossier-import-web';
+import { receiveUpload } from './dossier-import-web';
 import { get, login } from './dossiers.test-helpers';
 
 let t: TestApp;
@@ -182,7 +182,7 @@ test('citizens and desk officers are refused; another province’s import is not
 
   const v = await importCsv(csvOf([row('OTHER-0001', { channel: 'fax' })]));
   assert.equal((await get(t.app, desk, `/api/v1/admin/imports/${v.id}`)).statusCode, 403);
-  await importTables(t.ctx.db).updateTable('dossierImport').set({ provinceCode: '99' }).where('id', '=', v.id).execute();
+  await t.ctx.db.updateTable('dossierImport').set({ provinceCode: '99' }).where('id', '=', v.id).execute();
   assert.equal((await get(t.app, admin, `/api/v1/admin/imports/${v.id}`)).statusCode, 404);
   assert.equal((await get(t.app, admin, `/api/v1/admin/imports/${v.id}/errors.csv`)).statusCode, 404);
 });
@@ -190,7 +190,7 @@ test('citizens and desk officers are refused; another province’s import is not
 test('an import whose server stopped mid-way is reported as interrupted, not running for ever', async () => {
   const id = crypto.randomUUID();
   const then = new Date(t.ctx.now().getTime() - 10 * 60 * 1000);
-  await importTables(t.ctx.db)
+  await t.ctx.db
     .insertInto('dossierImport')
     .values({
       id,

@@ -10,7 +10,6 @@ import { createTestApp, type TestApp } from '../test/harness';
 import { pdfText } from '../test/pdf-text';
 import { dossierLookupUrl, publicBaseUrl } from './dossier-lookup.service';
 import { act, fileOnline, householdRegistration, login, PHONES, post, registrationAttachments } from './dossiers.test-helpers';
-import type { LookupPinTables } from './lookup-pin';
 
 const MONDAY_9AM = new Date('2026-11-30T02:00:00Z');
 let t: TestApp;
@@ -149,12 +148,7 @@ describe('the lookup PIN printed on the receipt', () => {
     assert.equal(found.statusCode, 200, found.body);
     assert.equal(found.json().status, 'received');
 
-    const stored = await t.ctx.db
-      .withTables<LookupPinTables>()
-      .selectFrom('dossierLookupPin')
-      .selectAll()
-      .where('dossierCode', '=', code)
-      .execute();
+    const stored = await t.ctx.db.selectFrom('dossierLookupPin').selectAll().where('dossierCode', '=', code).execute();
     assert.equal(stored.length, 1);
     assert.equal(stored[0]!.pinHash.includes(pin), false, 'the PIN itself is not stored');
     assert.match(stored[0]!.pinHash, /^\$argon2id\$/);

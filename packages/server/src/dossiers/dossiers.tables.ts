@@ -6,7 +6,8 @@ export interface DossierTables {
   dossierEvent: DossierEventTable;
   dossierCodeSequence: DossierCodeSequenceTable;
   dossierAttachment: DossierAttachmentTable;
-  idempotencyKey: IdempotencyKeyTable;
+  dossierImport: DossierImportTable;
+  dossierLookupPin: DossierLookupPinTable;
 }
 
 type Json<T extends object> = JSONColumnType<T, string, string>;
@@ -99,14 +100,31 @@ export interface DossierAttachmentTable {
   waivedBy: ColumnType<'verified-identity' | null, 'verified-identity' | null | undefined, never>;
 }
 
-export interface IdempotencyKeyTable {
+/** Progress of a web import of the dossier history (migration 028). */
+export interface DossierImportTable {
+  id: string;
   provinceCode: string;
-  userId: string;
-  key: string;
-  requestHash: string;
-  state: 'in_flight' | 'done';
-  lockedUntil: Date;
-  responseStatus: number | null;
-  responseBody: ColumnType<unknown, string | null, string | null>;
+  createdBy: string;
+  fileName: string;
+  sizeBytes: number | string;
+  status: 'running' | 'done' | 'failed';
+  bytesRead: Generated<number | string>;
+  rowsRead: Generated<number>;
+  inserted: Generated<number>;
+  duplicates: Generated<number>;
+  conflicts: Generated<number>;
+  badRows: Generated<number>;
+  hasErrorsFile: Generated<boolean>;
+  failure: Generated<string | null>;
   createdAt: Date;
+  updatedAt: Date;
+  finishedAt: Generated<Date | null>;
+}
+
+/** A hash of each dossier's current lookup PIN (migration 043). */
+export interface DossierLookupPinTable {
+  provinceCode: string;
+  dossierCode: string;
+  pinHash: string;
+  issuedAt: Date;
 }

@@ -1,15 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../identity/secrets';
-
-/** Table of migration 043: a hash of each dossier's current lookup PIN. */
-export type LookupPinTables = {
-  dossierLookupPin: { provinceCode: string; dossierCode: string; pinHash: string; issuedAt: Date };
-};
-
-const pins = (db: Kysely<Database>) => db.withTables<LookupPinTables>();
 
 const SIX_DIGITS = /^\d{6}$/;
 
@@ -26,7 +17,7 @@ export async function issueLookupPin(ctx: AppContext, dossierCode: string): Prom
     pinHash: await hashPassword(pin),
     issuedAt: ctx.now(),
   };
-  await pins(ctx.db)
+  await ctx.db
     .insertInto('dossierLookupPin')
     .values(row)
     .onConflict((oc) => oc.columns(['provinceCode', 'dossierCode']).doUpdateSet({ pinHash: row.pinHash, issuedAt: row.issuedAt }))
@@ -37,7 +28,7 @@ export async function issueLookupPin(ctx: AppContext, dossierCode: string): Prom
 /** True when `pin` is the dossier's current PIN. A dossier without one is checked all the same, so both take as long. */
 export async function lookupPinMatches(ctx: AppContext, dossierCode: string, pin: string | undefined): Promise<boolean> {
   if (!pin || !SIX_DIGITS.test(pin)) return false;
-  const row = await pins(ctx.db)
+  const row = await ctx.db
     .selectFrom('dossierLookupPin')
     .select('pinHash')
     .where('provinceCode', '=', ctx.config.PROVINCE_CODE)

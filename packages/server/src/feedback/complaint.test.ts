@@ -3,7 +3,6 @@ import { after, before, test } from 'node:test';
 import { fileOnline, get, householdForm, login, post, uploaded } from '../dossiers/dossiers.test-helpers';
 import type { SignedIn } from '../identity/identity.test-helpers';
 import { drainOutbox, expandOutbox } from '../notifications/dispatcher';
-import { withNotificationTables } from '../notifications/notifications.tables';
 import { recordingChannels } from '../notifications/notifications.test-helpers';
 import { createTestApp, type TestApp } from '../test/harness';
 
@@ -39,7 +38,7 @@ const answer = (who: SignedIn, code: string, text: string) =>
 
 async function deliveries(userId: string) {
   await expandOutbox(t.ctx);
-  return withNotificationTables(t.ctx.db)
+  return t.ctx.db
     .selectFrom('notificationDelivery')
     .select(['channel', 'recipient', 'title', 'body'])
     .where('userId', '=', userId)

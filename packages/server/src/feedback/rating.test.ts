@@ -14,7 +14,6 @@ import {
 } from '../dossiers/dossiers.test-helpers';
 import type { SignedIn } from '../identity/identity.test-helpers';
 import { expandOutbox } from '../notifications/dispatcher';
-import { withNotificationTables } from '../notifications/notifications.tables';
 import { createTestApp, type TestApp } from '../test/harness';
 import { ratingToken } from './rating-link';
 import { RATING_QUESTIONS } from './rating-questions';
@@ -100,7 +99,7 @@ test('a counter filer gets the rating link in the SMS and rates without an accou
   const code = res.json().code as string;
   await returnResult(t.app, code);
   await expandOutbox(t.ctx);
-  const sms = await withNotificationTables(t.ctx.db)
+  const sms = await t.ctx.db
     .selectFrom('notificationDelivery')
     .select(['body'])
     .where('channel', '=', 'sms')
@@ -142,7 +141,7 @@ test('an account holder is invited to rate on the dossier page, with no token in
   assert.equal((await act(t.app, receiver, code, { type: 'receive' })).statusCode, 200);
   await returnResult(t.app, code);
   await expandOutbox(t.ctx);
-  const mine = await withNotificationTables(t.ctx.db)
+  const mine = await t.ctx.db
     .selectFrom('notificationDelivery')
     .select('body')
     .where('userId', '=', citizen.body.user.id)

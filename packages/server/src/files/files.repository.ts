@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import type { FilesTables, FileUploadTable, StoredFileTable, UploadSessionTable } from './files.tables';
+import type { FileUploadTable, StoredFileTable, UploadSessionTable } from './files.tables';
 
 export interface StoredFileRow {
   provinceCode: string;
@@ -14,8 +14,6 @@ export interface StoredFileRow {
 
 export type UploadOutcome = Pick<FileUploadTable, 'status' | 'sha256' | 'reason'> & { ownerId: string };
 
-const tables = (db: Db) => db.withTables<FilesTables>();
-
 /**
  * Records a stored file for its owner. The same owner uploading the same bytes again keeps one row
  * and takes the newest name: that is the name they expect to see next to the attachment.
@@ -24,7 +22,7 @@ export async function upsertStoredFile(
   db: Db,
   row: Omit<StoredFileTable, 'createdAt'> & { createdAt: Date },
 ): Promise<StoredFileRow> {
-  return tables(db)
+  return db
     .insertInto('storedFile')
     .values(row)
     .onConflict((oc) =>
@@ -43,7 +41,7 @@ export async function findOwnedFile(
   ownerId: string,
   sha256: string,
 ): Promise<StoredFileRow | undefined> {
-  return tables(db)
+  return db
     .selectFrom('storedFile')
     .selectAll()
     .where('provinceCode', '=', provinceCode)
@@ -69,7 +67,7 @@ export async function findOwnedFiles(
 
 /** Every owner's row for these bytes (an officer reading a citizen's file may match any of them). */
 export async function findFilesBySha(db: Db, provinceCode: string, sha256: string): Promise<StoredFileRow[]> {
-  return tables(db)
+  return db
     .selectFrom('storedFile')
     .selectAll()
     .where('provinceCode', '=', provinceCode)
@@ -90,7 +88,7 @@ export async function recordUploadOutcome(
     finishedAt: Date;
   },
 ): Promise<void> {
-  await tables(db)
+  await db
     .insertInto('fileUpload')
     .values(row)
     .onConflict((oc) => oc.column('uploadId').doNothing())
@@ -98,7 +96,7 @@ export async function recordUploadOutcome(
 }
 
 export async function findUploadOutcome(db: Db, provinceCode: string, uploadId: string): Promise<UploadOutcome | undefined> {
-  return tables(db)
+  return db
     .selectFrom('fileUpload')
     .select(['status', 'sha256', 'reason', 'ownerId'])
     .where('provinceCode', '=', provinceCode)
@@ -137,28 +135,24 @@ export async function reserveUploadSession(db: Db, row: UploadSessionTable, quot
       ({ ok: false, reason, openSessions: sessions, openBytes: bytes }) as const;
     if (sessions + 1 > quota.maxSessions) return refused('too_many_sessions');
     if (bytes + row.declaredBytes > quota.maxBytes) return refused('too_many_bytes');
-    await tables(trx).insertInto('uploadSession').values(row).execute();
+    await trx.insertInto('uploadSession').values(row).execute();
     return { ok: true };
   });
 }
 
 /** The upload ended (stored, refused or cancelled): it no longer counts against its owner. */
 export async function releaseUploadSession(db: Db, provinceCode: string, uploadId: string): Promise<void> {
-  await tables(db)
-    .deleteFrom('uploadSession')
-    .where('provinceCode', '=', provinceCode)
-    .where('uploadId', '=', uploadId)
-    .execute();
+  await db.deleteFrom('uploadSession').where('provinceCode', '=', provinceCode).where('uploadId', '=', uploadId).execute();
 }
 
 /** Housekeeping: expired sessions already count for nothing; this only keeps the table small. */
 export async function deleteExpiredUploadSessions(db: Db, provinceCode: string, now: Date): Promise<void> {
-  await tables(db).deleteFrom('uploadSession').where('provinceCode', '=', provinceCode).where('expiresAt', '<=', now).execute();
+  await db.deleteFrom('uploadSession').where('provinceCode', '=', provinceCode).where('expiresAt', '<=', now).execute();
 }
 
 /** The files this owner stored, newest first (their document store lists those in no dossier). */
 export async function listFilesOwnedBy(db: Db, provinceCode: string, ownerId: string): Promise<StoredFileRow[]> {
-  return tables(db)
+  return db
     .selectFrom('storedFile')
     .selectAll()
     .where('provinceCode', '=', provinceCode)
@@ -169,7 +163,7 @@ export async function listFilesOwnedBy(db: Db, provinceCode: string, ownerId: st
 
 /** Forgets the owner's row of these bytes; true if there was one. */
 export async function deleteOwnedFile(db: Db, provinceCode: string, ownerId: string, sha256: string): Promise<boolean> {
-  const r = await tables(db)
+  const r = await db
     .deleteFrom('storedFile')
     .where('provinceCode', '=', provinceCode)
     .where('ownerId', '=', ownerId)

@@ -1,9 +1,6 @@
 import type { ColumnType } from 'kysely';
 
-/**
- * Tables owned by the files capability (Kysely row types; columns camelCase via CamelCasePlugin).
- * Not yet part of db/schema.ts: the repository reaches them through `db.withTables<FilesTables>()`.
- */
+/** Tables owned by the files capability (Kysely row types; columns camelCase via CamelCasePlugin). */
 export type FilesTables = {
   storedFile: StoredFileTable;
   fileUpload: FileUploadTable;

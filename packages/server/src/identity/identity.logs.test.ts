@@ -3,8 +3,8 @@ import { Writable } from 'node:stream';
 import { test } from 'node:test';
 import { buildApp } from '../app';
 import { loadConfig } from '../config';
-import { seed } from '../db/seed/index';
 import type { AppContext } from '../http/context';
+import { seed } from '../seed';
 import { createTestDatabase } from '../test/harness';
 import { latestCode } from './identity.test-helpers';
 

@@ -175,14 +175,24 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
-/** Idempotent. Returns lines for the start-up banner (the demo logins, when demo is on). */
-export async function seedIdentity(ctx: AppContext, demo: boolean): Promise<string[]> {
+/**
+ * Adds the agencies whose code is not there yet and leaves the others as administrators left them:
+ * how reference data (this seed's, the demo history's former district committees) reaches the table.
+ */
+export async function ensureAgencies(ctx: AppContext, agencies: Omit<Insertable<AgencyTable>, 'provinceCode'>[]): Promise<void> {
+  if (agencies.length === 0) return;
   const provinceCode = ctx.config.PROVINCE_CODE;
   await ctx.db
     .insertInto('agency')
-    .values(AGENCIES.map((a) => ({ ...a, provinceCode })))
+    .values(agencies.map((a) => ({ ...a, provinceCode })))
     .onConflict((oc) => oc.columns(['provinceCode', 'code']).doNothing())
     .execute();
+}
+
+/** Idempotent. Returns lines for the start-up banner (the demo logins, when demo is on). */
+export async function seedIdentity(ctx: AppContext, demo: boolean): Promise<string[]> {
+  const provinceCode = ctx.config.PROVINCE_CODE;
+  await ensureAgencies(ctx, AGENCIES);
   await seedCommuneAgencies(ctx);
   if (!demo) return [];
 
@@ -253,7 +263,6 @@ async function seedCommuneAgencies(ctx: AppContext): Promise<void> {
   if (have.n >= units.length * 2) return;
   const rows = units.flatMap((u) => [
     {
-      provinceCode,
       code: `UBND.${u.code}`,
       name: `Ủy ban nhân dân ${lowerKind(u.fullName)}`,
       unitCode: u.code,
@@ -262,7 +271,6 @@ async function seedCommuneAgencies(ctx: AppContext): Promise<void> {
       validFrom: TWO_TIER,
     },
     {
-      provinceCode,
       code: `CA.${u.code}`,
       name: `Công an ${lowerKind(u.fullName)}`,
       unitCode: u.code,
@@ -271,11 +279,7 @@ async function seedCommuneAgencies(ctx: AppContext): Promise<void> {
       validFrom: TWO_TIER,
     },
   ]);
-  await ctx.db
-    .insertInto('agency')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['provinceCode', 'code']).doNothing())
-    .execute();
+  await ensureAgencies(ctx, rows);
 }
 
 /** "Phường Cẩm Thành" → "phường Cẩm Thành", as written after "Ủy ban nhân dân". */

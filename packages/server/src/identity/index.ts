@@ -2,5 +2,6 @@
 
 export type { Actor } from './actor';
 export { agencyNames, findUserByPhone, userNames } from './identity.repository';
+export { ensureAgencies } from './identity.seed';
 export { isActiveSpecialistOf } from './staff.repository';
 export { findVerifiedIdentity } from './vneid/verified-identity';

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { act, fileOnline, get, login } from '../dossiers/dossiers.test-helpers';
 import { drainOutbox } from '../notifications/dispatcher';
-import { withNotificationTables } from '../notifications/notifications.tables';
 import {
   createNotificationTestApp,
   ensureNotified,
@@ -69,7 +68,7 @@ test('one due-soon reminder and one overdue notice per due date, however often t
   assert.deepEqual(await sweepAt('2026-12-04T15:00:00'), { dueSoon: [], overdue: [code] });
   assert.deepEqual(await sweepAt('2026-12-04T16:00:00'), { dueSoon: [], overdue: [] }, 'overdue is said once');
 
-  const reminders = await withNotificationTables(t.ctx.db).selectFrom('deadlineReminder').select(['kind']).execute();
+  const reminders = await t.ctx.db.selectFrom('deadlineReminder').select(['kind']).execute();
   assert.deepEqual(reminders.map((r) => r.kind).sort(), ['due_soon', 'due_soon', 'overdue']);
   const dossier = (await get(t.app, await login(t.app, 'receiver'), `/api/v1/dossiers/${code}`)).json();
   assert.equal(dossier.status, 'received', 'the sweep changes no dossier');

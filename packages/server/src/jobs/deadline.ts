@@ -1,7 +1,6 @@
 import { dueAt } from '@dvc/domain';
 import { loadWorkingCalendar } from '../calendar/calendar.service';
 import type { AppContext } from '../http/context';
-import { withNotificationTables } from '../notifications/notifications.tables';
 import { dossierMessage, enqueueOutboxMany, TOPIC_DOSSIER } from '../notifications/outbox';
 
 /** While the clock stands still (waiting for the citizen) a dossier cannot fall due. */
@@ -27,7 +26,7 @@ export async function runDeadlineSweep(ctx: AppContext, now: Date): Promise<Swee
   const year = now.getUTCFullYear();
   const calendar = await loadWorkingCalendar(ctx, { from: year - 1, to: year + 1 });
   const soonBefore = dueAt(now, { workingDays: 1 }, calendar);
-  const db = withNotificationTables(ctx.db);
+  const db = ctx.db;
 
   const candidates = await db
     .selectFrom('dossier as d')
@@ -65,7 +64,7 @@ export async function runDeadlineSweep(ctx: AppContext, now: Date): Promise<Swee
     if (slice.length === 0) continue;
     const kindOf = (row: (typeof slice)[number]) => ((row.dueAt as Date) <= now ? 'overdue' : 'due_soon');
     const created = await ctx.db.transaction().execute(async (trx) => {
-      const inserted = await withNotificationTables(trx)
+      const inserted = await trx
         .insertInto('deadlineReminder')
         .values(
           slice.map((row) => ({ provinceCode, dossierId: row.id, dueAt: row.dueAt as Date, kind: kindOf(row), createdAt: now })),

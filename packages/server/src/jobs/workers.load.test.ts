@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { get, householdRegistration, login, post, registrationAttachments } from '../dossiers/dossiers.test-helpers';
 import type { SignedIn } from '../identity/identity.test-helpers';
-import { withNotificationTables } from '../notifications/notifications.tables';
 import { recordingChannels } from '../notifications/notifications.test-helpers';
 import { startPortalSyncWorker } from '../portal-sync/portal-sync.job';
 import { createTestApp, type TestApp } from '../test/harness';
@@ -78,7 +77,7 @@ test('while citizens keep filing, each one hears of their filing within 5 s, and
 
 /** The citizen's notice of this filing, as their bell lists it. */
 async function noticeOf(code: string): Promise<boolean> {
-  const row = await withNotificationTables(t.ctx.db)
+  const row = await t.ctx.db
     .selectFrom('notification')
     .select('title')
     .where('dossierCode', '=', code)

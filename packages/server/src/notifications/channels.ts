@@ -5,7 +5,6 @@ import webpush from 'web-push';
 import type { NotificationConfig } from '../config';
 import { isComplaintCode, notificationPath } from '../feedback/complaint-link';
 import type { AppContext } from '../http/context';
-import { withNotificationTables } from './notifications.tables';
 import { createZnsSender } from './zns-channel';
 
 /** A delivery as the channel adapters see it. */
@@ -89,15 +88,14 @@ function message(d: OutgoingDelivery, from: string, domain: string, ctx: AppCont
 export async function getVapidKeys(ctx: AppContext, env: NotificationConfig = ctx.config.notifications) {
   if (env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY)
     return { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY };
-  const db = withNotificationTables(ctx.db);
   const provinceCode = ctx.config.PROVINCE_CODE;
   const find = () =>
-    db.selectFrom('vapidKey').select(['publicKey', 'privateKey']).where('provinceCode', '=', provinceCode).executeTakeFirst();
+    ctx.db.selectFrom('vapidKey').select(['publicKey', 'privateKey']).where('provinceCode', '=', provinceCode).executeTakeFirst();
   const found = await find();
   if (found) return found;
   const keys = webpush.generateVAPIDKeys();
   // Two servers starting together: the first insert wins and both read the same pair back.
-  await db
+  await ctx.db
     .insertInto('vapidKey')
     .values({ provinceCode, publicKey: keys.publicKey, privateKey: keys.privateKey, createdAt: ctx.now() })
     .onConflict((oc) => oc.column('provinceCode').doNothing())
@@ -115,8 +113,7 @@ export async function getVapidKeys(ctx: AppContext, env: NotificationConfig = ct
  */
 export function createWebPushSender(ctx: AppContext, env: NotificationConfig): ExternalChannels['webPush'] {
   return async (d) => {
-    const db = withNotificationTables(ctx.db);
-    const sub = await db
+    const sub = await ctx.db
       .selectFrom('pushSubscription')
       .select(['endpoint', 'keys'])
       .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
@@ -140,7 +137,7 @@ export function createWebPushSender(ctx: AppContext, env: NotificationConfig): E
     } catch (err) {
       const status = (err as { statusCode?: number }).statusCode;
       if (status === 404 || status === 410) {
-        await db.deleteFrom('pushSubscription').where('endpoint', '=', sub.endpoint).execute();
+        await ctx.db.deleteFrom('pushSubscription').where('endpoint', '=', sub.endpoint).execute();
         throw new PermanentDeliveryError(`Đăng ký nhận thông báo đã hết hiệu lực (${status})`);
       }
       throw err;

@@ -1,9 +1,10 @@
 import { type Kysely, sql } from 'kysely';
+import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import { type ExternalChannels, type OutgoingDelivery, PermanentDeliveryError } from './channels';
 import { EXPAND_SLICE, errorText, expandOutbox, MAX_EXPAND_ATTEMPTS } from './expand';
-import { type DeliveryChannel, type NotificationDb, withNotificationTables } from './notifications.tables';
+import type { DeliveryChannel } from './notifications.tables';
 import { smsText } from './recipients';
 import { wakeSmsGateway } from './smpp-channel';
 import { NOTICE_PRIORITY } from './sms-store';
@@ -102,7 +103,7 @@ export async function sendDueDeliveries(ctx: AppContext, channels: ExternalChann
 async function sendInternal(ctx: AppContext, deliveries: ClaimedDelivery[]): Promise<void> {
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
-    const marked = await withNotificationTables(trx)
+    const marked = await trx
       .updateTable('notificationDelivery')
       .set({ status: 'sent', sentAt: now, lastError: null })
       .where(
@@ -118,7 +119,7 @@ async function sendInternal(ctx: AppContext, deliveries: ClaimedDelivery[]): Pro
     const notices = fresh.filter((d) => d.channel === 'in_app');
     const sms = fresh.filter((d) => d.channel === 'sms');
     if (notices.length > 0)
-      await withNotificationTables(trx)
+      await trx
         .insertInto('notification')
         .values(
           notices.map((d) => ({
@@ -163,9 +164,9 @@ function insertSms(trx: Kysely<Database>, ctx: AppContext, sms: ClaimedDelivery[
 async function sendOne(ctx: AppContext, channels: ExternalChannels, d: ClaimedDelivery): Promise<void> {
   if (d.channel === 'in_app' || d.channel === 'sms') {
     await ctx.db.transaction().execute(async (trx) => {
-      if (!(await markSent(withNotificationTables(trx), d.id, ctx.now()))) return;
+      if (!(await markSent(trx, d.id, ctx.now()))) return;
       if (d.channel === 'sms') return void (await insertSms(trx, ctx, [d]));
-      await withNotificationTables(trx)
+      await trx
         .insertInto('notification')
         .values({
           provinceCode: d.provinceCode,
@@ -185,10 +186,10 @@ async function sendOne(ctx: AppContext, channels: ExternalChannels, d: ClaimedDe
   }
   // External: send first, then mark sent (see the at-least-once note at the top of this file).
   await (d.channel === 'email' ? channels.email(d) : d.channel === 'zns' ? channels.zns(d) : channels.webPush(d));
-  await markSent(withNotificationTables(ctx.db), d.id, ctx.now());
+  await markSent(ctx.db, d.id, ctx.now());
 }
 
-async function markSent(db: NotificationDb, id: number, at: Date): Promise<boolean> {
+async function markSent(db: Db, id: number, at: Date): Promise<boolean> {
   const r = await db
     .updateTable('notificationDelivery')
     .set({ status: 'sent', sentAt: at, lastError: null })
@@ -202,7 +203,7 @@ async function recordFailure(ctx: AppContext, d: ClaimedDelivery, err: unknown):
   if (d.channel === 'zns') return fallBackToSms(ctx, d, err);
   const final = err instanceof PermanentDeliveryError || d.attempts >= MAX_ATTEMPTS;
   const now = ctx.now();
-  await withNotificationTables(ctx.db)
+  await ctx.db
     .updateTable('notificationDelivery')
     .set({
       status: final ? 'failed' : 'pending',
@@ -256,8 +257,7 @@ export async function hasDueWork(ctx: AppContext): Promise<boolean> {
 async function fallBackToSms(ctx: AppContext, d: ClaimedDelivery, err: unknown): Promise<void> {
   const now = ctx.now();
   const fellBack = await ctx.db.transaction().execute(async (trx) => {
-    const db = withNotificationTables(trx);
-    const failed = await db
+    const failed = await trx
       .updateTable('notificationDelivery')
       .set({ status: 'failed', lastError: `${errorText(err)} — đã gửi SMS thay thế`, nextAttemptAt: now })
       .where('id', '=', d.id)
@@ -266,7 +266,7 @@ async function fallBackToSms(ctx: AppContext, d: ClaimedDelivery, err: unknown):
       .executeTakeFirst();
     if (!failed) return false;
     const sms = { ...d, channel: 'sms' as const, body: smsText(d).body };
-    const inserted = await db
+    const inserted = await trx
       .insertInto('notificationDelivery')
       .values({
         provinceCode: d.provinceCode,

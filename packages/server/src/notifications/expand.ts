@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
-import { withNotificationTables } from './notifications.tables';
 import { type PlannedDelivery, planDeliveries, planDeliveriesMany } from './recipients';
 import type { DossierMessage } from './templates';
 
@@ -57,7 +56,7 @@ async function insertDeliveries(
   });
   let inserted = 0;
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const r = await withNotificationTables(db)
+    const r = await db
       .insertInto('notificationDelivery')
       .values(rows.slice(i, i + ROWS_PER_INSERT))
       .onConflict((oc) => oc.columns(['outboxId', 'channel', 'recipient']).doNothing())
@@ -70,7 +69,7 @@ async function insertDeliveries(
 
 /** Step 1b. */
 export async function markDispatched(db: Kysely<Database>, outboxId: number, at: Date): Promise<void> {
-  await withNotificationTables(db).updateTable('outboxMessage').set({ dispatchedAt: at }).where('id', '=', outboxId).execute();
+  await db.updateTable('outboxMessage').set({ dispatchedAt: at }).where('id', '=', outboxId).execute();
 }
 
 /**
@@ -112,7 +111,7 @@ async function expandSlice(ctx: AppContext, take: number): Promise<number> {
       ctx,
       rows.map((message, i) => ({ message, plan: plans[i] ?? [] })),
     );
-    await withNotificationTables(trx)
+    await trx
       .updateTable('outboxMessage')
       .set({ dispatchedAt: ctx.now() })
       .where(
@@ -126,7 +125,7 @@ async function expandSlice(ctx: AppContext, take: number): Promise<number> {
 }
 
 function undispatched(db: Kysely<Database>, ctx: AppContext, limit: number): Promise<OutboxRow[]> {
-  return withNotificationTables(db)
+  return db
     .selectFrom('outboxMessage')
     .select(['id', 'provinceCode', 'topic', 'payload'])
     .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
@@ -161,7 +160,7 @@ async function expandOneByOne(ctx: AppContext, limit: number): Promise<number> {
       // The transaction of a failed expansion is rolled back (PostgreSQL aborts it anyway); the
       // failure is counted outside it so that a poison message stops after MAX_EXPAND_ATTEMPTS.
       if (expanded.failed === undefined) throw expanded.error;
-      await withNotificationTables(ctx.db)
+      await ctx.db
         .updateTable('outboxMessage')
         .set((eb) => ({ attempts: eb('attempts', '+', 1), lastError: errorText(expanded.error) }))
         .where('id', '=', expanded.failed)

@@ -1,10 +1,9 @@
 import type { Db } from '../db/database';
-import { type NotificationLanguage, withNotificationTables } from './notifications.tables';
+import type { NotificationLanguage } from './notifications.tables';
 
 export async function listMyNotifications(db: Db, provinceCode: string, userId: string, limit: number) {
-  const n = withNotificationTables(db);
   const [items, unread] = [
-    await n
+    await db
       .selectFrom('notification')
       .select(['id', 'dossierCode', 'title', 'body', 'createdAt', 'readAt'])
       .where('provinceCode', '=', provinceCode)
@@ -12,7 +11,7 @@ export async function listMyNotifications(db: Db, provinceCode: string, userId: 
       .orderBy('id', 'desc')
       .limit(limit)
       .execute(),
-    await n
+    await db
       .selectFrom('notification')
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .where('provinceCode', '=', provinceCode)
@@ -25,8 +24,7 @@ export async function listMyNotifications(db: Db, provinceCode: string, userId: 
 
 /** Marks one of the user's notifications read (the first reading time is kept). */
 export async function markNotificationRead(db: Db, provinceCode: string, userId: string, id: number, at: Date) {
-  const n = withNotificationTables(db);
-  await n
+  await db
     .updateTable('notification')
     .set({ readAt: at })
     .where('provinceCode', '=', provinceCode)
@@ -34,7 +32,7 @@ export async function markNotificationRead(db: Db, provinceCode: string, userId:
     .where('id', '=', id)
     .where('readAt', 'is', null)
     .execute();
-  return n
+  return db
     .selectFrom('notification')
     .select(['id', 'readAt'])
     .where('provinceCode', '=', provinceCode)
@@ -52,7 +50,7 @@ export async function savePushSubscription(
   db: Db,
   row: { provinceCode: string; userId: string; endpoint: string; keys: { p256dh: string; auth: string }; createdAt: Date },
 ): Promise<{ ok: true } | { ok: false; reason: 'held-by-another-user' }> {
-  const saved = await withNotificationTables(db)
+  const saved = await db
     .insertInto('pushSubscription')
     .values({ ...row, keys: JSON.stringify(row.keys) })
     .onConflict((oc) =>
@@ -67,7 +65,7 @@ export async function savePushSubscription(
 }
 
 export async function deletePushSubscription(db: Db, provinceCode: string, userId: string, endpoint: string) {
-  await withNotificationTables(db)
+  await db
     .deleteFrom('pushSubscription')
     .where('provinceCode', '=', provinceCode)
     .where('userId', '=', userId)
@@ -76,7 +74,7 @@ export async function deletePushSubscription(db: Db, provinceCode: string, userI
 }
 
 export async function listFailedDeliveries(db: Db, provinceCode: string, limit: number) {
-  return withNotificationTables(db)
+  return db
     .selectFrom('notificationDelivery')
     .select([
       'id',
@@ -99,7 +97,7 @@ export async function listFailedDeliveries(db: Db, provinceCode: string, limit: 
 
 /** The citizen's channels and language for dossier notices; no row means the defaults (SMS, no Zalo, Vietnamese). */
 export async function getNotificationPreference(db: Db, provinceCode: string, userId: string) {
-  const row = await withNotificationTables(db)
+  const row = await db
     .selectFrom('notificationPreference')
     .select(['zalo', 'language', 'updatedAt'])
     .where('provinceCode', '=', provinceCode)
@@ -118,7 +116,7 @@ export async function saveNotificationPreference(
     ...(row.language === undefined ? {} : { language: row.language }),
     updatedAt: row.updatedAt,
   };
-  return withNotificationTables(db)
+  return db
     .insertInto('notificationPreference')
     .values({ provinceCode: row.provinceCode, userId: row.userId, zalo: false, ...change })
     .onConflict((oc) => oc.columns(['provinceCode', 'userId']).doUpdateSet(change))

@@ -1,8 +1,6 @@
-import type { ColumnType, Generated, JSONColumnType, Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Tables owned by the notification capability (011_create-notifications.sql). */
-// A type alias, not an interface: Kysely's withTables wants an index-signature-compatible record.
 export type NotificationTables = {
   outboxMessage: OutboxMessageTable;
   notificationDelivery: NotificationDeliveryTable;
@@ -106,14 +104,3 @@ export interface NotificationPreferenceTable {
 }
 
 export type NotificationLanguage = 'vi' | 'en';
-
-export type NotificationDb = Kysely<Database & NotificationTables>;
-
-/**
- * The same connection (or transaction) typed with this capability's tables. Until
- * NotificationTables joins db/schema.ts this is how the capability sees them; afterwards it is a
- * no-op kept for readability.
- */
-export function withNotificationTables(db: Kysely<Database>): NotificationDb {
-  return db.withTables<NotificationTables>();
-}

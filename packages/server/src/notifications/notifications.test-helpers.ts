@@ -3,7 +3,6 @@ import { findDossierRow } from '../dossiers/index';
 import type { AppContext } from '../http/context';
 import { createTestApp, type TestApp } from '../test/harness';
 import type { ExternalChannels, OutgoingDelivery } from './channels';
-import { withNotificationTables } from './notifications.tables';
 import { notifyDossierChange } from './outbox';
 
 export interface NotificationTestApp extends TestApp {
@@ -17,7 +16,7 @@ export async function createNotificationTestApp(start: Date): Promise<Notificati
 }
 
 export async function outboxFor(ctx: AppContext, code: string) {
-  const rows = await withNotificationTables(ctx.db)
+  const rows = await ctx.db
     .selectFrom('outboxMessage')
     .selectAll()
     .where('provinceCode', '=', ctx.config.PROVINCE_CODE)

@@ -7,7 +7,6 @@ import { act, fileOnline, get, householdForm, login, post } from '../dossiers/do
 import type { SignedIn } from '../identity/identity.test-helpers';
 import { createChannels } from './channels';
 import { backoffMs, drainOutbox, MAX_ATTEMPTS } from './dispatcher';
-import { withNotificationTables } from './notifications.tables';
 import {
   createNotificationTestApp,
   ensureNotified,
@@ -104,7 +103,7 @@ describe('a failing channel', () => {
     await ensureNotified(t.ctx, code);
     const { channels } = recordingChannels({ email: true });
     const emailDelivery = () =>
-      withNotificationTables(t.ctx.db)
+      t.ctx.db
         .selectFrom('notificationDelivery')
         .selectAll()
         .where('dossierCode', '=', code)
@@ -201,11 +200,7 @@ describe('Web Push', () => {
         keys: { p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u', auth },
       });
     const holders = (endpoint: string) =>
-      withNotificationTables(t.ctx.db)
-        .selectFrom('pushSubscription')
-        .select(['userId', 'keys'])
-        .where('endpoint', '=', endpoint)
-        .execute();
+      t.ctx.db.selectFrom('pushSubscription').select(['userId', 'keys']).where('endpoint', '=', endpoint).execute();
     const endpoint = 'https://push.example.net/send/citizen-phone';
     assert.equal((await push(citizen, endpoint)).statusCode, 201);
 

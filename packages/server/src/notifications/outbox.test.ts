@@ -9,7 +9,6 @@ import type { DossierRow } from '../dossiers/index';
 import type { Actor } from '../identity/actor';
 import type { SignedIn } from '../identity/identity.test-helpers';
 import { drainOutbox, recordDeliveries } from './dispatcher';
-import { withNotificationTables } from './notifications.tables';
 import {
   createNotificationTestApp,
   ensureNotified,
@@ -112,13 +111,13 @@ describe('draining', () => {
       1,
       'the desk hears of the new dossier once',
     );
-    const deliveries = await withNotificationTables(t.ctx.db)
+    const deliveries = await t.ctx.db
       .selectFrom('notificationDelivery')
       .select(['status'])
       .where('outboxId', '=', message.id)
       .execute();
     assert.ok(deliveries.every((d) => d.status === 'sent'));
-    const after = await withNotificationTables(t.ctx.db)
+    const after = await t.ctx.db
       .selectFrom('outboxMessage')
       .select('dispatchedAt')
       .where('id', '=', message.id)

@@ -1,7 +1,6 @@
 import type { DossierEventType, TransitionRecord } from '@dvc/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { withNotificationTables } from './notifications.tables';
 import type { DossierMessage } from './templates';
 
 export const TOPIC_DOSSIER = 'dossier';
@@ -29,18 +28,16 @@ export async function enqueueOutboxMany(trx: Kysely<Database>, messages: OutboxI
 }
 
 function outboxInsert(trx: Kysely<Database>, messages: OutboxInput[]) {
-  return withNotificationTables(trx)
-    .insertInto('outboxMessage')
-    .values(
-      messages.map((message) => ({
-        provinceCode: message.provinceCode,
-        topic: message.topic,
-        payload: JSON.stringify(message.payload),
-        createdAt: message.createdAt,
-        dispatchedAt: null,
-        lastError: null,
-      })),
-    );
+  return trx.insertInto('outboxMessage').values(
+    messages.map((message) => ({
+      provinceCode: message.provinceCode,
+      topic: message.topic,
+      payload: JSON.stringify(message.payload),
+      createdAt: message.createdAt,
+      dispatchedAt: null,
+      lastError: null,
+    })),
+  );
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { DeliveryChannel, NotificationLanguage } from './notifications.tables';
-import { withNotificationTables } from './notifications.tables';
 import { citizenExternalChannels, type DossierMessage, renderForCitizen, renderForOfficers } from './templates';
 import { renderForCitizenEn } from './templates-en';
 
@@ -73,7 +72,7 @@ export async function planDeliveriesMany(
   }
   for (const r of officerRows) users.add(r.userId);
   const subs = users.size
-    ? await withNotificationTables(db)
+    ? await db
         .selectFrom('pushSubscription')
         .select(['userId', 'endpoint'])
         .where('provinceCode', '=', provinceCode)
@@ -85,7 +84,7 @@ export async function planDeliveriesMany(
   for (const s of subs) endpoints.set(s.userId, [...(endpoints.get(s.userId) ?? []), s.endpoint]);
   const applicants = [...new Set(messages.flatMap((m) => (m.applicantId ? [m.applicantId] : [])))];
   const preferenceRows = applicants.length
-    ? await withNotificationTables(db)
+    ? await db
         .selectFrom('notificationPreference')
         .select(['userId', 'zalo', 'language'])
         .where('provinceCode', '=', provinceCode)

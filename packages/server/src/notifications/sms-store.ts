@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../http/context';
-import { withNotificationTables } from './notifications.tables';
 
 /** The SMS gateway's reads and writes on sms_outbox and sms_part (046_track-sms-delivery.sql). */
 
@@ -33,7 +32,7 @@ export async function claimDueSms(ctx: AppContext, limit: number, leaseMs: numbe
 
 /** Sequence numbers of the parts of a message the SMSC already accepted (a retry skips them). */
 export async function acceptedParts(ctx: AppContext, smsId: number): Promise<Set<number>> {
-  const rows = await withNotificationTables(ctx.db)
+  const rows = await ctx.db
     .selectFrom('smsPart')
     .select('seq')
     .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
@@ -46,7 +45,7 @@ export async function recordPart(
   ctx: AppContext,
   part: { smsId: number; seq: number; parts: number; messageId: string },
 ): Promise<void> {
-  await withNotificationTables(ctx.db)
+  await ctx.db
     .insertInto('smsPart')
     .values({ provinceCode: ctx.config.PROVINCE_CODE, ...part, submittedAt: ctx.now(), doneAt: null })
     .onConflict((oc) => oc.columns(['smsId', 'seq']).doNothing())
@@ -72,7 +71,7 @@ export async function recordSmsFailure(ctx: AppContext, smsId: number, error: st
  * is delivered or any failed. Returns false when no accepted part has this id (yet).
  */
 export async function recordReceipt(ctx: AppContext, messageId: string, delivered: boolean): Promise<boolean> {
-  const parts = await withNotificationTables(ctx.db)
+  const parts = await ctx.db
     .updateTable('smsPart')
     .set({ state: delivered ? 'delivered' : 'failed', doneAt: ctx.now() })
     .where('provinceCode', '=', ctx.config.PROVINCE_CODE)

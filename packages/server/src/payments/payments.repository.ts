@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../db/schema';
-import { type CallbackVerdict, type PaymentTable, withPaymentTables } from './payments.tables';
+import type { CallbackVerdict, PaymentTable } from './payments.tables';
 
 type Db = Kysely<Database>;
 export type PaymentRow = Selectable<PaymentTable>;
@@ -10,7 +10,7 @@ export type PaymentRow = Selectable<PaymentTable>;
  * then, and the caller hands out that one. A concurrent insert waits for the other to commit.
  */
 export async function insertOpenPayment(db: Db, row: Omit<PaymentRow, 'status'>): Promise<PaymentRow | undefined> {
-  return (await withPaymentTables(db)
+  return (await db
     .insertInto('payment')
     .values(row)
     // A literal predicate: PostgreSQL infers the partial unique index only from a constant.
@@ -20,7 +20,7 @@ export async function insertOpenPayment(db: Db, row: Omit<PaymentRow, 'status'>)
 }
 
 export async function findOpenPayment(db: Db, provinceCode: string, dossierCode: string) {
-  return (await withPaymentTables(db)
+  return (await db
     .selectFrom('payment')
     .selectAll()
     .where('provinceCode', '=', provinceCode)
@@ -31,7 +31,7 @@ export async function findOpenPayment(db: Db, provinceCode: string, dossierCode:
 
 /** The order that collected the dossier's fee (payment_one_paid_per_dossier: at most one). */
 export async function findPaidPayment(db: Db, provinceCode: string, dossierCode: string) {
-  return (await withPaymentTables(db)
+  return (await db
     .selectFrom('payment')
     .selectAll()
     .where('provinceCode', '=', provinceCode)
@@ -42,7 +42,7 @@ export async function findPaidPayment(db: Db, provinceCode: string, dossierCode:
 
 /** Closes the dossier's open order (only `onlyId`, when given): a newer order, or a paid one, replaces it. */
 export async function supersedeOpenPayments(db: Db, provinceCode: string, dossierCode: string, onlyId?: string) {
-  let q = withPaymentTables(db)
+  let q = db
     .updateTable('payment')
     .set({ status: 'superseded' })
     .where('provinceCode', '=', provinceCode)
@@ -53,17 +53,13 @@ export async function supersedeOpenPayments(db: Db, provinceCode: string, dossie
 }
 
 export async function findPaymentByOrderRef(db: Db, provinceCode: string, orderRef: string, lock = false) {
-  let q = withPaymentTables(db)
-    .selectFrom('payment')
-    .selectAll()
-    .where('provinceCode', '=', provinceCode)
-    .where('orderRef', '=', orderRef);
+  let q = db.selectFrom('payment').selectAll().where('provinceCode', '=', provinceCode).where('orderRef', '=', orderRef);
   if (lock) q = q.forUpdate();
   return (await q.executeTakeFirst()) as PaymentRow | undefined;
 }
 
 export async function findPaymentById(db: Db, provinceCode: string, id: string) {
-  return (await withPaymentTables(db)
+  return (await db
     .selectFrom('payment')
     .selectAll()
     .where('provinceCode', '=', provinceCode)
@@ -72,7 +68,7 @@ export async function findPaymentById(db: Db, provinceCode: string, id: string) 
 }
 
 export async function listDossierPayments(db: Db, provinceCode: string, dossierCode: string) {
-  return (await withPaymentTables(db)
+  return (await db
     .selectFrom('payment')
     .selectAll()
     .where('provinceCode', '=', provinceCode)
@@ -88,7 +84,7 @@ export async function settlePayment(
   id: string,
   values: Partial<Omit<PaymentRow, 'id' | 'provinceCode'>>,
 ): Promise<boolean> {
-  const r = await withPaymentTables(db)
+  const r = await db
     .updateTable('payment')
     .set(values)
     .where('provinceCode', '=', provinceCode)
@@ -116,12 +112,12 @@ export async function logCallback(
     at: Date;
   },
 ): Promise<void> {
-  await withPaymentTables(db).insertInto('paymentCallbackLog').values(entry).execute();
+  await db.insertInto('paymentCallbackLog').values(entry).execute();
 }
 
 /** Paid payments whose payment time falls in [from, to), with their dossier's agency. */
 export async function listPaidBetween(db: Db, provinceCode: string, from: Date, to: Date, agencies: string[] | null) {
-  let q = withPaymentTables(db)
+  let q = db
     .selectFrom('payment as p')
     .innerJoin('dossier as d', (j) => j.onRef('d.provinceCode', '=', 'p.provinceCode').onRef('d.code', '=', 'p.dossierCode'))
     .select([
@@ -150,7 +146,7 @@ export async function listPaidBetween(db: Db, provinceCode: string, from: Date, 
 
 /** Money the gateway took for dossiers already paid, settled in [from, to): to refund. */
 export async function listRefundDueBetween(db: Db, provinceCode: string, from: Date, to: Date, agencies: string[] | null) {
-  let q = withPaymentTables(db)
+  let q = db
     .selectFrom('payment as p')
     .innerJoin('dossier as d', (j) => j.onRef('d.provinceCode', '=', 'p.provinceCode').onRef('d.code', '=', 'p.dossierCode'))
     .select([

@@ -1,8 +1,6 @@
-import type { Generated, Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Generated } from 'kysely';
 
-/** Tables owned by the payment capability (012_create-payments.sql, 017), reached through `withPaymentTables`. */
-// A type alias, not an interface: Kysely's withTables wants an index-signature-compatible record.
+/** Tables owned by the payment capability (012_create-payments.sql, 017). */
 export type PaymentTables = {
   payment: PaymentTable;
   paymentCallbackLog: PaymentCallbackLogTable;
@@ -67,10 +65,4 @@ export interface PaymentCallbackLogTable {
   rspCode: string | null;
   remoteIp: string | null;
   at: Date;
-}
-
-export type PaymentDb = Kysely<Database & PaymentTables>;
-
-export function withPaymentTables(db: Kysely<Database>): PaymentDb {
-  return db.withTables<PaymentTables>();
 }

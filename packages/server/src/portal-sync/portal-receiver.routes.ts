@@ -6,7 +6,6 @@ import { problem } from '../http/problem';
 import { requireRole } from '../identity/actor';
 import { safeEqual } from '../identity/secrets';
 import { LOCAL_RECEIVER_PATH, MESSAGE_ID_HEADER, SIGNATURE_HEADER, signBody } from './portal-sync.sender';
-import { withPortalSyncTables } from './portal-sync.tables';
 
 /** What the portal accepts: its status vocabulary and channel codes, nothing of ours. */
 const ReceivedMessage = z.object({
@@ -60,7 +59,7 @@ export const portalReceiverRoutes: FastifyPluginAsyncZod<{ env: PortalSyncConfig
       const m = request.body;
       if (request.headers[MESSAGE_ID_HEADER] !== m.messageId)
         throw problem(400, 'message-id-mismatch', 'Mã thông điệp trong tiêu đề và nội dung không khớp');
-      const inserted = await withPortalSyncTables(app.ctx.db)
+      const inserted = await app.ctx.db
         .insertInto('portalReceivedMessage')
         .values({
           provinceCode: app.ctx.config.PROVINCE_CODE,
@@ -99,7 +98,7 @@ export const portalReceiverRoutes: FastifyPluginAsyncZod<{ env: PortalSyncConfig
     async (request) => {
       // The payloads name applicants, and this receiver may run in production (no portal URL yet).
       requireRole(request, 'province_admin', 'system_admin');
-      let q = withPortalSyncTables(app.ctx.db)
+      let q = app.ctx.db
         .selectFrom('portalReceivedMessage')
         .select(['messageId', 'receivedAt', 'payload'])
         .where('provinceCode', '=', app.ctx.config.PROVINCE_CODE);

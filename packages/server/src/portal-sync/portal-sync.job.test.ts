@@ -4,7 +4,6 @@ import { fileOnline, login } from '../dossiers/dossiers.test-helpers';
 import { startWorkers, stopWorkers } from '../jobs/workers';
 import { recordingChannels } from '../notifications/notifications.test-helpers';
 import { type PortalSyncWorker, startPortalSyncWorker } from './portal-sync.job';
-import { withPortalSyncTables } from './portal-sync.tables';
 import { countQueued, createPortalTestApp, type PortalTestApp, queueMissingFromEventLog } from './portal-sync.test-helpers';
 
 let t: PortalTestApp;
@@ -28,11 +27,7 @@ test('the pg-boss job posts a new dossier to the portal by itself', async () => 
   let got: Array<{ payload: Record<string, unknown> }> = [];
   for (let i = 0; i < 100 && got.length === 0; i++) {
     await new Promise((r) => setTimeout(r, 200));
-    got = await withPortalSyncTables(t.ctx.db)
-      .selectFrom('portalReceivedMessage')
-      .select('payload')
-      .where('dossierCode', '=', code)
-      .execute();
+    got = await t.ctx.db.selectFrom('portalReceivedMessage').select('payload').where('dossierCode', '=', code).execute();
   }
   assert.deepEqual(
     got.map((r) => [r.payload.status, r.payload.channel]),

@@ -11,7 +11,6 @@ import {
 } from '@dvc/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { withPortalSyncTables } from './portal-sync.tables';
 
 /** The dossier as it is after the change (a DossierRow, or the values just inserted for a new one). */
 export interface PortalChangeRow {
@@ -105,7 +104,7 @@ export function portalSyncInsert(
   trx: Kysely<Database>,
   changes: Array<{ row: PortalChangeRow; record: PortalChangeRecord; seq: number }>,
 ) {
-  return withPortalSyncTables(trx)
+  return trx
     .insertInto('portalSyncMessage')
     .values(
       changes.map(({ row, record, seq }) => {

@@ -5,7 +5,6 @@ import type { PortalSyncConfig } from '../config';
 import { requireProvinceAdmin, withChange } from '../organisation/admin-scope';
 import { portalReceiverRoutes } from './portal-receiver.routes';
 import { portalTargetUrl, retryFailedPortalSync } from './portal-sync.sender';
-import { withPortalSyncTables } from './portal-sync.tables';
 
 const tags = ['Đồng bộ Cổng DVC quốc gia'];
 
@@ -51,7 +50,7 @@ export const portalSyncRoutes: FastifyPluginAsyncZod<{ env?: PortalSyncConfig }>
     async (request) => {
       requireProvinceAdmin(request);
       const province = app.ctx.config.PROVINCE_CODE;
-      const db = withPortalSyncTables(app.ctx.db);
+      const db = app.ctx.db;
       const counts = await db
         .selectFrom('portalSyncMessage')
         .select(['status', (eb) => eb.fn.countAll<string>().as('n'), (eb) => eb.fn.min('createdAt').as('oldest')])

@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Config, PortalSyncConfig } from '../config';
 import type { AppContext } from '../http/context';
-import { withPortalSyncTables } from './portal-sync.tables';
 
 /** The local receiver's path: the default target when no portal URL is configured. */
 export const LOCAL_RECEIVER_PATH = '/api/dev/portal-receiver';
@@ -111,7 +110,6 @@ export async function drainPortalSync(ctx: AppContext, now: Date, options: Drain
   const env = options.env ?? ctx.config.portalSync;
   const doFetch = options.fetch ?? fetch;
   const url = portalTargetUrl(env, ctx.config);
-  const db = withPortalSyncTables(ctx.db);
   let sent = 0;
   let retried = 0;
   let failed = 0;
@@ -128,7 +126,7 @@ export async function drainPortalSync(ctx: AppContext, now: Date, options: Drain
         const final = m.attempts >= env.maxAttempts;
         if (final) failed++;
         else retried++;
-        await db
+        await ctx.db
           .updateTable('portalSyncMessage')
           .set({
             status: final ? 'failed' : 'pending',
@@ -141,7 +139,7 @@ export async function drainPortalSync(ctx: AppContext, now: Date, options: Drain
       }
     });
     if (delivered.length > 0) {
-      await db
+      await ctx.db
         .updateTable('portalSyncMessage')
         .set({ status: 'sent', sentAt: now, lastError: null })
         .where('id', 'in', delivered)
@@ -172,7 +170,7 @@ export async function hasDuePortalSync(ctx: AppContext, now: Date): Promise<bool
 
 /** An administrator's "try again": failed messages become pending, due now, with a fresh count. */
 export async function retryFailedPortalSync(ctx: AppContext, now: Date): Promise<number> {
-  const r = await withPortalSyncTables(ctx.db)
+  const r = await ctx.db
     .updateTable('portalSyncMessage')
     .set({ status: 'pending', attempts: 0, nextAttemptAt: now })
     .where('provinceCode', '=', ctx.config.PROVINCE_CODE)

@@ -1,8 +1,6 @@
-import type { Generated, JSONColumnType, Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Generated, JSONColumnType } from 'kysely';
 
 /** Tables owned by the portal-sync capability (013_create-portal-sync.sql). */
-// A type alias, not an interface: Kysely's withTables wants an index-signature-compatible record.
 export type PortalSyncTables = {
   portalSyncMessage: PortalSyncMessageTable;
   portalReceivedMessage: PortalReceivedMessageTable;
@@ -33,11 +31,4 @@ export interface PortalReceivedMessageTable {
   seq: number;
   payload: JSONColumnType<Record<string, unknown>, string, string>;
   receivedAt: Date;
-}
-
-export type PortalSyncDb = Kysely<Database & PortalSyncTables>;
-
-/** The same connection (or transaction) typed with this capability's tables (not in db/schema.ts). */
-export function withPortalSyncTables(db: Kysely<Database>): PortalSyncDb {
-  return db.withTables<PortalSyncTables>();
 }

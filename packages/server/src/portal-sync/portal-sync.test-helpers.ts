@@ -4,7 +4,6 @@ import { loadConfig, type PortalSyncConfig } from '../config';
 import type { AppContext } from '../http/context';
 import { createTestApp } from '../test/harness';
 import { queuePortalSync } from './portal-sync.outbox';
-import { withPortalSyncTables } from './portal-sync.tables';
 
 /** The secret the local receiver checks in tests (no PORTAL_SYNC_SECRET set): the default one. */
 export const TEST_SECRET = loadConfig({}).portalSync.secret;
@@ -65,7 +64,7 @@ export async function queueMissingFromEventLog(ctx: AppContext): Promise<number>
 
 /** Messages of a dossier: right after filing, 1 when the services queue them themselves (wired). */
 export async function countQueued(ctx: AppContext, dossierCode: string): Promise<number> {
-  const r = await withPortalSyncTables(ctx.db)
+  const r = await ctx.db
     .selectFrom('portalSyncMessage')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('dossierCode', '=', dossierCode)

@@ -14,7 +14,6 @@ import {
 import type { SignedIn } from '../identity/identity.test-helpers';
 import { queuePortalSync } from './portal-sync.outbox';
 import { drainPortalSync, signBody } from './portal-sync.sender';
-import { withPortalSyncTables } from './portal-sync.tables';
 import {
   countQueued,
   createPortalTestApp,
@@ -58,7 +57,7 @@ async function queueAll(wiredBefore: boolean) {
 }
 
 async function received() {
-  return withPortalSyncTables(t.ctx.db)
+  return t.ctx.db
     .selectFrom('portalReceivedMessage')
     .select(['id', 'messageId', 'dossierCode', 'seq', 'payload'])
     .orderBy('id')
@@ -148,7 +147,7 @@ describe('every dossier change reaches the portal exactly once', () => {
 
     // A sender that died after the portal accepted (lease expired, message pending again) repeats it:
     // the receiver acknowledges the repeat and keeps one copy.
-    const one = await withPortalSyncTables(t.ctx.db)
+    const one = await t.ctx.db
       .updateTable('portalSyncMessage')
       .set({ status: 'pending', sentAt: null, nextAttemptAt: later })
       .where('dossierCode', '=', codes.full)
@@ -173,11 +172,7 @@ describe('every dossier change reaches the portal exactly once', () => {
     }
     assert.equal(new Set(got.map((r) => r.messageId)).size, got.length);
     assert.equal(got.filter((r) => r.messageId === one.messageId).length, 1);
-    const pending = await withPortalSyncTables(t.ctx.db)
-      .selectFrom('portalSyncMessage')
-      .select('id')
-      .where('status', '<>', 'sent')
-      .execute();
+    const pending = await t.ctx.db.selectFrom('portalSyncMessage').select('id').where('status', '<>', 'sent').execute();
     assert.equal(pending.length, 0);
   });
 
@@ -217,11 +212,7 @@ test("queueing the same change again adds nothing (the sequence is the event log
   const record = { event: 'submit_online', from: null, to: 'new', at: t.ctx.now() } as const;
   await queuePortalSync(t.ctx.db, { row: dossier, record });
   assert.equal(await queuePortalSync(t.ctx.db, { row: dossier, record }), undefined);
-  const rows = await withPortalSyncTables(t.ctx.db)
-    .selectFrom('portalSyncMessage')
-    .selectAll()
-    .where('dossierCode', '=', code)
-    .execute();
+  const rows = await t.ctx.db.selectFrom('portalSyncMessage').selectAll().where('dossierCode', '=', code).execute();
   assert.deepEqual(
     rows.map((r) => [r.seq, r.payload.status, r.payload.channel, r.payload.messageId === r.messageId]),
     [[1, 'new', 2, true]],

@@ -1,6 +1,5 @@
 /** Results by post: the postal service client the app and its job share, the job, and what a dossier's history shows. */
 import type { AppContext } from '../http/context';
-import { withPostalTables } from './postal.tables';
 import { createPostalClient, type PostalClient } from './postal-client';
 
 export type { PostalClient } from './postal-client';
@@ -25,7 +24,7 @@ export async function runPostalSweep(ctx: AppContext, client: PostalClient): Pro
 
 /** The delivery of a result by post, for the dossier's history ("Đã giao kết quả qua bưu chính"). */
 export async function postalDeliveryOf(ctx: AppContext, dossierId: string): Promise<Date | undefined> {
-  const row = await withPostalTables(ctx.db)
+  const row = await ctx.db
     .selectFrom('postalShipment')
     .select('deliveredAt')
     .where('provinceCode', '=', ctx.config.PROVINCE_CODE)

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { factsOfDossier } from '../catalog/index';
 import { type DossierRow, postalAddressOf, resolvedForPost, returnByPost } from '../dossiers/index';
 import type { AppContext } from '../http/context';
-import { type ShipmentRow, withPostalTables } from './postal.tables';
+import type { ShipmentRow } from './postal.tables';
 import { type PostalClient, PostalError } from './postal-client';
 
 /**
@@ -19,7 +19,6 @@ const MAX_BACKOFF_MS = 60 * 60_000;
 
 /** The dossier's shipment, made on first call (a second, concurrent one finds the first's row). */
 export async function ensureShipment(ctx: AppContext, dossier: DossierRow): Promise<ShipmentRow | undefined> {
-  const db = withPostalTables(ctx.db);
   const provinceCode = ctx.config.PROVINCE_CODE;
   const existing = await findShipment(ctx, dossier.id);
   if (existing) return existing;
@@ -28,7 +27,7 @@ export async function ensureShipment(ctx: AppContext, dossier: DossierRow): Prom
   if (!address || !facts) return undefined;
   const quote = postageFor(address, ctx.config.postal.POSTAL_HOME_PROVINCE, weightClassForResult(facts.resultKind));
   const now = ctx.now();
-  await db
+  await ctx.db
     .insertInto('postalShipment')
     .values({
       id: randomUUID(),
@@ -55,7 +54,7 @@ export async function ensureShipment(ctx: AppContext, dossier: DossierRow): Prom
 }
 
 export function findShipment(ctx: AppContext, dossierId: string): Promise<ShipmentRow | undefined> {
-  return withPostalTables(ctx.db)
+  return ctx.db
     .selectFrom('postalShipment')
     .selectAll()
     .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
@@ -69,10 +68,9 @@ export function findShipment(ctx: AppContext, dossierId: string): Promise<Shipme
  * retried later under the same key.
  */
 export async function sendShipment(ctx: AppContext, client: PostalClient, id: string): Promise<ShipmentRow | undefined> {
-  const db = withPostalTables(ctx.db);
   const now = ctx.now();
   const lease = new Date(now.getTime() + ctx.config.postal.POSTAL_TIMEOUT_MS + 30_000);
-  const claimed = await db
+  const claimed = await ctx.db
     .updateTable('postalShipment')
     .set({ attempts: sql`attempts + 1`, nextAttemptAt: lease })
     .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
@@ -92,7 +90,7 @@ export async function sendShipment(ctx: AppContext, client: PostalClient, id: st
     });
     const at = ctx.now();
     await ctx.db.transaction().execute(async (trx) => {
-      await withPostalTables(trx)
+      await trx
         .updateTable('postalShipment')
         .set({
           status: 'created',
@@ -108,7 +106,7 @@ export async function sendShipment(ctx: AppContext, client: PostalClient, id: st
   } catch (err) {
     if (!(err instanceof PostalError)) throw err;
     const wait = Math.min(ctx.config.postal.POSTAL_RETRY_BASE_MS * 2 ** (claimed.attempts - 1), MAX_BACKOFF_MS);
-    await db
+    await ctx.db
       .updateTable('postalShipment')
       .set({ lastError: err.message.slice(0, 500), nextAttemptAt: new Date(ctx.now().getTime() + wait) })
       .where('id', '=', id)
@@ -120,12 +118,11 @@ export async function sendShipment(ctx: AppContext, client: PostalClient, id: st
 /** Asks the postal service where a parcel is; delivered ends the following. */
 export async function followShipment(ctx: AppContext, client: PostalClient, row: ShipmentRow): Promise<void> {
   if (!row.trackingNumber) return;
-  const db = withPostalTables(ctx.db);
   const poll = ctx.config.postal.POSTAL_STATUS_POLL_MS;
   try {
     const { status } = await client.status(row.trackingNumber);
     const now = ctx.now();
-    await db
+    await ctx.db
       .updateTable('postalShipment')
       .set({
         status,
@@ -138,7 +135,7 @@ export async function followShipment(ctx: AppContext, client: PostalClient, row:
       .execute();
   } catch (err) {
     if (!(err instanceof PostalError)) throw err;
-    await db
+    await ctx.db
       .updateTable('postalShipment')
       .set({ lastError: err.message.slice(0, 500), nextAttemptAt: new Date(ctx.now().getTime() + poll) })
       .where('id', '=', row.id)
@@ -152,7 +149,7 @@ export async function runPostalSweep(ctx: AppContext, client: PostalClient) {
     const shipment = await ensureShipment(ctx, dossier);
     if (shipment?.status === 'pending') await sendShipment(ctx, client, shipment.id);
   }
-  const due = await withPostalTables(ctx.db)
+  const due = await ctx.db
     .selectFrom('postalShipment')
     .selectAll()
     .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
@@ -168,5 +165,5 @@ export async function runPostalSweep(ctx: AppContext, client: PostalClient) {
 }
 
 function byId(ctx: AppContext, id: string) {
-  return withPostalTables(ctx.db).selectFrom('postalShipment').selectAll().where('id', '=', id).executeTakeFirst();
+  return ctx.db.selectFrom('postalShipment').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -1,5 +1,4 @@
-import type { ColumnType, Kysely, Selectable } from 'kysely';
-import type { Database } from '../db/schema';
+import type { ColumnType, Selectable } from 'kysely';
 
 /** Results by post (058_create-postal-shipments.sql). */
 export type PostalTables = { postalShipment: PostalShipmentTable };
@@ -29,8 +28,3 @@ export interface PostalShipmentTable {
 }
 
 export type ShipmentRow = Selectable<PostalShipmentTable>;
-export type PostalDb = Kysely<Database & PostalTables>;
-
-export function withPostalTables(db: Kysely<Database>): PostalDb {
-  return db.withTables<PostalTables>();
-}

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { PrivacyDb } from './privacy.tables';
+import type { Db } from '../db/database';
 
 /** A read as the citizen sees it: the agency and the time, never the officer. */
 export interface ReadSeenByCitizen {
@@ -12,7 +12,7 @@ export interface ReadSeenByCitizen {
 }
 
 export async function readsOfSubject(
-  db: PrivacyDb,
+  db: Db,
   provinceCode: string,
   subjectId: string,
   dossierCode: string | undefined,
@@ -40,7 +40,7 @@ export interface ReadFilter {
 }
 
 /** Reads for an administrator (and the breach runbook): who, what, when, from where. */
-export async function listReads(db: PrivacyDb, provinceCode: string, filter: ReadFilter) {
+export async function listReads(db: Db, provinceCode: string, filter: ReadFilter) {
   let query = db
     .selectFrom('personalDataRead as r')
     .leftJoin('userAccount as u', 'u.id', 'r.officerId')
@@ -68,7 +68,7 @@ export async function listReads(db: PrivacyDb, provinceCode: string, filter: Rea
 }
 
 /** How many reads each officer made in the period, and of how many distinct people. */
-export async function readsPerOfficer(db: PrivacyDb, provinceCode: string, from: Date | undefined, to: Date | undefined) {
+export async function readsPerOfficer(db: Db, provinceCode: string, from: Date | undefined, to: Date | undefined) {
   let query = db
     .selectFrom('personalDataRead as r')
     .leftJoin('userAccount as u', 'u.id', 'r.officerId')

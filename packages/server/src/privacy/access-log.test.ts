@@ -4,7 +4,6 @@ import { sql } from 'kysely';
 import { fileOnline, get, login } from '../dossiers/dossiers.test-helpers';
 import type { SignedIn } from '../identity/identity.test-helpers';
 import { createTestApp, type TestApp } from '../test/harness';
-import { withPrivacyTables } from './privacy.tables';
 import { newCitizen } from './privacy.test-helpers';
 
 /** Issue 20 point 2: every officer's read of personal data is logged, and its subject sees it. */
@@ -16,7 +15,7 @@ describe('access log of personal data', () => {
   let code: string;
 
   const rowsOf = (dossierCode: string) =>
-    withPrivacyTables(t.ctx.db)
+    t.ctx.db
       .selectFrom('personalDataRead as r')
       .innerJoin('dossier as d', 'd.id', 'r.dossierId')
       .selectAll('r')

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Db } from '../db/database';
 import type { Actor } from '../identity/actor';
-import { type PrivacyDb, withPrivacyTables } from './privacy.tables';
 
 /** What an officer-facing read route shows, and how its record is named from the request. */
 interface PersonalRead {
@@ -48,7 +48,7 @@ interface Subject {
   agencyCode: string | null;
 }
 
-async function dossierSubject(db: PrivacyDb, provinceCode: string, code: string): Promise<Subject> {
+async function dossierSubject(db: Db, provinceCode: string, code: string): Promise<Subject> {
   const row = await db
     .selectFrom('dossier')
     .select(['id', 'applicantId', 'agencyCode'])
@@ -59,7 +59,7 @@ async function dossierSubject(db: PrivacyDb, provinceCode: string, code: string)
 }
 
 /** The dossier holding the file in one of the officer's agencies (else any), or its uploader. */
-async function fileSubject(db: PrivacyDb, provinceCode: string, sha256: string, agencies: string[]): Promise<Subject> {
+async function fileSubject(db: Db, provinceCode: string, sha256: string, agencies: string[]): Promise<Subject> {
   const held = await db
     .selectFrom('dossierAttachment as a')
     .innerJoin('dossier as d', 'd.id', 'a.dossierId')
@@ -81,7 +81,7 @@ async function fileSubject(db: PrivacyDb, provinceCode: string, sha256: string, 
 
 /** Records that `actor` (an officer) has just been shown the record of this request. */
 export async function recordPersonalRead(
-  db: PrivacyDb,
+  db: Db,
   request: FastifyRequest,
   actor: Actor,
   route: string,
@@ -140,7 +140,7 @@ export const accessLogPlugin: FastifyPluginAsync = fp(
       const route = `${request.method} ${request.routeOptions.url ?? ''}`;
       const read = PERSONAL_READ_ROUTES[route];
       if (!read) return payload;
-      await recordPersonalRead(withPrivacyTables(app.ctx.db), request, actor!, route, read, app.ctx.now());
+      await recordPersonalRead(app.ctx.db, request, actor!, route, read, app.ctx.now());
       return payload;
     });
   },

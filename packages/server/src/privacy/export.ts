@@ -4,7 +4,6 @@ import { sql } from 'kysely';
 import { blobStoreFor } from '../files/files.service';
 import type { AppContext } from '../http/context';
 import { readsOfSubject } from './access-log.repository';
-import { withPrivacyTables } from './privacy.tables';
 
 type Row = Record<string, unknown>;
 
@@ -80,9 +79,8 @@ export async function collectSubjectData(ctx: AppContext, userId: string, now: D
     sql`select created_at, last_seen_at, expires_at, ip, user_agent from session
         where province_code = ${p} and user_id = ${userId} order by created_at`,
   );
-  const db = withPrivacyTables(ctx.db);
-  const reads = await readsOfSubject(db, p, userId, undefined, 10_000);
-  const requests = await db
+  const reads = await readsOfSubject(ctx.db, p, userId, undefined, 10_000);
+  const requests = await ctx.db
     .selectFrom('dataSubjectRequest')
     .select(['code', 'kind', 'detail', 'status', 'createdAt', 'dueAt', 'answer', 'answeredAt'])
     .where('provinceCode', '=', p)
@@ -90,7 +88,7 @@ export async function collectSubjectData(ctx: AppContext, userId: string, now: D
     .orderBy('createdAt')
     .execute();
 
-  const consents = await db
+  const consents = await ctx.db
     .selectFrom('consentRecord')
     .select(['purpose', 'noticeVersion', 'decision', 'at'])
     .where('provinceCode', '=', p)

@@ -6,7 +6,6 @@ import { sql } from 'kysely';
 import { get, login } from '../dossiers/dossiers.test-helpers';
 import { createTestApp, type TestApp } from '../test/harness';
 import { ACCOUNT_NOTICE_VERSION } from './notice';
-import { withPrivacyTables } from './privacy.tables';
 import { newCitizen } from './privacy.test-helpers';
 
 const REGISTRATION = procedureDefinitions.householdBusinessRegistrationDefinition.code;
@@ -48,11 +47,7 @@ describe('privacy notice and consent', () => {
 
   test('signing up records consent to the account notice, kept append-only and in the download', async () => {
     const citizen = await newCitizen(t.ctx, '0987650071', 'Hà Văn Mười Một');
-    const rows = await withPrivacyTables(t.ctx.db)
-      .selectFrom('consentRecord')
-      .selectAll()
-      .where('userId', '=', citizen.body.user.id)
-      .execute();
+    const rows = await t.ctx.db.selectFrom('consentRecord').selectAll().where('userId', '=', citizen.body.user.id).execute();
     assert.equal(rows.length, 1);
     assert.equal(rows[0]!.purpose, 'account');
     assert.equal(rows[0]!.noticeVersion, ACCOUNT_NOTICE_VERSION);

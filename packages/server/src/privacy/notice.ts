@@ -3,7 +3,6 @@ import type { Transaction } from 'kysely';
 import { currentProcedureVersion } from '../catalog';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
-import { withPrivacyTables } from './privacy.tables';
 
 /** The version of the sign-up notice (web i18n `privacy.account.*`) a consent row refers to. */
 export const ACCOUNT_NOTICE_VERSION = 'tai-khoan-2026-01';
@@ -66,7 +65,7 @@ export async function procedureNotice(ctx: AppContext, code: string, now: Date):
   const d = version.definition;
   const today: string = vietnamDate(now);
   const era = d.authority.find((a) => (!a.from || a.from <= today) && (!a.until || a.until >= today)) ?? d.authority.at(-1)!;
-  const policies = await withPrivacyTables(ctx.db)
+  const policies = await ctx.db
     .selectFrom('retentionPolicy')
     .select(['procedureCode', 'keepDays', 'action', 'legalBasis'])
     .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
@@ -101,7 +100,7 @@ export async function recordAccountConsent(
   trx: Transaction<Database>,
   entry: { provinceCode: string; userId: string; at: Date; ip?: string | null },
 ): Promise<void> {
-  await withPrivacyTables(trx)
+  await trx
     .insertInto('consentRecord')
     .values({
       provinceCode: entry.provinceCode,

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { requireCitizen } from '../identity/actor';
 import { requireProvinceAdmin } from '../organisation/admin-scope';
 import { listReads, readsOfSubject, readsPerOfficer } from './access-log.repository';
-import { withPrivacyTables } from './privacy.tables';
 
 const tags = ['Dữ liệu cá nhân'];
 
@@ -52,7 +51,7 @@ export const accessLogRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireCitizen(request);
       const rows = await readsOfSubject(
-        withPrivacyTables(app.ctx.db),
+        app.ctx.db,
         app.ctx.config.PROVINCE_CODE,
         actor.userId,
         request.query.dossierCode,
@@ -99,7 +98,7 @@ export const accessLogRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       requireProvinceAdmin(request);
       const q = request.query;
-      const rows = await listReads(withPrivacyTables(app.ctx.db), app.ctx.config.PROVINCE_CODE, {
+      const rows = await listReads(app.ctx.db, app.ctx.config.PROVINCE_CODE, {
         officerId: q.officerId,
         subjectId: q.subjectId,
         dossierCode: q.dossierCode,
@@ -136,7 +135,7 @@ export const accessLogRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       requireProvinceAdmin(request);
       const rows = await readsPerOfficer(
-        withPrivacyTables(app.ctx.db),
+        app.ctx.db,
         app.ctx.config.PROVINCE_CODE,
         toDate(request.query.from),
         toDate(request.query.to),

@@ -1,10 +1,6 @@
-import type { Generated, JSONColumnType, Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Generated, JSONColumnType } from 'kysely';
 
-/**
- * Tables of the privacy capability (047_create-personal-data-reads.sql, 048_create-retention.sql).
- * A type alias, not an interface: Kysely's withTables wants an index-signature-compatible record.
- */
+/** Tables of the privacy capability (047_create-personal-data-reads.sql, 048_create-retention.sql). */
 export type PrivacyTables = {
   personalDataRead: PersonalDataReadTable;
   dataSubjectRequest: DataSubjectRequestTable;
@@ -77,10 +73,4 @@ export interface DataSubjectRequestTable {
   answeredBy: string | null;
   answeredAt: Date | null;
   outcome: JSONColumnType<Record<string, number>, string, string> | null;
-}
-
-export type PrivacyDb = Kysely<Database & PrivacyTables>;
-
-export function withPrivacyTables(db: Kysely<Database>): PrivacyDb {
-  return db.withTables<PrivacyTables>();
 }

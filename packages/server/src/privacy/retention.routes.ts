@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../http/problem';
 import { requireProvinceAdmin } from '../organisation/admin-scope';
-import { withPrivacyTables } from './privacy.tables';
 import { RETENTION_CATEGORIES, runRetention } from './retention';
 import { RETENTION_DEFAULTS } from './retention.seed';
 
@@ -52,7 +51,7 @@ export const retentionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       requireProvinceAdmin(request);
-      const db = withPrivacyTables(app.ctx.db);
+      const db = app.ctx.db;
       const p = app.ctx.config.PROVINCE_CODE;
       const policies = await db
         .selectFrom('retentionPolicy')
@@ -118,7 +117,7 @@ export const retentionRoutes: FastifyPluginAsyncZod = async (app) => {
         updatedAt: now,
         updatedBy: admin.userId,
       };
-      await withPrivacyTables(app.ctx.db)
+      await app.ctx.db
         .insertInto('retentionPolicy')
         .values(row)
         .onConflict((oc) =>

@@ -1,5 +1,5 @@
 import type { AppContext } from '../http/context';
-import { type RetentionPolicyTable, withPrivacyTables } from './privacy.tables';
+import type { RetentionPolicyTable } from './privacy.tables';
 
 type Default = Pick<RetentionPolicyTable, 'category' | 'keepDays' | 'action' | 'legalBasis'>;
 
@@ -75,7 +75,7 @@ export const RETENTION_DEFAULTS: readonly Default[] = [
 /** Inserts the defaults that are missing; an administrator's change is never overwritten. */
 export async function seedRetentionPolicies(ctx: AppContext): Promise<string[]> {
   const now = ctx.now();
-  await withPrivacyTables(ctx.db)
+  await ctx.db
     .insertInto('retentionPolicy')
     .values(RETENTION_DEFAULTS.map((d) => ({ ...d, provinceCode: ctx.config.PROVINCE_CODE, procedureCode: '*', updatedAt: now })))
     .onConflict((oc) => oc.columns(['provinceCode', 'category', 'procedureCode']).doNothing())

@@ -7,7 +7,6 @@ import { blobStoreFor } from '../files/files.service';
 import type { SignedIn } from '../identity/identity.test-helpers';
 import { register } from '../identity/sign-up.service';
 import { createTestApp, type TestApp } from '../test/harness';
-import { withPrivacyTables } from './privacy.tables';
 import { newCitizen } from './privacy.test-helpers';
 import { ANONYMISED_NAME, runRetention } from './retention';
 
@@ -129,7 +128,7 @@ describe('retention', () => {
       false,
       'append-only logs are kept',
     );
-    const runs = await withPrivacyTables(t.ctx.db).selectFrom('retentionRun').selectAll().where('runId', '=', runId).execute();
+    const runs = await t.ctx.db.selectFrom('retentionRun').selectAll().where('runId', '=', runId).execute();
     assert.equal(runs.length, lines.length);
     assert.ok(runs.every((r) => new Date(r.at).getTime() === later.getTime()));
     await assert.rejects(sql`delete from retention_run`.execute(t.ctx.db));

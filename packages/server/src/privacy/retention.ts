@@ -4,7 +4,7 @@ import type { Database } from '../db/schema';
 import { blobStoreFor } from '../files/files.service';
 import type { AppContext } from '../http/context';
 import { unreferencedBlobs } from './erasure';
-import { type RetentionPolicyTable, withPrivacyTables } from './privacy.tables';
+import type { RetentionPolicyTable } from './privacy.tables';
 
 /** The name an anonymised dossier's applicant takes. */
 export const ANONYMISED_NAME = 'Đã ẩn danh';
@@ -159,8 +159,7 @@ export interface RetentionRunLine {
  */
 export async function runRetention(ctx: AppContext, now: Date): Promise<{ runId: string; lines: RetentionRunLine[] }> {
   const p = ctx.config.PROVINCE_CODE;
-  const db = withPrivacyTables(ctx.db);
-  const policies = await db
+  const policies = await ctx.db
     .selectFrom('retentionPolicy')
     .select(['category', 'procedureCode', 'keepDays', 'action'])
     .where('provinceCode', '=', p)
@@ -179,7 +178,7 @@ export async function runRetention(ctx: AppContext, now: Date): Promise<{ runId:
       const s = await handler(trx, p, cutoff, policy, others);
       const files = await unreferencedBlobs(trx, p, s.files ?? []);
       const detail = files.length ? { ...s.detail, fileBytesErased: files.length } : s.detail;
-      await withPrivacyTables(trx)
+      await trx
         .insertInto('retentionRun')
         .values({
           provinceCode: p,

@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { vietnamParts } from '@dvc/domain';
 import type { AppContext } from '../http/context';
 import { type ErasureOutcome, eraseCitizen } from './erasure';
-import { type DataSubjectRequestTable, withPrivacyTables } from './privacy.tables';
+import type { DataSubjectRequestTable } from './privacy.tables';
 
 export type RequestKind = DataSubjectRequestTable['kind'];
 export type RequestRow = Omit<DataSubjectRequestTable, 'outcome'> & { outcome: ErasureOutcome | null };
@@ -29,7 +29,7 @@ export async function fileRequest(ctx: AppContext, citizenId: string, kind: Requ
     createdAt: now,
     dueAt: new Date(now.getTime() + ctx.config.privacy.requestDueDays * DAY_MS),
   };
-  await withPrivacyTables(ctx.db).insertInto('dataSubjectRequest').values(row).execute();
+  await ctx.db.insertInto('dataSubjectRequest').values(row).execute();
   return { ...row, answer: null, answeredBy: null, answeredAt: null, outcome: null };
 }
 
@@ -50,10 +50,7 @@ const columns = [
 ] as const;
 
 export async function listRequests(ctx: AppContext, filter: { citizenId?: string; status?: 'open' | 'done' | 'refused' }) {
-  let q = withPrivacyTables(ctx.db)
-    .selectFrom('dataSubjectRequest')
-    .select(columns)
-    .where('provinceCode', '=', ctx.config.PROVINCE_CODE);
+  let q = ctx.db.selectFrom('dataSubjectRequest').select(columns).where('provinceCode', '=', ctx.config.PROVINCE_CODE);
   if (filter.citizenId) q = q.where('citizenId', '=', filter.citizenId);
   if (filter.status) q = q.where('status', '=', filter.status);
   return (await q.orderBy('dueAt').limit(500).execute()) as RequestRow[];
@@ -73,9 +70,8 @@ export async function answerRequest(
   decision: 'done' | 'refused',
   answer: string,
 ): Promise<AnswerResult> {
-  const db = withPrivacyTables(ctx.db);
   const now = ctx.now();
-  const claimed = await db
+  const claimed = await ctx.db
     .updateTable('dataSubjectRequest')
     .set({ status: decision, answer, answeredBy: adminId, answeredAt: now })
     .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
@@ -84,7 +80,7 @@ export async function answerRequest(
     .returning(columns)
     .executeTakeFirst();
   if (!claimed) {
-    const exists = await db
+    const exists = await ctx.db
       .selectFrom('dataSubjectRequest')
       .select('id')
       .where('provinceCode', '=', ctx.config.PROVINCE_CODE)
@@ -95,7 +91,7 @@ export async function answerRequest(
   let request = claimed as RequestRow;
   if (decision === 'done' && request.kind === 'deletion') {
     const outcome = await eraseCitizen(ctx, request.citizenId, now);
-    await db
+    await ctx.db
       .updateTable('dataSubjectRequest')
       .set({ outcome: JSON.stringify(outcome) })
       .where('id', '=', request.id)

@@ -1,16 +1,14 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../db/schema';
-import type { HouseholdBusinessTable, HouseholdBusinessVersionTable, RegistryTables } from './registry.tables';
+import type { HouseholdBusinessTable, HouseholdBusinessVersionTable } from './registry.tables';
 
 export type HouseholdBusinessRow = Selectable<HouseholdBusinessTable>;
 type Db = Kysely<Database>;
 
-const tables = (db: Db) => db.withTables<RegistryTables>();
-
 /** The next serial of the authority's register; the row stays locked until the caller commits. */
 export async function nextRegistrationSerial(trx: Db, provinceCode: string, authorityAgencyCode: string): Promise<number> {
-  const row = await tables(trx)
+  const row = await trx
     .insertInto('householdBusinessSequence')
     .values({ provinceCode, authorityAgencyCode, lastValue: 1 })
     .onConflict((oc) =>
@@ -31,7 +29,7 @@ export async function findActiveByNameKey(
   nameKey: string,
   exceptId?: string,
 ): Promise<HouseholdBusinessRow | undefined> {
-  let q = tables(db)
+  let q = db
     .selectFrom('householdBusiness')
     .selectAll()
     .where('provinceCode', '=', provinceCode)
@@ -48,7 +46,7 @@ export async function findByRegistrationNumber(
   registrationNumber: string,
   lock = false,
 ): Promise<HouseholdBusinessRow | undefined> {
-  let q = tables(db)
+  let q = db
     .selectFrom('householdBusiness')
     .selectAll()
     .where('provinceCode', '=', provinceCode)
@@ -62,7 +60,7 @@ export async function findHouseholdBusinessById(
   provinceCode: string,
   id: string,
 ): Promise<HouseholdBusinessRow | undefined> {
-  return tables(db)
+  return db
     .selectFrom('householdBusiness')
     .selectAll()
     .where('provinceCode', '=', provinceCode)
@@ -71,7 +69,7 @@ export async function findHouseholdBusinessById(
 }
 
 export async function insertHouseholdBusiness(trx: Db, row: Insertable<HouseholdBusinessTable>): Promise<HouseholdBusinessRow> {
-  return tables(trx).insertInto('householdBusiness').values(row).returningAll().executeTakeFirstOrThrow();
+  return trx.insertInto('householdBusiness').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function updateHouseholdBusiness(
@@ -80,7 +78,7 @@ export async function updateHouseholdBusiness(
   id: string,
   set: Updateable<HouseholdBusinessTable>,
 ): Promise<HouseholdBusinessRow> {
-  return tables(trx)
+  return trx
     .updateTable('householdBusiness')
     .set(set)
     .where('provinceCode', '=', provinceCode)
@@ -97,7 +95,7 @@ export async function appendVersion(
   dossierCode: string,
   at: Date,
 ): Promise<void> {
-  await tables(trx)
+  await trx
     .insertInto('householdBusinessVersion')
     .values({
       householdBusinessId: row.id,
@@ -121,7 +119,7 @@ export interface RegisterFilter {
 }
 
 export async function listRegister(db: Db, f: RegisterFilter): Promise<HouseholdBusinessRow[]> {
-  let q = tables(db).selectFrom('householdBusiness').selectAll().where('provinceCode', '=', f.provinceCode);
+  let q = db.selectFrom('householdBusiness').selectAll().where('provinceCode', '=', f.provinceCode);
   if (f.authorityAgencyCodes) {
     q = q.where('authorityAgencyCode', 'in', f.authorityAgencyCodes.length ? f.authorityAgencyCodes : ['']);
   }

@@ -1,9 +1,6 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
-/**
- * Tables of the household business register (migration 009). Not yet part of db/schema.ts: the
- * repository reaches them through `db.withTables<RegistryTables>()`.
- */
+/** Tables of the household business register (migration 009). */
 export type RegistryTables = {
   householdBusiness: HouseholdBusinessTable;
   householdBusinessVersion: HouseholdBusinessVersionTable;

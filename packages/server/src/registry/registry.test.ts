@@ -7,7 +7,6 @@ import {
   approvedWithSameName,
   createResultsTestApp,
   type Desk,
-  driveToApproved,
   driveToResolved,
   fileDossier,
   grantDemoOfficers,
@@ -96,11 +95,7 @@ describe('names are unique per registering authority among active businesses', (
     const resolve = await act(t.app, desk.leader, code, { type: 'resolve' });
     assert.equal(resolve.statusCode, 409, 'the leader is told, and the dossier is not resolved');
     assert.match(resolve.json().title, /đã được đăng ký/);
-    const rows = await t.ctx.db
-      .withTables<{ householdBusiness: { name: string } }>()
-      .selectFrom('householdBusiness')
-      .select('name')
-      .execute();
+    const rows = await t.ctx.db.selectFrom('householdBusiness').select('name').execute();
     assert.equal(rows.filter((r) => r.name === NAME).length, 1, 'no second business in the register');
   });
 
@@ -115,12 +110,7 @@ describe('names are unique per registering authority among active businesses', (
     );
     assert.equal(certified.length, 1, resolves.map((r) => r.body.slice(0, 200)).join('\n'));
     for (const r of resolves) assert.ok(r.statusCode === 200 || r.statusCode === 409, r.body.slice(0, 200));
-    const rows = await t.ctx.db
-      .withTables<{ householdBusiness: { name: string } }>()
-      .selectFrom('householdBusiness')
-      .select('name')
-      .where('name', '=', name)
-      .execute();
+    const rows = await t.ctx.db.selectFrom('householdBusiness').select('name').where('name', '=', name).execute();
     assert.equal(rows.length, 1, 'exactly one business holds the name');
   });
 
@@ -185,7 +175,6 @@ describe('names are unique per registering authority among active businesses', (
     const list = await get(t.app, desk.leader, '/api/v1/household-businesses?unitCode=21025');
     const business = list.json().items.find((i: { name: string }) => i.name === 'Hộ kinh doanh Tạp hóa Minh Phát Lộc');
     const certificates = await t.ctx.db
-      .withTables<{ dossierResult: { verificationCode: string; dossierCode: string } }>()
       .selectFrom('dossierResult')
       .select('verificationCode')
       .where('dossierCode', '=', business.sourceDossierCode)

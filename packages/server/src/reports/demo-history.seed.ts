@@ -3,8 +3,8 @@ import { addDays, rangePeriod } from '@dvc/domain/indicators';
 import { sql } from 'kysely';
 import { type ImportRecord, importHistoricalDossiers } from '../dossiers/dossier-import';
 import type { AppContext } from '../http/context';
+import { ensureAgencies } from '../identity/index';
 import { registerOperationOf } from '../results/index';
-import { reportDb } from './reports.tables';
 
 /**
  * Reference data of the reports (always) and a synthetic history of the 2022–2023 pilot (demo only).
@@ -185,23 +185,22 @@ const SEGMENTS: Segment[] = [
 /** Groups, targets and phases: reference data, loaded on every start (idempotent). */
 export async function seedReportSettings(ctx: AppContext): Promise<string[]> {
   const provinceCode = ctx.config.PROVINCE_CODE;
-  const db = reportDb(ctx.db);
-  await db
+  await ctx.db
     .insertInto('reportProcedureGroup')
     .values({ provinceCode, code: PILOT_GROUP, name: 'Hộ kinh doanh (thí điểm nộp trực tuyến qua ứng dụng di động)' })
     .onConflict((oc) => oc.columns(['provinceCode', 'code']).doNothing())
     .execute();
-  await db
+  await ctx.db
     .insertInto('reportProcedureGroupMember')
     .values(PILOT_PROCEDURES.map((procedureCode) => ({ provinceCode, groupCode: PILOT_GROUP, procedureCode })))
     .onConflict((oc) => oc.columns(['provinceCode', 'groupCode', 'procedureCode']).doNothing())
     .execute();
-  await db
+  await ctx.db
     .insertInto('reportTarget')
     .values(TARGETS.map((t) => ({ provinceCode, groupCode: PILOT_GROUP, ...t })))
     .onConflict((oc) => oc.columns(['provinceCode', 'groupCode', 'validFrom']).doNothing())
     .execute();
-  await db
+  await ctx.db
     .insertInto('reportPhase')
     .values(PHASES.map((p) => ({ provinceCode, ...p, source: SEED_002 })))
     .onConflict((oc) => oc.columns(['provinceCode', 'code']).doNothing())
@@ -325,9 +324,9 @@ function dossier(
 }
 
 /**
- * Loads the history once: the old districts' People's Committees as agencies (the identity
- * capability's table, insert-if-missing), then the dossiers through the historical import. A second
- * start finds the last dossier and stops there.
+ * Loads the history once: the old districts' People's Committees as agencies (identity's table,
+ * through its ensureAgencies), then the dossiers through the historical import. A second start finds
+ * the last dossier and stops there.
  */
 export async function seedDemoHistory(ctx: AppContext): Promise<string[]> {
   const provinceCode = ctx.config.PROVINCE_CODE;
@@ -340,21 +339,17 @@ export async function seedDemoHistory(ctx: AppContext): Promise<string[]> {
     .where('code', '=', last)
     .executeTakeFirst();
   if (done) return [];
-  await ctx.db
-    .insertInto('agency')
-    .values(
-      DISTRICTS.map(([code, name]) => ({
-        provinceCode,
-        code: `UBND.H${code}`,
-        name: `Ủy ban nhân dân ${name}`,
-        unitCode: code,
-        level: 'commune' as const,
-        kind: 'district_people_committee' as const,
-        validTo: '2025-07-01',
-      })),
-    )
-    .onConflict((oc) => oc.columns(['provinceCode', 'code']).doNothing())
-    .execute();
+  await ensureAgencies(
+    ctx,
+    DISTRICTS.map(([code, name]) => ({
+      code: `UBND.H${code}`,
+      name: `Ủy ban nhân dân ${name}`,
+      unitCode: code,
+      level: 'commune' as const,
+      kind: 'district_people_committee' as const,
+      validTo: '2025-07-01',
+    })),
+  );
   const result = await importHistoricalDossiers(ctx, records);
   if (result.errors.length > 0) throw new Error(`demo history: ${JSON.stringify(result.errors.slice(0, 3))}`);
   const n = await sql<{

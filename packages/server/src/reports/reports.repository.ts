@@ -2,7 +2,6 @@ import type { ReportDimension } from '@dvc/domain/indicator-report';
 import type { Period } from '@dvc/domain/indicators';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database';
-import { reportDb } from './reports.tables';
 
 /** What the report can be grouped by in SQL; `unit` also returns the era the unit code belongs to. */
 export type Dimension = ReportDimension;
@@ -208,7 +207,7 @@ export async function countsFromAggregates(db: Db, dim: Dimension, f: Filters): 
       coalesce(sum(withdrawn) filter (where ${inP}), 0) as withdrawn,
       coalesce(sum(overdue_in - overdue_out), 0) as overdue_open
     from rows
-    group by 1, 2`.execute(reportDb(db));
+    group by 1, 2`.execute(db);
   return normalise(res.rows);
 }
 
@@ -230,7 +229,7 @@ export async function monthlyReceivedByUnit(db: Db, f: Filters) {
     select unit_code, unit_old_era as old_era, to_char(day, 'YYYY-MM') as month, sum(received) as received,
       coalesce(sum(received) filter (where channel in ('web', 'mobile')), 0) as online
     from rows
-    group by 1, 2, 3`.execute(reportDb(db));
+    group by 1, 2, 3`.execute(db);
   return res.rows.map((r) => ({ ...r, received: Number(r.received), online: Number(r.online) }));
 }
 
@@ -315,15 +314,14 @@ export function listAgencies(db: Db, provinceCode: string) {
 }
 
 export async function findGroup(db: Db, provinceCode: string, code: string) {
-  const r = reportDb(db);
-  const group = await r
+  const group = await db
     .selectFrom('reportProcedureGroup')
     .select(['code', 'name'])
     .where('provinceCode', '=', provinceCode)
     .where('code', '=', code)
     .executeTakeFirst();
   if (!group) return undefined;
-  const members = await r
+  const members = await db
     .selectFrom('reportProcedureGroupMember')
     .select('procedureCode')
     .where('provinceCode', '=', provinceCode)
@@ -334,7 +332,7 @@ export async function findGroup(db: Db, provinceCode: string, code: string) {
 
 /** The target in force on `day` for a group. */
 export function findTarget(db: Db, provinceCode: string, groupCode: string, day: string) {
-  return reportDb(db)
+  return db
     .selectFrom('reportTarget')
     .selectAll()
     .where('provinceCode', '=', provinceCode)
@@ -346,7 +344,7 @@ export function findTarget(db: Db, provinceCode: string, groupCode: string, day:
 }
 
 export function listTargets(db: Db, provinceCode: string) {
-  return reportDb(db)
+  return db
     .selectFrom('reportTarget')
     .selectAll()
     .where('provinceCode', '=', provinceCode)
@@ -356,7 +354,7 @@ export function listTargets(db: Db, provinceCode: string) {
 }
 
 export function listGroups(db: Db, provinceCode: string) {
-  return reportDb(db)
+  return db
     .selectFrom('reportProcedureGroup')
     .select(['code', 'name'])
     .where('provinceCode', '=', provinceCode)
@@ -365,7 +363,7 @@ export function listGroups(db: Db, provinceCode: string) {
 }
 
 export function findPhase(db: Db, provinceCode: string, code: string) {
-  return reportDb(db)
+  return db
     .selectFrom('reportPhase')
     .selectAll()
     .where('provinceCode', '=', provinceCode)
@@ -374,5 +372,5 @@ export function findPhase(db: Db, provinceCode: string, code: string) {
 }
 
 export function listPhases(db: Db, provinceCode: string) {
-  return reportDb(db).selectFrom('reportPhase').selectAll().where('provinceCode', '=', provinceCode).orderBy('fromDay').execute();
+  return db.selectFrom('reportPhase').selectAll().where('provinceCode', '=', provinceCode).orderBy('fromDay').execute();
 }

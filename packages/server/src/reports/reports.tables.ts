@@ -1,12 +1,6 @@
-import type { Generated, Kysely } from 'kysely';
-import type { Db } from '../db/database';
-import type { Database } from '../db/schema';
+import type { Generated } from 'kysely';
 
-/**
- * Tables owned by the reports capability (migration 010). Not in db/schema.ts yet: `reportDb` gives a
- * typed handle meanwhile (Kysely's `withTables`).
- */
-// A type alias (not an interface) so that it satisfies Kysely's Record constraint of `withTables`.
+/** Tables owned by the reports capability (migration 010). */
 export type ReportTables = {
   reportDaily: ReportDailyTable;
   reportProcedureGroup: { provinceCode: string; code: string; name: string };
@@ -62,9 +56,3 @@ export type ReportDailyTable = {
   overdueIn: number;
   overdueOut: number;
 };
-
-export type ReportDb = Kysely<Database & ReportTables>;
-
-export function reportDb(db: Db | Kysely<Database>): ReportDb {
-  return db.withTables<ReportTables>();
-}

@@ -1,5 +1,4 @@
 import type { Db } from '../db/database';
-import { reportDb } from './reports.tables';
 
 /** Targets in force and their history (migration 033). Every query filters by province. */
 
@@ -48,7 +47,7 @@ export async function findTargetInForce(
   day: string,
   level: UnitLevel,
 ): Promise<TargetRow | undefined> {
-  const rows = await reportDb(db)
+  const rows = await db
     .selectFrom('reportTargetVersion')
     .select(COLUMNS)
     .where('provinceCode', '=', provinceCode)
@@ -64,22 +63,21 @@ export async function findTargetInForce(
 
 /** Targets in force (superseded: false) or every decision ever recorded, by group, level and date. */
 export async function listTargetVersions(db: Db, provinceCode: string, which: 'current' | 'all'): Promise<TargetRow[]> {
-  let q = reportDb(db).selectFrom('reportTargetVersion').select(COLUMNS).where('provinceCode', '=', provinceCode);
+  let q = db.selectFrom('reportTargetVersion').select(COLUMNS).where('provinceCode', '=', provinceCode);
   if (which === 'current') q = q.where('supersededAt', 'is', null);
   const rows = await q.orderBy('groupCode').orderBy('unitLevel').orderBy('validFrom').orderBy('id').execute();
   return rows.map(toRow);
 }
 
 export async function listGroupsWithMembers(db: Db, provinceCode: string) {
-  const r = reportDb(db);
   const [groups, members] = await Promise.all([
-    r
+    db
       .selectFrom('reportProcedureGroup')
       .select(['code', 'name'])
       .where('provinceCode', '=', provinceCode)
       .orderBy('code')
       .execute(),
-    r
+    db
       .selectFrom('reportProcedureGroupMember')
       .select(['groupCode', 'procedureCode'])
       .where('provinceCode', '=', provinceCode)

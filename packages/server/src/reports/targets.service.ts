@@ -4,7 +4,6 @@ import { type AuditEntry, auditInsert } from '../audit/index';
 import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';
 import { withChange } from '../organisation/admin-scope';
-import { reportDb } from './reports.tables';
 import { listGroupsWithMembers, listTargetVersions, type TargetRow, type UnitLevel } from './targets.repository';
 
 /**
@@ -42,9 +41,8 @@ export async function setTarget(ctx: AppContext, userId: string, input: TargetIn
     errors.push({ field: 'body.validTo', message: 'Ngày kết thúc phải sau ngày bắt đầu' });
   }
   if (errors.length > 0) return { ok: false, reason: 'invalid', errors };
-  const db = reportDb(ctx.db);
   const now = ctx.now();
-  const found = await db.transaction().execute(async (trx) => {
+  const found = await ctx.db.transaction().execute(async (trx) => {
     // One decision at a time per group: the group row is the lock.
     const group = await trx
       .selectFrom('reportProcedureGroup')
@@ -133,8 +131,7 @@ export async function saveGroup(
     .map((c, i) => (have.has(c) ? null : { field: `body.procedureCodes.${i}`, message: `Không có thủ tục mã ${c}` }))
     .filter((e): e is FieldError => e !== null);
   if (errors.length > 0) return { ok: false, reason: 'invalid', errors };
-  const db = reportDb(ctx.db);
-  await db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     // Serializes two saves of the same set (the first creates it, the second updates it).
     await sql`select pg_advisory_xact_lock(hashtext(${`target-group:${provinceCode}:${code}`}))`.execute(trx);
     const before = (await listGroupsWithMembers(trx, provinceCode)).find((g) => g.code === code) ?? null;

@@ -1,18 +1,16 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../db/schema';
-import type { DossierResultTable, ResultTables } from './results.tables';
+import type { DossierResultTable } from './results.tables';
 
 export type DossierResultRow = Selectable<DossierResultTable>;
 type Db = Kysely<Database>;
 
-const tables = (db: Db) => db.withTables<ResultTables>();
-
 export async function insertDossierResult(trx: Db, row: Insertable<DossierResultTable>): Promise<DossierResultRow> {
-  return tables(trx).insertInto('dossierResult').values(row).returningAll().executeTakeFirstOrThrow();
+  return trx.insertInto('dossierResult').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function listDossierResults(db: Db, provinceCode: string, dossierCode: string): Promise<DossierResultRow[]> {
-  return tables(db)
+  return db
     .selectFrom('dossierResult')
     .selectAll()
     .where('provinceCode', '=', provinceCode)
@@ -23,7 +21,7 @@ export async function listDossierResults(db: Db, provinceCode: string, dossierCo
 
 /** By the code of the verification page; codes are unique across provinces. */
 export async function findResultByVerificationCode(db: Db, code: string): Promise<DossierResultRow | undefined> {
-  return tables(db).selectFrom('dossierResult').selectAll().where('verificationCode', '=', code).executeTakeFirst();
+  return db.selectFrom('dossierResult').selectAll().where('verificationCode', '=', code).executeTakeFirst();
 }
 
 /** The newest certificate of a household business (to tell a verifier that an older one was replaced). */
@@ -32,7 +30,7 @@ export async function findLatestCertificate(
   provinceCode: string,
   householdBusinessId: string,
 ): Promise<DossierResultRow | undefined> {
-  return tables(db)
+  return db
     .selectFrom('dossierResult')
     .selectAll()
     .where('provinceCode', '=', provinceCode)
@@ -64,28 +62,12 @@ export async function findSigningFacts(db: Db, provinceCode: string, dossierId: 
   return { leaderName: leader?.fullName, agency };
 }
 
-/** Records on the dossier row that its result exists in electronic form and is digitized (reporting flags). */
-export async function markDossierResultFlags(
-  trx: Db,
-  provinceCode: string,
-  dossierCode: string,
-  flags: { electronic: boolean; digitized: boolean },
-): Promise<void> {
-  await trx
-    .updateTable('dossier')
-    .set({ resultElectronic: flags.electronic, resultDigitized: flags.digitized })
-    .where('provinceCode', '=', provinceCode)
-    .where('code', '=', dossierCode)
-    .execute();
-}
-
 /**
  * The next number of the agency's results for the year (generic certificates); the row stays locked
  * until the caller commits, so two results of one agency never share a number.
  */
 export async function nextResultSerial(trx: Db, provinceCode: string, agencyCode: string, year: number): Promise<number> {
   const row = await trx
-    .withTables<{ resultNumberSequence: { provinceCode: string; agencyCode: string; year: number; lastValue: number } }>()
     .insertInto('resultNumberSequence')
     .values({ provinceCode, agencyCode, year, lastValue: 1 })
     .onConflict((oc) =>

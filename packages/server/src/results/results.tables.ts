@@ -1,12 +1,18 @@
 import type { Generated, JSONColumnType } from 'kysely';
 
-/**
- * Results issued for dossiers (migration 009). Not yet part of db/schema.ts: the repository reaches
- * it through `db.withTables<ResultTables>()`.
- */
+/** Results issued for dossiers (migration 009), numbered per agency and year. */
 export type ResultTables = {
   dossierResult: DossierResultTable;
+  resultNumberSequence: ResultNumberSequenceTable;
 };
+
+/** The last number an agency gave its generic certificates in a year. */
+export interface ResultNumberSequenceTable {
+  provinceCode: string;
+  agencyCode: string;
+  year: number;
+  lastValue: number;
+}
 
 export type ResultKind = 'certificate' | 'acknowledgement' | 'notice';
 

@@ -6,12 +6,12 @@ import type { FastifyInstance } from 'fastify';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { buildApp } from '../app';
 import { loadConfig } from '../config';
-import { seed } from '../db/seed/index';
 import { act, login, PHONES, post, uploaded } from '../dossiers/dossiers.test-helpers';
 import type { AppContext } from '../http/context';
 import type { SignedIn } from '../identity/identity.test-helpers';
 import { protectDatabase } from '../privacy';
 import { registryRoutes } from '../registry/registry.routes';
+import { seed } from '../seed';
 import { createTestDatabase } from '../test/harness';
 import { resultRoutes } from './results.routes';
 

@@ -9,9 +9,9 @@ import { type Config, loadConfig } from '../config';
 import { type DatabaseHandle, type Db, openPglite, openPostgres } from '../db/database';
 import { listMigrations, migrate } from '../db/migrate';
 import { openMigratedDatabase } from '../db/open';
-import { seed } from '../db/seed/index';
 import type { AppContext } from '../http/context';
 import { protectDatabase } from '../privacy';
+import { seed } from '../seed';
 
 export interface EmptyTestDatabase {
   /** The app's URL (TEST_DATABASE_URL's role) on the new database. */

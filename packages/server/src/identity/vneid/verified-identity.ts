@@ -1,6 +1,5 @@
 import type { VerifiedIdentity } from '@dvc/domain/procedure-definition/verified-identity';
 import type { AppContext } from '../../http/context';
-import { withVneidTables } from './vneid.tables';
 
 /**
  * The identity VNeID verified for a citizen account, refreshed at each VNeID sign-in. The level is
@@ -17,7 +16,7 @@ export async function recordVerifiedIdentity(ctx: AppContext, userId: string, id
     residence: identity.residence ?? null,
     verifiedAt: ctx.now(),
   };
-  await withVneidTables(ctx.db)
+  await ctx.db
     .insertInto('verifiedIdentity')
     .values({ provinceCode: ctx.config.PROVINCE_CODE, userId, ...row })
     .onConflict((oc) => oc.columns(['provinceCode', 'userId']).doUpdateSet(row))
@@ -25,7 +24,7 @@ export async function recordVerifiedIdentity(ctx: AppContext, userId: string, id
 }
 
 export async function findVerifiedIdentity(ctx: AppContext, userId: string): Promise<VerifiedIdentity | undefined> {
-  const row = await withVneidTables(ctx.db)
+  const row = await ctx.db
     .selectFrom('verifiedIdentity')
     .select(['citizenId', 'fullName', 'birthDate', 'sex', 'residence'])
     .where('provinceCode', '=', ctx.config.PROVINCE_CODE)

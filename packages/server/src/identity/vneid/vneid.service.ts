@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../http/context';
 import { findUserByPhone, type UserRow } from '../identity.repository';
 import { hashPassword, newToken, sha256 } from '../secrets';
-import { withVneidTables } from './vneid.tables';
 
 /** What VNeID told us about the person (already validated). */
 export interface VneidIdentity {
@@ -31,8 +30,7 @@ export async function findOrCreateCitizen(
 ): Promise<{ ok: true; user: UserRow; created: boolean } | Fail<'officer-phone' | 'phone-missing'>> {
   const provinceCode = ctx.config.PROVINCE_CODE;
   const now = ctx.now();
-  const db = withVneidTables(ctx.db);
-  const linked = await db
+  const linked = await ctx.db
     .selectFrom('citizenIdentityLink as l')
     .innerJoin('userAccount as u', 'u.id', 'l.userId')
     .selectAll('u')
@@ -46,7 +44,7 @@ export async function findOrCreateCitizen(
   if (existing?.kind === 'officer') return { ok: false, reason: 'officer-phone' };
   // Hashed outside the transaction: argon2 takes a while, and PGlite has one connection.
   const unusablePassword = await hashPassword(newToken());
-  const result = await db.transaction().execute(async (trx) => {
+  const result = await ctx.db.transaction().execute(async (trx) => {
     let userId: string;
     let created = false;
     if (existing) {
@@ -110,9 +108,8 @@ export async function saveAttempt(
   a: { state: string; nonce: string; codeVerifier: string },
 ): Promise<void> {
   const now = ctx.now();
-  const db = withVneidTables(ctx.db);
-  await db.deleteFrom('vneidLoginAttempt').where('expiresAt', '<=', now).execute();
-  await db
+  await ctx.db.deleteFrom('vneidLoginAttempt').where('expiresAt', '<=', now).execute();
+  await ctx.db
     .insertInto('vneidLoginAttempt')
     .values({
       id: sha256(cookieValue),
@@ -128,7 +125,7 @@ export async function saveAttempt(
 
 /** Takes the login in progress (once: a replayed callback finds nothing). */
 export async function takeAttempt(ctx: AppContext, cookieValue: string) {
-  const row = await withVneidTables(ctx.db)
+  const row = await ctx.db
     .deleteFrom('vneidLoginAttempt')
     .where('id', '=', sha256(cookieValue))
     .where('provinceCode', '=', ctx.config.PROVINCE_CODE)

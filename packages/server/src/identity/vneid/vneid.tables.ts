@@ -1,8 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
-
 /** Tables of VNeID login (014_create-vneid-links.sql). */
-// A type alias, not an interface: Kysely's withTables wants an index-signature-compatible record.
 export type VneidTables = {
   citizenIdentityLink: CitizenIdentityLinkTable;
   vneidLoginAttempt: VneidLoginAttemptTable;
@@ -36,10 +32,4 @@ export interface VneidLoginAttemptTable {
   codeVerifier: string;
   createdAt: Date;
   expiresAt: Date;
-}
-
-export type VneidDb = Kysely<Database & VneidTables>;
-
-export function withVneidTables(db: Kysely<Database>): VneidDb {
-  return db.withTables<VneidTables>();
 }

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app';
 import { loadConfig } from '../../config';
-import { seed } from '../../db/seed/index';
 import type { AppContext } from '../../http/context';
 import { protectDatabase } from '../../privacy';
+import { seed } from '../../seed';
 import { createTestDatabase } from '../../test/harness';
 import { vneidRoutes } from './vneid.routes';
 

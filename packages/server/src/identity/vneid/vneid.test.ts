@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TEST_IDENTITIES } from '../../dev/oidc-provider';
 import { DEMO_PASSWORD } from '../identity.seed';
-import { withVneidTables } from './vneid.tables';
 import { createVneidTestApp, FetchBrowser, parseForm, type VneidTestApp, vneidLoginByHttp } from './vneid.test-helpers';
 
 let t: VneidTestApp;
@@ -69,7 +68,7 @@ describe('Đăng nhập bằng VNeID (authorization code + PKCE, local provider,
     const end = await vneidLoginByHttp(browser, newcomer.citizen_id);
     assert.equal(end.res.headers.get('location'), '/ho-so');
     assert.equal((await me(browser)).body.user.id, firstUserId);
-    const links = await withVneidTables(t.ctx.db).selectFrom('citizenIdentityLink').selectAll().execute();
+    const links = await t.ctx.db.selectFrom('citizenIdentityLink').selectAll().execute();
     assert.equal(links.filter((l) => l.citizenId === newcomer.citizen_id).length, 1);
   });
 

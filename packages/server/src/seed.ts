@@ -1,11 +1,11 @@
-import { seedAdminUnits } from '../../admin-units/admin-units.seed';
-import { seedCalendar } from '../../calendar/calendar.seed';
-import { seedCatalog } from '../../catalog/catalog.seed';
-import type { AppContext } from '../../http/context';
-import { seedIdentity } from '../../identity/identity.seed';
-import { seedRetentionPolicies } from '../../privacy';
-import { seedDemoHistory, seedReportSettings } from '../../reports/demo-history.seed';
-import { seedTargetVersions } from '../../reports/targets.service';
+import { seedAdminUnits } from './admin-units/admin-units.seed';
+import { seedCalendar } from './calendar/calendar.seed';
+import { seedCatalog } from './catalog/catalog.seed';
+import type { AppContext } from './http/context';
+import { seedIdentity } from './identity/identity.seed';
+import { seedRetentionPolicies } from './privacy';
+import { seedDemoHistory, seedReportSettings } from './reports/demo-history.seed';
+import { seedTargetVersions } from './reports/targets.service';
 
 /** What the seed loaded, printed at start so a developer knows how to sign in. */
 export interface SeedReport {
