@@ -35,11 +35,6 @@ export const POSTAGE_RATES: PostageRateTable = {
   },
 };
 
-export const POSTAL_DESTINATION_LABELS_VI: Record<PostalDestination, string> = {
-  'same-province': 'Nội tỉnh',
-  'other-province': 'Ngoài tỉnh',
-};
-
 /** What the result weighs in its envelope, by kind of result: a certificate is one sheet, a document a few. */
 export function weightClassForResult(kind: 'certificate' | 'acknowledgement' | 'document' | 'card'): PostalWeightClass {
   return kind === 'document' ? 'den-250g' : 'den-100g';
