@@ -2,7 +2,7 @@
  * The words the server and the domain render (history, notices, PDFs, exports, the forms' steps), in
  * Vietnamese, under the same kind of dotted keys as the web's catalogs. The domain keeps codes; this
  * catalog holds what they read as. Keys: state, step, role, event, eventAction (verb phrases for
- * "Không thể <phrase> hồ sơ…"), channel, deliveryDetail, postalDestination, postalStatus, formStep.
+ * "Không thể <phrase> hồ sơ…"), channel, deliveryDetail, postalDestination, postalWeight, postalStatus, formStep.
  */
 export const vi = {
   'state.new': 'Mới đăng ký',
@@ -89,6 +89,9 @@ export const vi = {
   'formStep.thoi-gian': 'Thời gian',
   'formStep.nguoi-nop': 'Người nộp hồ sơ',
   'formStep.ghi-chu': 'Ghi chú',
+  'postalWeight.den-100g': 'Thư, giấy tờ đến 100 g',
+  'postalWeight.den-250g': 'Bì hồ sơ đến 250 g',
+  'postalWeight.den-500g': 'Bì hồ sơ đến 500 g',
   'postalStatus.pending': 'Đang tạo đơn gửi bưu chính',
   'postalStatus.created': 'Đã tạo đơn, chờ bưu điện đến nhận',
   'postalStatus.picked_up': 'Bưu điện đã nhận kết quả',

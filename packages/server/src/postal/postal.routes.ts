@@ -76,18 +76,18 @@ export const postalRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!current) throw problem(404, 'not-found', 'Thủ tục không có trong danh mục');
       const weightClass = weightClassForResult(current.facts.resultKind);
       const quote = postageFor(request.query.address, app.ctx.config.postal.POSTAL_HOME_PROVINCE, weightClass);
-      const classes = Object.entries(POSTAGE_RATES.weightClasses) as Array<[PostalWeightClass, { labelVi: string }]>;
+      const classes = Object.keys(POSTAGE_RATES.weightClasses) as PostalWeightClass[];
       return {
         amount: quote.amount,
         destination: quote.destination,
         destinationLabel: catalogText('vi', `postalDestination.${quote.destination}`),
         weightClass,
-        weightLabel: POSTAGE_RATES.weightClasses[weightClass].labelVi,
+        weightLabel: catalogText('vi', `postalWeight.${weightClass}`),
         basis: POSTAGE_RATES.basis,
         rates: (['same-province', 'other-province'] as const).flatMap((d) =>
-          classes.map(([w, c]) => ({
+          classes.map((w) => ({
             destinationLabel: catalogText('vi', `postalDestination.${d}`),
-            weightLabel: c.labelVi,
+            weightLabel: catalogText('vi', `postalWeight.${w}`),
             amount: POSTAGE_RATES.rates[d][w],
           })),
         ),
