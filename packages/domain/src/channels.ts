@@ -12,19 +12,6 @@ export const CHANNELS = ['direct', 'web', 'mobile', 'phone'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const channelSchema = z.enum(CHANNELS);
 
-export const CHANNEL_LABELS_VI: Record<Channel, string> = {
-  direct: 'Trực tiếp',
-  web: 'Cổng dịch vụ công',
-  mobile: 'Ứng dụng di động',
-  phone: 'Qua tổng đài',
-};
-export const CHANNEL_LABELS_EN: Record<Channel, string> = {
-  direct: 'In person',
-  web: 'Web portal',
-  mobile: 'Mobile app',
-  phone: 'Hotline',
-};
-
 /**
  * "Online" in the province's figures means web + mobile (DOMAIN.md §3; seed 002 splits online into
  * "of which web" and "of which smartphone", and the two always add up to online). A hotline dossier is
@@ -59,9 +46,3 @@ export function toPortalChannel(channel: Channel): PortalChannel {
 export const DELIVERIES = ['counter', 'post', 'electronic'] as const;
 export type Delivery = (typeof DELIVERIES)[number];
 export const deliverySchema = z.enum(DELIVERIES);
-
-export const DELIVERY_LABELS_VI: Record<Delivery, string> = {
-  counter: 'Nhận tại bộ phận một cửa',
-  post: 'Qua dịch vụ bưu chính',
-  electronic: 'Kết quả điện tử',
-};

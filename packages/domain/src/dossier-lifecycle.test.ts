@@ -9,15 +9,14 @@ import {
   DOSSIER_STATES,
   type DossierEventInput,
   type DossierSnapshot,
-  EVENT_LABELS_VI,
   EVENT_ROLES,
   ROLES,
   type Role,
-  STATE_LABELS_VI,
   TERMINAL_STATES,
   toPortalStatus,
   transition,
 } from './dossier-lifecycle';
+import { vi } from './i18n/vi';
 
 const citizen: Actor = { role: 'citizen', userId: 'cd-1' };
 const receiver: Actor = { role: 'receiver', userId: 'mc-1' };
@@ -270,8 +269,8 @@ test('withdrawal only before resolution; apology moves the due date later', () =
 });
 
 test('every state and event has a Vietnamese label', () => {
-  for (const state of DOSSIER_STATES) assert.ok(STATE_LABELS_VI[state]);
-  for (const type of DOSSIER_EVENT_TYPES) assert.ok(EVENT_LABELS_VI[type]);
+  for (const state of DOSSIER_STATES) assert.ok(vi[`state.${state}`]);
+  for (const type of DOSSIER_EVENT_TYPES) assert.ok(vi[`event.${type}`]);
 });
 
 // ---- properties ----------------------------------------------------------------------------------

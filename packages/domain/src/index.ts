@@ -4,6 +4,7 @@ export * from './channels';
 export * from './dossier-code';
 export * from './dossier-lifecycle';
 export * from './forms/index';
+export * from './i18n/index';
 export * from './identity-numbers';
 export * from './postage';
 // Procedures as data (issue 12). A namespace while the catalog's own `ProcedureDefinition` (procedures/) still exists.

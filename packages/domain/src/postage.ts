@@ -17,7 +17,8 @@ export type PostalWeightClass = (typeof POSTAL_WEIGHT_CLASSES)[number];
 export interface PostageRateTable {
   /** Where the amounts come from (shown with the fee). */
   basis: string;
-  weightClasses: Record<PostalWeightClass, { maxGrams: number; labelVi: string }>;
+  /** What each class reads as is the catalog's `postalWeight.<class>` (i18n/vi.ts). */
+  weightClasses: Record<PostalWeightClass, { maxGrams: number }>;
   /** Integer đồng, VAT included. */
   rates: Record<PostalDestination, Record<PostalWeightClass, number>>;
 }
@@ -25,19 +26,14 @@ export interface PostageRateTable {
 export const POSTAGE_RATES: PostageRateTable = {
   basis: 'Bảng giá dịch vụ chuyển phát hồ sơ, kết quả giải quyết thủ tục hành chính qua dịch vụ bưu chính công ích (đã gồm VAT)',
   weightClasses: {
-    'den-100g': { maxGrams: 100, labelVi: 'Thư, giấy tờ đến 100 g' },
-    'den-250g': { maxGrams: 250, labelVi: 'Bì hồ sơ đến 250 g' },
-    'den-500g': { maxGrams: 500, labelVi: 'Bì hồ sơ đến 500 g' },
+    'den-100g': { maxGrams: 100 },
+    'den-250g': { maxGrams: 250 },
+    'den-500g': { maxGrams: 500 },
   },
   rates: {
     'same-province': { 'den-100g': 22_000, 'den-250g': 26_000, 'den-500g': 32_000 },
     'other-province': { 'den-100g': 28_000, 'den-250g': 34_000, 'den-500g': 42_000 },
   },
-};
-
-export const POSTAL_DESTINATION_LABELS_VI: Record<PostalDestination, string> = {
-  'same-province': 'Nội tỉnh',
-  'other-province': 'Ngoài tỉnh',
 };
 
 /** What the result weighs in its envelope, by kind of result: a certificate is one sheet, a document a few. */

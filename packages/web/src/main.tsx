@@ -5,7 +5,7 @@ import { App } from './App';
 import { getLocale } from './i18n';
 import { startOutbox } from './shared/outbox-runtime';
 import { loadSession } from './shared/session';
-import './styles.css';
+import './styles/index.css';
 
 document.documentElement.lang = getLocale();
 

@@ -1,11 +1,11 @@
 import type { Channel } from '../channels';
+import { catalogText } from '../i18n/index';
 import {
   CREATION_EVENTS,
   DOSSIER_EVENT_TYPES,
   type DossierEvent,
   type DossierEventType,
   dossierEventSchema,
-  EVENT_ACTIONS_VI,
   EVENT_ROLES,
 } from './events';
 import { type Failure, RULES, ruleFor } from './rules';
@@ -17,10 +17,7 @@ import {
   PAUSED_STATES,
   PROCESSING_STEPS,
   type ProcessingStep,
-  ROLE_LABELS_VI,
   type Role,
-  STATE_LABELS_VI,
-  STEP_LABELS_VI,
   TERMINAL_STATES,
 } from './states';
 
@@ -52,8 +49,8 @@ const CREATION_CHANNEL: Record<'record_at_counter' | 'file_by_phone', Channel> =
 };
 
 function stateLabel(s: DossierSnapshot): string {
-  const label = STATE_LABELS_VI[s.status];
-  return s.status === 'processing' && s.step ? `${label} (${STEP_LABELS_VI[s.step].toLowerCase()})` : label;
+  const label = catalogText('vi', `state.${s.status}`);
+  return s.status === 'processing' && s.step ? `${label} (${catalogText('vi', `step.${s.step}`).toLowerCase()})` : label;
 }
 
 /**
@@ -76,9 +73,13 @@ export function transition(snapshot: DossierSnapshot | null, input: unknown, act
     };
   }
   const event = parsed.data;
-  const action = EVENT_ACTIONS_VI[event.type];
+  const action = catalogText('vi', `eventAction.${event.type}`);
   if (!EVENT_ROLES[event.type].includes(actor.role)) {
-    return { ok: false, reason: 'forbidden_role', message: `${ROLE_LABELS_VI[actor.role]} không được ${action} hồ sơ` };
+    return {
+      ok: false,
+      reason: 'forbidden_role',
+      message: `${catalogText('vi', `role.${actor.role}`)} không được ${action} hồ sơ`,
+    };
   }
 
   if (snapshot === null) {

@@ -79,61 +79,6 @@ export interface DossierSnapshot {
   apologyCount: number;
 }
 
-export const STATE_LABELS_VI: Record<DossierState, string> = {
-  new: 'Mới đăng ký',
-  received: 'Đã tiếp nhận',
-  not_received: 'Không được tiếp nhận',
-  supplement_requested: 'Yêu cầu bổ sung hồ sơ',
-  processing: 'Đang xử lý',
-  financial_obligation_requested: 'Yêu cầu thực hiện nghĩa vụ tài chính',
-  resolved: 'Đã xử lý xong',
-  returned: 'Đã trả kết quả',
-  withdrawal_requested: 'Công dân yêu cầu rút hồ sơ',
-  withdrawn: 'Đã rút hồ sơ',
-  stopped: 'Dừng xử lý',
-};
-export const STATE_LABELS_EN: Record<DossierState, string> = {
-  new: 'Submitted, awaiting reception',
-  received: 'Received',
-  not_received: 'Not received (refused)',
-  supplement_requested: 'Supplement requested',
-  processing: 'Processing',
-  financial_obligation_requested: 'Financial obligation requested',
-  resolved: 'Resolved, result ready',
-  returned: 'Result returned',
-  withdrawal_requested: 'Withdrawal requested',
-  withdrawn: 'Withdrawn',
-  stopped: 'Stopped',
-};
-export const STEP_LABELS_VI: Record<ProcessingStep, string> = {
-  assigned: 'Đã chuyển chuyên viên xử lý',
-  proposed: 'Chuyên viên đã đề xuất',
-  approved: 'Lãnh đạo đã phê duyệt',
-  rejected: 'Lãnh đạo trả lại đề xuất',
-};
-export const STEP_LABELS_EN: Record<ProcessingStep, string> = {
-  assigned: 'Assigned to a specialist',
-  proposed: 'Proposed by the specialist',
-  approved: 'Approved by a leader',
-  rejected: 'Sent back by a leader',
-};
-export const ROLE_LABELS_VI: Record<Role, string> = {
-  citizen: 'Công dân',
-  receiver: 'Cán bộ một cửa',
-  specialist: 'Chuyên viên xử lý',
-  leader: 'Lãnh đạo',
-  hotline: 'Tổng đài viên',
-  system: 'Hệ thống',
-};
-export const ROLE_LABELS_EN: Record<Role, string> = {
-  citizen: 'Citizen',
-  receiver: 'One-stop officer',
-  specialist: 'Specialist',
-  leader: 'Leader',
-  hotline: 'Hotline operator',
-  system: 'System',
-};
-
 /** The portal's status vocabulary (DOMAIN.md §5), for sync. Numeric codes belong to the sync adapter. */
 export const PORTAL_STATUSES = [
   'new',

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { TextKey } from '../i18n/index';
 import { householdBusinessChange } from '../procedures/household-business-change';
 import { householdBusinessRegistration } from '../procedures/household-business-registration';
 import { householdBusinessTermination } from '../procedures/household-business-termination';
@@ -32,10 +33,13 @@ export interface FormDeps {
   calendar: WorkingCalendar;
 }
 
+/** A step's id; the ids are the catalog's `formStep.*` keys, so every step has a title. */
+export type FormStepId = StepIdOf<TextKey>;
+type StepIdOf<K> = K extends `formStep.${infer Id}` ? Id : never;
+
 export interface FormStep {
-  id: string;
-  titleVi: string;
-  titleEn: string;
+  /** Its title is the catalog's `formStep.<id>` (i18n/vi.ts). */
+  id: FormStepId;
   /** Dotted paths of the fields on this step; an error on a field below one of them belongs here too. */
   fields: readonly string[];
 }
@@ -54,18 +58,16 @@ const GUIDED: Record<string, ProcedureForm> = {
     kind: 'guided',
     schema: () => householdBusinessRegistrationForm,
     steps: [
-      { id: 'ten', titleVi: 'Tên hộ kinh doanh', titleEn: 'Business name', fields: ['businessName'] },
+      { id: 'ten', fields: ['businessName'] },
       {
         id: 'dia-diem',
-        titleVi: 'Địa điểm kinh doanh',
-        titleEn: 'Business location',
         fields: ['location.unitCode', 'location.street'],
       },
-      { id: 'nganh-nghe', titleVi: 'Ngành, nghề kinh doanh', titleEn: 'Business lines', fields: ['businessLines'] },
-      { id: 'von', titleVi: 'Vốn và lao động', titleEn: 'Capital and employees', fields: ['capital', 'employees'] },
-      { id: 'chu-ho', titleVi: 'Chủ hộ kinh doanh', titleEn: 'Owner', fields: ownerFields.map((f) => `owner.${f}`) },
-      { id: 'thanh-vien', titleVi: 'Thành viên hộ gia đình', titleEn: 'Household members', fields: ['members'] },
-      { id: 'nhan-ket-qua', titleVi: 'Nhận kết quả', titleEn: 'Result delivery', fields: ['delivery', 'postalAddress'] },
+      { id: 'nganh-nghe', fields: ['businessLines'] },
+      { id: 'von', fields: ['capital', 'employees'] },
+      { id: 'chu-ho', fields: ownerFields.map((f) => `owner.${f}`) },
+      { id: 'thanh-vien', fields: ['members'] },
+      { id: 'nhan-ket-qua', fields: ['delivery', 'postalAddress'] },
     ],
   },
   [householdBusinessChange.code]: {
@@ -74,11 +76,9 @@ const GUIDED: Record<string, ProcedureForm> = {
     steps: [
       {
         id: 'ho-kinh-doanh',
-        titleVi: 'Hộ kinh doanh đã đăng ký',
-        titleEn: 'Existing registration',
         fields: ['registrationNumber', 'ownerCitizenId'],
       },
-      { id: 'noi-dung-thay-doi', titleVi: 'Nội dung thay đổi', titleEn: 'What changes', fields: ['changes'] },
+      { id: 'noi-dung-thay-doi', fields: ['changes'] },
     ],
   },
   [householdBusinessTermination.code]: {
@@ -87,14 +87,10 @@ const GUIDED: Record<string, ProcedureForm> = {
     steps: [
       {
         id: 'ho-kinh-doanh',
-        titleVi: 'Hộ kinh doanh đã đăng ký',
-        titleEn: 'Existing registration',
         fields: ['registrationNumber', 'ownerCitizenId'],
       },
       {
         id: 'cham-dut',
-        titleVi: 'Chấm dứt hoạt động',
-        titleEn: 'Termination',
         fields: ['reason', 'terminationDate', 'hasOriginalCertificate'],
       },
     ],
@@ -103,15 +99,13 @@ const GUIDED: Record<string, ProcedureForm> = {
     kind: 'guided',
     schema: (deps) => promotionNoticeSchema(deps),
     steps: [
-      { id: 'doanh-nghiep', titleVi: 'Doanh nghiệp', titleEn: 'Enterprise', fields: ['taxCode', 'enterpriseName'] },
+      { id: 'doanh-nghiep', fields: ['taxCode', 'enterpriseName'] },
       {
         id: 'chuong-trinh',
-        titleVi: 'Chương trình khuyến mại',
-        titleEn: 'Programme',
         fields: ['programmeName', 'promotionForm', 'goods', 'area'],
       },
-      { id: 'giai-thuong', titleVi: 'Giải thưởng, hàng hóa khuyến mại', titleEn: 'Prizes', fields: ['prizes'] },
-      { id: 'thoi-gian', titleVi: 'Thời gian', titleEn: 'Dates', fields: ['startDate', 'endDate'] },
+      { id: 'giai-thuong', fields: ['prizes'] },
+      { id: 'thoi-gian', fields: ['startDate', 'endDate'] },
     ],
   },
 };
@@ -122,11 +116,9 @@ const GENERIC: ProcedureForm = {
   steps: [
     {
       id: 'nguoi-nop',
-      titleVi: 'Người nộp hồ sơ',
-      titleEn: 'Applicant',
       fields: ['applicant.fullName', 'applicant.citizenId', 'applicant.phone', 'applicant.email'],
     },
-    { id: 'ghi-chu', titleVi: 'Ghi chú', titleEn: 'Note', fields: ['note'] },
+    { id: 'ghi-chu', fields: ['note'] },
   ],
 };
 

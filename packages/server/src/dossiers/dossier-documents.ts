@@ -1,4 +1,4 @@
-import { DELIVERY_LABELS_VI, type Delivery } from '@dvc/domain';
+import { catalogText, type Delivery } from '@dvc/domain';
 import { factsOfDossier } from '../catalog/index';
 import {
   renderApologyExtension,
@@ -98,7 +98,7 @@ async function renderUnsignedSlip(
         receivedAt: receive!.at,
         dueAt: new Date(String((receive!.payload as { dueAt?: string }).dueAt ?? row.dueAt ?? receive!.at)),
         delivery: (row.delivery ?? 'counter') as Delivery,
-        deliveryDetail: DELIVERY_LABELS_VI[(row.delivery ?? 'counter') as Delivery],
+        deliveryDetail: catalogText('vi', `deliveryDetail.${(row.delivery ?? 'counter') as Delivery}`),
         officerName: officer(receive),
         lookupUrl: dossierLookupUrl(publicBaseUrl(ctx), row.code),
         ...(options.issueLookupPin ? { lookupPin: await issueLookupPin(ctx, row.code) } : {}),

@@ -1,4 +1,4 @@
-import { type DossierState, isOnline, STATE_LABELS_VI, TERMINAL_STATES } from '@dvc/domain';
+import { catalogText, type DossierState, isOnline, TERMINAL_STATES } from '@dvc/domain';
 import { factsOfDossier } from '../catalog/index';
 import type { AppContext } from '../http/context';
 import { type DossierRow, findDossierRow, listDossierEvents } from './dossier.repository';
@@ -114,7 +114,7 @@ export async function lookUpDossier(ctx: AppContext, code: string, factor: Looku
     procedureName: procedure?.name ?? row.procedureCode,
     procedureNameEn: procedure?.nameEn,
     status: row.status,
-    statusLabel: STATE_LABELS_VI[status] ?? row.status,
+    statusLabel: catalogText('vi', `state.${status}`, row.status),
     submittedAt: row.submittedAt.toISOString(),
     receivedAt: row.receivedAt?.toISOString() ?? null,
     dueAt: row.dueAt?.toISOString() ?? null,

@@ -1,10 +1,4 @@
-import {
-  POSTAGE_RATES,
-  POSTAL_DESTINATION_LABELS_VI,
-  type PostalWeightClass,
-  postageFor,
-  weightClassForResult,
-} from '@dvc/domain';
+import { catalogText, POSTAGE_RATES, type PostalWeightClass, postageFor, weightClassForResult } from '@dvc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentProcedureVersion } from '../catalog/index';
@@ -16,15 +10,6 @@ import { ensureShipment, findShipment, sendShipment } from './postal.service';
 import type { ShipmentRow } from './postal.tables';
 
 const tags = ['Bưu chính'];
-
-const STATUS_LABELS_VI: Record<ShipmentRow['status'], string> = {
-  pending: 'Đang tạo đơn gửi bưu chính',
-  created: 'Đã tạo đơn, chờ bưu điện đến nhận',
-  picked_up: 'Bưu điện đã nhận kết quả',
-  in_transit: 'Đang vận chuyển',
-  delivered: 'Đã giao kết quả qua bưu chính',
-  returned: 'Bưu điện trả lại (không giao được)',
-};
 
 const ShipmentView = z.object({
   status: z.enum(['pending', 'created', 'picked_up', 'in_transit', 'delivered', 'returned']),
@@ -45,11 +30,11 @@ function view(s: ShipmentRow, forDesk: boolean): z.infer<typeof ShipmentView> {
     ...(s.orderedAt
       ? [{ at: s.orderedAt.toISOString(), label: `Đã gửi kết quả qua bưu chính, mã vận đơn ${s.trackingNumber}` }]
       : []),
-    ...(s.deliveredAt ? [{ at: s.deliveredAt.toISOString(), label: STATUS_LABELS_VI.delivered }] : []),
+    ...(s.deliveredAt ? [{ at: s.deliveredAt.toISOString(), label: catalogText('vi', 'postalStatus.delivered') }] : []),
   ];
   return {
     status: s.status,
-    statusLabel: STATUS_LABELS_VI[s.status],
+    statusLabel: catalogText('vi', `postalStatus.${s.status}`),
     trackingNumber: s.trackingNumber,
     fee: s.fee,
     address: s.address,
@@ -91,18 +76,18 @@ export const postalRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!current) throw problem(404, 'not-found', 'Thủ tục không có trong danh mục');
       const weightClass = weightClassForResult(current.facts.resultKind);
       const quote = postageFor(request.query.address, app.ctx.config.postal.POSTAL_HOME_PROVINCE, weightClass);
-      const classes = Object.entries(POSTAGE_RATES.weightClasses) as Array<[PostalWeightClass, { labelVi: string }]>;
+      const classes = Object.keys(POSTAGE_RATES.weightClasses) as PostalWeightClass[];
       return {
         amount: quote.amount,
         destination: quote.destination,
-        destinationLabel: POSTAL_DESTINATION_LABELS_VI[quote.destination],
+        destinationLabel: catalogText('vi', `postalDestination.${quote.destination}`),
         weightClass,
-        weightLabel: POSTAGE_RATES.weightClasses[weightClass].labelVi,
+        weightLabel: catalogText('vi', `postalWeight.${weightClass}`),
         basis: POSTAGE_RATES.basis,
         rates: (['same-province', 'other-province'] as const).flatMap((d) =>
-          classes.map(([w, c]) => ({
-            destinationLabel: POSTAL_DESTINATION_LABELS_VI[d],
-            weightLabel: c.labelVi,
+          classes.map((w) => ({
+            destinationLabel: catalogText('vi', `postalDestination.${d}`),
+            weightLabel: catalogText('vi', `postalWeight.${w}`),
             amount: POSTAGE_RATES.rates[d][w],
           })),
         ),

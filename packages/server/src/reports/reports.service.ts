@@ -1,4 +1,4 @@
-import { CHANNEL_LABELS_VI, type Channel } from '@dvc/domain';
+import { CHANNELS, catalogText } from '@dvc/domain';
 import {
   type Era,
   type IndicatorReport,
@@ -255,7 +255,7 @@ function accumulateMonths(counts: CountRow[], put: (key: string, name: string, c
 }
 
 async function namesFor(ctx: AppContext, dim: Dimension): Promise<Map<string, string>> {
-  if (dim === 'channel') return new Map(Object.entries(CHANNEL_LABELS_VI) as [Channel, string][]);
+  if (dim === 'channel') return new Map(CHANNELS.map((c) => [c, catalogText('vi', `channel.${c}`)]));
   if (dim === 'procedure')
     return new Map((await listProcedureNames(ctx.db, ctx.config.PROVINCE_CODE)).map((p) => [p.code, p.name]));
   if (dim === 'agency') return new Map((await listAgencies(ctx.db, ctx.config.PROVINCE_CODE)).map((a) => [a.code, a.name]));

@@ -18,10 +18,16 @@ export function translate(locale: Locale, key: MessageKey, params: Record<string
 }
 
 /**
- * A label of data the server sends in Vietnamese (an event, a topic): the catalog's entry under
- * `prefix.id` in this locale when there is one, else what the server sent.
+ * A label of a code the server sends (an event, a topic, a dossier's state, step, actor's role or
+ * channel): the catalog's entry under `prefix.id` in this locale when there is one, else what the
+ * server sent (its Vietnamese label, or the code itself).
  */
-export function dataLabel(locale: Locale, prefix: 'event' | 'topic', id: string, sent: string): string {
+export function dataLabel(
+  locale: Locale,
+  prefix: 'event' | 'topic' | 'state' | 'step' | 'role' | 'channel',
+  id: string,
+  sent: string,
+): string {
   return catalogs[locale][`${prefix}.${id}`] ?? sent;
 }
 

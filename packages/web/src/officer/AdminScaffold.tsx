@@ -5,7 +5,7 @@ import { ApiError, NetworkError } from '../shared/api';
 /**
  * The shell the administration screens share (agencies, staff, targets, working calendar): the
  * page head, the notice and error lines, the list's loading/empty/table states, the row actions,
- * the inline form and the modal form. Laid out for 1366×768 and a 768×1024 tablet (styles.css,
+ * the inline form and the modal form. Laid out for 1366×768 and a 768×1024 tablet (styles/admin.css,
  * "admin screens"): row actions stay on one line, a dialog's buttons stay in view while its fields scroll.
  */
 

@@ -1,7 +1,5 @@
-import { CHANNEL_LABELS_EN, CHANNEL_LABELS_VI } from '@dvc/domain/channels';
-import { ROLE_LABELS_EN, ROLE_LABELS_VI, STEP_LABELS_EN, STEP_LABELS_VI } from '@dvc/domain/dossier/states';
 import { useCallback, useEffect, useState } from 'react';
-import { useI18n } from '../i18n';
+import { dataLabel, useI18n } from '../i18n';
 import { Link } from '../router';
 import { ApiError, api, NetworkError } from '../shared/api';
 import { stateLabel, stateTone } from '../shared/dossiers';
@@ -36,9 +34,6 @@ export function DossierScreen({ code }: { code: string }) {
 
   if (error && !d) return <p className="alert">{error}</p>;
   if (!d) return <p className="muted">{t('common.loading')}</p>;
-  const channels = locale === 'en' ? CHANNEL_LABELS_EN : CHANNEL_LABELS_VI;
-  const steps: Record<string, string> = locale === 'en' ? STEP_LABELS_EN : STEP_LABELS_VI;
-  const roles: Record<string, string> = locale === 'en' ? ROLE_LABELS_EN : ROLE_LABELS_VI;
   const rounds = [...new Set(d.attachments.map((a) => a.round))];
 
   return (
@@ -52,7 +47,9 @@ export function DossierScreen({ code }: { code: string }) {
           <p className="off-proc">{d.procedureName}</p>
           <p>
             <span className={`status ${stateTone(d.status)}`}>{stateLabel(d.status, locale)}</span>
-            {d.step && d.status === 'processing' && <span className="status info">{steps[d.step] ?? d.step}</span>}
+            {d.step && d.status === 'processing' && (
+              <span className="status info">{dataLabel(locale, 'step', d.step, d.step)}</span>
+            )}
             {d.overdue && <span className="status bad">{t('officer.inbox.overdueShort')}</span>}
             {!d.overdue && d.dueSoon && <span className="status warn">{t('officer.inbox.dueSoonShort')}</span>}
           </p>
@@ -67,7 +64,7 @@ export function DossierScreen({ code }: { code: string }) {
           </div>
           <div>
             <dt>{t('officer.col.channel')}</dt>
-            <dd>{channels[d.channel] ?? d.channelLabel}</dd>
+            <dd>{dataLabel(locale, 'channel', d.channel, d.channelLabel)}</dd>
           </div>
           <div>
             <dt>{t('officer.dossier.submitted')}</dt>
@@ -177,7 +174,7 @@ export function DossierScreen({ code }: { code: string }) {
               {[...d.timeline].reverse().map((e, i) => (
                 <li key={`${e.at}-${e.event}-${String(i)}`}>
                   <span className="tl-date">
-                    {formatDateTime(e.at)} · {roles[e.actorRole] ?? e.actorRole}
+                    {formatDateTime(e.at)} · {dataLabel(locale, 'role', e.actorRole, e.actorRole)}
                   </span>
                   <span className="tl-event">
                     <strong>{eventLabel(e.event, locale, e.eventLabel)}</strong> → {stateLabel(e.to, locale)}

@@ -1,6 +1,6 @@
-import { type DossierEventType, dossierEventSchemas, EVENT_LABELS_EN, EVENT_LABELS_VI } from '@dvc/domain/dossier/events';
+import { type DossierEventType, dossierEventSchemas } from '@dvc/domain/dossier/events';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { useI18n } from '../i18n';
+import { dataLabel, type Locale, useI18n } from '../i18n';
 import { ApiError, api, NetworkError } from '../shared/api';
 import type { ProcedureDetail } from '../shared/catalog';
 import { formatDateTime, groupThousands, parseGrouped } from '../shared/format';
@@ -18,8 +18,8 @@ type Values = Record<string, string | string[]>;
 const SERVER_COMPLETES = new Set(['receive', 'supplement_provided', 'financial_obligation_paid']);
 
 /** `sent`: the server's label, for entries that are not lifecycle events (the postal delivery). */
-export function eventLabel(type: string, locale: string, sent?: string): string {
-  return (locale === 'en' ? EVENT_LABELS_EN : EVENT_LABELS_VI)[type as DossierEventType] ?? sent ?? type;
+export function eventLabel(type: string, locale: Locale, sent?: string): string {
+  return dataLabel(locale, 'event', type, sent ?? type);
 }
 
 /** "2026-12-09T16:30" typed in Vietnam time → an instant with its offset. */

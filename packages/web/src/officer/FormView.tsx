@@ -15,7 +15,7 @@ export function FormView({
 }: {
   dossier: { form: Record<string, unknown>; procedureCode: string; procedureVersion?: number };
 }) {
-  const { locale } = useI18n();
+  const { locale, t } = useI18n();
   const definition = useFiledDefinition(dossier.procedureCode, dossier.procedureVersion);
   const rows = useMemo(
     () => formRows(definition?.form.steps.flatMap((s) => s.fields) ?? [], dossier.form, locale),
@@ -40,7 +40,7 @@ export function FormView({
                   {r.lines.map((l) => (
                     <li key={l.code}>
                       <strong>{l.code}</strong> {l.name}
-                      {l.isMain && <span className="tag optional">{locale === 'en' ? 'main' : 'ngành chính'}</span>}
+                      {l.isMain && <span className="tag optional">{t('officerForm.mainLine')}</span>}
                     </li>
                   ))}
                 </ul>

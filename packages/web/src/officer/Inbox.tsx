@@ -1,7 +1,6 @@
-import { CHANNEL_LABELS_EN, CHANNEL_LABELS_VI, CHANNELS } from '@dvc/domain/channels';
-import { STEP_LABELS_EN, STEP_LABELS_VI } from '@dvc/domain/dossier/states';
+import { CHANNELS } from '@dvc/domain/channels';
 import { useEffect, useState } from 'react';
-import { type MessageKey, useI18n } from '../i18n';
+import { dataLabel, type MessageKey, useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { ApiError, api, NetworkError } from '../shared/api';
 import { stateLabel, stateTone } from '../shared/dossiers';
@@ -63,8 +62,6 @@ export function Inbox() {
   }, [search]);
 
   const counts: Partial<Counts> = answer?.counts ?? {};
-  const channelLabels = locale === 'en' ? CHANNEL_LABELS_EN : CHANNEL_LABELS_VI;
-  const stepLabels: Record<string, string> = locale === 'en' ? STEP_LABELS_EN : STEP_LABELS_VI;
 
   return (
     <section className="off-inbox">
@@ -137,7 +134,7 @@ export function Inbox() {
             <option value="">{t('officer.inbox.any')}</option>
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
-                {channelLabels[c]}
+                {dataLabel(locale, 'channel', c, c)}
               </option>
             ))}
           </select>
@@ -184,10 +181,12 @@ export function Inbox() {
                   </td>
                   <td>{d.procedureName}</td>
                   <td>{d.applicantName}</td>
-                  <td className="off-col-channel">{channelLabels[d.channel] ?? d.channelLabel}</td>
+                  <td className="off-col-channel">{dataLabel(locale, 'channel', d.channel, d.channelLabel)}</td>
                   <td>
                     <span className={`status ${stateTone(d.status)}`}>{stateLabel(d.status, locale)}</span>
-                    {d.step && d.status === 'processing' && <small className="off-step">{stepLabels[d.step] ?? d.step}</small>}
+                    {d.step && d.status === 'processing' && (
+                      <small className="off-step">{dataLabel(locale, 'step', d.step, d.step)}</small>
+                    )}
                   </td>
                   <td title={formatDateTime(d.receivedAt ?? d.submittedAt)}>{formatDate(d.receivedAt ?? d.submittedAt)}</td>
                   <td

@@ -1,5 +1,5 @@
-import { type DossierState, STATE_LABELS_EN, STATE_LABELS_VI } from '@dvc/domain/dossier/states';
-import type { Locale } from '../i18n';
+import type { DossierState } from '@dvc/domain/dossier/states';
+import { dataLabel, type Locale } from '../i18n';
 
 /** Shapes of docs/api/dossiers.md. `states.ts` is imported by path: the domain index would pull zod into the first load. */
 export interface DossierSummary {
@@ -43,7 +43,7 @@ export interface DossierDetail extends DossierSummary {
 }
 
 export function stateLabel(state: DossierState, locale: Locale): string {
-  return (locale === 'en' ? STATE_LABELS_EN : STATE_LABELS_VI)[state] ?? state;
+  return dataLabel(locale, 'state', state, state);
 }
 
 /** Colour family of a state's badge. */

@@ -4,6 +4,7 @@ import { ProcedureDefinition } from '@dvc/domain/procedure-definition/definition
 import { fieldType } from '@dvc/domain/procedure-definition/field-types';
 import type { FieldDefinition, LocalizedText } from '@dvc/domain/procedure-definition/form-schema';
 import { englishVocabularyOf } from '@dvc/domain/procedure-definition/messages-en';
+import { translate } from '../../i18n';
 import { formatDong, parseGrouped } from '../../shared/format';
 
 /**
@@ -222,7 +223,7 @@ export function valueText(field: FieldDefinition, value: unknown, locale: Locale
     case 'checkboxes':
       return Array.isArray(value) ? value.map(optionLabel).join(', ') : String(value);
     case 'checkbox':
-      return value === true ? (locale === 'en' ? 'Yes' : 'Có') : locale === 'en' ? 'No' : 'Không';
+      return translate(locale, value === true ? 'form.yes' : 'form.no');
     default: {
       const type = fieldType(field.type);
       return type && typeof value !== 'object' ? type.summary(value, paramsOf(field) as never) : JSON.stringify(value);
