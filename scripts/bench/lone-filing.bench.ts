@@ -136,7 +136,7 @@ export async function benchLoneFiling(): Promise<void> {
     const kinds: Array<[string, RegExp]> = [
       ['session lookup', /"session_id"/],
       ['file lookup', /from unnest\(\$1::uuid\[\], \$2::text\[\]\) as wanted/],
-      ['daily numbers', /^ ?with wanted as \( select w\.agency_code/],
+      ['daily numbers', /insert into "dossier_code_sequence"/],
       ['all rows of a batch', /^with w0 as \(insert into "dossier"/],
     ];
     console.log(`\n  50 clients × 8 s: ${(filed / (wall / 1000)).toFixed(0)} filings/s`);

@@ -27,15 +27,15 @@ import {
   dossierEventsInsert,
   insertDossiers,
   isCodeTaken,
+  reserveDailySequences,
 } from './dossier.repository';
 import { type DossierResult, invalid } from './dossier.result';
-import { type AttachmentCheck, type AttachmentInput, type CheckedAttachment, checkAttachments } from './dossier-attachments';
+import { type AttachmentInput, type CheckedAttachment, checkAttachments } from './dossier-attachments';
 import { checkFormForFiling, declaredPart } from './dossier-form';
 import { checkVerifiedOwner } from './dossier-identity';
 import { checkIntakePolicy } from './dossier-policy';
 import { routeDossier } from './dossier-routing';
 import { snapshotColumns } from './dossier-snapshot';
-import { reserveNumbersForAgencies } from './dossier-submit-numbers';
 import { computeDueAt } from './dossier-timing';
 
 export interface SubmitInput {
@@ -118,31 +118,20 @@ export async function prepareDossier(
   const data = options.declaredPartOnly ? declaredPart(current.definition, input.form) : input.form;
   const form = await checkFormForFiling(ctx, current, input.procedureVersion, data, now, fieldPrefix);
   if (!form.ok) return form;
-  // The three checks that read the database do not depend on each other's reads, so they are asked
-  // at once: on PostgreSQL a lone filing waits for two round trips in a row instead of four
-  // (issue 11.3). Their verdicts are still taken in this order, so the errors are the same.
-  const checks = settle([
-    // What the leader's decision would refuse (a business name already taken or asked for) is said now.
-    checkFilingForResult(
-      ctx.db,
-      { provinceCode: ctx.config.PROVINCE_CODE, agencyCode: routing.agencyCode, form: form.value },
-      current.definition,
-    ),
-    // The papers a verified identity replaces are known only from the identity, so the uploaded
-    // files are looked up after it; its refusal comes before theirs, as it always did.
-    checkVerifiedOwner(ctx, filer, current.definition, form.value, fieldPrefix).then(
-      (owner): Promise<AttachmentCheck> | AttachmentCheck =>
-        owner.ok
-          ? checkAttachments(ctx, filer.userId, procedure, input.attachments, {
-              requireMandatory: filer.creation === 'submit_online',
-              fieldPrefix: `${fieldPrefix}.attachments`,
-              waived: owner.waived,
-            })
-          : { ok: false, errors: owner.errors },
-    ),
-  ] as const);
-  const [clashes, attachments] = await checks;
+  // What the leader's decision would refuse (a business name already taken or asked for) is said now.
+  const clashes = await checkFilingForResult(
+    ctx.db,
+    { provinceCode: ctx.config.PROVINCE_CODE, agencyCode: routing.agencyCode, form: form.value },
+    current.definition,
+  );
   if (clashes.length > 0) return invalid(clashes.map((c) => ({ field: `${fieldPrefix}.form.${c.field}`, message: c.message })));
+  const owner = await checkVerifiedOwner(ctx, filer, current.definition, form.value, fieldPrefix);
+  if (!owner.ok) return invalid(owner.errors);
+  const attachments = await checkAttachments(ctx, filer.userId, procedure, input.attachments, {
+    requireMandatory: filer.creation === 'submit_online',
+    fieldPrefix: `${fieldPrefix}.attachments`,
+    waived: owner.waived,
+  });
   if (!attachments.ok) return invalid(attachments.errors);
   const componentIds = new Set(procedure.components.map((c) => c.id));
   const scanned = new Set(input.attachments.map((a) => a.componentId));
@@ -215,15 +204,13 @@ export async function insertPreparedDossiers(
   }
   const now = ctx.now();
   const provinceCode = ctx.config.PROVINCE_CODE;
-  const countPerAgency = new Map<string, number>();
-  for (const { prepared } of dossiers)
-    countPerAgency.set(prepared.agencyCode, (countPerAgency.get(prepared.agencyCode) ?? 0) + 1);
-  const { prefixOf, firstOf: nextSeq } = await reserveNumbersForAgencies(
-    trx,
-    provinceCode,
-    vietnamLocalDate(now),
-    countPerAgency,
-  );
+  const prefixOf = await codePrefixes(trx, provinceCode, [...new Set(dossiers.map((d) => d.prepared.agencyCode))]);
+  const perPrefix = new Map<string, number>();
+  for (const { prepared } of dossiers) {
+    const prefix = prefixOf.get(prepared.agencyCode)!;
+    perPrefix.set(prefix, (perPrefix.get(prefix) ?? 0) + 1);
+  }
+  const nextSeq = await reserveDailySequences(trx, provinceCode, vietnamLocalDate(now), perPrefix);
   const rows = dossiers.map(({ filer, prepared: p }) => {
     const prefix = prefixOf.get(p.agencyCode)!;
     const seq = nextSeq.get(prefix)!;
@@ -321,16 +308,6 @@ function unstorableText(value: unknown, path: string): string | null {
     if (found) return found;
   }
   return null;
-}
-
-/**
- * Like Promise.all, but waits for every promise before it settles, so that none is left running or
- * rejecting unobserved; the first rejection in the list's order is thrown.
- */
-async function settle<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
-  const results = await Promise.allSettled(promises);
-  for (const r of results) if (r.status === 'rejected') throw r.reason;
-  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 function creationEvent(filer: Filer) {
