@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { AgencyHeading, Signer } from './types';
 import { formatDateLine } from './vn-format';
@@ -18,6 +17,14 @@ import { formatDateLine } from './vn-format';
  */
 
 export type Doc = PDFKit.PDFDocument;
+
+type PdfKit = typeof import('pdfkit');
+let pdfKit: PdfKit | undefined;
+/** PDFKit loads with the first document, not at start: an idle server does not carry it (issue 11). */
+function loadPdfKit(): PdfKit {
+  pdfKit ??= createRequire(import.meta.url)('pdfkit') as PdfKit;
+  return pdfKit;
+}
 
 const FONT_FILES = {
   regular: 'DejaVuSans.ttf',
@@ -63,6 +70,7 @@ export interface DocOptions {
 }
 
 export function createDocument(opts: DocOptions): Doc {
+  const PDFDocument = loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     layout: opts.landscape ? 'landscape' : 'portrait',

@@ -1,6 +1,6 @@
 import { roundedRate } from '@dvc/domain/indicators';
 import { DECISION_766_GROUPS, DECISION_766_POINTS_VERIFIED, DECISION_766_SOURCE } from '@dvc/domain/scorecard-766';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { FORMULAS, type IndicatorReport, type IndicatorRow, RATE_KEYS, type RateKey } from './reports.service';
 
 type CountKey = Exclude<
@@ -71,7 +71,9 @@ export function toCsv(report: IndicatorReport): string {
 
 /** Excel workbook: the table (counts "#,##0", rates as percentages) and the formulas with their sources. */
 export async function toXlsx(report: IndicatorReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded with the first export, not at start: an idle server does not carry it (issue 11).
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'DVC Quảng Ngãi';
   const ws = wb.addWorksheet('Chỉ số');
   const headers = exportHeaders(report);

@@ -1,4 +1,4 @@
-import fontkit from '@pdf-lib/fontkit';
+import type fontkit from '@pdf-lib/fontkit';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
@@ -40,15 +40,22 @@ const STAMP = { width: 250, height: 40, fontSize: 6.8 } as const;
 
 /**
  * fontkit with the font parsed once per process: pdf-lib would parse the 700 kB DejaVu file for
- * every document (about 100 ms); subsets are still made per document.
+ * every document (about 100 ms); subsets are still made per document. Loaded with the first
+ * signature, not at start: an idle server does not carry it (issue 11).
  */
-let parsedFont: ReturnType<typeof fontkit.create> | undefined;
-const parsedFontkit = {
-  create(data: Uint8Array) {
-    parsedFont ??= fontkit.create(data);
-    return parsedFont;
-  },
-} as typeof fontkit;
+let parsedFontkit: Promise<typeof fontkit> | undefined;
+function loadParsedFontkit(): Promise<typeof fontkit> {
+  parsedFontkit ??= import('@pdf-lib/fontkit').then(({ default: kit }) => {
+    let parsedFont: ReturnType<typeof kit.create> | undefined;
+    return {
+      create(data: Uint8Array) {
+        parsedFont ??= kit.create(data);
+        return parsedFont;
+      },
+    } as typeof fontkit;
+  });
+  return parsedFontkit;
+}
 
 /** Draws the stamp in the bottom margin of the last page, left (page numbers sit at the right). */
 export async function preparePdf(pdf: Buffer, stamp: SignatureStamp): Promise<Buffer> {
@@ -63,7 +70,7 @@ export async function preparePdf(pdf: Buffer, stamp: SignatureStamp): Promise<Bu
 async function addStampAndField(pdf: Buffer, stamp: SignatureStamp): Promise<Buffer> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   if (doc.getPageCount() === 0) throw new Error('không có trang nào');
-  doc.registerFontkit(parsedFontkit);
+  doc.registerFontkit(await loadParsedFontkit());
   const font = await doc.embedFont(loadFonts().regular, { subset: true });
   const page = doc.getPages().at(-1)!;
   const x = 40;
