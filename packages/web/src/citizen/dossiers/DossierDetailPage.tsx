@@ -1,3 +1,4 @@
+import { DossierDetailView } from '@dvc/domain/contract/dossiers';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { dataLabel, useI18n } from '../../i18n';
 import { Link, useLocation } from '../../router';
@@ -21,7 +22,7 @@ export function DossierDetailPage({ code }: { code: string }) {
   const outbox = useOutbox();
 
   const load = useCallback(() => {
-    api<DossierDetail>(`/api/v1/dossiers/${encodeURIComponent(code)}`)
+    api(`/api/v1/dossiers/${encodeURIComponent(code)}`, { schema: DossierDetailView })
       .then(setD)
       .catch((e) =>
         setError(e instanceof ApiError ? e.title : e instanceof NetworkError ? t('error.network') : t('error.generic')),
