@@ -1,3 +1,4 @@
+import { ProcedureDetailView } from '@dvc/domain/contract/catalog';
 import { compileDefinition, type FilingDeps } from '@dvc/domain/procedure-definition/compile';
 import { buildCalendar, calendarDateOf } from '@dvc/domain/working-days';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
@@ -96,7 +97,7 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
   useEffect(() => {
     setProcedure(undefined);
     if (!code) return;
-    api<ProcedureDetail>(`/api/v1/procedures/${encodeURIComponent(code)}`)
+    api(`/api/v1/procedures/${encodeURIComponent(code)}`, { schema: ProcedureDetailView })
       .then((p) => {
         setProcedure(p);
         setData(freshForm(p, mode));

@@ -1,3 +1,4 @@
+import { ProcedureDetailView } from '@dvc/domain/contract/catalog';
 import { DossierDetailView } from '@dvc/domain/contract/dossiers';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { dataLabel, useI18n } from '../../i18n';
@@ -152,7 +153,7 @@ function SupplementForm({ code, procedureCode, onDone }: { code: string; procedu
   const [components, setComponents] = useState<ProcedureComponent[]>([]);
   const [componentId, setComponentId] = useState('');
   useEffect(() => {
-    api<{ components: ProcedureComponent[] }>(`/api/v1/procedures/${encodeURIComponent(procedureCode)}`)
+    api(`/api/v1/procedures/${encodeURIComponent(procedureCode)}`, { schema: ProcedureDetailView })
       .then((p) => {
         setComponents(p.components);
         setComponentId((current) => current || p.components[0]?.id || '');
