@@ -1,45 +1,18 @@
-import { feeFor, OnlineLevel, ProcedureAuthority, ProcedureDefinition, ProcedureTopic, topicLabel } from '@dvc/domain';
+import { feeFor, type ProcedureDefinition, ProcedureTopic, topicLabel } from '@dvc/domain';
+import {
+  type FeeAmounts,
+  type ProcedureDetail,
+  ProcedureDetailView,
+  ProcedurePageView,
+  type ProcedureSummary,
+  TopicListView,
+} from '@dvc/domain/contract/catalog';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../http/problem';
 import { currentProcedureVersion, listProcedures, listTopics, type ProcedureVersion, procedureVersion } from './catalog.service';
 
 const TAGS = ['Danh mục thủ tục'];
-
-/** What a citizen pays on each channel today: counter (direct) and online (web or app). */
-const FeeAmounts = z.object({
-  kind: z.enum(['none', 'fixed']),
-  counterAmount: z.number().int(),
-  onlineAmount: z.number().int(),
-  onlineReductionPercent: z.number().int(),
-  payableAt: z.enum(['submission', 'result']).optional(),
-});
-
-const ProcedureSummary = z.object({
-  code: z.string(),
-  slug: z.string(),
-  name: z.string(),
-  nameEn: z.string(),
-  topic: ProcedureTopic,
-  topicLabel: z.string(),
-  onlineLevel: OnlineLevel,
-  authority: ProcedureAuthority,
-  legalDurationWorkingDays: z.number().int(),
-  minimumNoticeWorkingDays: z.number().int().optional(),
-  fee: FeeAmounts,
-  componentsCount: z.number().int(),
-  interlinkGroup: z.string().optional(),
-});
-
-const ProcedureDetail = z.object({
-  ...ProcedureDefinition.shape,
-  topicLabel: z.string(),
-  feeAmounts: FeeAmounts,
-  /** Version of the definition served (a dossier keeps the version it was filed under). */
-  version: z.number().int().positive(),
-  /** The procedure as data (issue 12): its form is what the phone renders and the server validates. */
-  definition: z.record(z.string(), z.unknown()),
-});
 
 /** A phone shows a page of results at a time: 1,700 summaries are ~1 MB of JSON. */
 const DEFAULT_PAGE = 50;
@@ -48,7 +21,7 @@ const MAX_PAGE = 200;
 const NOT_FOUND_TITLE = 'Không tìm thấy thủ tục';
 
 /** The detail of one version: its catalog facts, what it costs today, and the definition itself. */
-function detail(found: ProcedureVersion, at: Date): z.infer<typeof ProcedureDetail> {
+function detail(found: ProcedureVersion, at: Date): ProcedureDetail {
   const facts = found.facts;
   return {
     ...facts,
@@ -59,7 +32,7 @@ function detail(found: ProcedureVersion, at: Date): z.infer<typeof ProcedureDeta
   };
 }
 
-function feeAmounts(p: ProcedureDefinition, at: Date): z.infer<typeof FeeAmounts> {
+function feeAmounts(p: ProcedureDefinition, at: Date): FeeAmounts {
   const counterAmount = feeFor(p, 'direct', at);
   const onlineAmount = feeFor(p, 'web', at);
   if (p.fee.kind === 'none') return { kind: 'none', counterAmount, onlineAmount, onlineReductionPercent: 0 };
@@ -72,7 +45,7 @@ function feeAmounts(p: ProcedureDefinition, at: Date): z.infer<typeof FeeAmounts
   };
 }
 
-function summary(p: ProcedureDefinition, at: Date): z.infer<typeof ProcedureSummary> {
+function summary(p: ProcedureDefinition, at: Date): ProcedureSummary {
   return {
     code: p.code,
     slug: p.slug,
@@ -105,15 +78,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
           limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE),
           offset: z.coerce.number().int().min(0).max(100_000).default(0),
         }),
-        response: {
-          200: z.object({
-            items: z.array(ProcedureSummary),
-            /** Matching procedures over all pages; the next page starts at offset + items.length. */
-            total: z.number().int(),
-            limit: z.number().int(),
-            offset: z.number().int(),
-          }),
-        },
+        response: { 200: ProcedurePageView },
       },
     },
     async (request) => {
@@ -131,7 +96,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Chi tiết một thủ tục hành chính theo mã',
         params: z.object({ code: z.string().max(40) }),
-        response: { 200: ProcedureDetail },
+        response: { 200: ProcedureDetailView },
       },
     },
     async (request) => {
@@ -152,7 +117,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Một phiên bản của thủ tục (biểu mẫu mà hồ sơ đã nộp theo phiên bản đó được hiển thị và kiểm tra)',
         params: z.object({ code: z.string().max(40), version: z.coerce.number().int().positive().max(1_000_000) }),
-        response: { 200: ProcedureDetail },
+        response: { 200: ProcedureDetailView },
       },
     },
     async (request) => {
@@ -173,9 +138,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: 'Các lĩnh vực thủ tục và số thủ tục trong mỗi lĩnh vực',
-        response: {
-          200: z.object({ items: z.array(z.object({ id: ProcedureTopic, label: z.string(), count: z.number().int() })) }),
-        },
+        response: { 200: TopicListView },
       },
     },
     async () => ({ items: await listTopics(app.ctx) }),

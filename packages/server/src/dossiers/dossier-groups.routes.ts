@@ -1,44 +1,12 @@
-import { deliverySchema } from '@dvc/domain';
+import { GroupBody, GroupDetailView, GroupView } from '@dvc/domain/contract/dossiers';
+import { IdempotencyKeyHeaders, idempotentFailures } from '@dvc/domain/contract/problem';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getActor, requireCitizen } from '../identity/actor';
 import { getGroup, submitGroup } from './dossier-group.service';
 import { createIdempotently, failureToProblem } from './dossier-http';
-import { DossierSummaryView, SubmittedView } from './dossiers.schemas';
 
 const tags = ['dossiers'];
-
-const GroupBody = z.strictObject({
-  group: z.enum(['birth', 'death']),
-  unitCode: z
-    .string()
-    .trim()
-    .regex(/^\d{2,5}$/, { message: 'Chọn xã, phường' }),
-  channel: z.enum(['web', 'mobile']).default('web'),
-  form: z.record(z.string(), z.unknown()),
-  attachments: z
-    .array(
-      z.strictObject({
-        procedureCode: z.string().max(50),
-        componentId: z.string().max(100),
-        fileId: z.string().regex(/^[0-9a-f]{64}$/),
-      }),
-    )
-    .max(50)
-    .default([]),
-  delivery: deliverySchema,
-  /** Procedure code → the version its part of the form was filled for (absent: the current one). */
-  procedureVersions: z.record(z.string().max(50), z.number().int().positive().max(1_000_000)).optional(),
-});
-
-const GroupView = z.object({ code: z.string(), title: z.string(), members: z.array(SubmittedView) });
-const GroupDetailView = z.object({
-  code: z.string(),
-  title: z.string(),
-  status: z.enum(['complete', 'in_progress', 'incomplete']),
-  statusLabel: z.string(),
-  members: z.array(DossierSummaryView),
-});
 
 /** Interlinked groups (liên thông): one filing, one dossier per agency, one view for the citizen. */
 export const dossierGroupRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -49,7 +17,8 @@ export const dossierGroupRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Nộp nhóm thủ tục liên thông (khai sinh hoặc khai tử) — cần Idempotency-Key',
         body: GroupBody,
-        response: { 201: GroupView },
+        headers: IdempotencyKeyHeaders,
+        response: { 201: GroupView, ...idempotentFailures },
       },
     },
     async (request, reply) => {

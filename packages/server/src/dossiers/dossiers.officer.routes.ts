@@ -1,3 +1,12 @@
+import {
+  CounterDossierBody,
+  DigitizeBody,
+  DossierDetailView,
+  DossierSummaryView,
+  HotlineDossierBody,
+  SubmittedView,
+} from '@dvc/domain/contract/dossiers';
+import { IdempotencyKeyHeaders, idempotentFailures } from '@dvc/domain/contract/problem';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit, auditEntryFor, markAudited } from '../audit/index';
@@ -8,16 +17,7 @@ import { failureToProblem, fileIdempotently } from './dossier-http';
 import { getDossierDetail, listForOfficerInbox } from './dossier-queries.service';
 import { renderRegisterForPeriod } from './dossier-register.service';
 import type { SubmitInput } from './dossier-submit.service';
-import {
-  CodeParams,
-  CounterDossierBody,
-  DigitizeBody,
-  DossierDetailView,
-  DossierSummaryView,
-  HotlineDossierBody,
-  OfficerListQuery,
-  SubmittedView,
-} from './dossiers.schemas';
+import { CodeParams, OfficerListQuery } from './dossiers.schemas';
 
 const tags = ['officer'];
 
@@ -101,7 +101,8 @@ export const officerDossierRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Tiếp nhận hồ sơ giấy tại Bộ phận Một cửa (kênh trực tiếp)',
         body: CounterDossierBody,
-        response: { 201: SubmittedView },
+        headers: IdempotencyKeyHeaders,
+        response: { 201: SubmittedView, ...idempotentFailures },
       },
     },
     async (request, reply) => {
@@ -137,7 +138,8 @@ export const officerDossierRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Tổng đài viên nộp hồ sơ thay người gọi (kênh điện thoại)',
         body: HotlineDossierBody,
-        response: { 201: SubmittedView },
+        headers: IdempotencyKeyHeaders,
+        response: { 201: SubmittedView, ...idempotentFailures },
       },
     },
     async (request, reply) => {

@@ -1,3 +1,13 @@
+import {
+  DossierDetailView,
+  DossierListView,
+  EventBody,
+  SubmitDossierBody,
+  SubmittedView,
+  SupplementBody,
+  WithdrawBody,
+} from '@dvc/domain/contract/dossiers';
+import { IdempotencyKeyHeaders, idempotentFailures } from '@dvc/domain/contract/problem';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -11,17 +21,7 @@ import { applyDossierEvent, type EventFacts } from './dossier-events.service';
 import { failureToProblem, fileIdempotently } from './dossier-http';
 import { findVisibleDossier, getDossierDetail, listMine } from './dossier-queries.service';
 import { provideSupplement } from './dossier-supplement.service';
-import {
-  CodeParams,
-  DossierDetailView,
-  DossierSummaryView,
-  EventBody,
-  MineQuery,
-  SubmitDossierBody,
-  SubmittedView,
-  SupplementBody,
-  WithdrawBody,
-} from './dossiers.schemas';
+import { CodeParams, MineQuery } from './dossiers.schemas';
 
 const tags = ['dossiers'];
 
@@ -34,8 +34,8 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Nộp hồ sơ trực tuyến (cần Idempotency-Key)',
         body: SubmitDossierBody,
-        headers: z.object({ 'idempotency-key': z.string().optional() }),
-        response: { 201: SubmittedView },
+        headers: IdempotencyKeyHeaders,
+        response: { 201: SubmittedView, ...idempotentFailures },
       },
     },
     async (request, reply) => {
@@ -64,7 +64,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Hồ sơ của tôi',
         querystring: MineQuery,
-        response: { 200: z.object({ items: z.array(DossierSummaryView) }) },
+        response: { 200: DossierListView },
       },
     },
     async (request) => {

@@ -1,20 +1,13 @@
+import { OFFICER_ROLES, type OfficerRole } from '@dvc/domain/contract/auth';
 import type { FastifyRequest } from 'fastify';
 import { problem } from '../http/problem';
+
+export { OFFICER_ROLES, type OfficerRole };
 
 /**
  * The contract every capability uses for "who is asking". The identity capability fills
  * `request.actor` from the session cookie (onRequest hook); routes guard with the helpers below.
  */
-export const OFFICER_ROLES = [
-  'receiver',
-  'specialist',
-  'leader',
-  'hotline',
-  'report_reader',
-  'province_admin',
-  'system_admin',
-] as const;
-export type OfficerRole = (typeof OFFICER_ROLES)[number];
 
 export interface RoleGrant {
   role: OfficerRole;

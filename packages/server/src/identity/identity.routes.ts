@@ -1,3 +1,12 @@
+import {
+  CodeSentView,
+  LoginBody,
+  OfficerRolesView,
+  PhoneBody,
+  RegisterBody,
+  SessionView,
+  VerifyPhoneBody,
+} from '@dvc/domain/contract/auth';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
@@ -8,15 +17,6 @@ import { type Actor, getActor, OFFICER_ROLES, requireRole } from './actor';
 import { identityDevRoutes } from './identity.dev.routes';
 import { identityProblems } from './identity.problems';
 import { listRolesWithAgency } from './identity.repository';
-import {
-  CodeSentView,
-  LoginBody,
-  OfficerRolesView,
-  PhoneBody,
-  RegisterBody,
-  SessionView,
-  VerifyPhoneBody,
-} from './identity.schemas';
 import { endSession, login } from './identity.service';
 import { clearSessionCookie, sessionPlugin, setSessionCookie } from './session.plugin';
 import { register, resendCode, SIGN_UP_TTL_MS, verifyPhone } from './sign-up.service';

@@ -1,3 +1,4 @@
+import type { PublicAnswer } from '@dvc/domain/contract/reports';
 import { phasePeriod, yearPeriod } from '@dvc/domain/indicators';
 import { z } from 'zod';
 import type { AppContext } from '../http/context';
@@ -10,44 +11,10 @@ import { buildIndicatorReport, type IndicatorReport, type IndicatorRow } from '.
  * No sign-in; only counts and rates, no dossier.
  */
 
-const PublicFigures = {
-  received: z.number().int(),
-  online: z.number().int(),
-  onlineRate: z.string(),
-  resolved: z.number().int(),
-  onTimeRate: z.string(),
-  electronicResultRate: z.string(),
-  onlinePaymentRate: z.string(),
-};
-export const PublicMonth = z.object({ month: z.string(), ...PublicFigures });
-const PublicUnit = z.object({ key: z.string(), name: z.string(), ...PublicFigures });
-const PublicPhase = z.object({
-  code: z.string(),
-  name: z.string(),
-  from: z.string(),
-  to: z.string(),
-  total: z.object(PublicFigures),
-});
-
 export const PublicQuerystring = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
   phase: z.string().max(60).optional().describe('Mã giai đoạn: số liệu theo địa bàn của giai đoạn thay cho cả năm'),
 });
-
-export const PublicAnswer = z.object({
-  year: z.number().int(),
-  months: z.array(PublicMonth),
-  total: PublicMonth,
-  localities: z.object({
-    /** The year, or the phase asked for. */
-    scope: z.object({ kind: z.enum(['year', 'phase']), code: z.string(), name: z.string(), from: z.string(), to: z.string() }),
-    era: z.enum(['old', 'new']),
-    level: z.enum(['province', 'district', 'commune']),
-    rows: z.array(PublicUnit),
-  }),
-  phases: z.array(PublicPhase),
-});
-export type PublicAnswer = z.infer<typeof PublicAnswer>;
 
 function figures(row: IndicatorRow) {
   return {

@@ -1,3 +1,4 @@
+import { PublicAnswer } from '@dvc/domain/contract/reports';
 import { isIsoDay, type Period, parsePeriodSpec, phasePeriod, rangePeriod } from '@dvc/domain/indicators';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -7,7 +8,7 @@ import { problem } from '../http/problem';
 import { getActor } from '../identity/actor';
 import { toCsv, toXlsx } from './reports.export';
 import { renderIndicatorPdf } from './reports.pdf';
-import { PublicAnswer, PublicQuerystring, publicIndicators } from './reports.public';
+import { PublicQuerystring, publicIndicators } from './reports.public';
 import { findPhase, listGroups, listPhases } from './reports.repository';
 import { buildIndicatorReport, type IndicatorReport } from './reports.service';
 import { listTargetVersions } from './targets.repository';

@@ -1,3 +1,4 @@
+import { TopicListView } from '@dvc/domain/contract/catalog';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
@@ -13,7 +14,7 @@ export function Home() {
   const [q, setQ] = useState('');
   const [topics, setTopics] = useState<Topic[]>([]);
   useEffect(() => {
-    api<{ items: Topic[] }>('/api/v1/procedure-topics')
+    api('/api/v1/procedure-topics', { schema: TopicListView })
       .then((r) => setTopics(r.items))
       .catch(() => undefined);
   }, []);

@@ -1,8 +1,8 @@
+import { ProcedureDetailView } from '@dvc/domain/contract/catalog';
 import { type DossierEventType, dossierEventSchemas } from '@dvc/domain/dossier/events';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { dataLabel, type Locale, useI18n } from '../i18n';
 import { ApiError, api, NetworkError } from '../shared/api';
-import type { ProcedureDetail } from '../shared/catalog';
 import { formatDateTime, groupThousands, parseGrouped } from '../shared/format';
 import { needsSigningOtp, useSigningOtp } from './SigningOtp';
 import type { OfficerDetail } from './types';
@@ -100,7 +100,7 @@ export function EventDialog({
   }, [type, dossier.agencyCode, dossier.assigneeId]);
   useEffect(() => {
     if (type !== 'request_supplement') return;
-    api<ProcedureDetail>(`/api/v1/procedures/${encodeURIComponent(dossier.procedureCode)}`)
+    api(`/api/v1/procedures/${encodeURIComponent(dossier.procedureCode)}`, { schema: ProcedureDetailView })
       .then((p) => setComponents(p.components.map((c) => c.name)))
       .catch(() => setComponents([]));
   }, [type, dossier.procedureCode]);

@@ -1,3 +1,5 @@
+import { ProcedureDetailView } from '@dvc/domain/contract/catalog';
+import { type Submitted, SubmittedView } from '@dvc/domain/contract/dossiers';
 import { compileDefinition, type FilingDeps } from '@dvc/domain/procedure-definition/compile';
 import { buildCalendar, calendarDateOf } from '@dvc/domain/working-days';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
@@ -27,14 +29,6 @@ import { rolesOf } from './types';
  * the officer copies from the paper or the phone call in one pass. One Idempotency-Key per dossier:
  * a retry after a lost answer cannot record it twice.
  */
-
-interface Submitted {
-  code: string;
-  status: string;
-  expectedDueAt: string | null;
-  agencyName: string;
-  feeAmount: number;
-}
 
 function newKey(): string {
   // randomUUID exists only in a secure context (https, localhost); a desk on plain http gets the fallback.
@@ -96,7 +90,7 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
   useEffect(() => {
     setProcedure(undefined);
     if (!code) return;
-    api<ProcedureDetail>(`/api/v1/procedures/${encodeURIComponent(code)}`)
+    api(`/api/v1/procedures/${encodeURIComponent(code)}`, { schema: ProcedureDetailView })
       .then((p) => {
         setProcedure(p);
         setData(freshForm(p, mode));
@@ -165,7 +159,8 @@ export function IntakeScreen({ mode }: { mode: 'counter' | 'hotline' }) {
         delivery,
         applicant: applicantBody(applicant, whole.value, phonePath),
       };
-      const answer = await api<Submitted>(`/api/v1/dossiers/${mode}`, {
+      const answer = await api(`/api/v1/dossiers/${mode}`, {
+        schema: SubmittedView,
         method: 'POST',
         body:
           mode === 'counter'

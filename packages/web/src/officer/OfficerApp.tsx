@@ -1,3 +1,4 @@
+import { OfficerRolesView } from '@dvc/domain/contract/auth';
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { Link, matchPath, useLocation } from '../router';
@@ -36,7 +37,7 @@ export default function OfficerApp() {
 
   useEffect(() => {
     if (!isOfficer) return;
-    api<{ roles: { agencyName: string }[] }>('/api/v1/auth/officer-roles')
+    api('/api/v1/auth/officer-roles', { schema: OfficerRolesView })
       .then((r) => setAgency([...new Set(r.roles.map((x) => x.agencyName))].join(' · ')))
       .catch(() => setAgency(undefined));
   }, [isOfficer]);

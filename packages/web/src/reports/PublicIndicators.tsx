@@ -1,3 +1,4 @@
+import { PublicAnswer } from '@dvc/domain/contract/reports';
 import { vietnamParts } from '@dvc/domain/vietnam-time';
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n';
@@ -36,7 +37,9 @@ export default function PublicIndicators() {
       const candidates = asked ? [asked] : Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => last - i);
       let found: Data | undefined;
       for (const y of candidates) {
-        found = await api<Data>(`/api/v1/public/indicators?year=${y}${phase ? `&phase=${encodeURIComponent(phase)}` : ''}`);
+        found = await api(`/api/v1/public/indicators?year=${y}${phase ? `&phase=${encodeURIComponent(phase)}` : ''}`, {
+          schema: PublicAnswer,
+        });
         if (asked || found.total.received > 0) break;
       }
       if (!stale && found) setData(found);

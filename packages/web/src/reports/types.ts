@@ -2,7 +2,6 @@
  * The report API's answers as the screens read them. The indicator report itself is declared once in
  * the domain (indicator-report.ts) for the server and the screens.
  */
-import type { Era, Level } from '@dvc/domain/indicator-report';
 
 export {
   type Era,
@@ -21,30 +20,5 @@ export interface ReportSettings {
   phases: { code: string; name: string; from: string; to: string; source: string }[];
 }
 
-export interface PublicFigures {
-  received: number;
-  online: number;
-  onlineRate: string;
-  resolved: number;
-  onTimeRate: string;
-  electronicResultRate: string;
-  onlinePaymentRate: string;
-}
-
-export interface PublicMonth extends PublicFigures {
-  month: string;
-}
-
-export interface PublicIndicators {
-  year: number;
-  months: PublicMonth[];
-  total: PublicMonth;
-  /** By locality, for the year or the phase asked for (`phase` in the address). */
-  localities: {
-    scope: { kind: 'year' | 'phase'; code: string; name: string; from: string; to: string };
-    era: Era;
-    level: Level;
-    rows: Array<PublicFigures & { key: string; name: string }>;
-  };
-  phases: Array<{ code: string; name: string; from: string; to: string; total: PublicFigures }>;
-}
+/** The public page's answer is the contract's (the server answers with the same schema). */
+export type { PublicAnswer as PublicIndicators, PublicFigures } from '@dvc/domain/contract/reports';

@@ -1,8 +1,12 @@
 /**
  * HTTP to our own API: JSON, cookies, the session's CSRF token on state-changing requests, and
  * RFC 9457 problems turned into a typed error whose `errors[]` the forms show beside their fields.
+ * Given the route's schema (from @dvc/domain/contract), the answer is checked against it before any
+ * screen sees it: the server and the app read one contract, and a drift shows as an error, never as a
+ * wrong page.
  */
-import { getLocale } from '../i18n';
+import type { z } from 'zod';
+import { getLocale, translate } from '../i18n';
 import type { FieldError } from './outbox';
 
 let csrfToken: string | undefined;
@@ -28,6 +32,27 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The server answered, but not in the shape of the route's contract. Screens show it as any failed
+ * request (a generic "please try again"); the developer sees which fields differ, in the message, and
+ * in the console of any build.
+ */
+export class ContractError extends ApiError {
+  constructor(
+    readonly path: string,
+    readonly issues: readonly z.core.$ZodIssue[],
+  ) {
+    const friendly = translate(getLocale(), 'error.generic');
+    const detail = `${path}: the answer does not match its contract — ${issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; ')}`;
+    // A development build shows the difference on the page itself; a production one only says "try again".
+    super(0, import.meta.env?.DEV ? `${friendly} [${detail}]` : friendly);
+    this.message = detail;
+  }
+}
+
 /** Thrown when the request never reached the server (offline, DNS, tunnel). */
 export class NetworkError extends Error {}
 
@@ -37,10 +62,16 @@ function screenOf(): string {
   return path.replace(/[^a-z0-9/_.-]/g, '-').slice(0, 80) || 'home';
 }
 
-export async function api<T>(
-  path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<T> {
+interface RequestInit {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** With `schema`: the answer checked against the route's contract and typed by it. */
+export async function api<S extends z.ZodType>(path: string, init: RequestInit & { schema: S }): Promise<z.output<S>>;
+export async function api<T>(path: string, init?: RequestInit): Promise<T>;
+export async function api(path: string, init: RequestInit & { schema?: z.ZodType } = {}): Promise<unknown> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = {
     accept: 'application/json',
@@ -62,7 +93,7 @@ export async function api<T>(
   } catch {
     throw new NetworkError('network');
   }
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return undefined;
   const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) {
     throw new ApiError(
@@ -72,5 +103,14 @@ export async function api<T>(
       typeof json.detail === 'string' ? json.detail : undefined,
     );
   }
-  return json as T;
+  return init.schema ? checked(init.schema, `${method} ${path.split('?')[0]}`, json) : json;
+}
+
+function checked(schema: z.ZodType, route: string, json: unknown): unknown {
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const error = new ContractError(route, parsed.error.issues);
+  // Logged in every build: in production it is how a drift between server and app gets noticed.
+  console.error(error.message);
+  throw error;
 }

@@ -1,14 +1,11 @@
+import { type SessionUser, SessionView } from '@dvc/domain/contract/auth';
 import { useSyncExternalStore } from 'react';
 import { getLocale } from '../i18n';
 import { ApiError, api, NetworkError, setCsrfToken } from './api';
 import { openSecureStorage, purgeSecureStorage, secureStorageOwner } from './secure';
 
-export interface User {
-  id: string;
-  kind: 'citizen' | 'officer';
-  fullName: string;
-  phone: string | null;
-}
+/** The signed-in person as /api/v1/auth answers it (its roles, for an officer, are the console's business). */
+export type User = Omit<SessionUser, 'roles'>;
 
 /**
  * 'offline': no answer from the server at start, but this phone holds a signed-in person's
@@ -39,14 +36,9 @@ export function useSession(): Session {
   );
 }
 
-interface SessionView {
-  user: User;
-  csrfToken: string;
-}
-
 export async function loadSession(): Promise<Session> {
   try {
-    const view = await api<SessionView>('/api/v1/auth/me');
+    const view = await api('/api/v1/auth/me', { schema: SessionView });
     setCsrfToken(view.csrfToken);
     await openSecureStorage(view.user);
     set({ status: 'signed-in', user: view.user });
@@ -64,7 +56,7 @@ export async function loadSession(): Promise<Session> {
 }
 
 export async function signIn(phone: string, password: string): Promise<User> {
-  const view = await api<SessionView>('/api/v1/auth/login', { method: 'POST', body: { phone, password } });
+  const view = await api('/api/v1/auth/login', { method: 'POST', body: { phone, password }, schema: SessionView });
   setCsrfToken(view.csrfToken);
   await openSecureStorage(view.user);
   set({ status: 'signed-in', user: view.user });

@@ -1,3 +1,4 @@
+import { CodeSentView } from '@dvc/domain/contract/auth';
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
@@ -19,7 +20,8 @@ export function SignUp() {
     setBusy(true);
     setError(undefined);
     try {
-      const answer = await api<{ phone: string }>('/api/v1/auth/register', {
+      const answer = await api('/api/v1/auth/register', {
+        schema: CodeSentView,
         method: 'POST',
         body: { phone, password, fullName },
       });

@@ -1,3 +1,5 @@
+import { ProcedureDetailView } from '@dvc/domain/contract/catalog';
+import { DossierDetailView } from '@dvc/domain/contract/dossiers';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { dataLabel, useI18n } from '../../i18n';
 import { Link, useLocation } from '../../router';
@@ -21,7 +23,7 @@ export function DossierDetailPage({ code }: { code: string }) {
   const outbox = useOutbox();
 
   const load = useCallback(() => {
-    api<DossierDetail>(`/api/v1/dossiers/${encodeURIComponent(code)}`)
+    api(`/api/v1/dossiers/${encodeURIComponent(code)}`, { schema: DossierDetailView })
       .then(setD)
       .catch((e) =>
         setError(e instanceof ApiError ? e.title : e instanceof NetworkError ? t('error.network') : t('error.generic')),
@@ -151,7 +153,7 @@ function SupplementForm({ code, procedureCode, onDone }: { code: string; procedu
   const [components, setComponents] = useState<ProcedureComponent[]>([]);
   const [componentId, setComponentId] = useState('');
   useEffect(() => {
-    api<{ components: ProcedureComponent[] }>(`/api/v1/procedures/${encodeURIComponent(procedureCode)}`)
+    api(`/api/v1/procedures/${encodeURIComponent(procedureCode)}`, { schema: ProcedureDetailView })
       .then((p) => {
         setComponents(p.components);
         setComponentId((current) => current || p.components[0]?.id || '');

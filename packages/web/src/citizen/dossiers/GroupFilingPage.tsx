@@ -1,3 +1,4 @@
+import { ProcedureDetailView, ProcedurePageView } from '@dvc/domain/contract/catalog';
 import { compileDefinition, type FilingDeps } from '@dvc/domain/procedure-definition/compile';
 import type { ProcedureDefinition } from '@dvc/domain/procedure-definition/definition';
 import type { FieldDefinition } from '@dvc/domain/procedure-definition/form-schema';
@@ -6,7 +7,7 @@ import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
 import { ApiError, api } from '../../shared/api';
-import { componentText, type ProcedureDetail, type ProcedureSummary } from '../../shared/catalog';
+import { componentText, type ProcedureDetail } from '../../shared/catalog';
 import { browserChannelEnv, channelFor } from '../../shared/channel';
 import { formFieldPath } from '../../shared/outbox';
 import { useSession } from '../../shared/session';
@@ -52,9 +53,9 @@ export function unionSections(members: readonly Member[]): Section[] {
 /** The members of an interlinked group, in the group's order, with their current definitions. */
 async function loadMembers(group: string): Promise<Member[]> {
   // Only the group's members (a few), not the province's whole catalog.
-  const list = await api<{ items: ProcedureSummary[] }>(`/api/v1/procedures?group=${encodeURIComponent(group)}&limit=200`);
+  const list = await api(`/api/v1/procedures?group=${encodeURIComponent(group)}&limit=200`, { schema: ProcedurePageView });
   const details = await Promise.all(
-    list.items.map((p) => api<ProcedureDetail>(`/api/v1/procedures/${encodeURIComponent(p.code)}`)),
+    list.items.map((p) => api(`/api/v1/procedures/${encodeURIComponent(p.code)}`, { schema: ProcedureDetailView })),
   );
   return details
     .map((detail) => ({ detail, definition: parseDefinition(detail.definition) }))

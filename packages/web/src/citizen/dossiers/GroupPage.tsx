@@ -1,25 +1,18 @@
+import { type GroupDetail, GroupDetailView } from '@dvc/domain/contract/dossiers';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { ApiError, api } from '../../shared/api';
-import { type DossierSummary, stateLabel, stateTone } from '../../shared/dossiers';
+import { stateLabel, stateTone } from '../../shared/dossiers';
 import { formatDate } from '../../shared/format';
-
-interface Group {
-  code: string;
-  title: string;
-  status: 'complete' | 'in_progress' | 'incomplete';
-  statusLabel: string;
-  members: DossierSummary[];
-}
 
 /** One interlinked group (liên thông): its overall state and each agency's dossier. */
 export function GroupPage({ code }: { code: string }) {
   const { t, locale } = useI18n();
-  const [group, setGroup] = useState<Group | undefined>();
+  const [group, setGroup] = useState<GroupDetail | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   useEffect(() => {
-    api<Group>(`/api/v1/dossier-groups/${encodeURIComponent(code)}`)
+    api(`/api/v1/dossier-groups/${encodeURIComponent(code)}`, { schema: GroupDetailView })
       .then(setGroup)
       .catch((e) => setProblem(e instanceof ApiError ? e.title : t('error.network')));
   }, [code, t]);

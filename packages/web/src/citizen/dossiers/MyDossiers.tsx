@@ -1,3 +1,4 @@
+import { DossierListView } from '@dvc/domain/contract/dossiers';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
@@ -18,7 +19,7 @@ export function MyDossiers() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload when an outbox item was sent (it is on the server now)
   useEffect(() => {
     if (session.status !== 'signed-in') return;
-    api<{ items: DossierSummary[] }>('/api/v1/dossiers?mine=true')
+    api('/api/v1/dossiers?mine=true', { schema: DossierListView })
       .then((r) => setItems(r.items))
       .catch((e) =>
         setProblem(

@@ -1,3 +1,4 @@
+import { ProcedureDetailView } from '@dvc/domain/contract/catalog';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { Link, navigate, useLocation } from '../../router';
@@ -6,10 +7,6 @@ import { useSession } from '../../shared/session';
 import { FormError, TextField } from '../../shared/ui';
 import { uploadErrorOf, uploadFile } from '../../shared/upload';
 import type { Complaint } from './complaints';
-
-interface ProcedureComponents {
-  components: { id: string; accepts: string[] }[];
-}
 
 /**
  * /phan-anh/moi?ho-so=… (or ?thu-tuc=…): a complaint or recommendation about one of the citizen's
@@ -58,7 +55,7 @@ export function ComplaintNewPage() {
     setUploadError(undefined);
     setUploading(true);
     try {
-      const procedure = await api<ProcedureComponents>(`/api/v1/procedures/${encodeURIComponent(procedureCode)}`);
+      const procedure = await api(`/api/v1/procedures/${encodeURIComponent(procedureCode)}`, { schema: ProcedureDetailView });
       const component = procedure.components.find((c) => c.accepts.includes('pdf')) ?? procedure.components[0];
       if (!component) throw new Error('no component');
       const done = await uploadFile(picked, { procedureCode, componentId: component.id }).done;

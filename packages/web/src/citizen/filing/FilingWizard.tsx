@@ -1,3 +1,4 @@
+import { ProcedureDetailView } from '@dvc/domain/contract/catalog';
 import { compileDefinition, type FilingDeps } from '@dvc/domain/procedure-definition/compile';
 import { buildCalendar, calendarDateOf } from '@dvc/domain/working-days';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -90,7 +91,7 @@ export default function FilingWizard({ code }: { code: string }) {
   );
 
   const loadProcedure = () =>
-    api<ProcedureDetail>(`/api/v1/procedures/${encodeURIComponent(code)}`)
+    api(`/api/v1/procedures/${encodeURIComponent(code)}`, { schema: ProcedureDetailView })
       .then((p) => {
         setProcedure(p);
         return p;

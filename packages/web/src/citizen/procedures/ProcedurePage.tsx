@@ -1,3 +1,4 @@
+import { ProcedureDetailView } from '@dvc/domain/contract/catalog';
 import { useEffect, useState } from 'react';
 import { dataLabel, type MessageKey, useI18n } from '../../i18n';
 import { Link } from '../../router';
@@ -15,7 +16,7 @@ export function ProcedurePage({ code }: { code: string }) {
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
-    api<ProcedureDetail>(`/api/v1/procedures/${encodeURIComponent(code)}`)
+    api(`/api/v1/procedures/${encodeURIComponent(code)}`, { schema: ProcedureDetailView })
       .then(setP)
       .catch((e) => setError(e instanceof ApiError ? e.title : t('error.network')));
   }, [code, t]);

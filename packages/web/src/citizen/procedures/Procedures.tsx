@@ -1,3 +1,4 @@
+import { ProcedurePageView, TopicListView } from '@dvc/domain/contract/catalog';
 import { useEffect, useRef, useState } from 'react';
 import { dataLabel, useI18n } from '../../i18n';
 import { Link, navigate, useLocation } from '../../router';
@@ -6,10 +7,6 @@ import type { ProcedureSummary, Topic } from '../../shared/catalog';
 import { formatDong } from '../../shared/format';
 
 /** One page of the catalog: a province has ~1,700 procedures, a phone shows them a page at a time. */
-interface ProcedurePage {
-  items: ProcedureSummary[];
-  total: number;
-}
 const PAGE = 30;
 
 /** Search as you type (server search folds diacritics: "ho kinh doanh" finds "Hộ kinh doanh"), by topic. */
@@ -26,7 +23,7 @@ export function Procedures() {
   const seq = useRef(0);
 
   useEffect(() => {
-    api<{ items: Topic[] }>('/api/v1/procedure-topics')
+    api('/api/v1/procedure-topics', { schema: TopicListView })
       .then((r) => setTopics(r.items))
       .catch(() => undefined);
   }, []);
@@ -38,7 +35,7 @@ export function Procedures() {
       const params = new URLSearchParams();
       if (q.trim()) params.set('q', q.trim());
       if (topic) params.set('topic', topic);
-      api<ProcedurePage>(`/api/v1/procedures?${params}&limit=${PAGE}`)
+      api(`/api/v1/procedures?${params}&limit=${PAGE}`, { schema: ProcedurePageView })
         .then((r) => {
           if (mine !== seq.current) return;
           setItems(r.items);
@@ -63,7 +60,7 @@ export function Procedures() {
     params.set('limit', String(PAGE));
     params.set('offset', String(items.length));
     setLoadingMore(true);
-    api<ProcedurePage>(`/api/v1/procedures?${params}`)
+    api(`/api/v1/procedures?${params}`, { schema: ProcedurePageView })
       .then((r) => {
         if (mine !== seq.current) return;
         setItems((shown) => [...(shown ?? []), ...r.items.filter((p) => !shown?.some((s) => s.code === p.code))]);

@@ -1,8 +1,22 @@
-import { Password, PhoneNumber } from '@dvc/domain';
 import { z } from 'zod';
-import { OFFICER_ROLES } from './actor';
+import { Password, PhoneNumber } from '../identity-numbers';
 
-/** Request and response shapes of /api/v1/auth (validation and OpenAPI from one schema). */
+/**
+ * Request and response shapes of /api/v1/auth: the server validates, answers and documents with them,
+ * the web app reads its session through them.
+ */
+
+/** The roles an officer may be granted (per agency and unit). */
+export const OFFICER_ROLES = [
+  'receiver',
+  'specialist',
+  'leader',
+  'hotline',
+  'report_reader',
+  'province_admin',
+  'system_admin',
+] as const;
+export type OfficerRole = (typeof OFFICER_ROLES)[number];
 
 export const RoleGrantView = z.object({
   role: z.enum(OFFICER_ROLES),
@@ -47,3 +61,5 @@ export const CodeSentView = z.object({ phone: z.string(), codeExpiresAt: z.strin
 export const OfficerRolesView = z.object({
   roles: z.array(RoleGrantView.extend({ agencyName: z.string() })),
 });
+
+export type SessionUser = z.infer<typeof UserView>;
