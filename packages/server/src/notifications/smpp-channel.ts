@@ -1,3 +1,5 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { pino } from 'pino';
 import { inBackground } from '../db/database';
 import type { AppContext } from '../http/context';
 import { type DeliveryReceipt, endpointFromUrl, SmppConnection, SmscRefusal } from './smpp-session';
@@ -43,6 +45,8 @@ export interface SmsGatewayOptions {
   pollMs?: number;
   /** Do not loop: the caller drives runOnce (tests). */
   manual?: boolean;
+  /** The app's logger (the workers pass theirs); by default one at LOG_LEVEL. */
+  log?: FastifyBaseLogger;
 }
 
 const LEASE_MS = 60_000;
@@ -68,7 +72,8 @@ async function start(ctx: AppContext, options: SmsGatewayOptions): Promise<SmsGa
   const endpoint = env.SMPP_URL
     ? endpointFromUrl(env.SMPP_URL, env.SMPP_SYSTEM_ID, env.SMPP_PASSWORD)
     : { host: '127.0.0.1', port: standIn?.port ?? 0, tls: false, ...STAND_IN_CREDENTIALS };
-  const connection = new SmppConnection(endpoint, (r) => onReceipt(ctx, r));
+  const log = (options.log ?? pino({ level: ctx.config.LOG_LEVEL })).child({ component: 'sms' });
+  const connection = new SmppConnection(endpoint, (r) => onReceipt(ctx, r), log);
   const pace = pacer(env.SMS_MAX_PER_SECOND);
   const batch = Math.max(1, Math.min(env.SMS_MAX_PER_SECOND, 100));
 
@@ -83,7 +88,7 @@ async function start(ctx: AppContext, options: SmsGatewayOptions): Promise<SmsGa
   const loop = async () => {
     while (!stopped) {
       const n = await round().catch((err: Error) => {
-        console.error('[sms]', err.message);
+        log.error({ err }, 'SMS round failed');
         return 0;
       });
       if (n > 0 || stopped) continue;
