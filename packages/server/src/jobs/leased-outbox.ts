@@ -8,14 +8,15 @@ import type { Db } from '../db/database';
  * pending again after a backoff, or failed after its last attempt.
  */
 
-const BASE_BACKOFF_MS = 30_000;
-const MAX_BACKOFF_MS = 3_600_000;
 /** A claimed row is retried after this if its sender died mid-send. */
 export const LEASE_MS = 5 * 60_000;
 
-/** The wait after a failed attempt: 30 s, 1 min, 2 min, 4 min… capped at one hour. */
-export function retryBackoffMs(attempts: number): number {
-  return Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
+/**
+ * The wait after a failed attempt, doubling from `baseMs` up to `maxMs`: by default 30 s, 1 min,
+ * 2 min, 4 min… capped at one hour (the SMS gateway passes its own settings).
+ */
+export function retryBackoffMs(attempts: number, { baseMs = 30_000, maxMs = 3_600_000 } = {}): number {
+  return Math.min(baseMs * 2 ** Math.max(0, attempts - 1), maxMs);
 }
 
 export interface LeaseClaim {

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { pino } from 'pino';
 import { inBackground } from '../db/database';
 import type { AppContext } from '../http/context';
+import { retryBackoffMs } from '../jobs/index';
 import { type DeliveryReceipt, endpointFromUrl, SmppConnection, SmscRefusal } from './smpp-session';
 import { concatenationUdh, DATA_CODING, smsTextFor, splitSms } from './sms-encoding';
 import {
@@ -171,7 +172,7 @@ async function sendOne(ctx: AppContext, connection: SmppConnection, pace: () => 
   } catch (err) {
     const temporary = !(err instanceof SmscRefusal) || err.temporary;
     const retry = temporary && sms.attempts < env.SMS_MAX_ATTEMPTS;
-    const delay = Math.min(env.SMS_RETRY_BASE_MS * 2 ** (sms.attempts - 1), MAX_BACKOFF_MS);
+    const delay = retryBackoffMs(sms.attempts, { baseMs: env.SMS_RETRY_BASE_MS, maxMs: MAX_BACKOFF_MS });
     await recordSmsFailure(
       ctx,
       sms.id,
