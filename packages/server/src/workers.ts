@@ -71,6 +71,8 @@ export async function stopWorkers(timeoutMs = 10_000): Promise<void> {
   if (!r) return;
   running = undefined;
   const { runner, sms } = await r;
+  // No job is queued while the SMS gateway stops; then the running jobs get the time left.
+  await runner.stopDueChecks();
   await sms?.stop();
   await runner.stop(timeoutMs);
 }

@@ -39,6 +39,8 @@ export interface RunnerOptions {
 
 export interface JobRunner {
   boss: PgBoss;
+  /** Stops the due checks and waits for a running one (no new job is queued by this server). */
+  stopDueChecks(): Promise<void>;
   /** Stops the due checks and lets running jobs finish for at most timeoutMs (then they are failed, to be retried). */
   stop(timeoutMs?: number): Promise<void>;
 }
@@ -82,11 +84,15 @@ async function start(ctx: AppContext, definitions: JobDefinition[], options: Run
   const timer = setInterval(() => {
     checking ??= check().finally(() => (checking = undefined));
   }, options.pollMs ?? 1000);
+  const stopDueChecks = async () => {
+    clearInterval(timer);
+    await checking;
+  };
   return {
     boss,
+    stopDueChecks,
     async stop(timeoutMs = 10_000) {
-      clearInterval(timer);
-      await checking;
+      await stopDueChecks();
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
     },
   };
