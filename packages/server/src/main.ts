@@ -7,10 +7,9 @@ import { loadConfigOrExit } from './config';
 import { lockDataDir } from './db/data-dir-lock';
 import { databaseUrls, openMigratedDatabase } from './db/open';
 import { resolveDemoMode } from './dev/demo-mode';
-import { startWorkers, stopWorkers } from './jobs/workers';
-import { type PortalSyncWorker, startPortalSyncWorker } from './portal-sync/portal-sync.job';
 import { protectDatabase } from './privacy';
 import { seed } from './seed';
+import { startWorkers, stopWorkers } from './workers';
 
 const started = Date.now();
 const demo = resolveDemoMode(loadConfigOrExit());
@@ -25,7 +24,6 @@ const seeded = await seed(ctx, { demo: config.devTools });
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 const app = await buildApp({ ctx, logger: true, webDist });
 
-let portalSync: PortalSyncWorker | undefined;
 // Requests being answered, kept on the raw server: what a stop must wait for.
 const inFlight = new Set<ServerResponse>();
 let stopping = false;
@@ -63,7 +61,6 @@ async function stop(signal: string) {
   //    running after that (a drain with a long queue) was marked failed and will run again; closing the
   //    pool under it would make pg-boss's own bookkeeping throw, so the process ends without closing it,
   //    as after a crash, which the outboxes are built to survive.
-  await portalSync?.stop();
   const jobBudget = Math.max(1000, deadline - 500 - Date.now());
   const jobsStopping = Date.now();
   await stopWorkers(jobBudget);
@@ -87,7 +84,7 @@ process.on('SIGINT', () => stopOrExit('SIGINT'));
 process.on('SIGTERM', () => stopOrExit('SIGTERM'));
 
 await app.listen({ port: config.PORT, host: config.HOST });
-portalSync = await startPortalSyncWorker(await startWorkers(ctx), ctx);
+await startWorkers(ctx, { log: app.log });
 const base = `http://localhost:${config.PORT}`;
 const banner = [
   '',

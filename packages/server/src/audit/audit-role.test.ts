@@ -4,9 +4,8 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { fileOnline, login } from '../dossiers/dossiers.test-helpers';
-import { startWorkers, stopWorkers } from '../jobs/workers';
-import { startPortalSyncWorker } from '../portal-sync/portal-sync.job';
 import { createTestApp, type TestApp } from '../test/harness';
+import { startWorkers, stopWorkers } from '../workers';
 
 // Decision 008: on PostgreSQL the app runs as a role that owns nothing, so a compromised or buggy
 // app cannot switch the audit log's append-only trigger off and erase its tracks. PGlite has a single
@@ -68,10 +67,8 @@ test('the app, seeded and running as its own role, files a dossier and its audit
     .executeTakeFirst();
   assert.deepEqual(row, { statusCode: 201, actorId: citizen.body.user.id });
   // The job workers install nothing and create their queues as the app role.
-  const boss = await startWorkers(t.ctx, { pollMs: 50 });
-  const portalSync = await startPortalSyncWorker(boss, t.ctx, { pollMs: 50 });
+  await startWorkers(t.ctx, { pollMs: 50 });
   await new Promise((r) => setTimeout(r, 300));
-  await portalSync.stop();
   await stopWorkers();
 });
 

@@ -46,7 +46,7 @@ export async function migrate(db: Db, migrations = listMigrations()): Promise<st
   });
 }
 
-/** pg-boss's schema name, as in jobs/workers.ts. */
+/** pg-boss's schema name, as in jobs/runner.ts (JOB_QUEUE_SCHEMA). */
 const JOB_QUEUE_SCHEMA = 'pgboss';
 
 /**

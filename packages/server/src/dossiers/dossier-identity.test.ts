@@ -14,7 +14,7 @@ before(async () => {
 });
 after(() => t.close());
 
-/** What VNeID tells of the demo citizen (dev/oidc-provider.ts), as the callback records it. */
+/** What VNeID tells of the demo citizen (identity/vneid/vneid-stand-in.ts), as the callback records it. */
 const IDENTITY = {
   citizenId: '051085000456',
   fullName: 'NGUYỄN VĂN AN',

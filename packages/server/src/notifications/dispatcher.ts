@@ -2,8 +2,9 @@ import { type Kysely, sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
+import { claimLeased, errorText, failedAttempt, retryBackoffMs } from '../jobs/index';
 import { type ExternalChannels, type OutgoingDelivery, PermanentDeliveryError } from './channels';
-import { EXPAND_SLICE, errorText, expandOutbox, MAX_EXPAND_ATTEMPTS } from './expand';
+import { EXPAND_SLICE, expandOutbox, MAX_EXPAND_ATTEMPTS } from './expand';
 import type { DeliveryChannel } from './notifications.tables';
 import { smsText } from './recipients';
 import { wakeSmsGateway } from './smpp-channel';
@@ -12,7 +13,7 @@ import { NOTICE_PRIORITY } from './sms-store';
 export { EXPAND_SLICE, expandOutbox, markDispatched, type OutboxRow, recordDeliveries } from './expand';
 
 /**
- * The outbox dispatcher, in two idempotent steps that a pg-boss worker runs (jobs/workers.ts):
+ * The outbox dispatcher, in two idempotent steps that its job runs (notifications.jobs.ts):
  *
  * 1. expand: each undispatched outbox message → one notification_delivery row per channel and
  *    recipient (insert … on conflict do nothing on (outbox_id, channel, recipient)), then the message
@@ -32,15 +33,9 @@ export { EXPAND_SLICE, expandOutbox, markDispatched, type OutboxRow, recordDeliv
  */
 
 export const MAX_ATTEMPTS = 5;
-const BASE_BACKOFF_MS = 30_000;
-const MAX_BACKOFF_MS = 3_600_000;
-/** A claimed delivery is retried after this if its sender died mid-send. */
-const LEASE_MS = 5 * 60_000;
 
-/** 30 s, 1 min, 2 min, 4 min… capped at one hour. */
-export function backoffMs(attempts: number): number {
-  return Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
-}
+/** 30 s, 1 min, 2 min, 4 min… capped at one hour: the outboxes' one backoff (jobs/leased-outbox.ts). */
+export const backoffMs = retryBackoffMs;
 
 interface ClaimedDelivery extends OutgoingDelivery {
   channel: DeliveryChannel;
@@ -49,19 +44,25 @@ interface ClaimedDelivery extends OutgoingDelivery {
 }
 
 /** Claims due pending deliveries: counts the attempt and leases them to this worker. */
-async function claimDeliveries(ctx: AppContext, limit: number): Promise<ClaimedDelivery[]> {
-  const now = ctx.now();
-  const leaseUntil = new Date(now.getTime() + LEASE_MS);
-  const result = await sql<ClaimedDelivery>`
-    update notification_delivery d
-       set attempts = d.attempts + 1, next_attempt_at = ${leaseUntil}
-     where d.id in (select id from notification_delivery
-                     where province_code = ${ctx.config.PROVINCE_CODE} and status = 'pending' and next_attempt_at <= ${now}
-                     order by id limit ${limit} for update skip locked)
-    returning d.id, d.province_code, d.channel, d.recipient, d.user_id, d.dossier_code, d.title, d.body, d.language, d.attempts`.execute(
-    ctx.db,
-  );
-  return result.rows.sort((a, b) => a.id - b.id);
+function claimDeliveries(ctx: AppContext, limit: number): Promise<ClaimedDelivery[]> {
+  return claimLeased<ClaimedDelivery>(ctx.db, {
+    table: 'notification_delivery',
+    provinceCode: ctx.config.PROVINCE_CODE,
+    now: ctx.now(),
+    limit,
+    returning: [
+      'id',
+      'province_code',
+      'channel',
+      'recipient',
+      'user_id',
+      'dossier_code',
+      'title',
+      'body',
+      'language',
+      'attempts',
+    ],
+  });
 }
 
 /** Deliveries claimed and sent per round; the in-app and SMS ones of a round commit together. */
@@ -202,14 +203,9 @@ async function markSent(db: Db, id: number, at: Date): Promise<boolean> {
 async function recordFailure(ctx: AppContext, d: ClaimedDelivery, err: unknown): Promise<void> {
   if (d.channel === 'zns') return fallBackToSms(ctx, d, err);
   const final = err instanceof PermanentDeliveryError || d.attempts >= MAX_ATTEMPTS;
-  const now = ctx.now();
   await ctx.db
     .updateTable('notificationDelivery')
-    .set({
-      status: final ? 'failed' : 'pending',
-      lastError: errorText(err),
-      nextAttemptAt: final ? now : new Date(now.getTime() + backoffMs(d.attempts)),
-    })
+    .set(failedAttempt(d.attempts, { final, now: ctx.now(), error: err }))
     .where('id', '=', d.id)
     .where('status', '=', 'pending')
     .execute();
@@ -237,7 +233,7 @@ export async function drainOutbox(ctx: AppContext, channels: ExternalChannels) {
   return { expanded, sent, failed };
 }
 
-/** Cheap check the workers poll with before queueing a drain job. */
+/** The drain job's due check (notifications.jobs.ts): cheap, polled every second. */
 export async function hasDueWork(ctx: AppContext): Promise<boolean> {
   const now = ctx.now();
   const r = await sql<{ due: boolean }>`

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
+import { errorText } from '../jobs/index';
 import { type PlannedDelivery, planDeliveries, planDeliveriesMany } from './recipients';
 import type { DossierMessage } from './templates';
 
@@ -169,8 +170,4 @@ async function expandOneByOne(ctx: AppContext, limit: number): Promise<number> {
     done++;
   }
   return done;
-}
-
-export function errorText(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).slice(0, 1000);
 }

@@ -1,5 +1,8 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { pino } from 'pino';
 import { inBackground } from '../db/database';
 import type { AppContext } from '../http/context';
+import { retryBackoffMs } from '../jobs/index';
 import { type DeliveryReceipt, endpointFromUrl, SmppConnection, SmscRefusal } from './smpp-session';
 import { concatenationUdh, DATA_CODING, smsTextFor, splitSms } from './sms-encoding';
 import {
@@ -43,6 +46,8 @@ export interface SmsGatewayOptions {
   pollMs?: number;
   /** Do not loop: the caller drives runOnce (tests). */
   manual?: boolean;
+  /** The app's logger (the workers pass theirs); by default one at LOG_LEVEL. */
+  log?: FastifyBaseLogger;
 }
 
 const LEASE_MS = 60_000;
@@ -68,7 +73,8 @@ async function start(ctx: AppContext, options: SmsGatewayOptions): Promise<SmsGa
   const endpoint = env.SMPP_URL
     ? endpointFromUrl(env.SMPP_URL, env.SMPP_SYSTEM_ID, env.SMPP_PASSWORD)
     : { host: '127.0.0.1', port: standIn?.port ?? 0, tls: false, ...STAND_IN_CREDENTIALS };
-  const connection = new SmppConnection(endpoint, (r) => onReceipt(ctx, r));
+  const log = (options.log ?? pino({ level: ctx.config.LOG_LEVEL })).child({ component: 'sms' });
+  const connection = new SmppConnection(endpoint, (r) => onReceipt(ctx, r), log);
   const pace = pacer(env.SMS_MAX_PER_SECOND);
   const batch = Math.max(1, Math.min(env.SMS_MAX_PER_SECOND, 100));
 
@@ -83,7 +89,7 @@ async function start(ctx: AppContext, options: SmsGatewayOptions): Promise<SmsGa
   const loop = async () => {
     while (!stopped) {
       const n = await round().catch((err: Error) => {
-        console.error('[sms]', err.message);
+        log.error({ err }, 'SMS round failed');
         return 0;
       });
       if (n > 0 || stopped) continue;
@@ -166,7 +172,7 @@ async function sendOne(ctx: AppContext, connection: SmppConnection, pace: () => 
   } catch (err) {
     const temporary = !(err instanceof SmscRefusal) || err.temporary;
     const retry = temporary && sms.attempts < env.SMS_MAX_ATTEMPTS;
-    const delay = Math.min(env.SMS_RETRY_BASE_MS * 2 ** (sms.attempts - 1), MAX_BACKOFF_MS);
+    const delay = retryBackoffMs(sms.attempts, { baseMs: env.SMS_RETRY_BASE_MS, maxMs: MAX_BACKOFF_MS });
     await recordSmsFailure(
       ctx,
       sms.id,

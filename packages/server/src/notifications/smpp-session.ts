@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import smpp, { type PDU, type Session } from 'smpp';
 
 /** A submit_sm the SMSC answered with an error status (throttled, queue full, bad number…). */
@@ -46,6 +47,7 @@ export class SmppConnection {
   constructor(
     private readonly endpoint: SmscEndpoint,
     private readonly onReceipt: (receipt: DeliveryReceipt) => Promise<void>,
+    private readonly log: FastifyBaseLogger,
   ) {}
 
   async submit(options: Record<string, unknown>): Promise<string> {
@@ -130,7 +132,7 @@ export class SmppConnection {
         const answer = () => session.send(pdu.response());
         if (!receipt?.final) return answer();
         this.onReceipt(receipt).then(answer, (err: Error) => {
-          console.error('[sms] receipt', err.message);
+          this.log.error({ err, messageId: receipt.messageId }, 'SMS receipt not recorded');
           session.send(pdu.response({ command_status: smpp.ESME_RX_T_APPN }));
         });
       });

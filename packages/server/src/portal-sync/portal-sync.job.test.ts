@@ -1,26 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { fileOnline, login } from '../dossiers/dossiers.test-helpers';
-import { startWorkers, stopWorkers } from '../jobs/workers';
 import { recordingChannels } from '../notifications/notifications.test-helpers';
-import { type PortalSyncWorker, startPortalSyncWorker } from './portal-sync.job';
+import { startWorkers, stopWorkers } from '../workers';
 import { countQueued, createPortalTestApp, type PortalTestApp, queueMissingFromEventLog } from './portal-sync.test-helpers';
 
 let t: PortalTestApp;
-let worker: PortalSyncWorker | undefined;
 before(async () => {
   t = await createPortalTestApp(new Date('2026-11-30T02:00:00Z'));
 });
 after(async () => {
-  await worker?.stop();
   await stopWorkers();
   await t.close();
 });
 
 test('the pg-boss job posts a new dossier to the portal by itself', async () => {
   const citizen = await login(t.app, 'citizen');
-  const boss = await startWorkers(t.ctx, { channels: recordingChannels().channels, pollMs: 200 });
-  worker = await startPortalSyncWorker(boss, t.ctx, { pollMs: 200, env: t.env });
+  await startWorkers(t.ctx, { channels: recordingChannels().channels, pollMs: 200, portalSync: t.env });
   const { code } = await fileOnline(t.app, citizen);
   if ((await countQueued(t.ctx, code)) === 0) await queueMissingFromEventLog(t.ctx);
 

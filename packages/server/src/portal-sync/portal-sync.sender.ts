@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Config, PortalSyncConfig } from '../config';
 import type { AppContext } from '../http/context';
+import { claimLeased, failedAttempt } from '../jobs/index';
 
 /** The local receiver's path: the default target when no portal URL is configured. */
 export const LOCAL_RECEIVER_PATH = '/api/dev/portal-receiver';
@@ -25,18 +26,9 @@ export function portalTargetUrl(env: PortalSyncConfig, config: Pick<Config, 'HOS
  *   PGlite a held transaction would block it).
  */
 
-const BASE_BACKOFF_MS = 30_000;
-const MAX_BACKOFF_MS = 3_600_000;
-/** A claimed message is retried after this if its sender died mid-send. */
-const LEASE_MS = 5 * 60_000;
 const BATCH = 100;
 /** Posts of one round in flight at once. */
 const POSTS_IN_FLIGHT = 8;
-
-/** 30 s, 1 min, 2 min, 4 min… capped at one hour. */
-export function portalBackoffMs(attempts: number): number {
-  return Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
-}
 
 export const SIGNATURE_HEADER = 'x-signature';
 export const MESSAGE_ID_HEADER = 'x-message-id';
@@ -62,20 +54,17 @@ interface Claimed {
 
 /** Claims the earliest unsent message of each dossier that is due: counts the attempt, takes a lease. */
 async function claimDue(ctx: AppContext, now: Date): Promise<Claimed[]> {
-  const leaseUntil = new Date(now.getTime() + LEASE_MS);
-  const province = ctx.config.PROVINCE_CODE;
-  const r = await sql<Claimed>`
-    update portal_sync_message m
-       set attempts = m.attempts + 1, next_attempt_at = ${leaseUntil}
-     where m.id in (
-       select p.id from portal_sync_message p
-        where p.province_code = ${province} and p.status = 'pending' and p.next_attempt_at <= ${now}
-          and not exists (select 1 from portal_sync_message e
-                           where e.province_code = p.province_code and e.dossier_code = p.dossier_code
-                             and e.seq < p.seq and e.status <> 'sent')
-        order by p.id limit ${BATCH} for update skip locked)
-    returning m.id, m.message_id, m.payload, m.attempts`.execute(ctx.db);
-  return r.rows.map((row) => ({
+  const rows = await claimLeased<Claimed>(ctx.db, {
+    table: 'portal_sync_message',
+    provinceCode: ctx.config.PROVINCE_CODE,
+    now,
+    limit: BATCH,
+    returning: ['id', 'message_id', 'payload', 'attempts'],
+    where: sql`not exists (select 1 from portal_sync_message e
+                            where e.province_code = due.province_code and e.dossier_code = due.dossier_code
+                              and e.seq < due.seq and e.status <> 'sent')`,
+  });
+  return rows.map((row) => ({
     ...row,
     payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
   }));
@@ -103,7 +92,7 @@ async function postOne(url: string, env: PortalSyncConfig, doFetch: typeof fetch
 
 /**
  * Sends everything that is due at `now`, round after round (one message per dossier a round),
- * until nothing is left; a failed message is rescheduled with backoff and holds back its dossier's
+ * until nothing is left; a failed message is rescheduled with the outboxes' backoff (jobs/leased-outbox.ts) and holds back its dossier's
  * later messages. Returns what happened, for the job's log.
  */
 export async function drainPortalSync(ctx: AppContext, now: Date, options: DrainOptions = {}) {
@@ -128,11 +117,7 @@ export async function drainPortalSync(ctx: AppContext, now: Date, options: Drain
         else retried++;
         await ctx.db
           .updateTable('portalSyncMessage')
-          .set({
-            status: final ? 'failed' : 'pending',
-            lastError: (err instanceof Error ? err.message : String(err)).slice(0, 1000),
-            nextAttemptAt: final ? now : new Date(now.getTime() + portalBackoffMs(m.attempts)),
-          })
+          .set(failedAttempt(m.attempts, { final, now, error: err }))
           .where('id', '=', m.id)
           .where('status', '=', 'pending')
           .execute();
@@ -160,7 +145,7 @@ async function eachAtMost<T>(limit: number, items: T[], work: (item: T) => Promi
   );
 }
 
-/** Cheap check the worker polls with before queueing a drain job. */
+/** The drain job's due check (portal-sync.job.ts): cheap, polled every second. */
 export async function hasDuePortalSync(ctx: AppContext, now: Date): Promise<boolean> {
   const r = await sql<{ due: boolean }>`
     select exists (select 1 from portal_sync_message where province_code = ${ctx.config.PROVINCE_CODE}

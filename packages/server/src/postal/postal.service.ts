@@ -143,7 +143,7 @@ export async function followShipment(ctx: AppContext, client: PostalClient, row:
   }
 }
 
-/** The job (jobs/workers.ts): shipments for results now waiting, orders due, parcels to follow. */
+/** The job (postalSweepJob in index.ts): shipments for results now waiting, orders due, parcels to follow. */
 export async function runPostalSweep(ctx: AppContext, client: PostalClient) {
   for (const dossier of await resolvedForPost(ctx)) {
     const shipment = await ensureShipment(ctx, dossier);

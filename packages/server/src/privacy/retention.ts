@@ -131,9 +131,6 @@ const HANDLERS: Record<string, Handler> = {
 
 export const RETENTION_CATEGORIES = Object.keys(HANDLERS);
 
-/** The job queue of the nightly run (jobs/workers.ts). */
-export const RETENTION_QUEUE = 'privacy-retention';
-
 async function unreferencedStoredFiles(trx: Transaction<Database>, p: string, shas: string[]): Promise<string[]> {
   if (shas.length === 0) return [];
   const { rows } = await sql<{ sha: string }>`

@@ -1,3 +1,5 @@
+// First, so that console.error is guarded before any module binds it (pglite does).
+import './console-guard';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,7 @@ import { openMigratedDatabase } from '../db/open';
 import type { AppContext } from '../http/context';
 import { protectDatabase } from '../privacy';
 import { seed } from '../seed';
+import { assertNoUnexpectedConsoleError } from './console-guard';
 
 export interface EmptyTestDatabase {
   /** The app's URL (TEST_DATABASE_URL's role) on the new database. */
@@ -180,6 +183,8 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { ownerUrl?
   };
 }
 
+export { allowConsoleError } from './console-guard';
+
 export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext;
@@ -231,6 +236,7 @@ export async function createTestApp(
       await app.close();
       await handle.close();
       rmSync(dataDir, { recursive: true, force: true });
+      assertNoUnexpectedConsoleError();
     },
   };
 }

@@ -1,5 +1,5 @@
 // oidc-provider ships no type declarations (and @types/oidc-provider is not installed): the little
-// of its API that dev/oidc-provider.ts uses.
+// of its API that vneid-stand-in.ts uses.
 declare module 'oidc-provider' {
   import type { IncomingMessage, ServerResponse } from 'node:http';
 

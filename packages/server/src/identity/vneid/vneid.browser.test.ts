@@ -3,8 +3,8 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 // Debian's Chromium with the project's flags, as the end-to-end tests launch it.
 import { launchBrowser } from '../../../../web/e2e/browser';
-import { TEST_IDENTITIES } from '../../dev/oidc-provider';
 import { createVneidTestApp, type VneidTestApp } from './vneid.test-helpers';
+import { TEST_IDENTITIES } from './vneid-stand-in';
 
 /** A real browser through the local provider's login and consent pages and back, signed in. */
 

@@ -1,7 +1,7 @@
 import * as oidc from 'openid-client';
 import { type Config, demoToolsOn, type VneidConfig } from '../../config';
 
-/** Where the local VNeID stand-in is mounted (dev/oidc-provider.ts) in the default mode. */
+/** Where the local VNeID stand-in is mounted (vneid-stand-in.ts) in the default mode. */
 export const LOCAL_VNEID_PATH = '/dev-vneid';
 
 /** This server's own base URL: PUBLIC_URL, or the address it listens on. */

@@ -2,7 +2,6 @@ import { CitizenIdNumber, PhoneNumber } from '@dvc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { VneidConfig } from '../../config';
-import { devVneidProvider } from '../../dev/oidc-provider';
 import { problem } from '../../http/problem';
 import { requireCitizen } from '../actor';
 import { mayUseDemoTools } from '../demo-tools';
@@ -12,6 +11,7 @@ import { setSessionCookie } from '../session.plugin';
 import { findVerifiedIdentity, identityClaims, recordVerifiedIdentity } from './verified-identity';
 import { createVneidClient, issuerUrl, redirectUri, usesLocalProvider, type VneidClient } from './vneid.client';
 import { ATTEMPT_TTL_MS, findOrCreateCitizen, saveAttempt, takeAttempt } from './vneid.service';
+import { devVneidProvider } from './vneid-stand-in';
 
 const tags = ['Tài khoản'];
 export const ATTEMPT_COOKIE = 'dvc_vneid';

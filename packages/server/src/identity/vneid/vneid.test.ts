@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { TEST_IDENTITIES } from '../../dev/oidc-provider';
 import { DEMO_PASSWORD } from '../identity.seed';
 import { createVneidTestApp, FetchBrowser, parseForm, type VneidTestApp, vneidLoginByHttp } from './vneid.test-helpers';
+import { TEST_IDENTITIES } from './vneid-stand-in';
 
 let t: VneidTestApp;
 before(async () => {

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { fileOnline, get, login } from '../dossiers/dossiers.test-helpers';
+import { pino } from 'pino';
+import { z } from 'zod';
+import { fileOnline, get, login } from './dossiers/dossiers.test-helpers';
+import { defineJob, startJobRunner } from './jobs/index';
 import {
   createNotificationTestApp,
   ensureNotified,
   type NotificationTestApp,
   recordingChannels,
-} from '../notifications/notifications.test-helpers';
+} from './notifications/notifications.test-helpers';
 import { startWorkers, stopWorkers } from './workers';
 
 let t: NotificationTestApp;
@@ -49,4 +52,33 @@ test('pg-boss workers on the app database drain the outbox by themselves, then s
     t.ctx.db,
   );
   assert.equal(pending.rows[0]?.n, 1);
+});
+
+test("the runner runs a job of its definition's version with its payload, skips another version, and logs through pino", async () => {
+  const lines: Array<{ msg: string; job?: string; n?: number }> = [];
+  const log = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  const ran: number[] = [];
+  const echo = defineJob({
+    name: 'test-echo',
+    version: 2,
+    payload: z.object({ n: z.number() }),
+    run: async (_ctx, payload) => void ran.push(payload.n),
+    retry: { limit: 0 },
+    fetchEverySeconds: 1,
+  });
+  const runner = await startJobRunner(t.ctx, [echo], { log });
+  const logged = async (msg: string) => {
+    for (let i = 0; i < 100 && !lines.some((l) => l.msg === msg); i++) await new Promise((r) => setTimeout(r, 100));
+    return lines.find((l) => l.msg === msg);
+  };
+  try {
+    // One at a time: the queue holds at most one waiting job.
+    await runner.boss.send('test-echo', { version: 1, payload: { n: 1 } });
+    assert.equal((await logged('job of another version skipped'))?.job, 'test-echo');
+    await runner.boss.send('test-echo', { version: 2, payload: { n: 2 } });
+    assert.equal((await logged('job done'))?.job, 'test-echo');
+    assert.deepEqual(ran, [2]);
+  } finally {
+    await runner.stop();
+  }
 });

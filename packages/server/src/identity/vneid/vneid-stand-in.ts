@@ -1,8 +1,8 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
-import { demoToolsOnly } from '../identity/demo-tools';
-import { LOCAL_VNEID_PATH } from '../identity/vneid/vneid.client';
+import { demoToolsOnly } from '../demo-tools';
+import { LOCAL_VNEID_PATH } from './vneid.client';
 
 /**
  * A local stand-in for VNeID (the national identity provider) for the default mode: a real OpenID

@@ -1,7 +1,7 @@
 import { dueAt } from '@dvc/domain';
 import { loadWorkingCalendar } from '../calendar/calendar.service';
 import type { AppContext } from '../http/context';
-import { dossierMessage, enqueueOutboxMany, TOPIC_DOSSIER } from '../notifications/outbox';
+import { dossierMessage, enqueueOutboxMany, TOPIC_DOSSIER } from './outbox';
 
 /** While the clock stands still (waiting for the citizen) a dossier cannot fall due. */
 /** Reminders written per transaction. */

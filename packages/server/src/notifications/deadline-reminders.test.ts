@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { act, fileOnline, get, login } from '../dossiers/dossiers.test-helpers';
-import { drainOutbox } from '../notifications/dispatcher';
+import { runDeadlineSweep } from './deadline-reminders';
+import { drainOutbox } from './dispatcher';
 import {
   createNotificationTestApp,
   ensureNotified,
   type NotificationTestApp,
   recordingChannels,
-} from '../notifications/notifications.test-helpers';
-import { runDeadlineSweep } from './deadline';
+} from './notifications.test-helpers';
 
 // Times in Quảng Ngãi (UTC+7): Monday 30 Nov 2026 09:00 …
 const at = (local: string) => new Date(`${local}+07:00`);
