@@ -7,6 +7,7 @@ import { drainOutbox, hasDueWork } from '../notifications/dispatcher';
 import { type SmsGateway, startSmsGateway } from '../notifications/smpp-channel';
 import { postalClientFor, runPostalSweep } from '../postal/index';
 import { RETENTION_QUEUE, runRetention } from '../privacy/index';
+import { REPORT_ROLLUP_QUEUE, runReportRollup } from '../reports/index';
 import { runDeadlineSweep } from './deadline';
 
 export const QUEUE_DRAIN = 'notifications-drain';
@@ -105,6 +106,12 @@ async function start(ctx: AppContext, options: WorkerOptions): Promise<PgBoss> {
   });
   await boss.schedule(QUEUE_POSTAL, '* * * * *', {}, { tz: 'Asia/Ho_Chi_Minh' });
 
+  // The report aggregates take the dossiers' change rows (decision 014); reports read the rest themselves.
+  await boss.createQueue(REPORT_ROLLUP_QUEUE, { name: REPORT_ROLLUP_QUEUE, policy: 'stately', retryLimit: 2 });
+  await boss.work(REPORT_ROLLUP_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
+    await runReportRollup(ctx);
+  });
+
   const sms = options.sms === false ? undefined : await startSmsGateway(ctx);
   const state: Running = { boss, timer: undefined as unknown as NodeJS.Timeout, polling: undefined, sms };
   // A drain job is queued only when there is work, so an idle server writes nothing to pgboss.job.
@@ -115,7 +122,12 @@ async function start(ctx: AppContext, options: WorkerOptions): Promise<PgBoss> {
       console.error('[jobs] poll', (err as Error).message);
     }
   };
+  // The rollup is queued about once a minute by this server's poll ('stately': one at a time overall).
+  let ticks = 0;
+  const rollupEvery = Math.max(1, Math.round(60_000 / (options.pollMs ?? 1000)));
   state.timer = setInterval(() => {
+    ticks += 1;
+    if (ticks % rollupEvery === 0) boss.send(REPORT_ROLLUP_QUEUE, {}).catch((err) => console.error('[jobs] rollup', err.message));
     if (!state.polling) state.polling = poll().finally(() => (state.polling = undefined));
   }, options.pollMs ?? 1000);
   running = state;

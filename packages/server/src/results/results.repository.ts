@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../db/schema';
+import { trackDossierChanges } from '../reports/index';
 import type { DossierResultTable, ResultTables } from './results.tables';
 
 export type DossierResultRow = Selectable<DossierResultTable>;
@@ -71,12 +72,15 @@ export async function markDossierResultFlags(
   dossierCode: string,
   flags: { electronic: boolean; digitized: boolean },
 ): Promise<void> {
-  await trx
-    .updateTable('dossier')
-    .set({ resultElectronic: flags.electronic, resultDigitized: flags.digitized })
-    .where('provinceCode', '=', provinceCode)
-    .where('code', '=', dossierCode)
-    .execute();
+  // The flags are counted by the reports: their change rows go with the write (decision 014).
+  await trackDossierChanges(trx, provinceCode, { codes: [dossierCode] }, () =>
+    trx
+      .updateTable('dossier')
+      .set({ resultElectronic: flags.electronic, resultDigitized: flags.digitized })
+      .where('provinceCode', '=', provinceCode)
+      .where('code', '=', dossierCode)
+      .execute(),
+  );
 }
 
 /**
