@@ -41,7 +41,6 @@ const COUNTERS = [
 ] as const;
 const COUNTER_LIST = sql.raw(COUNTERS.join(', '));
 const KEY = 'province_code, day, unit_code, unit_old_era, agency_code, procedure_code, channel';
-const MONTH_KEY = 'province_code, month, unit_code, unit_old_era, agency_code, procedure_code, channel';
 
 /**
  * A dossier's contribution to report_daily, one row per counted day, times `sign`, from rows `s` with
@@ -84,9 +83,8 @@ const summed = sql.raw(COUNTERS.map((c) => `sum(${c}) as ${c}`).join(', '));
 
 /**
  * One statement: `rows` (a data-modifying statement or a query RETURNING the counted columns and a
- * `sign`) and their contributions added to report_daily and to report_monthly, each key once — so the
- * month always equals its days summed (decision 012) without a trigger on the daily table. Returns
- * how many rows `rows` gave.
+ * `sign`) and their contributions added to report_daily, each key once; report_monthly follows by the
+ * daily table's own trigger (migration 060, decision 012). Returns how many rows `rows` gave.
  */
 export function foldReturning(rows: RawBuilder<unknown>): RawBuilder<{ n: number }> {
   return sql<{ n: number }>`
@@ -101,15 +99,6 @@ export function foldReturning(rows: RawBuilder<unknown>): RawBuilder<{ n: number
       select * from delta
       on conflict (${sql.raw(KEY)}) do update set
       ${added('r')}
-    ),
-    monthly as (
-      insert into report_monthly as m (${sql.raw(MONTH_KEY)}, ${COUNTER_LIST})
-      select province_code, date_trunc('month', day)::date, unit_code, unit_old_era, agency_code, procedure_code, channel,
-        ${summed}
-      from delta
-      group by 1, 2, 3, 4, 5, 6, 7
-      on conflict (${sql.raw(MONTH_KEY)}) do update set
-      ${added('m')}
     )
     select count(*)::int as n from src`;
 }

@@ -42,8 +42,5 @@ drop function report_daily_add_ids(uuid[]);
 drop function report_daily_add(dossier, integer);
 drop function report_contributions(dossier);
 
--- The rollup writes the month with the day in the same statement (decision 012's guarantee stays:
--- report_monthly is report_daily summed by month), so the daily table needs no trigger either.
-drop trigger report_daily_monthly on report_daily;
-drop function report_monthly_apply();
-drop function report_monthly_add(report_daily, integer);
+-- The row trigger on report_daily (060) stays: report_monthly follows every writer of the daily table
+-- (the rollup, the import's fold, a repair) — a table of the reports capability, not of dossiers.
