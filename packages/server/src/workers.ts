@@ -9,6 +9,7 @@ import { type SmsGateway, startSmsGateway } from './notifications/smpp-channel';
 import { portalSyncJob } from './portal-sync/index';
 import { postalSweepJob } from './postal/index';
 import { appLoggerOptions, retentionJob } from './privacy/index';
+import { reportRollupJob } from './reports/index';
 
 export interface WorkerOptions {
   /** The app's logger (main.ts passes app.log); by default one at LOG_LEVEL with the app's redaction. */
@@ -33,7 +34,7 @@ let running: Promise<Running> | undefined;
 /**
  * Starts the app's background work (call after the HTTP server listens): every job definition on the
  * one runner (jobs/runner.ts) — the notification and portal-sync outbox drains, the deadline
- * reminders, the retention run, the postal sweep — and the SMS gateway. Both give way to requests on
+ * reminders, the retention run, the postal sweep, the report rollup — and the SMS gateway. Both give way to requests on
  * the embedded database's single connection.
  */
 export async function startWorkers(ctx: AppContext, options: WorkerOptions = {}): Promise<JobRunner> {
@@ -55,6 +56,7 @@ async function start(ctx: AppContext, options: WorkerOptions): Promise<Running> 
       portalSyncJob(options.portalSync),
       retentionJob,
       postalSweepJob,
+      reportRollupJob(),
     ],
     { log, pollMs: options.pollMs },
   );

@@ -3,6 +3,7 @@ import { factsOfDossier } from '../catalog/index';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/actor';
+import { trackDossierChanges } from '../reports/index';
 import { signScan } from '../signing/scan';
 import type { DossierRow } from './dossier.repository';
 import { type DossierResult, invalid } from './dossier.result';
@@ -54,15 +55,17 @@ export async function digitizeComponent(
         .insertInto('dossierAttachment')
         .values({ provinceCode: row.provinceCode, dossierId: row.id, componentId: scan.componentId, ...values })
         .execute();
-    await trx
-      .updateTable('dossier')
-      .set((eb) => ({
-        componentsDigitized: eb('componentsDigitized', '+', 1),
-        componentsTotal: paper ? eb.ref('componentsTotal') : eb('componentsTotal', '+', 1),
-        updatedAt: ctx.now(),
-      }))
-      .where('id', '=', row.id)
-      .execute();
+    await trackDossierChanges(trx, row.provinceCode, { ids: [row.id] }, () =>
+      trx
+        .updateTable('dossier')
+        .set((eb) => ({
+          componentsDigitized: eb('componentsDigitized', '+', 1),
+          componentsTotal: paper ? eb.ref('componentsTotal') : eb('componentsTotal', '+', 1),
+          updatedAt: ctx.now(),
+        }))
+        .where('id', '=', row.id)
+        .execute(),
+    );
     await inTransaction(trx, row);
   });
   return { ok: true, value: row };

@@ -8,6 +8,7 @@ import type { Actor } from '../identity/actor';
 import { isActiveSpecialistOf } from '../identity/index';
 import { notifyDossierChange } from '../notifications/outbox';
 import { queuePortalSync } from '../portal-sync/portal-sync.outbox';
+import { trackDossierChanges } from '../reports/index';
 import { checkFilingForResult, definitionOfDossier } from '../results/index';
 import { appendDossierEvent, type DossierRow, findDossierRow } from './dossier.repository';
 import { type DossierResult, invalid } from './dossier.result';
@@ -72,12 +73,14 @@ export async function applyDossierEvent(
     if (!current || current.version !== before.version) return undefined;
     const facts = serverFacts ? await serverFacts(trx, current, result.next) : undefined;
     const record = facts ? { ...result.record, payload: { ...result.record.payload, ...facts } } : result.record;
-    const row = await trx
-      .updateTable('dossier')
-      .set({ ...snapshotColumns(result.next), ...eventColumns(record), version: current.version + 1, updatedAt: now })
-      .where('id', '=', current.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await trackDossierChanges(trx, provinceCode, { ids: [current.id] }, () =>
+      trx
+        .updateTable('dossier')
+        .set({ ...snapshotColumns(result.next), ...eventColumns(record), version: current.version + 1, updatedAt: now })
+        .where('id', '=', current.id)
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
     const last = await trx
       .selectFrom('dossierEvent')
       .select((eb) => eb.fn.max('seq').as('seq'))

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import { COUNTED_COLUMNS, foldReturning } from '../reports/index';
 import { IMPORT_COLUMNS, type ImportRowError } from './dossier-import-row';
 
 /**
@@ -65,8 +66,8 @@ export async function repeatsOf(trx: Transaction<Database>, provinceCode: string
 /** Moves the staged rows of these lines (first to last) into dossier, then their events. */
 async function moveLines(trx: Transaction<Database>, provinceCode: string, batchId: string, lines: number[], now: Date) {
   const inLines = sql`province_code = ${provinceCode} and batch_id = ${batchId} and line between ${lines[0]} and ${lines.at(-1)}`;
-  const r = await sql<{ n: number }>`
-    with ins as (
+  // The aggregates take the inserted rows in the same statement (decision 014): one fold per chunk.
+  const r = await foldReturning(sql`
       insert into dossier (id, province_code, code, procedure_code, agency_code, unit_code, applicant_name, channel,
         status, delivery, form, snapshot, submitted_at, received_at, due_at, finished_at, returned_at, withdrawn_at,
         supplement_count, apology_count, fee_amount, paid_online, components_total, components_digitized,
@@ -77,9 +78,7 @@ async function moveLines(trx: Transaction<Database>, provinceCode: string, batch
         result_digitized, result_electronic, search_text, ${now}
       from dossier_import_staging where ${inLines}
       on conflict (province_code, code) do nothing
-      returning 1
-    )
-    select count(*)::int as n from ins`.execute(trx);
+      returning 1::smallint as sign, ${COUNTED_COLUMNS}`).execute(trx);
   const n = r.rows[0]?.n ?? 0;
   // A row another import inserted meanwhile (its code taken) has no dossier of this id: no events.
   const all = n === lines.length;

@@ -25,7 +25,7 @@ export {
  * Historical dossiers (DOMAIN.md §9): validated one by one, inserted idempotently on (province_code,
  * code) — importing the same rows twice changes nothing, a code already there with other data is a
  * conflict reported by line — with a minimal event history (one event per known instant). The only
- * writer of old dossiers; the report aggregates follow in the same transaction (migration 010).
+ * writer of old dossiers; the report aggregates follow in the same statement (decision 014).
  */
 export interface ImportResult {
   inserted: number;
@@ -185,8 +185,8 @@ export async function discardBatch(ctx: AppContext, staged: StagedBatch): Promis
 
 /**
  * The second half, in one transaction: repeats and conflicts are found, and the new dossiers moved
- * with their events, in set-based statements — the report aggregates follow once per statement
- * (migration 015). A code already present with the same data is a duplicate and left untouched, with
+ * with their events, in set-based statements — the report aggregates follow in the insert's own
+ * statement (decision 014). A code already present with the same data is a duplicate and left untouched, with
  * other data a conflict reported by line. Bad rows never stop the good ones.
  */
 export async function moveBatch(ctx: AppContext, staged: StagedBatch): Promise<ImportResult> {

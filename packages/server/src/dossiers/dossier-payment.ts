@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { trackDossierChanges } from '../reports/index';
 import type { DossierRow } from './dossier.repository';
 
 /**
@@ -14,13 +15,15 @@ export async function markDossierPaid(
   code: string,
   at: Date,
 ): Promise<DossierRow | undefined> {
-  return trx
-    .updateTable('dossier')
-    .set({ paidOnline: true, updatedAt: at })
-    .where('provinceCode', '=', provinceCode)
-    .where('code', '=', code)
-    .returningAll()
-    .executeTakeFirst();
+  return trackDossierChanges(trx, provinceCode, { codes: [code] }, () =>
+    trx
+      .updateTable('dossier')
+      .set({ paidOnline: true, updatedAt: at })
+      .where('provinceCode', '=', provinceCode)
+      .where('code', '=', code)
+      .returningAll()
+      .executeTakeFirst(),
+  );
 }
 
 /**

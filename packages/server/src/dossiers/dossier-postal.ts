@@ -4,6 +4,7 @@ import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import { notifyDossierChange } from '../notifications/outbox';
 import { queuePortalSync } from '../portal-sync/portal-sync.outbox';
+import { trackDossierChanges } from '../reports/index';
 import { appendDossierEvent, type DossierRow } from './dossier.repository';
 import { eventColumns, reviveSnapshot, snapshotColumns } from './dossier-snapshot';
 
@@ -52,12 +53,14 @@ export async function returnByPost(ctx: AppContext, trx: Kysely<Database>, dossi
     now,
   );
   if (!result.ok) return false;
-  const row = await trx
-    .updateTable('dossier')
-    .set({ ...snapshotColumns(result.next), ...eventColumns(result.record), version: current.version + 1, updatedAt: now })
-    .where('id', '=', current.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await trackDossierChanges(trx, current.provinceCode, { ids: [current.id] }, () =>
+    trx
+      .updateTable('dossier')
+      .set({ ...snapshotColumns(result.next), ...eventColumns(result.record), version: current.version + 1, updatedAt: now })
+      .where('id', '=', current.id)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  );
   const last = await trx
     .selectFrom('dossierEvent')
     .select((eb) => eb.fn.max('seq').as('seq'))

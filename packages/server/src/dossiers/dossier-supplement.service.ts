@@ -3,6 +3,7 @@ import { factsOfDossier } from '../catalog/index';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import type { Actor } from '../identity/actor';
+import { trackDossierChanges } from '../reports/index';
 import type { DossierRow } from './dossier.repository';
 import { type DossierResult, invalid } from './dossier.result';
 import { checkAttachments } from './dossier-attachments';
@@ -45,14 +46,16 @@ export async function provideSupplement(
         .execute();
     }
     if (checked.value.length > 0) {
-      await trx
-        .updateTable('dossier')
-        .set((eb) => ({
-          componentsTotal: eb('componentsTotal', '+', checked.value.length),
-          componentsDigitized: eb('componentsDigitized', '+', checked.value.length),
-        }))
-        .where('id', '=', updated.id)
-        .execute();
+      await trackDossierChanges(trx, updated.provinceCode, { ids: [updated.id] }, () =>
+        trx
+          .updateTable('dossier')
+          .set((eb) => ({
+            componentsTotal: eb('componentsTotal', '+', checked.value.length),
+            componentsDigitized: eb('componentsDigitized', '+', checked.value.length),
+          }))
+          .where('id', '=', updated.id)
+          .execute(),
+      );
     }
     await inTransaction(trx, updated);
   });

@@ -4,6 +4,7 @@ import { type Kysely, type OperationNodeSource, sql } from 'kysely';
 import type { Db } from '../db/database';
 import { insertTogether } from '../db/insert-together';
 import type { Database } from '../db/schema';
+import { recordNewDossiers } from '../reports/index';
 import type { DossierTable } from './dossiers.tables';
 
 export type DossierRow = Selectable<DossierTable>;
@@ -83,8 +84,8 @@ export async function advanceSequencesPastStoredCodes(
 
 /**
  * Inserts new dossiers and, in the same statement, the rows that go with them (`alongWith`, built by
- * their owners: events, messages, attachments…). The report aggregates take all of them at once, at
- * the end of the statement (migration 015).
+ * their owners: events, messages, attachments…); then their change rows for the report aggregates, all
+ * at once (decision 014).
  */
 export async function insertDossiers(
   trx: Tx,
@@ -92,6 +93,13 @@ export async function insertDossiers(
   alongWith: Array<OperationNodeSource | undefined> = [],
 ): Promise<void> {
   await insertTogether(trx, [trx.insertInto('dossier').values(rows), ...alongWith]);
+  const [first] = rows;
+  if (first)
+    await recordNewDossiers(
+      trx,
+      first.provinceCode,
+      rows.map((r) => r.id),
+    );
 }
 
 export interface NewDossierEvent {

@@ -2,6 +2,7 @@ import type { ReportDimension } from '@dvc/domain/indicator-report';
 import type { Period } from '@dvc/domain/indicators';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database';
+import { pendingContributions } from './reports.rollup';
 
 /** What the report can be grouped by in SQL; `unit` also returns the era the unit code belongs to. */
 export type Dimension = ReportDimension;
@@ -185,6 +186,10 @@ export async function countsFromAggregates(db: Db, dim: Dimension, f: Filters): 
       union all
       select month as day, unit_code, unit_old_era, agency_code, procedure_code, channel, ${COUNTERS}
       from report_monthly where ${scopeWhere(f)} and (${monthly})
+      union all
+      -- The change rows the rollup has not moved yet (decision 014): the figures are exact at once.
+      select day, unit_code, unit_old_era, agency_code, procedure_code, channel, ${COUNTERS}
+      from (${pendingContributions(f.provinceCode)}) p where ${scopeWhere(f)} and day < ${to}::date
     )
     select ${key} as key, ${era} as old_era,
       coalesce(sum(received - finished - withdrawn) filter (where ${before}), 0) as carried,
@@ -225,6 +230,9 @@ export async function monthlyReceivedByUnit(db: Db, f: Filters) {
       union all
       select day, unit_code, unit_old_era, channel, received from report_daily
       where ${scopeWhere(f)} and day >= ${from}::date and day >= ${last}::date and day < ${to}::date
+      union all
+      select day, unit_code, unit_old_era, channel, received from (${pendingContributions(f.provinceCode)}) p
+      where ${scopeWhere(f)} and day >= ${from}::date and day < ${to}::date
     )
     select unit_code, unit_old_era as old_era, to_char(day, 'YYYY-MM') as month, sum(received) as received,
       coalesce(sum(received) filter (where channel in ('web', 'mobile')), 0) as online
@@ -235,7 +243,7 @@ export async function monthlyReceivedByUnit(db: Db, f: Filters) {
 
 /**
  * The same counts recounted straight from the dossier rows, with the rules written out again
- * independently of migration 010's contribution function: the proof the aggregates are right
+ * independently of the rollup's contributions (reports.rollup.ts): the proof the aggregates are right
  * (reports.test.ts) and the baseline of the bench. Not for the month dimension.
  */
 export async function countsFromRecords(db: Db, dim: Exclude<Dimension, 'month'>, f: Filters): Promise<CountRow[]> {
@@ -277,14 +285,6 @@ export async function countsFromRecords(db: Db, dim: Exclude<Dimension, 'month'>
     where ${scopeWhere(f)} and ${sd} < ${to}::date
     group by 1, 2`.execute(db);
   return normalise(res.rows);
-}
-
-/** Rebuilds the aggregates from the records (repair job; the trigger keeps them current otherwise). */
-export async function rebuildAggregates(db: Db, provinceCode: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await sql`delete from report_daily where province_code = ${provinceCode}`.execute(trx);
-    await sql`select report_daily_add(d, 1) from dossier d where d.province_code = ${provinceCode}`.execute(trx);
-  });
 }
 
 export interface UnitRow {

@@ -60,8 +60,7 @@ interface UnitGrouper {
  * divided by count and keeps its own row, marked.
  */
 async function unitGrouper(ctx: AppContext, era: Era, level: Level): Promise<UnitGrouper> {
-  const units = await listUnits(ctx.db);
-  const mappings = await listMappings(ctx.db);
+  const [units, mappings] = await Promise.all([listUnits(ctx.db), listMappings(ctx.db)]);
   const province = ctx.config.PROVINCE_CODE;
   const old = new Map<string, UnitRow>();
   const cur = new Map<string, UnitRow>();
@@ -124,25 +123,30 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
     scopeAgencies: q.scopeAgencies,
   };
   const reuseKnown = await hasReuseData(ctx.db, provinceCode);
+  // Independent reads go out together: on PostgreSQL a report costs its slowest query, not the sum of
+  // their round trips (PGlite's single connection still takes them one after the other).
   const countsBy = async (dim: Dimension) => {
-    const counts = withCounted(await countsFromAggregates(ctx.db, dim, filters), [
-      ...(await countComplainedDossiers(ctx.db, dim, filters)),
-      ...(await countPublishedDossiers(ctx.db, dim, filters)),
-      ...(reuseKnown ? await countReusingDossiers(ctx.db, dim, filters) : []),
+    const [aggregated, complained, published, reusing] = await Promise.all([
+      countsFromAggregates(ctx.db, dim, filters),
+      countComplainedDossiers(ctx.db, dim, filters),
+      countPublishedDossiers(ctx.db, dim, filters),
+      reuseKnown ? countReusingDossiers(ctx.db, dim, filters) : [],
     ]);
+    const counts = withCounted(aggregated, [...complained, ...published, ...reusing]);
     // Once the province recorded any reuse, the rate is a figure everywhere (0 included), not "chưa có dữ liệu".
     if (reuseKnown) for (const c of counts) c.reuseKnown = true;
     return counts;
   };
-  const counts = await countsBy(q.groupBy);
   // The level totals and the online services read the same aggregates by unit and by procedure.
   const figures = q.figures ?? true;
-  const byUnit = !figures ? [] : q.groupBy === 'unit' ? counts : await countsBy('unit');
-  const byProcedure = !figures
-    ? []
-    : q.groupBy === 'procedure'
-      ? counts
-      : await countsFromAggregates(ctx.db, 'procedure', filters);
+  const [counts, otherByUnit, otherByProcedure, grouper] = await Promise.all([
+    countsBy(q.groupBy),
+    figures && q.groupBy !== 'unit' ? countsBy('unit') : [],
+    figures && q.groupBy !== 'procedure' ? countsFromAggregates(ctx.db, 'procedure', filters) : [],
+    q.groupBy === 'unit' ? unitGrouper(ctx, era, level) : undefined,
+  ]);
+  const byUnit = !figures ? [] : q.groupBy === 'unit' ? counts : otherByUnit;
+  const byProcedure = !figures ? [] : q.groupBy === 'procedure' ? counts : otherByProcedure;
 
   const groups = new Map<string, { name: string; c: CountRow }>();
   const put = (key: string, name: string, c?: CountRow) => {
@@ -153,7 +157,6 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
     }
     if (c) addInto(g.c, c);
   };
-  const grouper = q.groupBy === 'unit' ? await unitGrouper(ctx, era, level) : undefined;
   if (grouper) {
     if (!q.scopeAgencies) for (const u of grouper.listed()) put(u.key, u.name);
     for (const c of counts) {
@@ -189,6 +192,13 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
     if (grouper)
       await projectBelowTarget(ctx, filters, rows, target.onlineRate, (code, oldEra) => grouper.group(code, oldEra).key);
   }
+  const [levels, onlineServiceCounts, interlinked] = figures
+    ? await Promise.all([
+        levelTotals(ctx, era, byUnit),
+        onlineServices(ctx, filters, byProcedure),
+        countInterlinkedFilings(ctx, filters),
+      ])
+    : [[], null, []];
   return {
     ok: true,
     value: {
@@ -202,10 +212,10 @@ export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): 
       total: toIndicatorRow('', 'Tổng cộng', total),
       classification,
       formulas: FORMULAS,
-      levels: figures ? await levelTotals(ctx, era, byUnit) : [],
-      onlineServices: figures ? await onlineServices(ctx, filters, byProcedure) : null,
+      levels,
+      onlineServices: onlineServiceCounts,
       unavailable: reuseKnown ? withoutReuse(UNAVAILABLE) : UNAVAILABLE,
-      interlinked: figures ? await countInterlinkedFilings(ctx, filters) : [],
+      interlinked,
     },
   };
 }

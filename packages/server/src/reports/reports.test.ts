@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import { importCsvFile } from '../cli/import-dossiers';
 import { IMPORT_COLUMNS, importHistoricalDossiers } from '../dossiers/dossier-import';
+import type { DossierTable } from '../dossiers/dossiers.tables';
 import type { SignedIn } from '../identity/identity.test-helpers';
 import { type CountRow, countsFromAggregates, countsFromRecords } from './reports.repository';
+import { rebuildAggregates, runReportRollup, trackDossierChanges } from './reports.rollup';
 import { createReportsTestApp, getJson, loginAs, PROVINCE_ADMIN, type ReportsTestApp } from './reports.test-helpers';
 
 let t: ReportsTestApp;
@@ -226,7 +228,19 @@ test('aggregates equal a recount from records after a random mix of writes', asy
           const d = await t.ctx.db.selectFrom('dossier').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
           const open = d.finishedAt === null && d.withdrawnAt === null;
           const plus = (from: Date, days: number) => new Date(from.getTime() + days * 86_400_000);
-          const upd = t.ctx.db.updateTable('dossier').where('id', '=', d.id);
+          // As the dossier writers do (decision 014): the write with its change rows, in one transaction.
+          const upd = {
+            set: (values: Updateable<DossierTable>) => ({
+              execute: () =>
+                t.ctx.db
+                  .transaction()
+                  .execute((trx) =>
+                    trackDossierChanges(trx, province, { ids: [d.id] }, () =>
+                      trx.updateTable('dossier').where('id', '=', d.id).set(values).execute(),
+                    ),
+                  ),
+            }),
+          };
           if (o.kind === 'receive' && open && !d.receivedAt)
             await upd
               .set({ status: 'received', receivedAt: plus(d.submittedAt, 0.1), dueAt: plus(d.submittedAt, o.dueIn) })
@@ -277,4 +291,20 @@ test('aggregates equal a recount from records after a random mix of writes', asy
   const total = await sql<{ n: number }>`select count(*)::int as n from dossier where code like 'PROP-%'`.execute(t.ctx.db);
   // The runs did write dossiers (fast-check starts with short op lists: a handful is normal).
   assert.ok((total.rows[0]?.n ?? 0) >= 5, `only ${total.rows[0]?.n} dossiers written`);
+});
+
+test('the rollup job moves the waiting change rows into the aggregates and the rebuild recomputes them, the figures unchanged', async () => {
+  const filters = { provinceCode: t.ctx.config.PROVINCE_CODE, period: { from: '2025-06-01', to: '2025-09-01' } };
+  const waiting = async () =>
+    (await sql<{ n: number }>`select count(*)::int as n from report_dossier_change`.execute(t.ctx.db)).rows[0]?.n;
+  const figures = async () => sortRows(nonZero(await countsFromAggregates(t.ctx.db, 'unit', filters)));
+  const recount = sortRows(nonZero(await countsFromRecords(t.ctx.db, 'unit', filters)));
+  assert.ok(((await waiting()) ?? 0) > 0, 'the random mix left change rows waiting');
+  assert.deepEqual(await figures(), recount);
+  assert.ok((await runReportRollup(t.ctx)) > 0);
+  assert.equal(await waiting(), 0);
+  assert.deepEqual(await figures(), recount, 'after the rollup');
+  await rebuildAggregates(t.ctx.db, t.ctx.config.PROVINCE_CODE);
+  assert.deepEqual(await figures(), recount, 'after the rebuild');
+  assert.equal((await indicators('period=phase:thi-diem-gd3&procedureGroup=HKD-THI-DIEM')).total.received, 801);
 });
