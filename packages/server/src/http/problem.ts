@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { fieldMessages } from './field-messages';
+import { Refused, refusalProblem } from './refusal';
 
 /** One bad field of a request, as listed in a validation problem. */
 export interface FieldError {
@@ -20,7 +21,10 @@ export interface Problem {
 
 export const TYPE_BASE = 'https://dvc.quangngai.gov.vn/problems/';
 
-/** Thrown by a route to answer with a problem; services return values, routes map them here. */
+/**
+ * Thrown to answer with a problem not tied to a service's failure (a guard, a missing row). A service's
+ * expected failure is a `Failure` value, thrown by the route with `refuse` (refusal.ts).
+ */
 export class ProblemError extends Error {
   constructor(
     readonly status: number,
@@ -44,6 +48,7 @@ function toProblem(err: FastifyError | ProblemError | Error, request: FastifyReq
   if (err instanceof ProblemError) {
     return { type: TYPE_BASE + err.code, title: err.title, status: err.status, ...err.extra };
   }
+  if (err instanceof Refused) return refusalProblem(err, request);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const errors = err.validation.map((v) => ({
       field: [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
