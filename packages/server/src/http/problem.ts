@@ -44,11 +44,11 @@ export function sendProblem(reply: FastifyReply, p: Problem) {
   return reply.code(p.status).type('application/problem+json; charset=utf-8').send(p);
 }
 
-function toProblem(err: FastifyError | ProblemError | Error, request: FastifyRequest): Problem {
+function toProblem(err: FastifyError | ProblemError | Error, request: FastifyRequest, reply: FastifyReply): Problem {
   if (err instanceof ProblemError) {
     return { type: TYPE_BASE + err.code, title: err.title, status: err.status, ...err.extra };
   }
-  if (err instanceof Refused) return refusalProblem(err, request);
+  if (err instanceof Refused) return refusalProblem(err, request, reply);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const errors = err.validation.map((v) => ({
       field: [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
@@ -89,7 +89,7 @@ function toProblem(err: FastifyError | ProblemError | Error, request: FastifyReq
 }
 
 export function problemErrorHandler(err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
-  const p = toProblem(err, request);
+  const p = toProblem(err, request, reply);
   // Field messages are built in Vietnamese; a reader who asked for English gets them in English.
   return sendProblem(reply, p.errors ? { ...p, errors: fieldMessages(p.errors, request) } : p);
 }

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError, Problem } from './problem';
 import { TYPE_BASE } from './problem';
 
@@ -19,18 +19,23 @@ export type Failure<R extends string = string, X extends object = object> = {
 /** A service's answer: the value, or an expected failure. */
 export type Result<T, F extends Failure = Failure> = { ok: true; value: T } | F;
 
-/** How one reason answers: status, problem code (the reason in kebab case by default) and Vietnamese title. */
+/**
+ * How one reason answers: status, problem code (the reason in kebab case by default) and Vietnamese
+ * title. The functions get the failure and the request's time (`ctx.now()`, for "try again in 3 minutes").
+ */
 export interface RefusalRule<F> {
   status: number;
   code?: string;
   /** The Vietnamese title; by default the failure's `message`. */
-  title?: string | ((f: F) => string);
+  title?: string | ((f: F, now: Date) => string);
   /** By default the failure's `detail`. */
-  detail?: string | ((f: F) => string | undefined);
+  detail?: string | ((f: F, now: Date) => string | undefined);
   /** By default the failure's `errors`. */
   errors?: (f: F) => FieldError[] | undefined;
   /** Extension members of the problem. */
   extra?: (f: F) => Record<string, unknown>;
+  /** When to try again: answered as the Retry-After header too. */
+  retryAt?: (f: F) => Date | null | undefined;
 }
 
 /** A capability's table: a rule for every reason of its failures. */
@@ -69,26 +74,37 @@ export function unwrap<T, F extends Failure>(result: { ok: true; value: T } | F,
 // A function, not a constant: problem.ts imports this module, so TYPE_BASE is not there yet at load.
 const internal = (): Problem => ({ type: `${TYPE_BASE}internal`, title: 'Lỗi hệ thống, vui lòng thử lại sau', status: 500 });
 
-const resolved = <F>(v: string | ((f: F) => string | undefined) | undefined, f: F) => (typeof v === 'function' ? v(f) : v);
+const resolved = <F>(v: string | ((f: F, now: Date) => string | undefined) | undefined, f: F, now: Date) =>
+  typeof v === 'function' ? v(f, now) : v;
+
+/** The request's time: the app's clock where there is one (a bare Fastify in a unit test has none). */
+function nowOf(request: FastifyRequest): Date {
+  const ctx = (request.server as { ctx?: { now(): Date } }).ctx;
+  return ctx ? ctx.now() : new Date();
+}
 
 /**
- * The problem for a thrown refusal. A reason its table does not know is a defect, not an answer:
- * it is logged and answered 500, never passed on as if it had succeeded.
+ * The problem for a thrown refusal, and the Retry-After header its rule asks for. A reason its table
+ * does not know is a defect, not an answer: it is logged and answered 500, never passed on as if it
+ * had succeeded.
  */
-export function refusalProblem(err: Refused, request: Pick<FastifyRequest, 'log'>): Problem {
+export function refusalProblem(err: Refused, request: FastifyRequest, reply?: FastifyReply): Problem {
   const f = err.failure;
   const rule = Object.hasOwn(err.table, f.reason) ? err.table[f.reason] : undefined;
   if (!rule) {
     request.log.error({ reason: f.reason }, 'expected failure without a refusal rule');
     return internal();
   }
-  const title = resolved(rule.title, f) ?? f.message;
+  const now = nowOf(request);
+  const title = resolved(rule.title, f, now) ?? f.message;
   if (!title) {
     request.log.error({ reason: f.reason }, 'refusal without a title');
     return internal();
   }
-  const detail = rule.detail === undefined ? f.detail : resolved(rule.detail, f);
+  const detail = rule.detail === undefined ? f.detail : resolved(rule.detail, f, now);
   const errors = rule.errors ? rule.errors(f) : f.errors;
+  const retryAt = rule.retryAt?.(f);
+  if (retryAt && reply) reply.header('retry-after', Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000)));
   return {
     type: TYPE_BASE + (rule.code ?? f.reason.replace(/_/g, '-')),
     title,
