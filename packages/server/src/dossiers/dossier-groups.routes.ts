@@ -1,9 +1,10 @@
 import { deliverySchema } from '@dvc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { refuse } from '../http/refusal';
 import { getActor, requireCitizen } from '../identity/actor';
 import { getGroup, submitGroup } from './dossier-group.service';
-import { createIdempotently, failureToProblem } from './dossier-http';
+import { createIdempotently, DOSSIER_REFUSALS } from './dossier-http';
 import { DossierSummaryView, SubmittedView } from './dossiers.schemas';
 
 const tags = ['dossiers'];
@@ -72,7 +73,7 @@ export const dossierGroupRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const group = await getGroup(app.ctx, getActor(request), request.params.code);
-      if (!group) throw failureToProblem({ ok: false, reason: 'not_found', message: 'Không tìm thấy nhóm hồ sơ' });
+      if (!group) throw refuse({ ok: false, reason: 'not_found', message: 'Không tìm thấy nhóm hồ sơ' }, DOSSIER_REFUSALS);
       return group as z.infer<typeof GroupDetailView>;
     },
   );
