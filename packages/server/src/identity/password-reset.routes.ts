@@ -2,7 +2,6 @@ import { Password, PhoneNumber } from '@dvc/domain';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problem } from '../http/problem';
 import { refusals, refuse } from '../http/refusal';
 import { waitText } from './identity.problems';
 import {
