@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntryFor, markAudited } from '../audit/index';
 import { problem } from '../http/problem';
+import { refusals, refuse } from '../http/refusal';
 import { provinceAdminOnly, requireProvinceAdmin } from '../organisation/admin-scope';
-import { describeYear, removeOverride, saveOverride } from './calendar.service';
+import { describeYear, type RemoveOverrideResult, removeOverride, saveOverride } from './calendar.service';
 
 const DateParams = z.object({ date: z.string().max(20).describe('Ngày (YYYY-MM-DD)') });
 
@@ -47,7 +48,19 @@ const invalidField = (field: string, message: string) =>
     detail: 'Vui lòng sửa các trường được nêu và gửi lại.',
     errors: [{ field, message }],
   });
-const invalidDate = () => invalidField('params.date', 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật');
+
+/** The calendar's refusals; a day without an override is named by the date in the address. */
+const calendarRefusals = (date: string) =>
+  refusals<Extract<RemoveOverrideResult, { ok: false }>>({
+    invalid_date: {
+      status: 400,
+      code: 'validation',
+      title: 'Dữ liệu gửi lên không hợp lệ',
+      detail: 'Vui lòng sửa các trường được nêu và gửi lại.',
+      errors: () => [{ field: 'params.date', message: 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật' }],
+    },
+    not_found: { status: 404, code: 'calendar-override-not-found', title: 'Ngày này không có điều chỉnh', detail: date },
+  });
 
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -91,7 +104,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       const { date } = request.params;
       const audit = auditEntryFor(request, 200, { type: 'calendar_override', id: date });
       const result = await saveOverride(app.ctx, { date, ...request.body }, actor.userId, audit);
-      if (!result.ok) throw invalidDate();
+      if (!result.ok) throw refuse(result, calendarRefusals(date));
       markAudited(request);
       const { updatedBy: _u, ...o } = result.override;
       return { ...o, affectedDossiers: result.affectedDossiers };
@@ -114,8 +127,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       const { date } = request.params;
       const audit = auditEntryFor(request, 200, { type: 'calendar_override', id: date });
       const result = await removeOverride(app.ctx, date, audit);
-      if (!result.ok && result.reason === 'invalid_date') throw invalidDate();
-      if (!result.ok) throw problem(404, 'calendar-override-not-found', 'Ngày này không có điều chỉnh', { detail: date });
+      if (!result.ok) throw refuse(result, calendarRefusals(date));
       markAudited(request);
       return { affectedDossiers: result.affectedDossiers };
     },

@@ -9,6 +9,7 @@ import {
 } from '@dvc/domain';
 import { type AuditEntry, auditInsert } from '../audit/index';
 import type { AppContext } from '../http/context';
+import type { Failure } from '../http/refusal';
 import { withChange } from '../organisation/admin-scope';
 import { type AffectedDossier, dossiersAffectedBy } from './calendar.impact';
 import { deleteOverride, listOverrides, type OverrideRow, upsertOverride } from './calendar.repository';
@@ -82,7 +83,7 @@ export async function describeYear(ctx: AppContext, year: number): Promise<YearC
 
 export type SaveOverrideResult =
   | { ok: true; override: OverrideRow; affectedDossiers: AffectedDossier[] }
-  | { ok: false; reason: 'invalid_date' };
+  | Failure<'invalid_date'>;
 
 const yearsAround = (date: string) => {
   const y = Number(date.slice(0, 4));
@@ -125,9 +126,7 @@ export async function saveOverride(
   return { ok: true, override, affectedDossiers: await dossiersAffectedBy(ctx, input.date, calendarBefore, calendarAfter) };
 }
 
-export type RemoveOverrideResult =
-  | { ok: true; affectedDossiers: AffectedDossier[] }
-  | { ok: false; reason: 'invalid_date' | 'not_found' };
+export type RemoveOverrideResult = { ok: true; affectedDossiers: AffectedDossier[] } | Failure<'invalid_date' | 'not_found'>;
 
 /** Removing an override returns the date to the computed proposal. */
 export async function removeOverride(ctx: AppContext, date: string, audit: AuditEntry): Promise<RemoveOverrideResult> {

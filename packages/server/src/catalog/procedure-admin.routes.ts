@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntryFor, markAudited } from '../audit/index';
 import { problem } from '../http/problem';
+import { refusals, refuse } from '../http/refusal';
 import { type Actor, getActor } from '../identity/actor';
 import { listAdminProcedures } from './procedure-admin.repository';
 import {
@@ -37,18 +38,26 @@ const adminOnly = async (request: FastifyRequest) => {
   requireCatalogAdmin(request);
 };
 
-const notFound = (code: string) =>
-  problem(404, 'procedure-not-found', 'Không tìm thấy thủ tục', {
-    detail: `Không có thủ tục mã ${code} trong danh mục của tỉnh.`,
+/** The catalogue's refusals; a missing procedure is named by the code in the address. */
+const catalogRefusals = (code: string) =>
+  refusals<AdminFailure>({
+    not_found: {
+      status: 404,
+      code: 'procedure-not-found',
+      title: 'Không tìm thấy thủ tục',
+      detail: `Không có thủ tục mã ${code} trong danh mục của tỉnh.`,
+    },
+    invalid: {
+      status: 422,
+      code: 'invalid-procedure-definition',
+      title: 'Định nghĩa thủ tục chưa hợp lệ',
+      detail: (f) => `${f.errors.length} lỗi; không có gì được lưu.`,
+    },
   });
 
-function failure(f: AdminFailure, code: string): never {
-  if (f.reason === 'not_found') throw notFound(code);
-  throw problem(422, 'invalid-procedure-definition', 'Định nghĩa thủ tục chưa hợp lệ', {
-    detail: `${f.errors.length} lỗi; không có gì được lưu.`,
-    errors: f.errors,
-  });
-}
+const IMPORT_REFUSALS = refusals<Extract<ParsedImport, { ok: false }>>({
+  invalid: { status: 422, code: 'invalid-import', title: 'Tệp nhập chưa hợp lệ', detail: 'Không có gì được lưu.' },
+});
 
 const Code = z.object({ code: z.string().max(40) });
 const Version = z.coerce.number().int().positive();
@@ -154,13 +163,13 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       const { code } = request.params;
       request.auditRecord = { type: 'procedure', id: code };
       const checked = checkDefinition(request.body, code);
-      if (!checked.ok) failure({ ok: false, reason: 'invalid', errors: checked.errors }, code);
+      if (!checked.ok) throw refuse(checked, catalogRefusals(code));
       const saved = await saveDefinition(app.ctx, checked.definition, {
         createdBy: actor.userId,
         note: request.query.note,
         audit: auditEntryFor(request, 201),
       });
-      if (!saved.ok) failure(saved, code);
+      if (!saved.ok) throw refuse(saved, catalogRefusals(code));
       if (saved.unchanged) return reply.code(200).send({ code, version: saved.version, unchanged: true as const });
       markAudited(request);
       return reply.code(201).send({ code, version: saved.version });
@@ -194,7 +203,7 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       requireCatalogAdmin(request);
       const found = await versionsOf(app.ctx, request.params.code);
-      if (!found) throw notFound(request.params.code);
+      if (!found) throw refuse({ ok: false, reason: 'not_found' }, catalogRefusals(request.params.code));
       return {
         ...found,
         versions: found.versions.map((v) => ({
@@ -223,7 +232,7 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       requireCatalogAdmin(request);
       const { code, version } = request.params;
       const definition = await versionOf(app.ctx, code, version);
-      if (!definition) throw notFound(code);
+      if (!definition) throw refuse({ ok: false, reason: 'not_found' }, catalogRefusals(code));
       return { code, version, definition };
     },
   );
@@ -242,7 +251,7 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       requireCatalogAdmin(request);
       const { code, version: from, other: to } = request.params;
       const diff = await diffVersions(app.ctx, code, from, to);
-      if (!diff.ok) failure(diff, code);
+      if (!diff.ok) throw refuse(diff, catalogRefusals(code));
       return { code, from, to, changes: diff.changes };
     },
   );
@@ -269,7 +278,7 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         const { code } = request.params;
         request.auditRecord = { type: 'procedure', id: code };
         const result = await setPublished(app.ctx, code, active, auditEntryFor(request, 200));
-        if (!result.ok) failure(result, code);
+        if (!result.ok) throw refuse(result, catalogRefusals(code));
         markAudited(request);
         return result;
       },
@@ -304,9 +313,7 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
       const parsed: ParsedImport =
         type === 'text/csv' ? readCatalogCsv(String(request.body ?? '')) : readJsonBundle(request.body);
-      if (!parsed.ok) {
-        throw problem(422, 'invalid-import', 'Tệp nhập chưa hợp lệ', { detail: 'Không có gì được lưu.', errors: parsed.errors });
-      }
+      if (!parsed.ok) throw refuse(parsed, IMPORT_REFUSALS);
       const entries = await importProcedures(app.ctx, parsed.entries, {
         createdBy: actor.userId,
         audit: auditEntryFor(request, 200),

@@ -2,6 +2,7 @@ import { procedureDefinitions as pd } from '@dvc/domain';
 import { type AuditEntry, auditInsert } from '../audit/index';
 import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';
+import type { Failure } from '../http/refusal';
 import { findProcedureVersion, insertProcedureVersion, listProcedureVersions, setProcedureActive } from './index';
 import { isKnownIssuer } from './procedure-admin.issuers';
 import { type BulkVersion, insertProcedureVersions, latestVersions, lockProcedureCodes } from './procedure-admin.repository';
@@ -15,7 +16,7 @@ import { definitionFromCsvRow, type ImportEntry } from './procedure-import';
  */
 
 type Definition = pd.ProcedureDefinition;
-export type AdminFailure = { ok: false; reason: 'invalid'; errors: FieldError[] } | { ok: false; reason: 'not_found' };
+export type AdminFailure = Failure<'invalid', { errors: FieldError[] }> | Failure<'not_found'>;
 
 const withChange = (entry: AuditEntry, recordId: string, before: unknown, after: unknown) => ({
   ...entry,
@@ -28,7 +29,7 @@ const withChange = (entry: AuditEntry, recordId: string, before: unknown, after:
 export function checkDefinition(
   input: unknown,
   code?: string,
-): { ok: true; definition: Definition } | { ok: false; errors: FieldError[] } {
+): { ok: true; definition: Definition } | Failure<'invalid', { errors: FieldError[] }> {
   const checked = pd.validateProcedureDefinition(input);
   const errors: FieldError[] = checked.ok ? [] : [...checked.errors];
   const raw = input as { code?: unknown; result?: { issuer?: unknown } } | null;
@@ -39,7 +40,7 @@ export function checkDefinition(
   if (code !== undefined && raw?.code !== code) {
     errors.push({ field: 'code', message: `Mã thủ tục trong định nghĩa phải là ${code} (theo địa chỉ)` });
   }
-  if (errors.length > 0 || !checked.ok) return { ok: false, errors };
+  if (errors.length > 0 || !checked.ok) return { ok: false, reason: 'invalid', errors };
   return { ok: true, definition: checked.definition };
 }
 

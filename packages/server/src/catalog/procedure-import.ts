@@ -1,6 +1,7 @@
 import { foldVietnamese, procedureDefinitions } from '@dvc/domain';
 import { parse } from 'csv-parse/sync';
 import type { FieldError } from '../http/problem';
+import type { Failure } from '../http/refusal';
 
 /**
  * Reading an import (POST /api/v1/admin/procedures/import): a JSON bundle of definitions, or the
@@ -21,13 +22,16 @@ export interface ImportEntry {
   source: { kind: 'json'; definition: unknown } | { kind: 'csv'; row: CatalogRow };
 }
 
-export type ParsedImport = { ok: true; entries: ImportEntry[]; ignoredColumns: string[] } | { ok: false; errors: FieldError[] };
+export type ParsedImport =
+  | { ok: true; entries: ImportEntry[]; ignoredColumns: string[] }
+  | Failure<'invalid', { errors: FieldError[] }>;
 
 export function readJsonBundle(body: unknown): ParsedImport {
   const list = Array.isArray(body) ? body : (body as { procedures?: unknown } | null)?.procedures;
   if (!Array.isArray(list)) {
     return {
       ok: false,
+      reason: 'invalid',
       errors: [{ field: 'procedures', message: 'Gói nhập phải có danh sách "procedures" các định nghĩa thủ tục' }],
     };
   }
@@ -70,15 +74,20 @@ export function readCatalogCsv(text: string): ParsedImport {
   try {
     records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, bom: true });
   } catch (err) {
-    return { ok: false, errors: [{ field: 'csv', message: `Tệp CSV không đọc được: ${(err as Error).message}` }] };
+    return {
+      ok: false,
+      reason: 'invalid',
+      errors: [{ field: 'csv', message: `Tệp CSV không đọc được: ${(err as Error).message}` }],
+    };
   }
   const [header, ...rows] = records;
-  if (!header) return { ok: false, errors: [{ field: 'csv', message: 'Tệp CSV trống' }] };
+  if (!header) return { ok: false, reason: 'invalid', errors: [{ field: 'csv', message: 'Tệp CSV trống' }] };
   const columns = header.map((h) => COLUMN_OF.get(headerKey(h)));
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length > 0) {
     return {
       ok: false,
+      reason: 'invalid',
       errors: missing.map((c) => ({ field: 'csv', message: `Thiếu cột "${CSV_COLUMNS[c][0]}"` })),
     };
   }
@@ -209,7 +218,9 @@ function resultOf(text: string | undefined): Definition['result'] {
   return { kind, isDocument: kind !== 'acknowledgement', issuer: 'certificate', template: 'giay-xac-nhan' };
 }
 
-export type CsvEntryResult = { ok: true; definition: DefinitionInput; warnings: string[] } | { ok: false; errors: FieldError[] };
+export type CsvEntryResult =
+  | { ok: true; definition: DefinitionInput; warnings: string[] }
+  | Failure<'invalid', { errors: FieldError[] }>;
 
 /**
  * The definition a CSV row makes. A new procedure gets a minimal form and one component per line of
@@ -257,7 +268,7 @@ export function definitionFromCsvRow(row: CatalogRow, current: Definition | unde
   const legalBasis = splitList(row.legalBasis);
   if (legalBasis.length === 0) fail('legalBasis', 'Thủ tục phải có căn cứ pháp lý');
   if (errors.length > 0 || !topic || !era || !onlineLevel || !legalDuration || typeof fee === 'string')
-    return { ok: false, errors };
+    return { ok: false, reason: 'invalid', errors };
 
   const name = row.name as string;
   if (!current) {

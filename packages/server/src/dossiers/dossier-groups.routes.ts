@@ -2,9 +2,10 @@ import { GroupBody, GroupDetailView, GroupView } from '@dvc/domain/contract/doss
 import { IdempotencyKeyHeaders, idempotentFailures } from '@dvc/domain/contract/problem';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { refuse } from '../http/refusal';
 import { getActor, requireCitizen } from '../identity/actor';
 import { getGroup, submitGroup } from './dossier-group.service';
-import { createIdempotently, failureToProblem } from './dossier-http';
+import { createIdempotently, DOSSIER_REFUSALS } from './dossier-http';
 
 const tags = ['dossiers'];
 
@@ -41,7 +42,7 @@ export const dossierGroupRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const group = await getGroup(app.ctx, getActor(request), request.params.code);
-      if (!group) throw failureToProblem({ ok: false, reason: 'not_found', message: 'Không tìm thấy nhóm hồ sơ' });
+      if (!group) throw refuse({ ok: false, reason: 'not_found', message: 'Không tìm thấy nhóm hồ sơ' }, DOSSIER_REFUSALS);
       return group as z.infer<typeof GroupDetailView>;
     },
   );

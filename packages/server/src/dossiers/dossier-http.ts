@@ -11,36 +11,34 @@ import {
   type StoredAnswer,
   storedAnswer,
 } from '../http/idempotency';
-import { type ProblemError, problem } from '../http/problem';
+import { problem } from '../http/problem';
+import { refusals, refuse } from '../http/refusal';
 import type { Actor } from '../identity/actor';
 import type { DossierFailure, DossierResult } from './dossier.result';
 import { expectFiling, fileDossier } from './dossier-filing';
 import { type Filer, prepareDossier, type SubmitInput, type SubmittedDossier } from './dossier-submit.service';
 
-const STATUS: Record<DossierFailure['reason'], number> = {
-  validation: 400,
-  not_found: 404,
-  illegal_transition: 409,
-  forbidden_role: 403,
-  invalid_payload: 422,
-  policy: 422,
-  procedure_changed: 409,
-};
+/** A refused field names itself in the body; the failure's sentence is its message. */
+const fieldErrors = (f: { message: string; field?: string }) =>
+  f.field ? [{ field: `body.${f.field}`, message: f.message }] : undefined;
 
-/** Maps an expected failure of a dossier service to problem+json. */
-export function failureToProblem(f: DossierFailure): ProblemError {
-  const status = STATUS[f.reason];
-  const errors =
-    'errors' in f ? f.errors : 'field' in f && f.field ? [{ field: `body.${f.field}`, message: f.message }] : undefined;
-  const code = f.reason.replace(/_/g, '-');
-  if (f.reason === 'procedure_changed') {
+/** The answers of the dossier services' expected failures. */
+export const DOSSIER_REFUSALS = refusals<DossierFailure>({
+  validation: { status: 400 },
+  not_found: { status: 404 },
+  illegal_transition: { status: 409, errors: fieldErrors },
+  forbidden_role: { status: 403, errors: fieldErrors },
+  invalid_payload: { status: 422, errors: fieldErrors },
+  policy: { status: 422 },
+  procedure_changed: {
+    status: 409,
     // `currentVersions` names each changed procedure (a group may have several); one alone is `currentVersion` too.
-    const versions = Object.values(f.currentVersions);
-    const one = versions.length === 1 ? { currentVersion: versions[0] } : {};
-    return problem(status, code, f.message, { detail: f.detail, errors: f.errors, ...one, currentVersions: f.currentVersions });
-  }
-  return problem(status, code, f.message, errors ? { errors } : {});
-}
+    extra: (f) => {
+      const versions = Object.values(f.currentVersions);
+      return { ...(versions.length === 1 ? { currentVersion: versions[0] } : {}), currentVersions: f.currentVersions };
+    },
+  },
+});
 
 /**
  * Runs a creating request under its Idempotency-Key: a replay answers the stored response; the
@@ -70,7 +68,7 @@ export async function createIdempotently<T extends { code: string }>(
   }
   if (!result.ok) {
     await releaseIdempotencyKey(ctx.db, ref);
-    throw failureToProblem(result);
+    throw refuse(result, DOSSIER_REFUSALS);
   }
   markAudited(request);
   return reply.code(201).send(result.value);
@@ -105,7 +103,7 @@ export async function fileIdempotently(
   if (!prepared.ok) {
     const stored = await storedAnswer(ctx.db, key.ref, key.hash);
     if (stored) return replay(request, reply, stored);
-    throw failureToProblem(prepared);
+    throw refuse(prepared, DOSSIER_REFUSALS);
   }
   const outcome = await fileDossier(ctx, { filer, prepared: prepared.value, key, audit: auditEntryFor(request, 201, null) });
   if (outcome.kind === 'key_used') {

@@ -10,10 +10,11 @@ import { IdempotencyKeyHeaders, idempotentFailures } from '@dvc/domain/contract/
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit, auditEntryFor, markAudited } from '../audit/index';
+import { refuse } from '../http/refusal';
 import { type Actor, getActor, requireRole } from '../identity/actor';
 import { digitizeComponent } from './dossier-digitize.service';
 import { applyDossierEvent } from './dossier-events.service';
-import { failureToProblem, fileIdempotently } from './dossier-http';
+import { DOSSIER_REFUSALS, fileIdempotently } from './dossier-http';
 import { getDossierDetail, listForOfficerInbox } from './dossier-queries.service';
 import { renderRegisterForPeriod } from './dossier-register.service';
 import type { SubmitInput } from './dossier-submit.service';
@@ -88,7 +89,7 @@ export const officerDossierRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await digitizeComponent(app.ctx, actor, request.params.code, request.body, async (trx, row) => {
         await appendAudit(trx, auditEntryFor(request, 200, { type: 'dossier', id: row.code }));
       });
-      if (!result.ok) throw failureToProblem(result);
+      if (!result.ok) throw refuse(result, DOSSIER_REFUSALS);
       markAudited(request);
       return (await getDossierDetail(app.ctx, actor, request.params.code))!;
     },

@@ -14,11 +14,12 @@ import { z } from 'zod';
 import { appendAudit, auditEntryFor, markAudited } from '../audit/index';
 import type { Database } from '../db/schema';
 import { problem } from '../http/problem';
+import { refuse } from '../http/refusal';
 import { getActor, requireCitizen } from '../identity/actor';
 import { getResultFile, IssueRefusal, prepareResolution } from '../results/index';
 import { renderSlip, SLIP_KINDS } from './dossier-documents';
 import { applyDossierEvent, type EventFacts } from './dossier-events.service';
-import { failureToProblem, fileIdempotently } from './dossier-http';
+import { DOSSIER_REFUSALS, fileIdempotently } from './dossier-http';
 import { findVisibleDossier, getDossierDetail, listMine } from './dossier-queries.service';
 import { provideSupplement } from './dossier-supplement.service';
 import { CodeParams, MineQuery } from './dossiers.schemas';
@@ -78,7 +79,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'Chi tiết hồ sơ', params: CodeParams, response: { 200: DossierDetailView } } },
     async (request) => {
       const found = await getDossierDetail(app.ctx, getActor(request), request.params.code);
-      if (!found) throw failureToProblem({ ok: false, reason: 'not_found', message: 'Không tìm thấy hồ sơ' });
+      if (!found) throw refuse({ ok: false, reason: 'not_found', message: 'Không tìm thấy hồ sơ' }, DOSSIER_REFUSALS);
       return found;
     },
   );
@@ -98,7 +99,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       // The desk's print of the receipt carries a new lookup PIN for the filer; the applicant's own copy does not.
       const issueLookupPin = actor.kind === 'officer' && row?.applicantId !== actor.userId;
       const pdf = row ? await renderSlip(app.ctx, row, request.params.kind, { issueLookupPin }) : undefined;
-      if (!pdf) throw failureToProblem({ ok: false, reason: 'not_found', message: 'Hồ sơ chưa có phiếu này' });
+      if (!pdf) throw refuse({ ok: false, reason: 'not_found', message: 'Hồ sơ chưa có phiếu này' }, DOSSIER_REFUSALS);
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${row!.code}-${request.params.kind}.pdf"`)
@@ -138,7 +139,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
         if (err instanceof IssueRefusal) throw problem(409, 'result-blocked', err.message);
         throw err;
       }
-      if (!result.ok) throw failureToProblem(result);
+      if (!result.ok) throw refuse(result, DOSSIER_REFUSALS);
       markAudited(request);
       return (await getDossierDetail(app.ctx, actor, code))!;
     },
@@ -149,7 +150,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'Tải kết quả giải quyết (bản điện tử, PDF)', params: CodeParams } },
     async (request, reply) => {
       const file = await getResultFile(app.ctx, getActor(request), request.params.code);
-      if (!file.ok) throw failureToProblem({ ok: false, reason: 'not_found', message: 'Hồ sơ chưa có kết quả' });
+      if (!file.ok) throw refuse({ ok: false, reason: 'not_found', message: 'Hồ sơ chưa có kết quả' }, DOSSIER_REFUSALS);
       return reply
         .type(file.mediaType)
         .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
@@ -173,7 +174,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await provideSupplement(app.ctx, actor, request.params.code, request.body, async (trx, row) => {
         await appendAudit(trx, auditEntryFor(request, 200, { type: 'dossier', id: row.code }));
       });
-      if (!result.ok) throw failureToProblem(result);
+      if (!result.ok) throw refuse(result, DOSSIER_REFUSALS);
       markAudited(request);
       return (await getDossierDetail(app.ctx, actor, request.params.code))!;
     },
@@ -196,7 +197,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await applyDossierEvent(app.ctx, actor, request.params.code, event, async (trx, row) => {
         await appendAudit(trx, auditEntryFor(request, 200, { type: 'dossier', id: row.code }));
       });
-      if (!result.ok) throw failureToProblem(result);
+      if (!result.ok) throw refuse(result, DOSSIER_REFUSALS);
       markAudited(request);
       return (await getDossierDetail(app.ctx, actor, request.params.code))!;
     },

@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { contentDisposition } from '../files/files.routes';
 import { blobStoreFor } from '../files/files.service';
 import { problem } from '../http/problem';
+import { refusals, refuse } from '../http/refusal';
 import { getActor, requireCitizen } from '../identity/actor';
 import { userNames } from '../identity/index';
 import {
   ANSWER_WORKING_DAYS,
+  type AnswerResult,
   answerComplaint,
   type ComplaintRow,
+  type FileComplaintResult,
   fileComplaint,
   findComplaint,
   listForOfficer,
@@ -63,6 +66,33 @@ const NewComplaintBody = z
 const CodeParams = z.object({ code: z.string().trim().min(5).max(60) });
 
 const notFound = () => problem(404, 'not-found', 'Không tìm thấy phản ánh, kiến nghị');
+
+/** A filing refused names the field to correct. */
+const unfiled = (field: string, message: string) => ({
+  status: 422,
+  title: 'Chưa gửi được phản ánh, kiến nghị',
+  errors: () => [{ field, message }],
+});
+
+const FILING_REFUSALS = refusals<Extract<FileComplaintResult, { ok: false }>>({
+  'dossier-not-found': unfiled('body.dossierCode', 'Không tìm thấy hồ sơ này trong các hồ sơ của bạn'),
+  'attachment-not-found': unfiled(
+    'body.attachments',
+    'Tệp đính kèm không tìm thấy hoặc không phải PDF, JPEG, PNG; vui lòng tải lên lại',
+  ),
+  'procedure-not-found': unfiled('body.procedureCode', 'Không tìm thấy thủ tục này'),
+  'no-subject-target': unfiled('body.procedureCode', 'Không tìm thấy thủ tục này'),
+});
+
+const ANSWER_REFUSALS = refusals<Extract<AnswerResult, { ok: false }>>({
+  'not-found': { status: 404, title: 'Không tìm thấy phản ánh, kiến nghị' },
+  forbidden: { status: 403, title: 'Bạn không có quyền thực hiện thao tác này' },
+  'already-answered': {
+    status: 409,
+    title: 'Phản ánh này đã được trả lời',
+    detail: 'Vui lòng tải lại để xem câu trả lời.',
+  },
+});
 
 export const complaintRoutes: FastifyPluginAsyncZod = async (app) => {
   async function view(rows: ComplaintRow[], desk?: { actor: ReturnType<typeof getActor> }) {
@@ -123,21 +153,7 @@ export const complaintRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = requireCitizen(request);
       const result = await fileComplaint(app.ctx, actor, request.body);
-      if (!result.ok) {
-        const field =
-          result.reason === 'dossier-not-found'
-            ? 'body.dossierCode'
-            : result.reason === 'attachment-not-found'
-              ? 'body.attachments'
-              : 'body.procedureCode';
-        const message =
-          result.reason === 'dossier-not-found'
-            ? 'Không tìm thấy hồ sơ này trong các hồ sơ của bạn'
-            : result.reason === 'attachment-not-found'
-              ? 'Tệp đính kèm không tìm thấy hoặc không phải PDF, JPEG, PNG; vui lòng tải lên lại'
-              : 'Không tìm thấy thủ tục này';
-        throw problem(422, result.reason, 'Chưa gửi được phản ánh, kiến nghị', { errors: [{ field, message }] });
-      }
+      if (!result.ok) throw refuse(result, FILING_REFUSALS);
       request.auditRecord = { type: 'complaint', id: result.complaint.code };
       const [v] = await view([result.complaint]);
       return reply.code(201).send(v!);
@@ -210,13 +226,7 @@ export const complaintRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = getActor(request);
       const result = await answerComplaint(app.ctx, actor, request.params.code, request.body.answer);
-      if (!result.ok) {
-        if (result.reason === 'not-found') throw notFound();
-        if (result.reason === 'forbidden') throw problem(403, 'forbidden', 'Bạn không có quyền thực hiện thao tác này');
-        throw problem(409, 'already-answered', 'Phản ánh này đã được trả lời', {
-          detail: 'Vui lòng tải lại để xem câu trả lời.',
-        });
-      }
+      if (!result.ok) throw refuse(result, ANSWER_REFUSALS);
       request.auditRecord = { type: 'complaint', id: result.complaint.code };
       const [v] = await view([result.complaint], { actor });
       return v;

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema';
 import { findDossierRow } from '../dossiers/index';
 import { getOwnedFiles } from '../files/files.service';
 import type { AppContext } from '../http/context';
+import type { Failure } from '../http/refusal';
 import type { Actor } from '../identity/actor';
 import { enqueueOutbox, TOPIC_DOSSIER } from '../notifications/outbox';
 import type { DossierMessage } from '../notifications/templates';
@@ -37,7 +38,7 @@ export interface NewComplaint {
 
 export type FileComplaintResult =
   | { ok: true; complaint: ComplaintRow }
-  | { ok: false; reason: 'dossier-not-found' | 'procedure-not-found' | 'attachment-not-found' | 'no-subject-target' };
+  | Failure<'dossier-not-found' | 'procedure-not-found' | 'attachment-not-found' | 'no-subject-target'>;
 
 /** dd-mm-yy of Vietnam and 6 characters of the id: PAKN-301126-4F1A2B. */
 function complaintCode(id: string, now: Date): string {
@@ -179,9 +180,7 @@ export function listForOfficer(ctx: AppContext, actor: Actor, status?: 'open' | 
   return q.orderBy('status', 'desc').orderBy('dueAt').limit(500).execute();
 }
 
-export type AnswerResult =
-  | { ok: true; complaint: ComplaintRow }
-  | { ok: false; reason: 'not-found' | 'forbidden' | 'already-answered' };
+export type AnswerResult = { ok: true; complaint: ComplaintRow } | Failure<'not-found' | 'forbidden' | 'already-answered'>;
 
 /** One answer per complaint: the conditional UPDATE settles two officers answering at once. */
 export async function answerComplaint(ctx: AppContext, actor: Actor, code: string, answer: string): Promise<AnswerResult> {

@@ -3,6 +3,7 @@ import { isCalendarDate } from '@dvc/domain/working-days';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../http/problem';
+import { refusals, refuse } from '../http/refusal';
 import { requireCitizen } from '../identity/actor';
 import { reportScope } from '../reports/reports.routes';
 import { findRatedDossier, ratingReport, readRating, type SaveRatingResult, saveRating } from './rating.service';
@@ -47,13 +48,19 @@ const form = {
 
 const notFound = () => problem(404, 'not-found', 'Không tìm thấy hồ sơ');
 
-function refusal(result: Extract<SaveRatingResult, { ok: false }>) {
-  return result.reason === 'not-returned'
-    ? problem(409, 'not-returned', 'Hồ sơ chưa trả kết quả', { detail: 'Bạn có thể đánh giá sau khi nhận kết quả.' })
-    : problem(409, 'rating-closed', 'Đã hết thời gian sửa đánh giá', {
-        detail: `Đánh giá chỉ sửa được trong ${RATING_EDIT_DAYS} ngày kể từ lần đánh giá đầu.`,
-      });
-}
+const RATING_REFUSALS = refusals<Extract<SaveRatingResult, { ok: false }>>({
+  'not-returned': {
+    status: 409,
+    title: 'Hồ sơ chưa trả kết quả',
+    detail: 'Bạn có thể đánh giá sau khi nhận kết quả.',
+  },
+  closed: {
+    status: 409,
+    code: 'rating-closed',
+    title: 'Đã hết thời gian sửa đánh giá',
+    detail: `Đánh giá chỉ sửa được trong ${RATING_EDIT_DAYS} ngày kể từ lần đánh giá đầu.`,
+  },
+});
 
 /** Satisfaction ratings: the applicant from the dossier page, a counter filer from the SMS link; the reports. */
 export const ratingRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -91,7 +98,7 @@ export const ratingRoutes: FastifyPluginAsyncZod = async (app) => {
       const row = await findRatedDossier(app.ctx, request.params.code);
       if (!row || row.applicantId !== actor.userId) throw notFound();
       const result = await saveRating(app.ctx, row, request.body, 'applicant');
-      if (!result.ok) throw refusal(result);
+      if (!result.ok) throw refuse(result, RATING_REFUSALS);
       request.auditRecord = { type: 'dossier', id: row.code };
       return { ...result.view, ...form };
     },
@@ -132,7 +139,7 @@ export const ratingRoutes: FastifyPluginAsyncZod = async (app) => {
       const row = await findRatedDossier(app.ctx, request.params.code);
       if (!row || !ratingTokenMatches(row.id, request.query.t)) throw notFound();
       const result = await saveRating(app.ctx, row, request.body, 'link');
-      if (!result.ok) throw refusal(result);
+      if (!result.ok) throw refuse(result, RATING_REFUSALS);
       request.auditRecord = { type: 'dossier', id: row.code };
       return { ...result.view, ...form };
     },

@@ -2,6 +2,7 @@ import { percentNumber } from '@dvc/domain/indicators';
 import { sql } from 'kysely';
 import { findDossierRow } from '../dossiers/index';
 import type { AppContext } from '../http/context';
+import type { Failure } from '../http/refusal';
 import { RATING_EDIT_DAYS, RATING_QUESTIONS, type RatingLevel } from './rating-questions';
 
 /**
@@ -53,7 +54,7 @@ export async function readRating(ctx: AppContext, row: DossierRow): Promise<Rati
   };
 }
 
-export type SaveRatingResult = { ok: true; view: RatingView } | { ok: false; reason: 'not-returned' | 'closed' };
+export type SaveRatingResult = { ok: true; view: RatingView } | Failure<'not-returned' | 'closed'>;
 
 export async function saveRating(
   ctx: AppContext,

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { fieldMessages } from './field-messages';
+import { Refused, refusalProblem } from './refusal';
 
 /** One bad field of a request, as listed in a validation problem. */
 export interface FieldError {
@@ -20,7 +21,10 @@ export interface Problem {
 
 export const TYPE_BASE = 'https://dvc.quangngai.gov.vn/problems/';
 
-/** Thrown by a route to answer with a problem; services return values, routes map them here. */
+/**
+ * Thrown to answer with a problem not tied to a service's failure (a guard, a missing row). A service's
+ * expected failure is a `Failure` value, thrown by the route with `refuse` (refusal.ts).
+ */
 export class ProblemError extends Error {
   constructor(
     readonly status: number,
@@ -40,10 +44,11 @@ export function sendProblem(reply: FastifyReply, p: Problem) {
   return reply.code(p.status).type('application/problem+json; charset=utf-8').send(p);
 }
 
-function toProblem(err: FastifyError | ProblemError | Error, request: FastifyRequest): Problem {
+function toProblem(err: FastifyError | ProblemError | Error, request: FastifyRequest, reply: FastifyReply): Problem {
   if (err instanceof ProblemError) {
     return { type: TYPE_BASE + err.code, title: err.title, status: err.status, ...err.extra };
   }
+  if (err instanceof Refused) return refusalProblem(err, request, reply);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const errors = err.validation.map((v) => ({
       field: [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
@@ -84,7 +89,7 @@ function toProblem(err: FastifyError | ProblemError | Error, request: FastifyReq
 }
 
 export function problemErrorHandler(err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
-  const p = toProblem(err, request);
+  const p = toProblem(err, request, reply);
   // Field messages are built in Vietnamese; a reader who asked for English gets them in English.
   return sendProblem(reply, p.errors ? { ...p, errors: fieldMessages(p.errors, request) } : p);
 }

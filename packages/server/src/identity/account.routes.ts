@@ -2,7 +2,16 @@ import { Password } from '@dvc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../http/problem';
-import { changePassword, countLiveSessions, endAllSessions, readProfile, updateProfile } from './account.service';
+import { refusals, refuse } from '../http/refusal';
+import {
+  type ChangePasswordResult,
+  changePassword,
+  countLiveSessions,
+  endAllSessions,
+  type ProfileUpdateResult,
+  readProfile,
+  updateProfile,
+} from './account.service';
 import { getActor, requireCitizen } from './actor';
 import { waitText } from './identity.problems';
 import { clearSessionCookie } from './session.plugin';
@@ -29,6 +38,30 @@ const ProfileBody = z.strictObject({
 });
 
 const notFound = () => problem(404, 'not-found', 'Không tìm thấy tài khoản');
+
+const PROFILE_REFUSALS = refusals<Extract<ProfileUpdateResult, { ok: false }>>({
+  'not-found': { status: 404, title: 'Không tìm thấy tài khoản' },
+  'name-from-vneid': {
+    status: 409,
+    title: 'Họ tên đã được xác thực qua VNeID',
+    detail: 'Họ tên lấy từ Cơ sở dữ liệu quốc gia về dân cư; muốn sửa, vui lòng cập nhật tại cơ quan công an.',
+    errors: () => [{ field: 'body.fullName', message: 'Không sửa được họ tên đã xác thực' }],
+  },
+});
+
+const PASSWORD_CHANGE_REFUSALS = refusals<Extract<ChangePasswordResult, { ok: false }>>({
+  throttled: {
+    status: 429,
+    code: 'too-many-requests',
+    title: (f, now) => `Bạn đã nhập sai quá nhiều lần, vui lòng thử lại sau ${waitText(f.retryAt, now)}`,
+    retryAt: (f) => f.retryAt,
+  },
+  'wrong-password': {
+    status: 400,
+    title: 'Mật khẩu hiện tại không đúng',
+    errors: () => [{ field: 'body.currentPassword', message: 'Mật khẩu hiện tại không đúng' }],
+  },
+});
 
 /** A signed-in person's own account: profile, password, sessions. */
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -57,13 +90,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireCitizen(request);
       const result = await updateProfile(app.ctx, actor, request.body);
-      if (!result.ok) {
-        if (result.reason === 'not-found') throw notFound();
-        throw problem(409, 'name-from-vneid', 'Họ tên đã được xác thực qua VNeID', {
-          detail: 'Họ tên lấy từ Cơ sở dữ liệu quốc gia về dân cư; muốn sửa, vui lòng cập nhật tại cơ quan công an.',
-          errors: [{ field: 'body.fullName', message: 'Không sửa được họ tên đã xác thực' }],
-        });
-      }
+      if (!result.ok) throw refuse(result, PROFILE_REFUSALS);
       request.auditRecord = { type: 'user_account', id: actor.userId };
       return { ...result.profile, liveSessions: await countLiveSessions(app.ctx, actor) };
     },
@@ -86,20 +113,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = getActor(request);
       const result = await changePassword(app.ctx, actor, request.body);
       request.auditRecord = { type: 'user_account', id: actor.userId };
-      if (!result.ok) {
-        if (result.reason === 'throttled') {
-          const now = app.ctx.now();
-          reply.header('retry-after', Math.max(1, Math.ceil((result.retryAt.getTime() - now.getTime()) / 1000)));
-          throw problem(
-            429,
-            'too-many-requests',
-            `Bạn đã nhập sai quá nhiều lần, vui lòng thử lại sau ${waitText(result.retryAt, now)}`,
-          );
-        }
-        throw problem(400, 'wrong-password', 'Mật khẩu hiện tại không đúng', {
-          errors: [{ field: 'body.currentPassword', message: 'Mật khẩu hiện tại không đúng' }],
-        });
-      }
+      if (!result.ok) throw refuse(result, PASSWORD_CHANGE_REFUSALS);
       return { endedSessions: result.endedSessions };
     },
   );

@@ -1,4 +1,5 @@
 import type { AppContext } from '../http/context';
+import type { Failure } from '../http/refusal';
 import type { Actor } from './actor';
 import { claimAttempt, PAIR_POLICY } from './login-throttle';
 import { hashPassword, verifyPassword } from './secrets';
@@ -29,7 +30,7 @@ export async function readProfile(ctx: AppContext, actor: Actor): Promise<Profil
   return { fullName: row.fullName, phone: row.phone, email: row.email, identityVerified: row.citizenId !== null };
 }
 
-export type ProfileUpdateResult = { ok: true; profile: Profile } | { ok: false; reason: 'name-from-vneid' | 'not-found' };
+export type ProfileUpdateResult = { ok: true; profile: Profile } | Failure<'name-from-vneid' | 'not-found'>;
 
 export async function updateProfile(
   ctx: AppContext,
@@ -50,8 +51,8 @@ export async function updateProfile(
 
 export type ChangePasswordResult =
   | { ok: true; endedSessions: number }
-  | { ok: false; reason: 'wrong-password' }
-  | { ok: false; reason: 'throttled'; retryAt: Date };
+  | Failure<'wrong-password'>
+  | Failure<'throttled', { retryAt: Date }>;
 
 /**
  * A new password, given the current one. The attempt is counted first (per account: a session left

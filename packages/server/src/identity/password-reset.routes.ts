@@ -2,9 +2,14 @@ import { Password, PhoneNumber } from '@dvc/domain';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problem } from '../http/problem';
+import { refusals, refuse } from '../http/refusal';
 import { waitText } from './identity.problems';
-import { confirmPasswordReset, requestPasswordReset } from './password-reset.service';
+import {
+  confirmPasswordReset,
+  type ResetConfirmResult,
+  type ResetRequestResult,
+  requestPasswordReset,
+} from './password-reset.service';
 
 const tags = ['Tài khoản'];
 
@@ -12,13 +17,27 @@ const tags = ['Tài khoản'];
 export const RESET_SENT_MESSAGE =
   'Nếu số điện thoại đã đăng ký tài khoản, mã đặt lại mật khẩu sẽ được gửi qua tin nhắn SMS trong giây lát. Mỗi số nhận tối đa 5 mã mỗi ngày, cách nhau ít nhất 1 phút.';
 
-const throttled = (reply: FastifyReply, retryAt: Date, now: Date) => {
-  reply.header('retry-after', Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000)));
-  return problem(429, 'too-many-requests', 'Quá nhiều yêu cầu, vui lòng thử lại sau', {
-    detail: `Vui lòng thử lại sau ${waitText(retryAt, now)}.`,
-    retryAt: retryAt.toISOString(),
-  });
+const throttled = {
+  status: 429,
+  code: 'too-many-requests',
+  title: 'Quá nhiều yêu cầu, vui lòng thử lại sau',
+  detail: (f: { retryAt: Date }, now: Date) => `Vui lòng thử lại sau ${waitText(f.retryAt, now)}.`,
+  extra: (f: { retryAt: Date }) => ({ retryAt: f.retryAt.toISOString() }),
+  retryAt: (f: { retryAt: Date }) => f.retryAt,
 };
+
+const REQUEST_REFUSALS = refusals<Extract<ResetRequestResult, { ok: false }>>({ throttled });
+
+// Wrong, expired, used, or a phone without an account: one answer for all.
+const CONFIRM_REFUSALS = refusals<Extract<ResetConfirmResult, { ok: false }>>({
+  throttled,
+  'code-invalid': {
+    status: 400,
+    title: 'Mã không đúng hoặc đã hết hạn',
+    detail: 'Vui lòng kiểm tra mã trong tin nhắn mới nhất, hoặc yêu cầu gửi mã mới.',
+    errors: () => [{ field: 'body.code', message: 'Mã không đúng hoặc đã hết hạn' }],
+  },
+});
 
 /** Forgotten password (/quen-mat-khau): a code by SMS to the account's phone, then a new password. */
 export const passwordResetRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -34,7 +53,7 @@ export const passwordResetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const result = await requestPasswordReset(app.ctx, { phone: request.body.phone, ip: request.ip ?? null });
-      if (!result.ok) throw throttled(reply, result.retryAt, app.ctx.now());
+      if (!result.ok) throw refuse(result, REQUEST_REFUSALS);
       reply.header('cache-control', 'no-store');
       return reply.code(202).send({ message: RESET_SENT_MESSAGE, codeTtlMinutes: 10 });
     },
@@ -59,14 +78,7 @@ export const passwordResetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const result = await confirmPasswordReset(app.ctx, { ...request.body, ip: request.ip ?? null });
-      if (!result.ok) {
-        if (result.reason === 'throttled') throw throttled(reply, result.retryAt, app.ctx.now());
-        // Wrong, expired, used, or a phone without an account: one answer for all.
-        throw problem(400, 'code-invalid', 'Mã không đúng hoặc đã hết hạn', {
-          detail: 'Vui lòng kiểm tra mã trong tin nhắn mới nhất, hoặc yêu cầu gửi mã mới.',
-          errors: [{ field: 'body.code', message: 'Mã không đúng hoặc đã hết hạn' }],
-        });
-      }
+      if (!result.ok) throw refuse(result, CONFIRM_REFUSALS);
       request.auditRecord = { type: 'user_account', id: result.userId };
       return reply.code(204).send(null);
     },

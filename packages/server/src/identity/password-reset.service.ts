@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../http/context';
+import type { Failure } from '../http/refusal';
 import { findUserByPhone } from './identity.repository';
 import { claimAttempt, type ThrottlePolicy, throttleKeys } from './login-throttle';
 import { claimCodeSend, claimGuess, codeIntervalMs } from './phone-code-quota';
@@ -25,12 +26,9 @@ export const RESET_ADDRESS_POLICY: ThrottlePolicy = { free: 10, baseMs: 60_000, 
 
 const addressKey = (kind: 'request' | 'confirm', ip: string) => `reset-${kind}:${ip}`;
 
-export type ResetRequestResult = { ok: true } | { ok: false; reason: 'throttled'; retryAt: Date };
+export type ResetRequestResult = { ok: true } | Failure<'throttled', { retryAt: Date }>;
 
-export type ResetConfirmResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: 'code-invalid' }
-  | { ok: false; reason: 'throttled'; retryAt: Date };
+export type ResetConfirmResult = { ok: true; userId: string } | Failure<'code-invalid'> | Failure<'throttled', { retryAt: Date }>;
 
 /** Who may recover a password this way: a citizen whose phone was proved. Officers ask their administrator. */
 async function resettableUser(ctx: AppContext, phone: string) {

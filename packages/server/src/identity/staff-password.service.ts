@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
+import type { Failure } from '../http/refusal';
 import { hashPassword, newOtp, otpHash, safeEqual } from './secrets';
 import { queueSms } from './sms-outbox';
 
@@ -43,10 +44,7 @@ export async function sendPasswordCode(trx: Kysely<Database>, ctx: AppContext, u
   );
 }
 
-export type SetPasswordResult =
-  | { ok: true }
-  | { ok: false; reason: 'wrong-code'; attemptsLeft: number }
-  | { ok: false; reason: 'no-live-code' };
+export type SetPasswordResult = { ok: true } | Failure<'wrong-code', { attemptsLeft: number }> | Failure<'no-live-code'>;
 
 /**
  * Sets an officer's password if `code` is their newest live code. A guess is counted before the

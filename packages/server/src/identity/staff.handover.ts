@@ -3,6 +3,7 @@ import { type AuditEntry, auditInsert } from '../audit/index';
 import { applyDossierEvent } from '../dossiers/dossier-events.service';
 import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';
+import type { Failure } from '../http/refusal';
 import { withChange } from '../organisation/admin-scope';
 import type { Actor } from './actor';
 import { findStaff, isActiveSpecialistOf, type StaffView } from './staff.repository';
@@ -33,8 +34,8 @@ export interface HandoverOutcome {
 
 export type HandoverResult =
   | ({ ok: true } & HandoverOutcome)
-  | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'invalid'; errors: FieldError[] };
+  | Failure<'not_found'>
+  | Failure<'invalid', { errors: FieldError[] }>;
 
 const NOT_A_COLLEAGUE =
   'Chỉ bàn giao được cho một chuyên viên khác đang làm việc (không nghỉ phép) của cùng cơ quan giải quyết hồ sơ';

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntryFor, markAudited } from '../audit/index';
 import { problem } from '../http/problem';
+import { refusals, refuse } from '../http/refusal';
 import { type Actor, getActor, OFFICER_ROLES } from './actor';
 import { backFromLeave, handOver } from './staff.handover';
 import { activeStaffOf, listAgencies, searchStaff } from './staff.repository';
@@ -16,7 +17,7 @@ import {
   type StaffFailure,
   updateStaff,
 } from './staff.service';
-import { setStaffPassword } from './staff-password.service';
+import { type SetPasswordResult, setStaffPassword } from './staff-password.service';
 
 const tags = ['Cán bộ'];
 
@@ -65,11 +66,32 @@ function loadTargetFor(request: FastifyRequest, id: string) {
   return checkTarget(request.server.ctx, getActor(request), id);
 }
 
-function failure(f: StaffFailure): never {
-  if (f.reason === 'not_found') throw problem(404, 'not-found', 'Không tìm thấy cán bộ');
-  if (f.reason === 'forbidden') throw problem(403, 'forbidden', f.message);
-  throw problem(422, 'invalid-staff', 'Thông tin cán bộ chưa hợp lệ', { errors: f.errors });
-}
+const STAFF_REFUSALS = refusals<StaffFailure>({
+  not_found: { status: 404, code: 'not-found', title: 'Không tìm thấy cán bộ' },
+  forbidden: { status: 403 },
+  invalid: { status: 422, code: 'invalid-staff', title: 'Thông tin cán bộ chưa hợp lệ' },
+});
+
+// Both reasons are the same refusal of the code field; only the sentence under it differs.
+const PASSWORD_REFUSALS = refusals<Extract<SetPasswordResult, { ok: false }>>({
+  'wrong-code': {
+    status: 422,
+    code: 'invalid-code',
+    title: 'Không đặt được mật khẩu',
+    errors: (f) => [{ field: 'body.code', message: `Mã không đúng, còn ${f.attemptsLeft} lần thử` }],
+  },
+  'no-live-code': {
+    status: 422,
+    code: 'invalid-code',
+    title: 'Không đặt được mật khẩu',
+    errors: () => [
+      {
+        field: 'body.code',
+        message: 'Mã không còn hiệu lực (đã dùng, hết hạn hoặc nhập sai quá nhiều lần). Đề nghị quản trị gửi mã mới.',
+      },
+    ],
+  },
+});
 
 const normalized = (body: z.infer<typeof StaffBody>) => ({
   fullName: body.fullName,
@@ -123,7 +145,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await createStaff(app.ctx, actor, normalized(request.body), (id) =>
         auditEntryFor(request, 201, { type: 'user_account', id }),
       );
-      if (!result.ok) failure(result);
+      if (!result.ok) throw refuse(result, STAFF_REFUSALS);
       markAudited(request);
       return reply.code(201).send(result.staff);
     },
@@ -146,7 +168,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       const { id } = request.params;
       const audit = auditEntryFor(request, 200, { type: 'user_account', id });
       const result = await updateStaff(app.ctx, actor, id, normalized(request.body), audit);
-      if (!result.ok) failure(result);
+      if (!result.ok) throw refuse(result, STAFF_REFUSALS);
       markAudited(request);
       return result.staff;
     },
@@ -168,7 +190,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       const { id } = request.params;
       const audit = auditEntryFor(request, 200, { type: 'user_account', id });
       const result = await deactivateStaff(app.ctx, actor, id, audit);
-      if (!result.ok) failure(result);
+      if (!result.ok) throw refuse(result, STAFF_REFUSALS);
       markAudited(request);
       return result.staff;
     },
@@ -185,7 +207,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       const { id } = request.params;
       const audit = auditEntryFor(request, 200, { type: 'user_account', id });
       const result = await resendPasswordCode(app.ctx, actor, id, audit);
-      if (!result.ok) failure(result);
+      if (!result.ok) throw refuse(result, STAFF_REFUSALS);
       markAudited(request);
       return result.staff;
     },
@@ -218,7 +240,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireStaffAdmin(request);
       const { id } = request.params;
       const target = await loadTargetFor(request, id);
-      if (!target.ok) failure(target);
+      if (!target.ok) throw refuse(target, STAFF_REFUSALS);
       const b = request.body;
       const result = await handOver(
         app.ctx,
@@ -227,7 +249,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         { toUserId: b.toUserId || null, agencyCode: b.agencyCode || null, leave: b.leave, note: b.note || null },
         (record) => auditEntryFor(request, 200, record),
       );
-      if (!result.ok) failure(result);
+      if (!result.ok) throw refuse(result, STAFF_REFUSALS);
       markAudited(request);
       return { staff: result.staff, moved: result.moved, kept: result.kept };
     },
@@ -243,9 +265,9 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       requireStaffAdmin(request);
       const { id } = request.params;
       const target = await loadTargetFor(request, id);
-      if (!target.ok) failure(target);
+      if (!target.ok) throw refuse(target, STAFF_REFUSALS);
       const result = await backFromLeave(app.ctx, id, auditEntryFor(request, 200, { type: 'user_account', id }));
-      if (!result.ok) failure(result);
+      if (!result.ok) throw refuse(result, STAFF_REFUSALS);
       markAudited(request);
       return result.staff;
     },
@@ -299,12 +321,8 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const result = await setStaffPassword(app.ctx, request.body);
-      if (result.ok) return reply.code(204).send(null);
-      const message =
-        result.reason === 'wrong-code'
-          ? `Mã không đúng, còn ${result.attemptsLeft} lần thử`
-          : 'Mã không còn hiệu lực (đã dùng, hết hạn hoặc nhập sai quá nhiều lần). Đề nghị quản trị gửi mã mới.';
-      throw problem(422, 'invalid-code', 'Không đặt được mật khẩu', { errors: [{ field: 'body.code', message }] });
+      if (!result.ok) throw refuse(result, PASSWORD_REFUSALS);
+      return reply.code(204).send(null);
     },
   );
 };

@@ -5,6 +5,7 @@ import { type AuditEntry, auditInsert } from '../audit/index';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';
+import type { Failure } from '../http/refusal';
 import { withChange } from '../organisation/admin-scope';
 import type { Actor, OfficerRole } from './actor';
 import { findStaff, type StaffView } from './staff.repository';
@@ -20,9 +21,9 @@ export interface StaffInput {
 }
 
 export type StaffFailure =
-  | { ok: false; reason: 'invalid'; errors: FieldError[] }
-  | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'forbidden'; message: string };
+  | Failure<'invalid', { errors: FieldError[] }>
+  | Failure<'not_found'>
+  | Failure<'forbidden', { message: string }>;
 
 type StaffResult = { ok: true; staff: StaffView } | StaffFailure;
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { vietnamDate } from '../admin-units/admin-units.service';
 import { auditEntryFor, markAudited } from '../audit/index';
-import { problem } from '../http/problem';
+import { refusals, unwrap } from '../http/refusal';
 import { provinceAdminOnly, requireProvinceAdmin } from './admin-scope';
 import { searchAgencies } from './organisation.repository';
 import {
@@ -89,11 +89,11 @@ const input = (b: z.infer<typeof AgencyBody>): AgencyInput => ({
   officeHours: b.officeHours ?? null,
 });
 
-function failure(f: AgencyFailure): never {
-  if (f.reason === 'not_found') throw problem(404, 'not-found', 'Không tìm thấy cơ quan');
-  if (f.reason === 'conflict') throw problem(409, 'agency-conflict', f.message);
-  throw problem(422, 'invalid-agency', 'Thông tin cơ quan chưa hợp lệ', { errors: f.errors });
-}
+const AGENCY_REFUSALS = refusals<AgencyFailure>({
+  not_found: { status: 404, code: 'not-found', title: 'Không tìm thấy cơ quan' },
+  conflict: { status: 409, code: 'agency-conflict' },
+  invalid: { status: 422, code: 'invalid-agency', title: 'Thông tin cơ quan chưa hợp lệ' },
+});
 
 const CodeParams = z.object({ code: AgencyCode });
 
@@ -151,9 +151,9 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       const { code, validFrom, ...rest } = request.body;
       const audit = auditEntryFor(request, 201, { type: 'agency', id: code });
       const result = await createAgency(app.ctx, { ...input(rest), code, validFrom: validFrom ?? null }, audit);
-      if (!result.ok) failure(result);
+      const agency = unwrap(result, AGENCY_REFUSALS);
       markAudited(request);
-      return reply.code(201).send(view(result.agency));
+      return reply.code(201).send(view(agency));
     },
   );
 
@@ -174,9 +174,9 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       const { code } = request.params;
       const audit = auditEntryFor(request, 200, { type: 'agency', id: code });
       const result = await updateAgency(app.ctx, code, input(request.body), audit);
-      if (!result.ok) failure(result);
+      const agency = unwrap(result, AGENCY_REFUSALS);
       markAudited(request);
-      return view(result.agency);
+      return view(agency);
     },
   );
 
@@ -197,9 +197,9 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       const { code } = request.params;
       const audit = auditEntryFor(request, 200, { type: 'agency', id: code });
       const result = await closeAgency(app.ctx, code, request.body.validTo, audit);
-      if (!result.ok) failure(result);
+      const agency = unwrap(result, AGENCY_REFUSALS);
       markAudited(request);
-      return view(result.agency);
+      return view(agency);
     },
   );
 };

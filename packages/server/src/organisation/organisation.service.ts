@@ -5,11 +5,12 @@ import { type AuditEntry, auditInsert } from '../audit/index';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';
+import type { Failure, Result } from '../http/refusal';
 import type { AgencyKindColumn } from '../identity/identity.tables';
 import { withChange } from './admin-scope';
 import { type AgencyView, type Desk, findAgency, type OfficePeriod, openDossierCount } from './organisation.repository';
 
-/** Rules of agency administration. Returns values; organisation.routes.ts maps failures to problems. */
+/** Rules of agency administration. Returns values; organisation.routes.ts's refusal table answers the failures. */
 
 export interface AgencyInput {
   name: string;
@@ -22,11 +23,11 @@ export interface AgencyInput {
 }
 
 export type AgencyFailure =
-  | { ok: false; reason: 'invalid'; errors: FieldError[] }
-  | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'conflict'; message: string };
+  | Failure<'invalid', { errors: FieldError[] }>
+  | Failure<'not_found'>
+  | Failure<'conflict', { message: string }>;
 
-type AgencyResult = { ok: true; agency: AgencyView } | AgencyFailure;
+type AgencyResult = Result<AgencyView, AgencyFailure>;
 
 export const AGENCY_KIND_NAMES: Record<AgencyKindColumn, string> = {
   public_service_centre: 'Trung tâm phục vụ hành chính công',
@@ -150,7 +151,7 @@ export async function createAgency(
 async function done(ctx: AppContext, code: string): Promise<AgencyResult> {
   const agency = await findAgency(ctx.db, ctx.config.PROVINCE_CODE, code, today(ctx));
   if (!agency) throw new Error(`agency ${code} vanished`);
-  return { ok: true, agency };
+  return { ok: true, value: agency };
 }
 
 /** Renames or re-describes an agency; its code (in every dossier code and grant) stays. */

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { vietnamParts } from '@dvc/domain';
 import type { AppContext } from '../http/context';
+import type { Failure } from '../http/refusal';
 import { type ErasureOutcome, eraseCitizen } from './erasure';
 import type { DataSubjectRequestTable } from './privacy.tables';
 
@@ -56,7 +57,7 @@ export async function listRequests(ctx: AppContext, filter: { citizenId?: string
   return (await q.orderBy('dueAt').limit(500).execute()) as RequestRow[];
 }
 
-export type AnswerResult = { ok: true; request: RequestRow } | { ok: false; reason: 'not_found' | 'already_answered' };
+export type AnswerResult = { ok: true; request: RequestRow } | Failure<'not_found' | 'already_answered'>;
 
 /**
  * An administrator's answer. Answering a deletion with `done` erases the citizen's data that no

@@ -1,11 +1,11 @@
 import { vietnamDate } from '@dvc/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problem } from '../http/problem';
+import { refusals, refuse } from '../http/refusal';
 import { requireCitizen } from '../identity/actor';
 import { requireProvinceAdmin } from '../organisation/admin-scope';
 import { archiveOf, collectSubjectData } from './export';
-import { answerRequest, fileRequest, listRequests, type RequestRow } from './subject-requests.service';
+import { type AnswerResult, answerRequest, fileRequest, listRequests, type RequestRow } from './subject-requests.service';
 
 const tags = ['Dữ liệu cá nhân'];
 
@@ -38,6 +38,11 @@ const view = (r: RequestRow, now: Date) => ({
 });
 
 /** The data subject's rights (issue 20 point 3): download, and requests to correct or delete. */
+const ANSWER_REFUSALS = refusals<Extract<AnswerResult, { ok: false }>>({
+  not_found: { status: 404, code: 'request-not-found', title: 'Không tìm thấy yêu cầu' },
+  already_answered: { status: 409, code: 'request-already-answered', title: 'Yêu cầu này đã được trả lời' },
+});
+
 export const subjectRightsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/privacy/export',
@@ -132,8 +137,7 @@ export const subjectRightsRoutes: FastifyPluginAsyncZod = async (app) => {
       const admin = requireProvinceAdmin(request);
       const r = await answerRequest(app.ctx, request.params.code, admin.userId, request.body.decision, request.body.answer);
       request.auditRecord = { type: 'data_subject_request', id: request.params.code };
-      if (!r.ok && r.reason === 'not_found') throw problem(404, 'request-not-found', 'Không tìm thấy yêu cầu');
-      if (!r.ok) throw problem(409, 'request-already-answered', 'Yêu cầu này đã được trả lời');
+      if (!r.ok) throw refuse(r, ANSWER_REFUSALS);
       return { ...view(r.request, app.ctx.now()), citizenId: r.request.citizenId, outcome: r.request.outcome };
     },
   );

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { currentProcedureVersion } from '../catalog/index';
 import { problem } from '../http/problem';
+import { refusals, refuse } from '../http/refusal';
 import { requireCitizen } from '../identity/actor';
-import { deleteStoreDocument, findStoreDocument, listStoreDocuments, offersFor } from './store.service';
+import { type DeleteOutcome, deleteStoreDocument, findStoreDocument, listStoreDocuments, offersFor } from './store.service';
 
 const tags = ['Kho dữ liệu'];
 
@@ -30,6 +31,11 @@ const StoreDocumentView = z.object({
 const IdParams = z.object({ id: z.string().max(100).describe('Mã giấy tờ trong kho') });
 
 const notFound = () => problem(404, 'document-not-found', 'Không tìm thấy giấy tờ trong Kho dữ liệu');
+
+const DELETE_REFUSALS = refusals<Extract<DeleteOutcome, { ok: false }>>({
+  not_found: { status: 404, code: 'document-not-found', title: 'Không tìm thấy giấy tờ trong Kho dữ liệu' },
+  kept: { status: 409, code: 'document-kept' },
+});
 
 /** The citizen's document store (Kho dữ liệu): their results, digitized components and loose uploads. */
 export const storeRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -87,10 +93,7 @@ export const storeRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireCitizen(request);
       request.auditRecord = { type: 'stored-document', id: request.params.id };
       const outcome = await deleteStoreDocument(app.ctx, actor.userId, request.params.id);
-      if (!outcome.ok) {
-        if (outcome.reason === 'not_found') throw notFound();
-        throw problem(409, 'document-kept', outcome.message);
-      }
+      if (!outcome.ok) throw refuse(outcome, DELETE_REFUSALS);
       return reply.code(204).send();
     },
   );

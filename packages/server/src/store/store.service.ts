@@ -2,6 +2,7 @@ import type { ProcedureComponent } from '@dvc/domain';
 import { factsOfDossiers } from '../catalog/index';
 import { adoptStoredBlob, deleteOwnedFile, kindOf, listFilesOwnedBy } from '../files/index';
 import type { AppContext } from '../http/context';
+import type { Failure } from '../http/refusal';
 import { agencyNames } from '../identity/index';
 import { findHouseholdBusinessById } from '../registry/index';
 import { type HeldResult, resultsHeldBy } from '../results/index';
@@ -191,7 +192,7 @@ export function offersFor(
     .filter((o) => o.documentIds.length > 0);
 }
 
-export type DeleteOutcome = { ok: true } | { ok: false; reason: 'not_found' | 'kept'; message: string };
+export type DeleteOutcome = { ok: true } | Failure<'not_found' | 'kept', { message: string }>;
 
 export async function deleteStoreDocument(ctx: AppContext, ownerId: string, id: string): Promise<DeleteOutcome> {
   const doc = await findStoreDocument(ctx, ownerId, id);
