@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import QRCode from 'qrcode';
 import type { AgencyHeading, Signer } from './types';
 import { formatDateLine } from './vn-format';
 
@@ -232,6 +231,7 @@ export function paragraph(doc: Doc, text: string, opts: { indent?: number; itali
 }
 
 export async function qrPng(text: string): Promise<Buffer> {
+  const { default: QRCode } = await import('qrcode');
   return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
 }
 

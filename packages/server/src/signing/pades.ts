@@ -1,21 +1,9 @@
 import type fontkit from '@pdf-lib/fontkit';
-import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
-import { SignPdf } from '@signpdf/signpdf';
-import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
-import { PDFDocument, rgb } from 'pdf-lib';
+import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import { loadFonts } from '../documents/pdf-kit';
 import { formatVnDateTime } from '../documents/vn-format';
 import type { AppContext } from '../http/context';
-import {
-  addTimestamp,
-  contentInfoDer,
-  type HashSigner,
-  type pkijs,
-  signatureValue,
-  signDetached,
-  timeStampRequest,
-  tokenOfResponse,
-} from './cms';
+import { type HashSigner, type pkijs, timeStampRequest, tokenOfResponse } from './cms';
 import { SigningError } from './csc-client';
 import { answerTimeStampQuery } from './tsa-stand-in';
 
@@ -68,6 +56,11 @@ export async function preparePdf(pdf: Buffer, stamp: SignatureStamp): Promise<Bu
 }
 
 async function addStampAndField(pdf: Buffer, stamp: SignatureStamp): Promise<Buffer> {
+  // pdf-lib and the placeholder load with the first signature, not at start (issue 11: idle memory).
+  const [{ PDFDocument, rgb }, { pdflibAddPlaceholder }] = await Promise.all([
+    import('pdf-lib'),
+    import('@signpdf/placeholder-pdf-lib'),
+  ]);
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   if (doc.getPageCount() === 0) throw new Error('không có trang nào');
   doc.registerFontkit(await loadParsedFontkit());
@@ -138,22 +131,6 @@ export async function timestampOf(ctx: AppContext, message: Buffer): Promise<pki
   }
 }
 
-class CmsSigner extends Signer {
-  constructor(
-    private readonly chain: pkijs.Certificate[],
-    private readonly signHash: HashSigner,
-    private readonly timestamp: (message: Buffer) => Promise<pkijs.ContentInfo>,
-  ) {
-    super();
-  }
-
-  override async sign(content: Buffer): Promise<Buffer> {
-    const signedData = await signDetached(content, this.chain, this.signHash);
-    addTimestamp(signedData, await this.timestamp(signatureValue(signedData)));
-    return contentInfoDer(signedData);
-  }
-}
-
 /** The signed PDF: the stamp and placeholder added, then the CMS signature with its timestamp. */
 export async function signPades(
   ctx: AppContext,
@@ -163,5 +140,6 @@ export async function signPades(
   signHash: HashSigner,
 ): Promise<Buffer> {
   const prepared = await preparePdf(pdf, stamp);
-  return new SignPdf().sign(prepared, new CmsSigner(chain, signHash, (m) => timestampOf(ctx, m)));
+  const { signPrepared } = await import('./pades-cms');
+  return signPrepared(prepared, chain, signHash, (m) => timestampOf(ctx, m));
 }

@@ -1,4 +1,3 @@
-import { PDFDocument } from 'pdf-lib';
 import { blobStoreFor, storeBuffer } from '../files/files.service';
 import type { AppContext } from '../http/context';
 import { issueSignedPdf } from './issue';
@@ -21,6 +20,7 @@ export interface Scan {
 const A4 = { width: 595.28, height: 841.89 };
 
 async function imageAsPdf(bytes: Buffer, mediaType: string): Promise<Buffer> {
+  const { PDFDocument } = await import('pdf-lib');
   const doc = await PDFDocument.create();
   const image = mediaType === 'image/png' ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
   const scale = Math.min(A4.width / image.width, A4.height / image.height, 1);
