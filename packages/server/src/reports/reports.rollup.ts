@@ -158,9 +158,13 @@ export async function applyReportChangesOnce(db: Db, provinceCode: string, batch
 
 export const REPORT_ROLLUP_QUEUE = 'report-rollup';
 
-/** The rollup job (reports.jobs.ts, about once a minute): this province's change rows, until none waits. */
-export function runReportRollup(ctx: AppContext): Promise<number> {
-  return applyReportChanges(ctx.db, ctx.config.PROVINCE_CODE);
+/**
+ * The rollup job (reports.jobs.ts, about once a minute): this province's change rows, until none waits.
+ * On the embedded database a statement holds the one connection, so the rows go in small slices and
+ * requests take the connection in between (issue 11); PostgreSQL takes large batches.
+ */
+export function runReportRollup(ctx: Pick<AppContext, 'db' | 'config' | 'databaseKind'>): Promise<number> {
+  return applyReportChanges(ctx.db, ctx.config.PROVINCE_CODE, ctx.databaseKind === 'pglite' ? 500 : 20_000);
 }
 
 /** Moves change rows into the aggregates, batch after batch, until nothing waits. */
