@@ -1,3 +1,4 @@
+import { type DeliveryFailure, DeliveryFailureListView } from '@dvc/domain/contract/notifications';
 import { vietnamDate } from '@dvc/domain/vietnam-time';
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
@@ -50,17 +51,6 @@ interface PortalSync {
   failures: SyncMessage[];
   pending: SyncMessage[];
 }
-interface DeliveryFailure {
-  id: number;
-  channel: string;
-  recipient: string;
-  dossierCode: string | null;
-  title: string;
-  attempts: number;
-  lastError: string | null;
-  failedAt: string;
-}
-
 function vietnamToday(): string {
   return vietnamDate(new Date());
 }
@@ -84,7 +74,7 @@ export function SupervisionScreen({ user }: { user: unknown }) {
       setPayments(await api<Reconciliation>(`/api/v1/payments/reconciliation?date=${date}`));
       if (isAdmin) {
         setSync(await api<PortalSync>('/api/v1/admin/portal-sync'));
-        setFailures((await api<{ items: DeliveryFailure[] }>('/api/v1/admin/notification-failures')).items);
+        setFailures((await api('/api/v1/admin/notification-failures', { schema: DeliveryFailureListView })).items);
       }
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
