@@ -1,4 +1,5 @@
 import { ProcedureDetailView } from '@dvc/domain/contract/catalog';
+import { DossierDetailView } from '@dvc/domain/contract/dossiers';
 import { type DossierEventType, dossierEventSchemas } from '@dvc/domain/dossier/events';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { dataLabel, type Locale, useI18n } from '../i18n';
@@ -137,7 +138,8 @@ export function EventDialog({
     setBusy(true);
     try {
       if (signing && !(await signingOtp.authorize())) return;
-      const next = await api<OfficerDetail>(`/api/v1/dossiers/${encodeURIComponent(dossier.code)}/events`, {
+      const next = await api(`/api/v1/dossiers/${encodeURIComponent(dossier.code)}/events`, {
+        schema: DossierDetailView,
         method: 'POST',
         body: payload,
       });
