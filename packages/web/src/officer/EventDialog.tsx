@@ -1,5 +1,6 @@
 import { ProcedureDetailView } from '@dvc/domain/contract/catalog';
 import { DossierDetailView } from '@dvc/domain/contract/dossiers';
+import { StaffPickListView } from '@dvc/domain/contract/staff';
 import { type DossierEventType, dossierEventSchemas } from '@dvc/domain/dossier/events';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { dataLabel, type Locale, useI18n } from '../i18n';
@@ -93,9 +94,9 @@ export function EventDialog({
   const [specialists, setSpecialists] = useState<{ id: string; fullName: string }[] | undefined>();
   useEffect(() => {
     if (type !== 'assign') return;
-    api<{ items: { id: string; fullName: string }[] }>(
-      `/api/v1/officer/agencies/${encodeURIComponent(dossier.agencyCode)}/staff?role=specialist`,
-    )
+    api(`/api/v1/officer/agencies/${encodeURIComponent(dossier.agencyCode)}/staff?role=specialist`, {
+      schema: StaffPickListView,
+    })
       .then((r) => setSpecialists(r.items.filter((s) => s.id !== dossier.assigneeId)))
       .catch(() => setSpecialists([]));
   }, [type, dossier.agencyCode, dossier.assigneeId]);
