@@ -1,4 +1,5 @@
 import { type DeliveryFailure, DeliveryFailureListView } from '@dvc/domain/contract/notifications';
+import { type Reconciliation, ReconciliationView } from '@dvc/domain/contract/payments';
 import { vietnamDate } from '@dvc/domain/vietnam-time';
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
@@ -6,36 +7,8 @@ import { api } from '../shared/api';
 import { formatDateTime, formatDong } from '../shared/format';
 import { hasRole } from './types';
 
-interface Paid {
-  id: string;
-  dossierCode: string;
-  orderRef: string;
-  amount: number;
-  gatewayTxnNo: string | null;
-  bankCode: string | null;
-  paidAt: string;
-  receiptNumber: string | null;
-  agencyCode: string;
-  applicantName: string;
-}
-/** Taken by the gateway for a dossier already paid (an older order completed late): to refund. */
-interface RefundDue {
-  id: string;
-  dossierCode: string;
-  orderRef: string;
-  amount: number;
-  gatewayTxnNo: string | null;
-  bankCode: string | null;
-  settledAt: string;
-  paidOrderRef: string | null;
-  applicantName: string;
-}
-interface Reconciliation {
-  date: string;
-  items: Paid[];
-  refundDue: RefundDue[];
-  totals: { count: number; amount: number; refundDueCount: number; refundDueAmount: number };
-}
+type RefundDue = Reconciliation['refundDue'][number];
+
 interface SyncMessage {
   messageId: string;
   dossierCode: string;
@@ -71,7 +44,7 @@ export function SupervisionScreen({ user }: { user: unknown }) {
   const load = useCallback(async () => {
     setError(undefined);
     try {
-      setPayments(await api<Reconciliation>(`/api/v1/payments/reconciliation?date=${date}`));
+      setPayments(await api(`/api/v1/payments/reconciliation?date=${date}`, { schema: ReconciliationView }));
       if (isAdmin) {
         setSync(await api<PortalSync>('/api/v1/admin/portal-sync'));
         setFailures((await api('/api/v1/admin/notification-failures', { schema: DeliveryFailureListView })).items);
@@ -130,7 +103,7 @@ export function SupervisionScreen({ user }: { user: unknown }) {
                       {p.gatewayTxnNo ?? '—'} {p.bankCode ? `(${p.bankCode})` : ''}
                     </td>
                     <td>{p.receiptNumber ?? '—'}</td>
-                    <td>{formatDateTime(p.paidAt)}</td>
+                    <td>{formatDateTime(p.paidAt ?? undefined)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -221,7 +194,7 @@ function RefundDueList({ items }: { items: RefundDue[] }) {
                 <small className="muted">{r.orderRef}</small>
               </td>
               <td>{r.paidOrderRef ?? '—'}</td>
-              <td>{formatDateTime(r.settledAt)}</td>
+              <td>{formatDateTime(r.settledAt ?? undefined)}</td>
             </tr>
           ))}
         </tbody>
