@@ -1,5 +1,6 @@
 import { type DeliveryFailure, DeliveryFailureListView } from '@dvc/domain/contract/notifications';
 import { type Reconciliation, ReconciliationView } from '@dvc/domain/contract/payments';
+import { type PortalSync, PortalSyncRequeuedView, PortalSyncView } from '@dvc/domain/contract/portal-sync';
 import { vietnamDate } from '@dvc/domain/vietnam-time';
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
@@ -9,21 +10,6 @@ import { hasRole } from './types';
 
 type RefundDue = Reconciliation['refundDue'][number];
 
-interface SyncMessage {
-  messageId: string;
-  dossierCode: string;
-  seq: number;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string;
-}
-interface PortalSync {
-  target: string;
-  counts: { pending: number; sent: number; failed: number };
-  failures: SyncMessage[];
-  pending: SyncMessage[];
-}
 function vietnamToday(): string {
   return vietnamDate(new Date());
 }
@@ -46,7 +32,7 @@ export function SupervisionScreen({ user }: { user: unknown }) {
     try {
       setPayments(await api(`/api/v1/payments/reconciliation?date=${date}`, { schema: ReconciliationView }));
       if (isAdmin) {
-        setSync(await api<PortalSync>('/api/v1/admin/portal-sync'));
+        setSync(await api('/api/v1/admin/portal-sync', { schema: PortalSyncView }));
         setFailures((await api('/api/v1/admin/notification-failures', { schema: DeliveryFailureListView })).items);
       }
     } catch (err) {
@@ -59,7 +45,7 @@ export function SupervisionScreen({ user }: { user: unknown }) {
   }, [load]);
 
   async function retryFailed() {
-    await api('/api/v1/admin/portal-sync/retry-failed', { method: 'POST', body: {} });
+    await api('/api/v1/admin/portal-sync/retry-failed', { schema: PortalSyncRequeuedView, method: 'POST', body: {} });
     await load();
   }
 
