@@ -189,6 +189,23 @@ export const WithdrawBody = z.strictObject({ reason: z.string().trim().min(1).ma
 
 export const DossierListView = z.object({ items: z.array(DossierSummaryView) });
 
+/** How many of the agency's dossiers each inbox tab holds, and how many are overdue or due soon. */
+export const OfficerCountsView = z.object({
+  new: z.number(),
+  received: z.number(),
+  processing: z.number(),
+  supplement: z.number(),
+  resolved: z.number(),
+  withdrawal: z.number(),
+  finished: z.number(),
+  all: z.number(),
+  overdue: z.number(),
+  dueSoon: z.number(),
+});
+
+/** GET /api/v1/officer/dossiers: the officer's inbox, one tab's dossiers and every tab's count. */
+export const OfficerInboxView = z.object({ items: z.array(DossierSummaryView), counts: OfficerCountsView });
+
 export const GroupBody = z.strictObject({
   group: z.enum(['birth', 'death']),
   unitCode: z
@@ -226,3 +243,4 @@ export type Submitted = z.infer<typeof SubmittedView>;
 export type DossierSummary = z.infer<typeof DossierSummaryView>;
 export type DossierDetail = z.infer<typeof DossierDetailView>;
 export type GroupDetail = z.infer<typeof GroupDetailView>;
+export type OfficerInbox = z.infer<typeof OfficerInboxView>;

@@ -38,4 +38,22 @@ export const PublicAnswer = z.object({
   phases: z.array(PublicPhase),
 });
 export type PublicAnswer = z.infer<typeof PublicAnswer>;
+
+/** GET /api/v1/reports/settings: the report screen's procedure groups, targets in force and phases. */
+export const ReportSettingsView = z.object({
+  groups: z.array(z.object({ code: z.string(), name: z.string() })),
+  targets: z.array(
+    z.object({
+      groupCode: z.string(),
+      /** Null: the target holds for every level. */
+      unitLevel: z.enum(['province', 'district', 'commune']).nullable(),
+      validFrom: z.string(),
+      validTo: z.string().nullable(),
+      onlineRate: z.number(),
+      legalBasis: z.string(),
+    }),
+  ),
+  phases: z.array(z.object({ code: z.string(), name: z.string(), from: z.string(), to: z.string(), source: z.string() })),
+});
+export type ReportSettings = z.infer<typeof ReportSettingsView>;
 export type PublicFigures = z.infer<typeof PublicFigures>;

@@ -1,3 +1,4 @@
+import { FaqEntryView, FaqListView, UnansweredListView } from '@dvc/domain/contract/assistant-admin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findProcedureByCode } from '../catalog/index';
@@ -7,14 +8,6 @@ import { declinedQuestions, insertFaq, listFaq } from './conversation.repository
 import { faqMatcher } from './faq';
 
 const tags = ['assistant'];
-
-const FaqEntry = z.object({
-  id: z.string(),
-  question: z.string(),
-  answer: z.string(),
-  procedureCode: z.string().nullable(),
-  createdAt: z.string(),
-});
 
 const FaqBody = z.strictObject({
   question: z
@@ -48,11 +41,7 @@ export const assistantAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           'Câu hỏi trợ lý chưa trả lời được (30 ngày gần nhất, chưa có câu hỏi thường gặp), hỏi nhiều nhất trước; đã che dữ liệu cá nhân',
-        response: {
-          200: z.object({
-            items: z.array(z.object({ question: z.string(), count: z.number().int(), lastAskedAt: z.string() })),
-          }),
-        },
+        response: { 200: UnansweredListView },
       },
     },
     async (request) => {
@@ -67,7 +56,7 @@ export const assistantAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/admin/assistant/faq',
     {
-      schema: { tags, summary: 'Các câu hỏi thường gặp do tỉnh soạn', response: { 200: z.object({ items: z.array(FaqEntry) }) } },
+      schema: { tags, summary: 'Các câu hỏi thường gặp do tỉnh soạn', response: { 200: FaqListView } },
     },
     async (request) => {
       requireProvinceAdmin(request);
@@ -79,7 +68,7 @@ export const assistantAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/admin/assistant/faq',
     {
       preValidation: provinceAdminOnly,
-      schema: { tags, summary: 'Thêm câu hỏi thường gặp cho trợ lý', body: FaqBody, response: { 201: FaqEntry } },
+      schema: { tags, summary: 'Thêm câu hỏi thường gặp cho trợ lý', body: FaqBody, response: { 201: FaqEntryView } },
     },
     async (request, reply) => {
       const actor = requireProvinceAdmin(request);

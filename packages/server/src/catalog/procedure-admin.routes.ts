@@ -1,4 +1,14 @@
 import { foldVietnamese, topicLabel } from '@dvc/domain';
+import {
+  AdminProcedureListView,
+  ProcedureDiffView,
+  ProcedureImportReportView,
+  ProcedurePublishedView,
+  ProcedureSavedView,
+  ProcedureUnchangedView,
+  ProcedureVersionsView,
+  ProcedureVersionView,
+} from '@dvc/domain/contract/procedure-admin';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -61,23 +71,6 @@ const IMPORT_REFUSALS = refusals<Extract<ParsedImport, { ok: false }>>({
 
 const Code = z.object({ code: z.string().max(40) });
 const Version = z.coerce.number().int().positive();
-const Change = z.object({
-  path: z.string(),
-  kind: z.enum(['added', 'removed', 'changed', 'moved']),
-  message: z.string(),
-  before: z.unknown().optional(),
-  after: z.unknown().optional(),
-});
-const ErrorList = z.array(z.object({ field: z.string(), message: z.string() }));
-const ReportEntry = z.object({
-  at: z.number().int(),
-  code: z.string().nullable(),
-  status: z.enum(['created', 'updated', 'unchanged', 'refused']),
-  version: z.number().int().optional(),
-  errors: ErrorList.optional(),
-  warnings: z.array(z.string()).optional(),
-});
-
 const words = (q: string | undefined) =>
   foldVietnamese(q ?? '')
     .split(' ')
@@ -102,22 +95,7 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
           limit: z.coerce.number().int().min(1).max(200).default(50),
           offset: z.coerce.number().int().min(0).default(0),
         }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                code: z.string(),
-                name: z.string(),
-                topic: z.string(),
-                topicLabel: z.string(),
-                active: z.boolean(),
-                currentVersion: z.number().int(),
-                updatedAt: z.string(),
-              }),
-            ),
-            total: z.number().int(),
-          }),
-        },
+        response: { 200: AdminProcedureListView },
       },
     },
     async (request) => {
@@ -151,10 +129,7 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         params: Code,
         querystring: z.strictObject({ note: z.string().trim().max(500).optional() }),
         body: z.record(z.string(), z.unknown()),
-        response: {
-          200: z.object({ code: z.string(), version: z.number().int(), unchanged: z.literal(true) }),
-          201: z.object({ code: z.string(), version: z.number().int() }),
-        },
+        response: { 200: ProcedureUnchangedView, 201: ProcedureSavedView },
       },
       bodyLimit: 4 * MIB,
     },
@@ -183,21 +158,7 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Các phiên bản của một thủ tục',
         params: Code,
-        response: {
-          200: z.object({
-            code: z.string(),
-            active: z.boolean(),
-            currentVersion: z.number().int(),
-            versions: z.array(
-              z.object({
-                version: z.number().int(),
-                createdAt: z.coerce.string(),
-                createdBy: z.string().nullable(),
-                note: z.string().nullable(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: ProcedureVersionsView },
       },
     },
     async (request) => {
@@ -223,9 +184,7 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Định nghĩa của một phiên bản (để sửa hoặc xem lại)',
         params: z.object({ code: z.string().max(40), version: Version }),
-        response: {
-          200: z.object({ code: z.string(), version: z.number().int(), definition: z.record(z.string(), z.unknown()) }),
-        },
+        response: { 200: ProcedureVersionView },
       },
     },
     async (request) => {
@@ -244,7 +203,7 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Những gì thay đổi giữa hai phiên bản (theo đường dẫn, dễ đọc)',
         params: z.object({ code: z.string().max(40), version: Version, other: Version }),
-        response: { 200: z.object({ code: z.string(), from: z.number().int(), to: z.number().int(), changes: z.array(Change) }) },
+        response: { 200: ProcedureDiffView },
       },
     },
     async (request) => {
@@ -270,7 +229,7 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
             ? 'Công bố thủ tục (công dân thấy và nộp được)'
             : 'Ngừng công bố thủ tục (hồ sơ đang giải quyết không đổi)',
           params: Code,
-          response: { 200: z.object({ code: z.string(), active: z.boolean(), version: z.number().int() }) },
+          response: { 200: ProcedurePublishedView },
         },
       },
       async (request) => {
@@ -295,16 +254,7 @@ export const procedureAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Nhập danh mục: gói JSON các định nghĩa, hoặc tệp CSV theo cột của CSDL quốc gia về TTHC (text/csv); báo cáo từng mục; nhập lại không tạo phiên bản mới',
         querystring: z.strictObject({ publish: z.enum(['true', 'false']).default('false') }),
-        response: {
-          200: z.object({
-            created: z.number().int(),
-            updated: z.number().int(),
-            unchanged: z.number().int(),
-            refused: z.number().int(),
-            ignoredColumns: z.array(z.string()),
-            entries: z.array(ReportEntry),
-          }),
-        },
+        response: { 200: ProcedureImportReportView },
       },
     },
     async (request) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { type DossierImport, DossierImportView } from '@dvc/domain/contract/imports';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -19,25 +20,7 @@ import {
 const tags = ['Nhập dữ liệu hồ sơ'];
 const MIB = 1024 * 1024;
 
-const ImportView = z.object({
-  id: z.string(),
-  fileName: z.string(),
-  status: z.enum(['running', 'done', 'failed']),
-  sizeBytes: z.number(),
-  bytesRead: z.number(),
-  rows: z.number(),
-  inserted: z.number(),
-  duplicates: z.number(),
-  conflicts: z.number(),
-  badRows: z.number(),
-  /** The list of bad rows and conflicts (line, column, reason), once the import is done and has some. */
-  errorsUrl: z.string().nullable(),
-  failure: z.string().nullable(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
-
-function view(r: DossierImportRow): z.infer<typeof ImportView> {
+function view(r: DossierImportRow): DossierImport {
   return {
     id: r.id,
     fileName: r.fileName,
@@ -89,7 +72,7 @@ export const dossierImportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Nhập hồ sơ lịch sử từ tệp CSV (DOMAIN.md §9), chạy nền; trả về lượt nhập để theo dõi tiến độ',
         querystring: z.strictObject({ name: z.string().trim().min(1).max(255).default('ho-so.csv') }),
-        response: { 202: ImportView },
+        response: { 202: DossierImportView },
       },
     },
     async (request, reply) => {
@@ -133,7 +116,7 @@ export const dossierImportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Tiến độ và kết quả một lượt nhập: số dòng đã đọc, đã nhập, trùng, xung đột, lỗi',
         params: z.strictObject({ id: z.uuid() }),
-        response: { 200: ImportView },
+        response: { 200: DossierImportView },
       },
     },
     async (request) => {

@@ -2,8 +2,8 @@ import {
   CounterDossierBody,
   DigitizeBody,
   DossierDetailView,
-  DossierSummaryView,
   HotlineDossierBody,
+  OfficerInboxView,
   SubmittedView,
 } from '@dvc/domain/contract/dossiers';
 import { IdempotencyKeyHeaders, idempotentFailures } from '@dvc/domain/contract/problem';
@@ -22,19 +22,6 @@ import { CodeParams, OfficerListQuery } from './dossiers.schemas';
 
 const tags = ['officer'];
 
-const CountsView = z.object({
-  new: z.number(),
-  received: z.number(),
-  processing: z.number(),
-  supplement: z.number(),
-  resolved: z.number(),
-  withdrawal: z.number(),
-  finished: z.number(),
-  all: z.number(),
-  overdue: z.number(),
-  dueSoon: z.number(),
-});
-
 /** The one-stop desk: inbox, paper dossiers at the counter, dossiers filed for a caller of the hotline. */
 export const officerDossierRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -44,7 +31,7 @@ export const officerDossierRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Danh sách hồ sơ của cơ quan (theo tab, bộ lọc, tìm kiếm)',
         querystring: OfficerListQuery,
-        response: { 200: z.object({ items: z.array(DossierSummaryView), counts: CountsView }) },
+        response: { 200: OfficerInboxView },
       },
     },
     async (request) => {

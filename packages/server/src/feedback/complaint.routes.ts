@@ -1,3 +1,4 @@
+import { ComplaintListView, ComplaintView } from '@dvc/domain/contract/complaints';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contentDisposition } from '../files/files.routes';
@@ -22,29 +23,6 @@ import {
 } from './complaint.service';
 
 const tags = ['Đánh giá, phản ánh'];
-
-const ComplaintView = z.object({
-  code: z.string(),
-  kind: z.enum(['complaint', 'recommendation']),
-  dossierCode: z.string().nullable(),
-  procedureCode: z.string().nullable(),
-  agencyCode: z.string(),
-  agencyName: z.string(),
-  subject: z.string(),
-  content: z.string(),
-  attachments: z.array(z.object({ sha256: z.string(), name: z.string(), url: z.string() })),
-  status: z.enum(['open', 'answered']),
-  createdAt: z.string(),
-  dueAt: z.string(),
-  overdue: z.boolean(),
-  answer: z.string().nullable(),
-  answeredAt: z.string().nullable(),
-  answeredBy: z.string().nullable(),
-  /** For the desk: who filed it, and whether this officer may answer. */
-  citizenName: z.string().optional(),
-  citizenPhone: z.string().nullable().optional(),
-  canAnswer: z.boolean().optional(),
-});
 
 const NewComplaintBody = z
   .strictObject({
@@ -166,7 +144,7 @@ export const complaintRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Các phản ánh, kiến nghị của công dân đang đăng nhập',
-        response: { 200: z.object({ items: z.array(ComplaintView) }) },
+        response: { 200: ComplaintListView },
       },
     },
     async (request) => {
@@ -201,7 +179,7 @@ export const complaintRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Phản ánh, kiến nghị gửi tới cơ quan của cán bộ (chưa trả lời trước, theo hạn)',
         querystring: z.object({ status: z.enum(['open', 'answered']).optional() }),
-        response: { 200: z.object({ items: z.array(ComplaintView) }) },
+        response: { 200: ComplaintListView },
       },
     },
     async (request) => {

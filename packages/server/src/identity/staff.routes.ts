@@ -1,4 +1,5 @@
 import { Password, PhoneNumber } from '@dvc/domain';
+import { HandoverView, StaffListView, StaffPickListView, StaffView } from '@dvc/domain/contract/staff';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -34,16 +35,6 @@ const StaffBody = z.strictObject({
     .array(z.strictObject({ role: z.enum(OFFICER_ROLES), agencyCode: z.string().trim().min(1).max(100) }))
     .min(1, { message: 'Cần giao ít nhất một vai trò' })
     .max(50),
-});
-
-const StaffView = z.object({
-  id: z.string(),
-  fullName: z.string(),
-  phone: z.string(),
-  email: z.string().nullable(),
-  active: z.boolean(),
-  onLeave: z.boolean(),
-  roles: z.array(z.object({ role: z.enum(OFFICER_ROLES), agencyCode: z.string(), agencyName: z.string() })),
 });
 
 const IdParams = z.object({ id: z.string().max(100) });
@@ -110,12 +101,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Danh sách cán bộ (tìm theo tên, số điện thoại, e-mail) và các cơ quan',
         querystring: z.object({ q: z.string().max(200).default('') }),
-        response: {
-          200: z.object({
-            items: z.array(StaffView),
-            agencies: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() })),
-          }),
-        },
+        response: { 200: StaffListView },
       },
     },
     async (request) => {
@@ -227,13 +213,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
           leave: z.boolean().default(true).describe('Đánh dấu cán bộ nghỉ phép: không nhận phân công mới'),
           note: z.string().trim().max(500).nullish(),
         }),
-        response: {
-          200: z.object({
-            staff: StaffView,
-            moved: z.array(z.string()).describe('Mã hồ sơ đã chuyển'),
-            kept: z.array(z.object({ code: z.string(), reason: z.string() })).describe('Hồ sơ chưa chuyển được và lý do'),
-          }),
-        },
+        response: { 200: HandoverView },
       },
     },
     async (request) => {
@@ -281,7 +261,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Cán bộ đang làm việc của một cơ quan theo vai trò (để phân công)',
         params: z.object({ code: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, { message: 'Mã cơ quan không hợp lệ' }) }),
         querystring: z.object({ role: z.enum(['specialist']).default('specialist') }),
-        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), fullName: z.string() })) }) },
+        response: { 200: StaffPickListView },
       },
     },
     async (request) => {

@@ -1,3 +1,11 @@
+import {
+  DeliveryFailureListView,
+  NotificationListView,
+  NotificationPreferenceView,
+  NotificationReadView,
+  PushSubscribedView,
+  VapidKeyView,
+} from '@dvc/domain/contract/notifications';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notificationPath } from '../feedback/complaint-link';
@@ -17,34 +25,10 @@ import {
 
 const tags = ['notifications'];
 
-const NotificationView = z.object({
-  id: z.number(),
-  dossierCode: z.string().nullable(),
-  /** The page the notification opens (a complaint's code opens the complaint, not a dossier). */
-  url: z.string().nullable(),
-  title: z.string(),
-  body: z.string(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
-
 const PushSubscriptionBody = z.strictObject({
   endpoint: z.string().url().max(2000).startsWith('https://', 'Địa chỉ đăng ký phải dùng https'),
   expirationTime: z.number().nullable().optional(),
   keys: z.strictObject({ p256dh: z.string().min(1).max(200), auth: z.string().min(1).max(100) }),
-});
-
-const FailureView = z.object({
-  id: z.number(),
-  outboxId: z.number(),
-  channel: z.enum(['in_app', 'web_push', 'email', 'sms', 'zns']),
-  recipient: z.string(),
-  dossierCode: z.string().nullable(),
-  title: z.string(),
-  attempts: z.number(),
-  lastError: z.string().nullable(),
-  createdAt: z.string(),
-  failedAt: z.string(),
 });
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -66,7 +50,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Thông báo của tôi (mới nhất trước) và số thông báo chưa đọc',
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-        response: { 200: z.object({ items: z.array(NotificationView), unreadCount: z.number() }) },
+        response: { 200: NotificationListView },
       },
     },
     async (request) => {
@@ -91,7 +75,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Đánh dấu thông báo đã đọc',
         params: z.object({ id: z.coerce.number().int().positive() }),
-        response: { 200: z.object({ id: z.number(), readAt: z.string() }) },
+        response: { 200: NotificationReadView },
       },
     },
     async (request) => {
@@ -109,7 +93,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Khóa công khai VAPID để đăng ký nhận thông báo đẩy',
-        response: { 200: z.object({ publicKey: z.string() }) },
+        response: { 200: VapidKeyView },
       },
     },
     async () => ({ publicKey: (await getVapidKeys(app.ctx)).publicKey }),
@@ -122,7 +106,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Đăng ký nhận thông báo đẩy trên thiết bị này',
         body: PushSubscriptionBody,
-        response: { 201: z.object({ endpoint: z.string() }) },
+        response: { 201: PushSubscribedView },
         description: 'Một địa chỉ đăng ký chỉ thuộc về một tài khoản: tài khoản khác đăng ký cùng địa chỉ nhận 409.',
       },
     },
@@ -161,20 +145,13 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const PreferenceView = z.object({
-    /** Dossier notices by Zalo (ZNS) instead of SMS; SMS again when a Zalo message fails. */
-    zalo: z.boolean(),
-    /** The language of the notices (SMS, Zalo, e-mail, in the app): the app's language when the citizen chose it. */
-    language: z.enum(['vi', 'en']),
-    updatedAt: z.string().nullable(),
-  });
   app.get(
     '/api/v1/notifications/preferences',
     {
       schema: {
         tags,
         summary: 'Kênh nhận thông báo hồ sơ của tôi (Zalo hoặc SMS)',
-        response: { 200: PreferenceView },
+        response: { 200: NotificationPreferenceView },
       },
     },
     async (request) => {
@@ -190,7 +167,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Chọn nhận thông báo hồ sơ qua Zalo thay cho SMS, và ngôn ngữ của thông báo',
         body: z.strictObject({ zalo: z.boolean().optional(), language: z.enum(['vi', 'en']).optional() }),
-        response: { 200: PreferenceView },
+        response: { 200: NotificationPreferenceView },
       },
     },
     async (request) => {
@@ -213,7 +190,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Các thông báo gửi không thành công',
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
-        response: { 200: z.object({ items: z.array(FailureView) }) },
+        response: { 200: DeliveryFailureListView },
       },
     },
     async (request) => {

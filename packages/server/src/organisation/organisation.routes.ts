@@ -1,3 +1,4 @@
+import { AgencyListView, AgencyView as SharedAgencyView } from '@dvc/domain/contract/organisation';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { vietnamDate } from '../admin-units/admin-units.service';
@@ -58,24 +59,8 @@ const AgencyBody = z.strictObject({
     .nullish(),
 });
 
-const AgencyView = z.object({
-  code: z.string(),
-  name: z.string(),
-  kind: z.enum(KINDS),
-  kindName: z.string(),
-  level: z.enum(['province', 'commune']),
-  unitCode: z.string(),
-  unitName: z.string().nullable(),
-  parentCode: z.string().nullable(),
-  parentName: z.string().nullable(),
-  codePrefix: z.string(),
-  desk: z.object({ name: z.string(), address: z.string(), phone: z.string() }).nullable(),
-  officeHours: z.object({ periods: z.array(z.object({ start: z.string(), end: z.string() })) }).nullable(),
-  validFrom: z.string().nullable(),
-  validTo: z.string().nullable(),
-  open: z.boolean(),
-  staffCount: z.number().int(),
-});
+/** The contract's agency, its kind one of the server's list. */
+const AgencyView = SharedAgencyView.extend({ kind: z.enum(KINDS) });
 
 const view = <T extends { kind: keyof typeof AGENCY_KIND_NAMES }>(a: T) => ({ ...a, kindName: AGENCY_KIND_NAMES[a.kind] });
 
@@ -112,7 +97,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
           includeClosed: z.enum(['true', 'false']).default('false'),
         }),
         response: {
-          200: z.object({ items: z.array(AgencyView), kinds: z.array(z.object({ code: z.string(), name: z.string() })) }),
+          200: AgencyListView.extend({ items: z.array(AgencyView) }),
         },
       },
     },

@@ -1,3 +1,4 @@
+import { CreatedPaymentView, DossierPaymentsView, ReconciliationView } from '@dvc/domain/contract/payments';
 import { vietnamDate, vietnamDays } from '@dvc/domain/vietnam-time';
 import { isCalendarDate } from '@dvc/domain/working-days';
 import type { FastifyRequest } from 'fastify';
@@ -37,36 +38,6 @@ const FAILURES: Record<PaymentFailure, [number, string]> = {
 
 const CodeParams = z.object({ code: z.string().trim().min(1).max(60) });
 const CallbackQuery = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
-const VietQrView = z.object({
-  payload: z.string(),
-  bankBin: z.string(),
-  accountNumber: z.string(),
-  accountName: z.string(),
-  content: z.string(),
-});
-const CreatedView = z.object({
-  paymentUrl: z.string(),
-  orderRef: z.string(),
-  amount: z.number().int(),
-  expiresAt: z.string(),
-  gateway: z.enum(['sandbox', 'vnpay']),
-  vietQr: VietQrView,
-});
-const PaymentView = z.object({
-  id: z.string(),
-  orderRef: z.string(),
-  amount: z.number().int(),
-  status: z.enum(['pending', 'paid', 'failed', 'cancelled', 'superseded', 'refund_due']),
-  statusLabel: z.string(),
-  createdAt: z.string(),
-  paidAt: z.string().nullable(),
-  gatewayTxnNo: z.string().nullable(),
-  bankCode: z.string().nullable(),
-  receiptNumber: z.string().nullable(),
-  receiptUrl: z.string().nullable(),
-  /** For a refund_due order: the order that collected the fee. */
-  paidOrderRef: z.string().nullable(),
-});
 const ReconciliationQuery = z.object({
   date: z
     .string()
@@ -118,7 +89,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Tạo lệnh thanh toán phí, lệ phí của hồ sơ (VNPay, VietQR)',
         params: CodeParams,
         body: z.strictObject({}).optional(),
-        response: { 201: CreatedView },
+        response: { 201: CreatedPaymentView },
       },
     },
     async (request, reply) => {
@@ -141,7 +112,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Các lần thanh toán của hồ sơ (đã / chưa thanh toán, biên lai)',
         params: CodeParams,
-        response: { 200: z.object({ feeAmount: z.number().int(), paidOnline: z.boolean(), items: z.array(PaymentView) }) },
+        response: { 200: DossierPaymentsView },
       },
     },
     async (request) => {
@@ -175,6 +146,7 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Đối soát thanh toán trực tuyến theo ngày (mã giao dịch cổng thanh toán), kèm các khoản thu trùng cần hoàn tiền',
         querystring: ReconciliationQuery,
+        response: { 200: ReconciliationView },
       },
     },
     async (request) => {

@@ -1,3 +1,4 @@
+import { PortalSyncRequeuedView, PortalSyncView } from '@dvc/domain/contract/portal-sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit, auditEntryFor, markAudited } from '../audit/index';
@@ -7,17 +8,6 @@ import { portalReceiverRoutes } from './portal-receiver.routes';
 import { portalTargetUrl, retryFailedPortalSync } from './portal-sync.sender';
 
 const tags = ['Đồng bộ Cổng DVC quốc gia'];
-
-const MessageView = z.object({
-  messageId: z.string(),
-  dossierCode: z.string(),
-  seq: z.number(),
-  status: z.string(),
-  attempts: z.number(),
-  lastError: z.string().nullable(),
-  createdAt: z.string(),
-  nextAttemptAt: z.string(),
-});
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -36,15 +26,7 @@ export const portalSyncRoutes: FastifyPluginAsyncZod<{ env?: PortalSyncConfig }>
         tags,
         summary: 'Tình trạng đồng bộ hồ sơ lên Cổng DVC quốc gia: số chờ gửi, đã gửi, lỗi và các lỗi gần nhất',
         querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) }),
-        response: {
-          200: z.object({
-            target: z.string(),
-            counts: z.object({ pending: z.number(), sent: z.number(), failed: z.number() }),
-            oldestPendingAt: z.string().nullable(),
-            failures: z.array(MessageView),
-            pending: z.array(MessageView),
-          }),
-        },
+        response: { 200: PortalSyncView },
       },
     },
     async (request) => {
@@ -88,7 +70,7 @@ export const portalSyncRoutes: FastifyPluginAsyncZod<{ env?: PortalSyncConfig }>
       schema: {
         tags,
         summary: 'Gửi lại các thông điệp đồng bộ đã lỗi',
-        response: { 200: z.object({ requeued: z.number() }) },
+        response: { 200: PortalSyncRequeuedView },
       },
     },
     async (request) => {

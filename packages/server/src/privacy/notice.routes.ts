@@ -1,9 +1,8 @@
+import { ProcedureNoticeView } from '@dvc/domain/contract/privacy';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../http/problem';
 import { procedureNotice } from './notice';
-
-const Text = z.object({ vi: z.string(), en: z.string() });
 
 /** The notice shown before filing (issue 20 point 1), public like the procedure it is about. */
 export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -14,19 +13,7 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['Dữ liệu cá nhân'],
         summary: 'Thông báo xử lý dữ liệu cá nhân của một thủ tục: thu thập gì, để làm gì, ai xử lý, lưu bao lâu',
         params: z.object({ code: z.string().max(60) }),
-        response: {
-          200: z.object({
-            procedureCode: z.string(),
-            procedureName: Text,
-            controller: z.array(Text),
-            purpose: Text,
-            legalBasis: z.array(z.string()),
-            collected: z.array(z.string()),
-            papers: z.array(z.string()),
-            recipients: z.array(Text),
-            retention: z.object({ keepDays: z.number().int(), action: z.string(), legalBasis: z.string() }),
-          }),
-        },
+        response: { 200: ProcedureNoticeView },
       },
     },
     async (request) => {

@@ -1,3 +1,4 @@
+import { CitizenReadListView, OfficerReadListView, ReadsPerOfficerView } from '@dvc/domain/contract/privacy';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireCitizen } from '../identity/actor';
@@ -5,27 +6,6 @@ import { requireProvinceAdmin } from '../organisation/admin-scope';
 import { listReads, readsOfSubject, readsPerOfficer } from './access-log.repository';
 
 const tags = ['Dữ liệu cá nhân'];
-
-const RECORD_TYPES = [
-  'dossier',
-  'dossier_document',
-  'dossier_result',
-  'attachment',
-  'complaint_attachment',
-  'dossier_list',
-  'complaint_list',
-  'register',
-  'household_business_list',
-] as const;
-
-const CitizenRead = z.object({
-  id: z.string(),
-  at: z.string(),
-  agencyCode: z.string(),
-  agencyName: z.string(),
-  recordType: z.string(),
-  dossierCode: z.string().nullable(),
-});
 
 const Period = {
   from: z.iso.datetime().optional(),
@@ -45,7 +25,7 @@ export const accessLogRoutes: FastifyPluginAsyncZod = async (app) => {
           dossierCode: z.string().max(60).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
-        response: { 200: z.object({ items: z.array(CitizenRead) }) },
+        response: { 200: CitizenReadListView },
       },
     },
     async (request) => {
@@ -74,25 +54,7 @@ export const accessLogRoutes: FastifyPluginAsyncZod = async (app) => {
           ...Period,
           limit: z.coerce.number().int().min(1).max(5000).default(200),
         }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                at: z.string(),
-                officerId: z.string(),
-                officerName: z.string().nullable(),
-                agencyCode: z.string(),
-                recordType: z.enum(RECORD_TYPES).or(z.string()),
-                recordId: z.string(),
-                dossierCode: z.string().nullable(),
-                subjectId: z.string().nullable(),
-                route: z.string(),
-                screen: z.string().nullable(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: OfficerReadListView },
       },
     },
     async (request) => {
@@ -117,19 +79,7 @@ export const accessLogRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Số lượt xem dữ liệu cá nhân của từng cán bộ trong một khoảng thời gian',
         querystring: z.strictObject(Period),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                officerId: z.string(),
-                officerName: z.string().nullable(),
-                reads: z.number().int(),
-                people: z.number().int(),
-                lastAt: z.string(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: ReadsPerOfficerView },
       },
     },
     async (request) => {

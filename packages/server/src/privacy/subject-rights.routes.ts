@@ -1,4 +1,10 @@
 import { vietnamDate } from '@dvc/domain';
+import {
+  AdminSubjectRequestListView,
+  AdminSubjectRequestView,
+  SubjectRequestListView,
+  SubjectRequestView,
+} from '@dvc/domain/contract/privacy';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { refusals, refuse } from '../http/refusal';
@@ -8,22 +14,6 @@ import { archiveOf, collectSubjectData } from './export';
 import { type AnswerResult, answerRequest, fileRequest, listRequests, type RequestRow } from './subject-requests.service';
 
 const tags = ['Dữ liệu cá nhân'];
-
-const RequestView = z.object({
-  code: z.string(),
-  kind: z.enum(['correction', 'deletion']),
-  detail: z.string(),
-  status: z.enum(['open', 'done', 'refused']),
-  createdAt: z.string(),
-  dueAt: z.string(),
-  overdue: z.boolean(),
-  answer: z.string().nullable(),
-  answeredAt: z.string().nullable(),
-});
-const AdminRequestView = RequestView.extend({
-  citizenId: z.string(),
-  outcome: z.record(z.string(), z.number()).nullable(),
-});
 
 const view = (r: RequestRow, now: Date) => ({
   code: r.code,
@@ -74,7 +64,7 @@ export const subjectRightsRoutes: FastifyPluginAsyncZod = async (app) => {
           kind: z.enum(['correction', 'deletion']),
           detail: z.string().trim().min(1).max(4000),
         }),
-        response: { 201: RequestView },
+        response: { 201: SubjectRequestView },
       },
     },
     async (request, reply) => {
@@ -91,7 +81,7 @@ export const subjectRightsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Các yêu cầu về dữ liệu cá nhân của tôi',
-        response: { 200: z.object({ items: z.array(RequestView) }) },
+        response: { 200: SubjectRequestListView },
       },
     },
     async (request) => {
@@ -108,7 +98,7 @@ export const subjectRightsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Yêu cầu của chủ thể dữ liệu cần trả lời (theo hạn)',
         querystring: z.strictObject({ status: z.enum(['open', 'done', 'refused']).optional() }),
-        response: { 200: z.object({ items: z.array(AdminRequestView) }) },
+        response: { 200: AdminSubjectRequestListView },
       },
     },
     async (request) => {
@@ -130,7 +120,7 @@ export const subjectRightsRoutes: FastifyPluginAsyncZod = async (app) => {
           decision: z.enum(['done', 'refused']),
           answer: z.string().trim().min(1).max(4000),
         }),
-        response: { 200: AdminRequestView },
+        response: { 200: AdminSubjectRequestView },
       },
     },
     async (request) => {

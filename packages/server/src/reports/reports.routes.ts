@@ -1,4 +1,5 @@
-import { PublicAnswer } from '@dvc/domain/contract/reports';
+import { IndicatorReportView } from '@dvc/domain/contract/indicator-report';
+import { PublicAnswer, ReportSettingsView } from '@dvc/domain/contract/reports';
 import { isIsoDay, type Period, parsePeriodSpec, phasePeriod, rangePeriod } from '@dvc/domain/indicators';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -102,6 +103,9 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         summary: 'Chỉ số giải quyết hồ sơ theo đơn vị, thủ tục, kênh hoặc tháng (JSON; CSV khi Accept: text/csv)',
         querystring: IndicatorQuerystring,
+        response: {
+          200: z.union([IndicatorReportView, z.string().describe('Tệp CSV (UTF-8), khi Accept: text/csv')]),
+        },
       },
     },
     async (request, reply) => {
@@ -143,7 +147,13 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/reports/settings',
-    { schema: { tags: TAGS, summary: 'Nhóm thủ tục, chỉ tiêu và giai đoạn báo cáo' } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Nhóm thủ tục, chỉ tiêu và giai đoạn báo cáo',
+        response: { 200: ReportSettingsView },
+      },
+    },
     async (request) => {
       reportScope(request);
       const p = app.ctx.config.PROVINCE_CODE;

@@ -1,26 +1,21 @@
+import { CurrentTargetsView, TargetGroupView, TargetsView } from '@dvc/domain/contract/targets';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntryFor, markAudited } from '../audit/index';
 import { problem } from '../http/problem';
 import { provinceAdminOnly, requireProvinceAdmin } from '../organisation/admin-scope';
-import { listGroupsWithMembers, listTargetVersions } from './targets.repository';
+import { listGroupsWithMembers, listTargetVersions, type TargetRow } from './targets.repository';
 import { saveGroup, setTarget } from './targets.service';
 
 const tags = ['Báo cáo'];
 const UnitLevel = z.enum(['province', 'district', 'commune']);
 
-const TargetView = z.object({
-  id: z.number().int(),
-  groupCode: z.string(),
-  unitLevel: UnitLevel.nullable().describe('Cấp đơn vị được đánh giá; null: mọi cấp'),
-  validFrom: z.string(),
-  validTo: z.string().nullable(),
-  onlineRate: z.number(),
-  legalBasis: z.string(),
-  recordedAt: z.date(),
-  supersededAt: z.date().nullable().describe('Khi bị thay bằng quyết định sau (dòng vẫn giữ làm lịch sử)'),
+/** A decision as the contract shows it: times as ISO strings, who recorded it left out. */
+const show = ({ recordedBy: _r, recordedAt, supersededAt, ...t }: TargetRow) => ({
+  ...t,
+  recordedAt: recordedAt.toISOString(),
+  supersededAt: supersededAt?.toISOString() ?? null,
 });
-const show = ({ recordedBy: _r, ...t }: z.infer<typeof TargetView> & { recordedBy: string | null }) => t;
 
 const invalid = (errors: { field: string; message: string }[]) =>
   problem(422, 'invalid-target', 'Chỉ tiêu chưa hợp lệ', { errors });
@@ -34,13 +29,7 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Nhóm thủ tục, chỉ tiêu đang áp dụng và lịch sử các quyết định chỉ tiêu',
-        response: {
-          200: z.object({
-            groups: z.array(z.object({ code: z.string(), name: z.string(), procedureCodes: z.array(z.string()) })),
-            current: z.array(TargetView),
-            history: z.array(TargetView),
-          }),
-        },
+        response: { 200: TargetsView },
       },
     },
     async (request) => {
@@ -73,7 +62,7 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
             .max(1, { message: 'Chỉ tiêu tối đa 100% (chỉ tiếp nhận trực tuyến)' }),
           legalBasis: z.string().trim().min(5, { message: 'Vui lòng ghi căn cứ (số, ngày văn bản)' }).max(1000),
         }),
-        response: { 200: z.object({ current: z.array(TargetView) }) },
+        response: { 200: CurrentTargetsView },
       },
     },
     async (request) => {
@@ -112,7 +101,7 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
           name: z.string().trim().min(3, { message: 'Vui lòng nhập tên nhóm' }).max(300),
           procedureCodes: z.array(z.string().trim().min(1).max(50)).min(1, { message: 'Chọn ít nhất một thủ tục' }).max(500),
         }),
-        response: { 200: z.object({ code: z.string(), name: z.string(), procedureCodes: z.array(z.string()) }) },
+        response: { 200: TargetGroupView },
       },
     },
     async (request) => {

@@ -1,3 +1,11 @@
+import {
+  type AdminListItem,
+  type AdminProcedureList,
+  AdminProcedureListView,
+  ProcedurePublishedView,
+  ProcedureVersionsView,
+  ProcedureVersionView,
+} from '@dvc/domain/contract/procedure-admin';
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { ApiError, api } from '../shared/api';
@@ -15,13 +23,8 @@ import { NEW_PROCEDURE_TEMPLATE } from './template';
  * national catalog. Lazy-loaded by the officer app: nothing of it reaches the citizen's first load.
  */
 
-export interface AdminListItem {
-  code: string;
-  name: string;
-  topicLabel: string;
-  active: boolean;
-  currentVersion: number;
-}
+/** The procedure open in the editor: a row of the list, or what its versions say of it. */
+type Current = Pick<AdminListItem, 'code' | 'name' | 'topicLabel' | 'active' | 'currentVersion'>;
 type Status = 'all' | 'published' | 'unpublished';
 const PAGE = 50;
 
@@ -29,21 +32,21 @@ export default function ProcedureAdminScreen() {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<Status>('all');
-  const [list, setList] = useState<{ items: AdminListItem[]; total: number } | undefined>();
+  const [list, setList] = useState<AdminProcedureList | undefined>();
   const [limit, setLimit] = useState(PAGE);
   const [error, setError] = useState<string | undefined>();
   const [selected, setSelected] = useState<string | 'new' | undefined>();
   const [tab, setTab] = useState<'edit' | 'preview' | 'versions'>('edit');
   const [text, setText] = useState('');
-  const [current, setCurrent] = useState<AdminListItem | undefined>();
+  const [current, setCurrent] = useState<Current | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const [importing, setImporting] = useState(false);
 
   const load = useCallback(
     () =>
-      api<{ items: AdminListItem[]; total: number }>(
-        `/api/v1/admin/procedures?q=${encodeURIComponent(q)}&status=${status}&limit=${limit}`,
-      )
+      api(`/api/v1/admin/procedures?q=${encodeURIComponent(q)}&status=${status}&limit=${limit}`, {
+        schema: AdminProcedureListView,
+      })
         .then((a) => {
           setList(a);
           setError(undefined);
@@ -61,9 +64,9 @@ export default function ProcedureAdminScreen() {
       setSelected(code);
       setNotice(undefined);
       try {
-        const versions = await api<{ active: boolean; currentVersion: number }>(`/api/v1/admin/procedures/${code}/versions`);
+        const versions = await api(`/api/v1/admin/procedures/${code}/versions`, { schema: ProcedureVersionsView });
         const v = version ?? versions.currentVersion;
-        const one = await api<{ definition: Record<string, unknown> }>(`/api/v1/admin/procedures/${code}/versions/${v}`);
+        const one = await api(`/api/v1/admin/procedures/${code}/versions/${v}`, { schema: ProcedureVersionView });
         const names = one.definition.names as { vi?: string } | undefined;
         setCurrent({
           code,
@@ -93,7 +96,11 @@ export default function ProcedureAdminScreen() {
     if (!current) return;
     if (!active && !window.confirm(t('admin.proc.confirmUnpublish', { name: current.name }))) return;
     try {
-      await api(`/api/v1/admin/procedures/${current.code}/${active ? 'publish' : 'unpublish'}`, { method: 'POST', body: {} });
+      await api(`/api/v1/admin/procedures/${current.code}/${active ? 'publish' : 'unpublish'}`, {
+        schema: ProcedurePublishedView,
+        method: 'POST',
+        body: {},
+      });
       setCurrent({ ...current, active });
       await load();
     } catch (e) {

@@ -1,3 +1,4 @@
+import { ProcedureSaveAnswer } from '@dvc/domain/contract/procedure-admin';
 import type { ProcedureDefinition } from '@dvc/domain/procedure-definition/definition';
 import { validateProcedureDefinition } from '@dvc/domain/procedure-definition/validate';
 import { useMemo, useState } from 'react';
@@ -52,13 +53,16 @@ export function ProcedureEditor({
     setBusy(true);
     setAnswer(undefined);
     try {
-      const res = await api<{ version: number; unchanged?: boolean }>(
+      const res = await api(
         `/api/v1/admin/procedures/${encodeURIComponent(target)}${note ? `?note=${encodeURIComponent(note)}` : ''}`,
-        { method: 'PUT', body: value },
+        { schema: ProcedureSaveAnswer, method: 'PUT', body: value },
       );
-      setAnswer({ ok: true, text: t(res.unchanged ? 'admin.proc.unchanged' : 'admin.proc.saved', { version: res.version }) });
+      setAnswer({
+        ok: true,
+        text: t('unchanged' in res ? 'admin.proc.unchanged' : 'admin.proc.saved', { version: res.version }),
+      });
       setNote('');
-      if (!res.unchanged) await onSaved(target);
+      if (!('unchanged' in res)) await onSaved(target);
     } catch (e) {
       if (e instanceof ApiError) setAnswer({ ok: false, text: e.title, errors: e.errors });
       else setAnswer({ ok: false, text: t('error.network') });

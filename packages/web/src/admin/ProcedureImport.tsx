@@ -1,21 +1,14 @@
+import { type ProcedureImportReport, ProcedureImportReportView } from '@dvc/domain/contract/procedure-admin';
 import { useState } from 'react';
 import { useI18n } from '../i18n';
-import { getCsrfToken } from '../shared/api';
-
-interface Report {
-  created: number;
-  updated: number;
-  unchanged: number;
-  refused: number;
-  entries: { at: number; code: string | null; status: string; errors?: { field: string; message: string }[] }[];
-}
+import { ContractError, getCsrfToken } from '../shared/api';
 
 /** The catalog import: a CSV of the national catalog (sent as text/csv, as it is) or a JSON bundle. */
 export function ProcedureImport({ onDone, onClose }: { onDone: () => void; onClose: () => void }) {
   const { t } = useI18n();
   const [publish, setPublish] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<Report | undefined>();
+  const [report, setReport] = useState<ProcedureImportReport | undefined>();
   const [error, setError] = useState<string | undefined>();
 
   async function send(file: File) {
@@ -37,7 +30,15 @@ export function ProcedureImport({ onDone, onClose }: { onDone: () => void; onClo
       const json = await res.json();
       if (!res.ok) setError([json.title, ...(json.errors ?? []).map((e: { message: string }) => e.message)].join(' — '));
       else {
-        setReport(json);
+        // A CSV body cannot go through api(); the report is checked against its contract the same way.
+        const checked = ProcedureImportReportView.safeParse(json);
+        if (!checked.success) {
+          const drift = new ContractError('POST /api/v1/admin/procedures/import', checked.error.issues);
+          console.error(drift.message);
+          setError(drift.title);
+          return;
+        }
+        setReport(checked.data);
         onDone();
       }
     } catch {

@@ -1,17 +1,12 @@
+import {
+  type ProcedureChange,
+  ProcedureDiffView,
+  type ProcedureVersion,
+  ProcedureVersionsView,
+} from '@dvc/domain/contract/procedure-admin';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { ApiError, api } from '../shared/api';
-
-interface Version {
-  version: number;
-  createdAt: string;
-  note: string | null;
-}
-interface Change {
-  path: string;
-  kind: 'added' | 'removed' | 'changed' | 'moved';
-  message: string;
-}
 
 /** The versions of a procedure, newest first; choosing one shows what it changed from the one before. */
 export function ProcedureVersions({
@@ -24,13 +19,13 @@ export function ProcedureVersions({
   onOpen: (version: number) => void;
 }) {
   const { t } = useI18n();
-  const [versions, setVersions] = useState<Version[] | undefined>();
+  const [versions, setVersions] = useState<ProcedureVersion[] | undefined>();
   const [chosen, setChosen] = useState(currentVersion);
-  const [changes, setChanges] = useState<Change[] | undefined>();
+  const [changes, setChanges] = useState<ProcedureChange[] | undefined>();
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
-    api<{ versions: Version[] }>(`/api/v1/admin/procedures/${code}/versions`)
+    api(`/api/v1/admin/procedures/${code}/versions`, { schema: ProcedureVersionsView })
       .then((r) => setVersions([...r.versions].reverse()))
       .catch((e) => setError(e instanceof ApiError ? e.title : t('error.network')));
   }, [code, t]);
@@ -38,7 +33,7 @@ export function ProcedureVersions({
   useEffect(() => {
     setChanges(undefined);
     if (chosen <= 1) return;
-    api<{ changes: Change[] }>(`/api/v1/admin/procedures/${code}/versions/${chosen - 1}/diff/${chosen}`)
+    api(`/api/v1/admin/procedures/${code}/versions/${chosen - 1}/diff/${chosen}`, { schema: ProcedureDiffView })
       .then((r) => setChanges(r.changes))
       .catch((e) => setError(e instanceof ApiError ? e.title : t('error.network')));
   }, [code, chosen, t]);

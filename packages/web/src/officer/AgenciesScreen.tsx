@@ -1,3 +1,4 @@
+import { type Agency, type AgencyList, AgencyListView, AgencyView } from '@dvc/domain/contract/organisation';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { useI18n } from '../i18n';
 import { type ApiError, api } from '../shared/api';
@@ -7,43 +8,17 @@ import { AdminDialog, AdminList, AdminPage, asProblem, failureLine, fieldError, 
  * Agencies and their one-stop desks (/can-bo/co-quan): the province's administrators create,
  * rename and close agencies. A closed agency stays listed (with "Gồm cơ quan đã ngừng") for its history.
  */
-interface Period {
-  start: string;
-  end: string;
-}
-export interface Agency {
-  code: string;
-  name: string;
-  kind: string;
-  kindName: string;
-  unitCode: string;
-  unitName: string | null;
-  parentCode: string | null;
-  parentName: string | null;
-  codePrefix: string;
-  desk: { name: string; address: string; phone: string } | null;
-  officeHours: { periods: Period[] } | null;
-  validFrom: string | null;
-  validTo: string | null;
-  open: boolean;
-  staffCount: number;
-}
-interface Answer {
-  items: Agency[];
-  kinds: { code: string; name: string }[];
-}
-
 export function AgenciesScreen() {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const [includeClosed, setIncludeClosed] = useState(false);
-  const [answer, setAnswer] = useState<Answer | undefined>();
+  const [answer, setAnswer] = useState<AgencyList | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const [editing, setEditing] = useState<Agency | 'new' | undefined>();
 
   const load = useCallback(
     () =>
-      api<Answer>(`/api/v1/admin/agencies?q=${encodeURIComponent(q)}&includeClosed=${includeClosed}`)
+      api(`/api/v1/admin/agencies?q=${encodeURIComponent(q)}&includeClosed=${includeClosed}`, { schema: AgencyListView })
         .then(setAnswer)
         .catch((e) => setNotice(failureLine(e, t))),
     [q, includeClosed, t],
@@ -57,7 +32,11 @@ export function AgenciesScreen() {
     const validTo = window.prompt(t('officer.org.closePrompt', { name: a.name }), new Date().toISOString().slice(0, 10));
     if (!validTo) return;
     try {
-      await api(`/api/v1/admin/agencies/${encodeURIComponent(a.code)}/close`, { method: 'POST', body: { validTo } });
+      await api(`/api/v1/admin/agencies/${encodeURIComponent(a.code)}/close`, {
+        schema: AgencyView,
+        method: 'POST',
+        body: { validTo },
+      });
       setNotice(t('officer.org.closed', { name: a.name }));
       await load();
     } catch (e) {
@@ -163,7 +142,7 @@ function AgencyDialog({
   onSaved,
 }: {
   agency: Agency | undefined;
-  kinds: Answer['kinds'];
+  kinds: AgencyList['kinds'];
   onClose: () => void;
   onSaved: (a: Agency) => void;
 }) {
@@ -207,8 +186,8 @@ function AgencyDialog({
     };
     try {
       const saved = agency
-        ? await api<Agency>(`/api/v1/admin/agencies/${encodeURIComponent(agency.code)}`, { method: 'PUT', body })
-        : await api<Agency>('/api/v1/admin/agencies', { method: 'POST', body: { ...body, code: f.code.trim() } });
+        ? await api(`/api/v1/admin/agencies/${encodeURIComponent(agency.code)}`, { schema: AgencyView, method: 'PUT', body })
+        : await api('/api/v1/admin/agencies', { schema: AgencyView, method: 'POST', body: { ...body, code: f.code.trim() } });
       onSaved(saved);
     } catch (x) {
       setProblem(asProblem(x, t));

@@ -1,3 +1,10 @@
+import {
+  type FaqEntry,
+  FaqEntryView,
+  FaqListView,
+  type Unanswered,
+  UnansweredListView,
+} from '@dvc/domain/contract/assistant-admin';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { type ApiError, api } from '../shared/api';
@@ -8,18 +15,6 @@ import { AdminForm, AdminList, AdminPage, asProblem, failureLine, fieldError } f
  * most asked first (stored masked: no phone, ID number or dossier code), and the form that adds an
  * FAQ entry the assistant then answers from. Province administrators only, as the catalog.
  */
-interface Unanswered {
-  question: string;
-  count: number;
-  lastAskedAt: string;
-}
-interface FaqEntry {
-  id: string;
-  question: string;
-  answer: string;
-  procedureCode: string | null;
-}
-
 const vnDateTime = (iso: string) =>
   new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
 
@@ -33,10 +28,10 @@ export function AssistantScreen() {
   const [notice, setNotice] = useState<string | undefined>();
 
   const load = useCallback(() => {
-    api<{ items: Unanswered[] }>('/api/v1/admin/assistant/unanswered')
+    api('/api/v1/admin/assistant/unanswered', { schema: UnansweredListView })
       .then((r) => setUnanswered(r.items))
       .catch((e) => setError(failureLine(e, t)));
-    api<{ items: FaqEntry[] }>('/api/v1/admin/assistant/faq')
+    api('/api/v1/admin/assistant/faq', { schema: FaqListView })
       .then((r) => setFaq(r.items))
       .catch((e) => setError(failureLine(e, t)));
   }, [t]);
@@ -48,6 +43,7 @@ export function AssistantScreen() {
     setNotice(undefined);
     try {
       await api('/api/v1/admin/assistant/faq', {
+        schema: FaqEntryView,
         method: 'POST',
         body: {
           question: form.question,

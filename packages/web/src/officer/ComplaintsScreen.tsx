@@ -1,5 +1,5 @@
+import { type Complaint, ComplaintListView } from '@dvc/domain/contract/complaints';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
-import type { Complaint } from '../citizen/feedback/complaints';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { ApiError, api, NetworkError } from '../shared/api';
@@ -16,7 +16,7 @@ export function ComplaintsScreen() {
   const [error, setError] = useState<string | undefined>();
   const load = useCallback(() => {
     setError(undefined);
-    api<{ items: Complaint[] }>(`/api/v1/officer/complaints?status=${status}`)
+    api(`/api/v1/officer/complaints?status=${status}`, { schema: ComplaintListView })
       .then((r) => setItems(r.items))
       .catch((e) =>
         setError(e instanceof ApiError ? e.title : e instanceof NetworkError ? t('error.network') : t('error.generic')),

@@ -1,3 +1,4 @@
+import { DossierDetailView } from '@dvc/domain/contract/dossiers';
 import { useCallback, useEffect, useState } from 'react';
 import { dataLabel, useI18n } from '../i18n';
 import { Link } from '../router';
@@ -21,7 +22,7 @@ export function DossierScreen({ code }: { code: string }) {
   const [done, setDone] = useState<string | undefined>();
 
   const load = useCallback(() => {
-    api<OfficerDetail>(`/api/v1/dossiers/${encodeURIComponent(code)}`)
+    api(`/api/v1/dossiers/${encodeURIComponent(code)}`, { schema: DossierDetailView })
       .then((x) => {
         setD(x);
         setError(undefined);

@@ -1,4 +1,6 @@
 import { ProcedureDetailView } from '@dvc/domain/contract/catalog';
+import { DossierDetailView } from '@dvc/domain/contract/dossiers';
+import { StaffPickListView } from '@dvc/domain/contract/staff';
 import { type DossierEventType, dossierEventSchemas } from '@dvc/domain/dossier/events';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { dataLabel, type Locale, useI18n } from '../i18n';
@@ -92,9 +94,9 @@ export function EventDialog({
   const [specialists, setSpecialists] = useState<{ id: string; fullName: string }[] | undefined>();
   useEffect(() => {
     if (type !== 'assign') return;
-    api<{ items: { id: string; fullName: string }[] }>(
-      `/api/v1/officer/agencies/${encodeURIComponent(dossier.agencyCode)}/staff?role=specialist`,
-    )
+    api(`/api/v1/officer/agencies/${encodeURIComponent(dossier.agencyCode)}/staff?role=specialist`, {
+      schema: StaffPickListView,
+    })
       .then((r) => setSpecialists(r.items.filter((s) => s.id !== dossier.assigneeId)))
       .catch(() => setSpecialists([]));
   }, [type, dossier.agencyCode, dossier.assigneeId]);
@@ -137,7 +139,8 @@ export function EventDialog({
     setBusy(true);
     try {
       if (signing && !(await signingOtp.authorize())) return;
-      const next = await api<OfficerDetail>(`/api/v1/dossiers/${encodeURIComponent(dossier.code)}/events`, {
+      const next = await api(`/api/v1/dossiers/${encodeURIComponent(dossier.code)}/events`, {
+        schema: DossierDetailView,
         method: 'POST',
         body: payload,
       });

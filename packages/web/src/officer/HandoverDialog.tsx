@@ -1,3 +1,4 @@
+import { HandoverView, StaffPickListView } from '@dvc/domain/contract/staff';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useI18n } from '../i18n';
 import { api } from '../shared/api';
@@ -27,9 +28,7 @@ export function HandoverDialog({
 
   useEffect(() => {
     if (!agencyCode) return;
-    api<{ items: { id: string; fullName: string }[] }>(
-      `/api/v1/officer/agencies/${encodeURIComponent(agencyCode)}/staff?role=specialist`,
-    )
+    api(`/api/v1/officer/agencies/${encodeURIComponent(agencyCode)}/staff?role=specialist`, { schema: StaffPickListView })
       .then((r) => setColleagues(r.items.filter((c) => c.id !== staff.id)))
       .catch(() => setColleagues([]));
   }, [agencyCode, staff.id]);
@@ -38,13 +37,11 @@ export function HandoverDialog({
     e.preventDefault();
     setProblem(undefined);
     try {
-      const r = await api<{ moved: string[]; kept: { code: string; reason: string }[] }>(
-        `/api/v1/admin/staff/${staff.id}/handover`,
-        {
-          method: 'POST',
-          body: { toUserId: toUserId || null, agencyCode, leave },
-        },
-      );
+      const r = await api(`/api/v1/admin/staff/${staff.id}/handover`, {
+        schema: HandoverView,
+        method: 'POST',
+        body: { toUserId: toUserId || null, agencyCode, leave },
+      });
       onDone(t('officer.handover.done', { name: staff.fullName, moved: r.moved.length, kept: r.kept.length }));
     } catch (x) {
       setProblem(failureLine(x, t));

@@ -1,4 +1,5 @@
 import { CHANNELS } from '@dvc/domain/channels';
+import { OfficerInboxView } from '@dvc/domain/contract/dossiers';
 import { useEffect, useState } from 'react';
 import { dataLabel, type MessageKey, useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
@@ -31,7 +32,7 @@ export function Inbox() {
   useEffect(() => {
     let live = true;
     setError(undefined);
-    api<InboxAnswer>(`/api/v1/officer/dossiers?tab=${tab}${queryString ? `&${queryString}` : ''}`)
+    api(`/api/v1/officer/dossiers?tab=${tab}${queryString ? `&${queryString}` : ''}`, { schema: OfficerInboxView })
       .then((a) => live && setAnswer(a))
       .catch(
         (e) =>

@@ -1,3 +1,12 @@
+import {
+  type AdminSubjectRequest,
+  AdminSubjectRequestListView,
+  AdminSubjectRequestView,
+  type OfficerRead,
+  OfficerReadListView,
+  type ReadsPerOfficer,
+  ReadsPerOfficerView,
+} from '@dvc/domain/contract/privacy';
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { api } from '../shared/api';
@@ -7,47 +16,23 @@ import { AdminList, AdminPage, failureLine } from './AdminScaffold';
  * Personal data (/can-bo/du-lieu-ca-nhan, issue 20): officers' reads from the access log, per officer
  * and one officer's own list, and the data subjects' requests to answer. Province administrators only.
  */
-interface PerOfficer {
-  officerId: string;
-  officerName: string | null;
-  reads: number;
-  people: number;
-  lastAt: string;
-}
-interface Read {
-  id: string;
-  at: string;
-  agencyCode: string;
-  recordType: string;
-  recordId: string;
-  route: string;
-  screen: string | null;
-}
-interface SubjectRequest {
-  code: string;
-  kind: string;
-  detail: string;
-  dueAt: string;
-  overdue: boolean;
-}
-
 const vnDateTime = (iso: string) =>
   new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
 
 export function PrivacyScreen() {
   const { t } = useI18n();
-  const [per, setPer] = useState<PerOfficer[] | undefined>();
-  const [chosen, setChosen] = useState<PerOfficer | undefined>();
-  const [reads, setReads] = useState<Read[] | undefined>();
-  const [requests, setRequests] = useState<SubjectRequest[] | undefined>();
+  const [per, setPer] = useState<ReadsPerOfficer[] | undefined>();
+  const [chosen, setChosen] = useState<ReadsPerOfficer | undefined>();
+  const [reads, setReads] = useState<OfficerRead[] | undefined>();
+  const [requests, setRequests] = useState<AdminSubjectRequest[] | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
 
   const load = useCallback(() => {
-    api<{ items: PerOfficer[] }>('/api/v1/admin/privacy/reads/by-officer')
+    api('/api/v1/admin/privacy/reads/by-officer', { schema: ReadsPerOfficerView })
       .then((r) => setPer(r.items))
       .catch((e) => setError(failureLine(e, t)));
-    api<{ items: SubjectRequest[] }>('/api/v1/admin/privacy/requests?status=open')
+    api('/api/v1/admin/privacy/requests?status=open', { schema: AdminSubjectRequestListView })
       .then((r) => setRequests(r.items))
       .catch((e) => setError(failureLine(e, t)));
   }, [t]);
@@ -56,7 +41,7 @@ export function PrivacyScreen() {
   useEffect(() => {
     if (!chosen) return;
     setReads(undefined);
-    api<{ items: Read[] }>(`/api/v1/admin/privacy/reads?officerId=${chosen.officerId}&limit=200`)
+    api(`/api/v1/admin/privacy/reads?officerId=${chosen.officerId}&limit=200`, { schema: OfficerReadListView })
       .then((r) => setReads(r.items))
       .catch((e) => setError(failureLine(e, t)));
   }, [chosen, t]);
@@ -66,6 +51,7 @@ export function PrivacyScreen() {
     if (!text) return;
     try {
       await api(`/api/v1/admin/privacy/requests/${encodeURIComponent(code)}/answer`, {
+        schema: AdminSubjectRequestView,
         method: 'POST',
         body: { decision, answer: text },
       });

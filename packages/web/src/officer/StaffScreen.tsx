@@ -1,3 +1,5 @@
+import { OFFICER_ROLES, type OfficerRole } from '@dvc/domain/contract/auth';
+import { type StaffList, StaffListView, type StaffMember, StaffView } from '@dvc/domain/contract/staff';
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { type MessageKey, useI18n } from '../i18n';
 import { type ApiError, api } from '../shared/api';
@@ -8,41 +10,16 @@ import { HandoverDialog } from './HandoverDialog';
  * Staff administration (/can-bo/can-bo): province and system administrators list, find, create,
  * edit and deactivate officer accounts. A new officer gets an SMS code to set their password.
  */
-export const STAFF_ROLES = [
-  'receiver',
-  'specialist',
-  'leader',
-  'hotline',
-  'report_reader',
-  'province_admin',
-  'system_admin',
-] as const;
-type StaffRole = (typeof STAFF_ROLES)[number];
-
-interface Grant {
-  role: StaffRole;
-  agencyCode: string;
-  agencyName?: string;
-}
-interface Staff {
-  id: string;
-  fullName: string;
-  phone: string;
-  email: string | null;
-  active: boolean;
-  onLeave?: boolean;
-  roles: Grant[];
-}
-interface Agency {
-  code: string;
-  name: string;
-  level: string;
-}
+type StaffRole = OfficerRole;
+type Staff = StaffMember;
+type Agency = StaffList['agencies'][number];
+/** A role being granted in the form: the agency's name comes with the saved answer. */
+type Grant = Omit<StaffMember['roles'][number], 'agencyName'> & { agencyName?: string };
 
 export function StaffScreen({ canGrantSystemAdmin }: { canGrantSystemAdmin: boolean }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const [answer, setAnswer] = useState<{ items: Staff[]; agencies: Agency[] } | undefined>();
+  const [answer, setAnswer] = useState<StaffList | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const [editing, setEditing] = useState<Staff | 'new' | undefined>();
@@ -50,7 +27,7 @@ export function StaffScreen({ canGrantSystemAdmin }: { canGrantSystemAdmin: bool
 
   const load = useCallback(
     (term: string) =>
-      api<{ items: Staff[]; agencies: Agency[] }>(`/api/v1/admin/staff?q=${encodeURIComponent(term)}`)
+      api(`/api/v1/admin/staff?q=${encodeURIComponent(term)}`, { schema: StaffListView })
         .then((a) => {
           setAnswer(a);
           setError(undefined);
@@ -66,7 +43,7 @@ export function StaffScreen({ canGrantSystemAdmin }: { canGrantSystemAdmin: bool
   async function act(s: Staff, what: 'deactivate' | 'password-code' | 'back-from-leave') {
     if (what === 'deactivate' && !window.confirm(t('officer.staff.confirmDeactivate', { name: s.fullName }))) return;
     try {
-      await api(`/api/v1/admin/staff/${s.id}/${what}`, { method: 'POST', body: {} });
+      await api(`/api/v1/admin/staff/${s.id}/${what}`, { schema: StaffView, method: 'POST', body: {} });
       const done = {
         deactivate: 'officer.staff.deactivated',
         'password-code': 'officer.staff.codeSent',
@@ -181,7 +158,7 @@ export function StaffScreen({ canGrantSystemAdmin }: { canGrantSystemAdmin: bool
         <StaffDialog
           staff={editing === 'new' ? undefined : editing}
           agencies={answer.agencies}
-          roles={STAFF_ROLES.filter((r) => r !== 'system_admin' || canGrantSystemAdmin)}
+          roles={OFFICER_ROLES.filter((r) => r !== 'system_admin' || canGrantSystemAdmin)}
           onClose={() => setEditing(undefined)}
           onSaved={(s, created) => {
             setEditing(undefined);
@@ -232,7 +209,8 @@ function StaffDialog({
     try {
       const roles = grants.map((g) => ({ role: g.role, agencyCode: g.agencyCode }));
       const body = { fullName, phone, email: email.trim() || null, roles };
-      const saved = await api<Staff>(staff ? `/api/v1/admin/staff/${staff.id}` : '/api/v1/admin/staff', {
+      const saved = await api(staff ? `/api/v1/admin/staff/${staff.id}` : '/api/v1/admin/staff', {
+        schema: StaffView,
         method: staff ? 'PUT' : 'POST',
         body,
       });

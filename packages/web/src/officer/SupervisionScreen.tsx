@@ -1,3 +1,6 @@
+import { type DeliveryFailure, DeliveryFailureListView } from '@dvc/domain/contract/notifications';
+import { type Reconciliation, ReconciliationView } from '@dvc/domain/contract/payments';
+import { type PortalSync, PortalSyncRequeuedView, PortalSyncView } from '@dvc/domain/contract/portal-sync';
 import { vietnamDate } from '@dvc/domain/vietnam-time';
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
@@ -5,61 +8,7 @@ import { api } from '../shared/api';
 import { formatDateTime, formatDong } from '../shared/format';
 import { hasRole } from './types';
 
-interface Paid {
-  id: string;
-  dossierCode: string;
-  orderRef: string;
-  amount: number;
-  gatewayTxnNo: string | null;
-  bankCode: string | null;
-  paidAt: string;
-  receiptNumber: string | null;
-  agencyCode: string;
-  applicantName: string;
-}
-/** Taken by the gateway for a dossier already paid (an older order completed late): to refund. */
-interface RefundDue {
-  id: string;
-  dossierCode: string;
-  orderRef: string;
-  amount: number;
-  gatewayTxnNo: string | null;
-  bankCode: string | null;
-  settledAt: string;
-  paidOrderRef: string | null;
-  applicantName: string;
-}
-interface Reconciliation {
-  date: string;
-  items: Paid[];
-  refundDue: RefundDue[];
-  totals: { count: number; amount: number; refundDueCount: number; refundDueAmount: number };
-}
-interface SyncMessage {
-  messageId: string;
-  dossierCode: string;
-  seq: number;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string;
-}
-interface PortalSync {
-  target: string;
-  counts: { pending: number; sent: number; failed: number };
-  failures: SyncMessage[];
-  pending: SyncMessage[];
-}
-interface DeliveryFailure {
-  id: number;
-  channel: string;
-  recipient: string;
-  dossierCode: string | null;
-  title: string;
-  attempts: number;
-  lastError: string | null;
-  failedAt: string;
-}
+type RefundDue = Reconciliation['refundDue'][number];
 
 function vietnamToday(): string {
   return vietnamDate(new Date());
@@ -81,10 +30,10 @@ export function SupervisionScreen({ user }: { user: unknown }) {
   const load = useCallback(async () => {
     setError(undefined);
     try {
-      setPayments(await api<Reconciliation>(`/api/v1/payments/reconciliation?date=${date}`));
+      setPayments(await api(`/api/v1/payments/reconciliation?date=${date}`, { schema: ReconciliationView }));
       if (isAdmin) {
-        setSync(await api<PortalSync>('/api/v1/admin/portal-sync'));
-        setFailures((await api<{ items: DeliveryFailure[] }>('/api/v1/admin/notification-failures')).items);
+        setSync(await api('/api/v1/admin/portal-sync', { schema: PortalSyncView }));
+        setFailures((await api('/api/v1/admin/notification-failures', { schema: DeliveryFailureListView })).items);
       }
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -96,7 +45,7 @@ export function SupervisionScreen({ user }: { user: unknown }) {
   }, [load]);
 
   async function retryFailed() {
-    await api('/api/v1/admin/portal-sync/retry-failed', { method: 'POST', body: {} });
+    await api('/api/v1/admin/portal-sync/retry-failed', { schema: PortalSyncRequeuedView, method: 'POST', body: {} });
     await load();
   }
 
@@ -140,7 +89,7 @@ export function SupervisionScreen({ user }: { user: unknown }) {
                       {p.gatewayTxnNo ?? '—'} {p.bankCode ? `(${p.bankCode})` : ''}
                     </td>
                     <td>{p.receiptNumber ?? '—'}</td>
-                    <td>{formatDateTime(p.paidAt)}</td>
+                    <td>{formatDateTime(p.paidAt ?? undefined)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -231,7 +180,7 @@ function RefundDueList({ items }: { items: RefundDue[] }) {
                 <small className="muted">{r.orderRef}</small>
               </td>
               <td>{r.paidOrderRef ?? '—'}</td>
-              <td>{formatDateTime(r.settledAt)}</td>
+              <td>{formatDateTime(r.settledAt ?? undefined)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,3 +1,4 @@
+import { CurrentTargetsView, type Target, type Targets, TargetsView } from '@dvc/domain/contract/targets';
 import { formatPercentVi } from '@dvc/domain/indicators';
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { useI18n } from '../i18n';
@@ -9,29 +10,12 @@ import { AdminForm, AdminPage, AdminTable, asProblem, TextField } from './AdminS
  * by the province's administrators; the reports classify units against them. Earlier decisions stay
  * in the history below, marked "đã thay".
  */
-interface Target {
-  id: number;
-  groupCode: string;
-  unitLevel: 'province' | 'district' | 'commune' | null;
-  validFrom: string;
-  validTo: string | null;
-  onlineRate: number;
-  legalBasis: string;
-  recordedAt: string;
-  supersededAt: string | null;
-}
-interface Answer {
-  groups: { code: string; name: string; procedureCodes: string[] }[];
-  current: Target[];
-  history: Target[];
-}
-
 const percent = (r: number) => formatPercentVi(r);
 
 export function TargetsScreen() {
   const { t } = useI18n();
   const ids = useId();
-  const [answer, setAnswer] = useState<Answer | undefined>();
+  const [answer, setAnswer] = useState<Targets | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const [problem, setProblem] = useState<ApiError | undefined>();
   const [form, setForm] = useState({ groupCode: '', unitLevel: '', validFrom: '', validTo: '', percent: '', legalBasis: '' });
@@ -39,7 +23,7 @@ export function TargetsScreen() {
 
   const load = useCallback(
     () =>
-      api<Answer>('/api/v1/admin/targets')
+      api('/api/v1/admin/targets', { schema: TargetsView })
         .then((a) => {
           setAnswer(a);
           setForm((f) => (f.groupCode ? f : { ...f, groupCode: a.groups[0]?.code ?? '' }));
@@ -57,6 +41,7 @@ export function TargetsScreen() {
     setProblem(undefined);
     try {
       await api('/api/v1/admin/targets', {
+        schema: CurrentTargetsView,
         method: 'POST',
         body: {
           groupCode: form.groupCode,

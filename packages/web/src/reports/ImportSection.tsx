@@ -1,3 +1,4 @@
+import { DossierImportView } from '@dvc/domain/contract/imports';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n';
 import { hasRole } from '../officer/types';
@@ -36,7 +37,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
     let timer: ReturnType<typeof setTimeout>;
     const poll = async () => {
       try {
-        const job = await api<DossierImport>(`/api/v1/admin/imports/${jobId}`);
+        const job = await api(`/api/v1/admin/imports/${jobId}`, { schema: DossierImportView });
         if (stopped) return;
         if (job.status === 'running') {
           setPhase({ kind: 'importing', job });

@@ -1,3 +1,5 @@
+import { IndicatorReportView } from '@dvc/domain/contract/indicator-report';
+import { ReportSettingsView } from '@dvc/domain/contract/reports';
 import { vietnamDate } from '@dvc/domain/vietnam-time';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { type MessageKey, useI18n } from '../i18n';
@@ -55,7 +57,7 @@ export function ReportsPage() {
   const imported = useCallback(() => setImports((n) => n + 1), []);
 
   useEffect(() => {
-    api<ReportSettings>('/api/v1/reports/settings')
+    api('/api/v1/reports/settings', { schema: ReportSettingsView })
       .then(setSettings)
       .catch((e) => setError({ title: e instanceof ApiError ? e.title : t('reports.error.network') }));
   }, [t]);
@@ -72,9 +74,9 @@ export function ReportsPage() {
     setError(undefined);
     const agencyQuery = apiQuery({ ...filters, agency: undefined }, { groupBy: 'agency', figures: 'false' });
     Promise.all([
-      api<IndicatorReport>(`/api/v1/reports/indicators?${q}`),
-      api<IndicatorReport>(`/api/v1/reports/indicators?${trendQuery(filters, settings)}`),
-      api<IndicatorReport>(`/api/v1/reports/indicators?${agencyQuery}`).catch(() => undefined),
+      api(`/api/v1/reports/indicators?${q}`, { schema: IndicatorReportView }),
+      api(`/api/v1/reports/indicators?${trendQuery(filters, settings)}`, { schema: IndicatorReportView }),
+      api(`/api/v1/reports/indicators?${agencyQuery}`, { schema: IndicatorReportView }).catch(() => undefined),
     ])
       .then(([report, months, agencies]) => {
         if (stale) return;

@@ -1,20 +1,7 @@
-import { ApiError, getCsrfToken, NetworkError } from '../shared/api';
+import { type DossierImport, DossierImportView } from '@dvc/domain/contract/imports';
+import { ApiError, ContractError, getCsrfToken, NetworkError } from '../shared/api';
 
-/** A web import of historical dossiers as the server reports it (GET /api/v1/admin/imports/:id). */
-export interface DossierImport {
-  id: string;
-  fileName: string;
-  status: 'running' | 'done' | 'failed';
-  sizeBytes: number;
-  bytesRead: number;
-  rows: number;
-  inserted: number;
-  duplicates: number;
-  conflicts: number;
-  badRows: number;
-  errorsUrl: string | null;
-  failure: string | null;
-}
+export type { DossierImport };
 
 /** The server's limit (dossier-import-web.ts): refused here first, before minutes of upload. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -40,8 +27,16 @@ export function uploadImport(file: File, onProgress: (sent: number, total: numbe
       } catch {
         // not JSON: the status says enough
       }
-      if (xhr.status === 202) resolve(json as unknown as DossierImport);
-      else
+      if (xhr.status === 202) {
+        // Sent by XMLHttpRequest, not api(): the answer is checked against its contract here.
+        const checked = DossierImportView.safeParse(json);
+        if (checked.success) resolve(checked.data);
+        else {
+          const drift = new ContractError('POST /api/v1/admin/imports', checked.error.issues);
+          console.error(drift.message);
+          reject(drift);
+        }
+      } else
         reject(
           new ApiError(
             xhr.status,

@@ -6,9 +6,23 @@ import type { ReportSettings } from './types';
 const settings: ReportSettings = {
   groups: [{ code: 'HKD-THI-DIEM', name: 'Hộ kinh doanh' }],
   targets: [
-    { groupCode: 'HKD-THI-DIEM', validFrom: '2022-11-01', validTo: '2022-12-01', onlineRate: 0.3, legalBasis: '5226' },
-    { groupCode: 'HKD-THI-DIEM', validFrom: '2022-12-01', validTo: '2023-06-01', onlineRate: 0.5, legalBasis: '5226' },
-    { groupCode: 'HKD-THI-DIEM', validFrom: '2023-06-01', validTo: null, onlineRate: 1, legalBasis: '5226' },
+    {
+      groupCode: 'HKD-THI-DIEM',
+      unitLevel: null,
+      validFrom: '2022-11-01',
+      validTo: '2022-12-01',
+      onlineRate: 0.3,
+      legalBasis: '5226',
+    },
+    {
+      groupCode: 'HKD-THI-DIEM',
+      unitLevel: null,
+      validFrom: '2022-12-01',
+      validTo: '2023-06-01',
+      onlineRate: 0.5,
+      legalBasis: '5226',
+    },
+    { groupCode: 'HKD-THI-DIEM', unitLevel: null, validFrom: '2023-06-01', validTo: null, onlineRate: 1, legalBasis: '5226' },
   ],
   phases: [
     { code: 'thi-diem-gd1', name: 'GĐ 1', from: '2022-11-01', to: '2022-11-30', source: '' },

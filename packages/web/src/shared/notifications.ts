@@ -1,21 +1,14 @@
+import {
+  type NotificationList,
+  NotificationListView,
+  NotificationReadView,
+  PushSubscribedView,
+  VapidKeyView,
+} from '@dvc/domain/contract/notifications';
 import { useEffect, useSyncExternalStore } from 'react';
 import { api } from './api';
 
-/** Shapes of packages/server/src/notifications/notifications.routes.ts. */
-export interface NotificationItem {
-  id: number;
-  dossierCode: string | null;
-  /** The page it opens: the dossier's, or a complaint's (its code stands where a dossier's would). */
-  url: string | null;
-  title: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
-}
-export interface NotificationList {
-  items: NotificationItem[];
-  unreadCount: number;
-}
+export type { NotificationItem, NotificationList } from '@dvc/domain/contract/notifications';
 
 /** The unread count behind the header's bell, shared by the bell and the /thong-bao page. */
 let unread = 0;
@@ -27,13 +20,13 @@ export function setUnreadCount(n: number) {
 }
 
 export async function fetchNotifications(): Promise<NotificationList> {
-  const list = await api<NotificationList>('/api/v1/notifications');
+  const list = await api('/api/v1/notifications', { schema: NotificationListView });
   setUnreadCount(list.unreadCount);
   return list;
 }
 
 export async function markRead(id: number): Promise<void> {
-  await api(`/api/v1/notifications/${id}/read`, { method: 'POST' });
+  await api(`/api/v1/notifications/${id}/read`, { schema: NotificationReadView, method: 'POST' });
   setUnreadCount(Math.max(0, unread - 1));
 }
 
@@ -109,12 +102,13 @@ export async function enablePush(): Promise<'on' | 'denied'> {
   const permission = await Notification.requestPermission();
   if (permission !== 'granted') return 'denied';
   const reg = await navigator.serviceWorker.ready;
-  const { publicKey } = await api<{ publicKey: string }>('/api/v1/notifications/vapid-public-key');
+  const { publicKey } = await api('/api/v1/notifications/vapid-public-key', { schema: VapidKeyView });
   const sub =
     (await reg.pushManager.getSubscription()) ??
     (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: urlBase64ToUint8Array(publicKey) }));
   const json = sub.toJSON();
   await api('/api/v1/notifications/push-subscriptions', {
+    schema: PushSubscribedView,
     method: 'POST',
     body: { endpoint: sub.endpoint, keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' } },
   });

@@ -1,3 +1,4 @@
+import { SubmittedView } from '@dvc/domain/contract/dossiers';
 import type { RecordStore } from './record-store';
 
 /**
@@ -203,6 +204,12 @@ async function uploadPending(deps: OutboxDeps, item: OutboxItem): Promise<{ item
   return { item: current };
 }
 
+/**
+ * What the outbox reads of the filing answer (the contract's SubmittedView, POST /api/v1/dossiers): the
+ * dossier's code, and the appointment when the server gives one.
+ */
+const FiledAnswer = SubmittedView.pick({ code: true }).extend({ expectedDueAt: SubmittedView.shape.expectedDueAt.optional() });
+
 async function sendOne(deps: OutboxDeps, item: OutboxItem): Promise<Outcome> {
   let response: Response;
   try {
@@ -225,12 +232,10 @@ async function sendOne(deps: OutboxDeps, item: OutboxItem): Promise<Outcome> {
   }
   const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (response.status === 201 || response.status === 200) {
-    if (typeof json.code !== 'string') return { kind: 'retry', reason: 'server', stop: false };
-    return {
-      kind: 'sent',
-      code: json.code,
-      expectedDueAt: typeof json.expectedDueAt === 'string' ? json.expectedDueAt : undefined,
-    };
+    // An answer not in the contract's shape is the server's fault: kept pending, tried again later.
+    const filed = FiledAnswer.safeParse(json);
+    if (!filed.success) return { kind: 'retry', reason: 'server', stop: false };
+    return { kind: 'sent', code: filed.data.code, expectedDueAt: filed.data.expectedDueAt ?? undefined };
   }
   const errors = Array.isArray(json.errors) ? (json.errors as FieldError[]) : [];
   if (response.status === 409 && isProcedureChangedProblem(json)) {

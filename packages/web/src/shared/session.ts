@@ -1,4 +1,5 @@
 import { type SessionUser, SessionView } from '@dvc/domain/contract/auth';
+import { NotificationPreferenceView } from '@dvc/domain/contract/notifications';
 import { useSyncExternalStore } from 'react';
 import { getLocale } from '../i18n';
 import { ApiError, api, NetworkError, setCsrfToken } from './api';
@@ -71,7 +72,11 @@ export async function signIn(phone: string, password: string): Promise<User> {
  */
 export async function rememberLanguage(): Promise<void> {
   if (session.status !== 'signed-in' || session.user.kind !== 'citizen') return;
-  await api('/api/v1/notifications/preferences', { method: 'PUT', body: { language: getLocale() } }).catch(() => undefined);
+  await api('/api/v1/notifications/preferences', {
+    schema: NotificationPreferenceView,
+    method: 'PUT',
+    body: { language: getLocale() },
+  }).catch(() => undefined);
 }
 
 /** Sign-out erases this phone's outbox and drafts even if the server cannot be reached. */

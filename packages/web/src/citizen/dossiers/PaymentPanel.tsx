@@ -1,32 +1,11 @@
+import { type CreatedPayment, CreatedPaymentView, DossierPaymentsView, type Payment } from '@dvc/domain/contract/payments';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { ApiError, api, NetworkError } from '../../shared/api';
 import type { DossierDetail } from '../../shared/dossiers';
 import { formatDateTime, formatDong } from '../../shared/format';
 
-/** Shapes of packages/server/src/payments/payments.routes.ts. */
-interface CreatedPayment {
-  paymentUrl: string;
-  orderRef: string;
-  amount: number;
-  expiresAt: string;
-  gateway: 'sandbox' | 'vnpay';
-  vietQr: { payload: string; bankBin: string; accountNumber: string; accountName: string; content: string };
-}
-interface PaymentItem {
-  id: string;
-  orderRef: string;
-  amount: number;
-  status: 'pending' | 'paid' | 'failed' | 'cancelled' | 'superseded' | 'refund_due';
-  statusLabel: string;
-  createdAt: string;
-  paidAt: string | null;
-  receiptNumber: string | null;
-  receiptUrl: string | null;
-  paidOrderRef: string | null;
-}
-
-const STATUS_CLASS: Record<PaymentItem['status'], string> = {
+const STATUS_CLASS: Record<Payment['status'], string> = {
   paid: 'ok',
   pending: 'info',
   superseded: 'info',
@@ -54,7 +33,7 @@ export function PaymentPanel({
   onRefresh: () => void;
 }) {
   const { t } = useI18n();
-  const [payments, setPayments] = useState<PaymentItem[]>([]);
+  const [payments, setPayments] = useState<Payment[]>([]);
   const [busy, setBusy] = useState<'gateway' | 'qr' | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [qr, setQr] = useState<CreatedPayment | undefined>();
@@ -65,7 +44,7 @@ export function PaymentPanel({
   // biome-ignore lint/correctness/useExhaustiveDependencies: d.paidOnline is the trigger, not an input
   useEffect(() => {
     if (d.feeAmount <= 0) return;
-    api<{ items: PaymentItem[] }>(`/api/v1/dossiers/${encodeURIComponent(d.code)}/payments`)
+    api(`/api/v1/dossiers/${encodeURIComponent(d.code)}/payments`, { schema: DossierPaymentsView })
       .then((r) => setPayments(r.items))
       .catch(() => setPayments([]));
   }, [d.code, d.feeAmount, d.paidOnline]);
@@ -84,7 +63,8 @@ export function PaymentPanel({
     setError(undefined);
     try {
       // An empty JSON object: the route answers 400 to a POST with no body at all.
-      return await api<CreatedPayment>(`/api/v1/dossiers/${encodeURIComponent(d.code)}/payments`, {
+      return await api(`/api/v1/dossiers/${encodeURIComponent(d.code)}/payments`, {
+        schema: CreatedPaymentView,
         method: 'POST',
         body: {},
       });

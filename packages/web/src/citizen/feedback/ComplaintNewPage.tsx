@@ -1,4 +1,6 @@
 import { ProcedureDetailView } from '@dvc/domain/contract/catalog';
+import { ComplaintView } from '@dvc/domain/contract/complaints';
+import { DossierDetailView } from '@dvc/domain/contract/dossiers';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { Link, navigate, useLocation } from '../../router';
@@ -6,7 +8,6 @@ import { ApiError, api, NetworkError } from '../../shared/api';
 import { useSession } from '../../shared/session';
 import { FormError, TextField } from '../../shared/ui';
 import { uploadErrorOf, uploadFile } from '../../shared/upload';
-import type { Complaint } from './complaints';
 
 /**
  * /phan-anh/moi?ho-so=… (or ?thu-tuc=…): a complaint or recommendation about one of the citizen's
@@ -33,7 +34,7 @@ export function ComplaintNewPage() {
   // The dossier's procedure, for the upload limits.
   useEffect(() => {
     if (!dossierCode || session.status !== 'signed-in') return;
-    api<{ procedureCode: string }>(`/api/v1/dossiers/${encodeURIComponent(dossierCode)}`)
+    api(`/api/v1/dossiers/${encodeURIComponent(dossierCode)}`, { schema: DossierDetailView })
       .then((d) => setProcedureCode(d.procedureCode))
       .catch(() => undefined);
   }, [dossierCode, session.status]);
@@ -74,7 +75,8 @@ export function ComplaintNewPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const created = await api<Complaint>('/api/v1/complaints', {
+      const created = await api('/api/v1/complaints', {
+        schema: ComplaintView,
         method: 'POST',
         body: {
           kind,

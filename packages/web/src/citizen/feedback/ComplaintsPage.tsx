@@ -1,10 +1,10 @@
+import { type Complaint, ComplaintListView, ComplaintView } from '@dvc/domain/contract/complaints';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { Link, useLocation } from '../../router';
 import { ApiError, api } from '../../shared/api';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { useSession } from '../../shared/session';
-import type { Complaint } from './complaints';
 
 function StatusBadge({ c }: { c: Complaint }) {
   const { t } = useI18n();
@@ -28,7 +28,7 @@ export function ComplaintsPage() {
   const signedIn = session.status === 'signed-in';
   useEffect(() => {
     if (!signedIn) return;
-    api<{ items: Complaint[] }>('/api/v1/complaints')
+    api('/api/v1/complaints', { schema: ComplaintListView })
       .then((r) => setItems(r.items))
       .catch((e) => setError(e instanceof ApiError ? e.title : t('error.network')));
   }, [signedIn, t]);
@@ -71,7 +71,7 @@ export function ComplaintPage({ code }: { code: string }) {
   const [c, setC] = useState<Complaint | undefined>();
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
-    api<Complaint>(`/api/v1/complaints/${encodeURIComponent(code)}`)
+    api(`/api/v1/complaints/${encodeURIComponent(code)}`, { schema: ComplaintView })
       .then(setC)
       .catch((e) => setError(e instanceof ApiError ? e.title : t('error.network')));
   }, [code, t]);

@@ -1,14 +1,8 @@
+import { type CitizenRead, CitizenReadListView } from '@dvc/domain/contract/privacy';
 import { useEffect, useState } from 'react';
 import { type MessageKey, useI18n } from '../../i18n';
 import { api } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
-
-interface Read {
-  id: string;
-  at: string;
-  agencyName: string;
-  recordType: string;
-}
 
 const WHAT: Record<string, MessageKey> = {
   dossier: 'privacy.read.dossier',
@@ -20,9 +14,9 @@ const WHAT: Record<string, MessageKey> = {
 /** Issue 20: which agency read this dossier and when (the access log; officers are not named). */
 export function DossierReads({ code }: { code: string }) {
   const { t } = useI18n();
-  const [reads, setReads] = useState<Read[] | undefined>();
+  const [reads, setReads] = useState<CitizenRead[] | undefined>();
   useEffect(() => {
-    api<{ items: Read[] }>(`/api/v1/privacy/reads?dossierCode=${encodeURIComponent(code)}&limit=50`)
+    api(`/api/v1/privacy/reads?dossierCode=${encodeURIComponent(code)}&limit=50`, { schema: CitizenReadListView })
       .then((r) => setReads(r.items))
       .catch(() => setReads(undefined));
   }, [code]);

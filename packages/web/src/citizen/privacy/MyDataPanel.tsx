@@ -1,18 +1,9 @@
+import { type SubjectRequest, SubjectRequestListView, SubjectRequestView } from '@dvc/domain/contract/privacy';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { type MessageKey, useI18n } from '../../i18n';
 import { ApiError, api } from '../../shared/api';
 import { formatDate } from '../../shared/format';
 import { FormError } from '../../shared/ui';
-
-interface SubjectRequest {
-  code: string;
-  kind: 'correction' | 'deletion';
-  detail: string;
-  status: 'open' | 'done' | 'refused';
-  dueAt: string;
-  overdue: boolean;
-  answer: string | null;
-}
 
 const STATUS: Record<SubjectRequest['status'], MessageKey> = {
   open: 'privacy.request.open',
@@ -30,7 +21,7 @@ export function MyDataPanel() {
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
-    api<{ items: SubjectRequest[] }>('/api/v1/privacy/requests')
+    api('/api/v1/privacy/requests', { schema: SubjectRequestListView })
       .then((r) => setRequests(r.items))
       .catch(() => setRequests([]));
   }, []);
@@ -41,7 +32,7 @@ export function MyDataPanel() {
     setBusy(true);
     setError(undefined);
     try {
-      await api('/api/v1/privacy/requests', { method: 'POST', body: { kind, detail } });
+      await api('/api/v1/privacy/requests', { schema: SubjectRequestView, method: 'POST', body: { kind, detail } });
       setDetail('');
       load();
     } catch (err) {

@@ -1,22 +1,9 @@
+import { type ProcedureNotice as Notice, ProcedureNoticeView } from '@dvc/domain/contract/privacy';
 import type { ProcedureDefinition } from '@dvc/domain/procedure-definition/definition';
 import type { FieldDefinition } from '@dvc/domain/procedure-definition/form-schema';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { api } from '../../shared/api';
-
-interface Text {
-  vi: string;
-  en: string;
-}
-interface Notice {
-  controller: Text[];
-  purpose: Text;
-  legalBasis: string[];
-  collected: string[];
-  papers: string[];
-  recipients: Text[];
-  retention: { keepDays: number; action: string };
-}
 
 /**
  * The notice lists the definition's labels and papers in Vietnamese: in English, each one the
@@ -40,12 +27,12 @@ export function ProcedureNotice({ code, definition }: { code: string; definition
   const { t, locale } = useI18n();
   const [notice, setNotice] = useState<Notice | undefined>();
   useEffect(() => {
-    api<Notice>(`/api/v1/privacy/notices/procedures/${encodeURIComponent(code)}`)
+    api(`/api/v1/privacy/notices/procedures/${encodeURIComponent(code)}`, { schema: ProcedureNoticeView })
       .then(setNotice)
       .catch(() => setNotice(undefined));
   }, [code]);
   if (!notice) return null;
-  const text = (x: Text) => (locale === 'en' ? x.en : x.vi);
+  const text = (x: Notice['purpose']) => (locale === 'en' ? x.en : x.vi);
   const english = locale === 'en' ? englishNames(definition) : new Map<string, string>();
   const named = (vi: string) => english.get(vi) ?? vi;
   const years = Math.round(notice.retention.keepDays / 365);
