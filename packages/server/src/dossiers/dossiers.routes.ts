@@ -13,10 +13,9 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { appendAudit, auditEntryFor, markAudited } from '../audit/index';
 import type { Database } from '../db/schema';
-import { problem } from '../http/problem';
 import { refuse } from '../http/refusal';
 import { getActor, requireCitizen } from '../identity/actor';
-import { getResultFile, IssueRefusal, prepareResolution } from '../results/index';
+import { getResultFile, prepareResolution, RESOLUTION_REFUSALS, resolutionRefusal } from '../results/index';
 import { renderSlip, SLIP_KINDS } from './dossier-documents';
 import { applyDossierEvent, type EventFacts } from './dossier-events.service';
 import { DOSSIER_REFUSALS, fileIdempotently } from './dossier-http';
@@ -125,7 +124,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       if (request.body.type === 'resolve') {
         // The result is issued with the resolution (decision 010): refuse early what cannot be issued (a taken name).
         const prepared = await prepareResolution(app.ctx, code, actor);
-        if (!prepared.ok) throw prepared.problem ?? problem(409, 'result-blocked', prepared.message);
+        if (!prepared.ok) throw refuse(prepared, RESOLUTION_REFUSALS);
         issueResult = prepared.issue;
       }
       const audit = async (trx: Kysely<Database>, row: { code: string }) => {
@@ -136,8 +135,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
         result = await applyDossierEvent(app.ctx, actor, code, request.body, audit, issueResult);
       } catch (err) {
         // A race lost inside the resolving transaction: nothing was written, the leader is told why.
-        if (err instanceof IssueRefusal) throw problem(409, 'result-blocked', err.message);
-        throw err;
+        throw resolutionRefusal(err) ?? err;
       }
       if (!result.ok) throw refuse(result, DOSSIER_REFUSALS);
       markAudited(request);

@@ -2,9 +2,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../http/problem';
+import { refusals, refuse } from '../http/refusal';
 import { getActor } from '../identity/actor';
 import { findOwnedFile, findUploadOutcome } from './files.repository';
-import { openFileFor } from './files.service';
+import { openFileFor, type ReadableFile } from './files.service';
 import {
   checkBodyType,
   checkCreation,
@@ -42,6 +43,10 @@ export function contentDisposition(name: string): string {
 }
 
 const fileNotFound = () => problem(404, 'file-not-found', 'Không tìm thấy tệp');
+
+const READ_REFUSALS = refusals<Extract<ReadableFile, { ok: false }>>({
+  not_found: { status: 404, code: 'file-not-found', title: 'Không tìm thấy tệp' },
+});
 
 /**
  * Attachments: resumable uploads (tus) under /api/v1/uploads, the outcome of an upload, and the
@@ -162,7 +167,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = getActor(request);
       const found = await openFileFor(app.ctx, actor, request.params.sha256);
-      if (!found.ok) throw fileNotFound();
+      if (!found.ok) throw refuse(found, READ_REFUSALS);
       return (
         reply
           .type(found.file.mediaType)

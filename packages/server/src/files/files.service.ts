@@ -8,6 +8,7 @@ import { findProcedureByCode } from '../catalog/catalog.service';
 import { Batcher } from '../db/batcher';
 import { canSeeDossierHoldingFile } from '../dossiers/dossier-access';
 import type { AppContext } from '../http/context';
+import type { Failure } from '../http/refusal';
 import type { Actor } from '../identity/actor';
 import { type BlobStore, LocalBlobStore, SHA256_PATTERN } from './blob-store';
 import { findFilesBySha, findOwnedFiles, type StoredFileRow, upsertStoredFile } from './files.repository';
@@ -96,7 +97,7 @@ export async function componentLimits(
   return component && { accepts: component.accepts, maxBytes: component.maxBytes, name: component.name };
 }
 
-export type StoreResult = { ok: true; file: StoredFileRow } | { ok: false; reason: 'wrong_type'; mediaType?: string };
+export type StoreResult = { ok: true; file: StoredFileRow } | Failure<'wrong_type', { mediaType?: string }>;
 
 /**
  * Stores bytes already checked for size, for `ownerId`, if their sniffed type is among `accepts`.
@@ -147,7 +148,7 @@ export async function storeFileAt(
   return storeChecked(ctx, ownerId, name, await sniffFileAt(path), accepts, () => createReadStream(path));
 }
 
-export type OwnedFileResult = { ok: true; file: StoredFileRow } | { ok: false; reason: 'not_found' | 'wrong_type' };
+export type OwnedFileResult = { ok: true; file: StoredFileRow } | Failure<'not_found' | 'wrong_type'>;
 
 /**
  * For the dossier capability: the file `sha256` if `ownerId` uploaded it (and, when `accepts` is
@@ -206,7 +207,7 @@ export async function getOwnedFiles(
   );
 }
 
-export type ReadableFile = { ok: true; file: StoredFileRow; body: Readable } | { ok: false; reason: 'not_found' };
+export type ReadableFile = { ok: true; file: StoredFileRow; body: Readable } | Failure<'not_found'>;
 
 /**
  * The file and its bytes if `actor` may read it: its owner, or whoever may see a dossier that holds

@@ -8,14 +8,15 @@ import {
   VerifyPhoneBody,
 } from '@dvc/domain/contract/auth';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { demoToolsOn } from '../config';
+import { problem } from '../http/problem';
+import { refusals, refuse } from '../http/refusal';
 import { type Actor, getActor, OFFICER_ROLES, requireRole } from './actor';
 import { identityDevRoutes } from './identity.dev.routes';
-import { identityProblems } from './identity.problems';
+import { formatVietnamTime, waitText } from './identity.problems';
 import { listRolesWithAgency } from './identity.repository';
 import { endSession, login } from './identity.service';
 import { clearSessionCookie, sessionPlugin, setSessionCookie } from './session.plugin';
@@ -28,9 +29,85 @@ const SIGN_UP_COOKIE_PATH = '/api/v1/auth';
 /** Per IP and per route: slows password guessing and SMS flooding; the lock-out covers the rest. */
 const AUTH_RATE_LIMIT = { max: 10, timeWindow: 60_000 };
 
-function retryAfter(reply: FastifyReply, at: Date, now: Date): void {
-  reply.header('retry-after', Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000)));
-}
+type RegisterFailure = Extract<Awaited<ReturnType<typeof register>>, { ok: false }>;
+type VerifyFailure = Extract<Awaited<ReturnType<typeof verifyPhone>>, { ok: false }>;
+type LoginFailure = Extract<Awaited<ReturnType<typeof login>>, { ok: false }>;
+
+const REGISTER_REFUSALS = refusals<RegisterFailure>({
+  'phone-taken': {
+    status: 409,
+    title: 'Số điện thoại này đã được đăng ký',
+    detail: 'Vui lòng đăng nhập. Nếu bạn không tạo tài khoản này, hãy liên hệ bộ phận hỗ trợ.',
+    errors: () => [{ field: 'body.phone', message: 'Số điện thoại đã được đăng ký' }],
+  },
+  'code-too-soon': {
+    status: 429,
+    title: 'Mã xác thực vừa được gửi tới số điện thoại này',
+    detail: (f, now) => `Vui lòng dùng mã đã nhận, hoặc chờ ${waitText(f.retryAt, now)} rồi yêu cầu mã mới.`,
+    extra: (f) => ({ retryAt: f.retryAt.toISOString() }),
+    retryAt: (f) => f.retryAt,
+  },
+  'code-daily-limit': {
+    status: 429,
+    title: 'Số điện thoại này đã nhận đủ số mã xác thực cho phép trong ngày',
+    detail: (f, now) => `Vui lòng thử lại sau ${waitText(f.retryAt, now)}.`,
+    extra: (f) => ({ retryAt: f.retryAt.toISOString() }),
+    retryAt: (f) => f.retryAt,
+  },
+});
+
+const VERIFY_REFUSALS = refusals<VerifyFailure>({
+  'code-invalid': {
+    status: 400,
+    title: 'Mã xác thực không đúng',
+    detail: (f) => (f.attemptsLeft > 0 ? `Bạn còn ${f.attemptsLeft} lần thử.` : 'Vui lòng yêu cầu gửi lại mã mới.'),
+    errors: () => [{ field: 'body.code', message: 'Mã xác thực không đúng' }],
+  },
+  'code-expired': {
+    status: 400,
+    title: 'Mã xác thực đã hết hạn',
+    detail: 'Mã chỉ có hiệu lực trong 5 phút. Vui lòng yêu cầu gửi lại mã mới.',
+    errors: () => [{ field: 'body.code', message: 'Mã xác thực đã hết hạn' }],
+  },
+  'sign-up-unknown': {
+    status: 400,
+    title: 'Vui lòng nhập mã trên thiết bị bạn đã dùng để đăng ký',
+    detail: 'Số điện thoại này có nhiều lượt đăng ký đang chờ xác thực. Nếu không còn trang đăng ký, hãy đăng ký lại.',
+    errors: () => [{ field: 'body.code', message: 'Không xác định được lượt đăng ký của mã này' }],
+  },
+  'too-many-attempts': {
+    status: 429,
+    code: 'code-attempts-exceeded',
+    title: 'Bạn đã nhập sai mã xác thực quá nhiều lần',
+    detail: (f, now) =>
+      f.retryAt
+        ? `Vui lòng thử lại sau ${waitText(f.retryAt, now)}.`
+        : 'Mã này không còn dùng được. Vui lòng yêu cầu gửi lại mã mới.',
+    extra: (f) => (f.retryAt ? { retryAt: f.retryAt.toISOString() } : {}),
+    retryAt: (f) => f.retryAt,
+  },
+});
+
+const LOGIN_REFUSALS = refusals<LoginFailure>({
+  'invalid-credentials': {
+    status: 401,
+    title: 'Số điện thoại hoặc mật khẩu không đúng',
+    detail: 'Vui lòng kiểm tra lại. Sau nhiều lần nhập sai, bạn sẽ phải chờ một lúc trước khi thử lại.',
+  },
+  throttled: {
+    status: 429,
+    code: 'login-throttled',
+    title: (f, now) => `Bạn đã nhập sai quá nhiều lần, vui lòng thử lại sau ${waitText(f.retryAt, now)}`,
+    detail: (f) => `Có thể đăng nhập lại từ ${formatVietnamTime(f.retryAt)}.`,
+    extra: (f) => ({ retryAt: f.retryAt.toISOString() }),
+    retryAt: (f) => f.retryAt,
+  },
+  'phone-unverified': {
+    status: 403,
+    title: 'Số điện thoại chưa được xác thực',
+    detail: 'Vui lòng nhập mã xác thực đã gửi qua tin nhắn SMS để kích hoạt tài khoản, hoặc yêu cầu gửi lại mã.',
+  },
+});
 
 function userView(actor: Actor) {
   return { id: actor.userId, kind: actor.kind, fullName: actor.fullName, phone: actor.phone, roles: actor.roles };
@@ -39,7 +116,11 @@ function userView(actor: Actor) {
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, context) => identityProblems.rateLimited(Math.ceil(context.ttl / 1000)),
+    // The plugin's own refusal, not a service's failure: a problem like any guard's.
+    errorResponseBuilder: (_req, context) =>
+      problem(429, 'too-many-requests', 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút', {
+        detail: `Vui lòng thử lại sau ${Math.ceil(context.ttl / 1000)} giây.`,
+      }),
   });
   const config = { rateLimit: AUTH_RATE_LIMIT };
 
@@ -56,13 +137,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const result = await register(app.ctx, request.body);
-      if (!result.ok) {
-        if (result.reason === 'phone-taken') throw identityProblems.phoneTaken();
-        retryAfter(reply, result.retryAt, app.ctx.now());
-        throw result.reason === 'code-too-soon'
-          ? identityProblems.codeTooSoon(result.retryAt, app.ctx.now())
-          : identityProblems.codeDailyLimit(result.retryAt, app.ctx.now());
-      }
+      if (!result.ok) throw refuse(result, REGISTER_REFUSALS);
       request.auditRecord = { type: 'user_account', id: result.userId };
       reply.setCookie(SIGN_UP_COOKIE, result.signUpToken, {
         httpOnly: true,
@@ -88,13 +163,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const result = await verifyPhone(app.ctx, { ...request.body, signUpToken: request.cookies[SIGN_UP_COOKIE] });
-      if (!result.ok) {
-        if (result.reason === 'code-invalid') throw identityProblems.codeInvalid(result.attemptsLeft);
-        if (result.reason === 'code-expired') throw identityProblems.codeExpired();
-        if (result.reason === 'sign-up-unknown') throw identityProblems.signUpUnknown();
-        if (result.retryAt) retryAfter(reply, result.retryAt, app.ctx.now());
-        throw identityProblems.tooManyCodeAttempts(result.retryAt, app.ctx.now());
-      }
+      if (!result.ok) throw refuse(result, VERIFY_REFUSALS);
       request.auditRecord = { type: 'user_account', id: result.userId };
       reply.clearCookie(SIGN_UP_COOKIE, { path: SIGN_UP_COOKIE_PATH });
       return { verified: true as const };
@@ -140,12 +209,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       if (!result.ok) {
         if ('userId' in result && result.userId) request.auditRecord = { type: 'user_account', id: result.userId };
-        if (result.reason === 'throttled') {
-          retryAfter(reply, result.retryAt, app.ctx.now());
-          throw identityProblems.loginThrottled(result.retryAt, app.ctx.now());
-        }
-        if (result.reason === 'phone-unverified') throw identityProblems.phoneUnverified();
-        throw identityProblems.invalidCredentials();
+        throw refuse(result, LOGIN_REFUSALS);
       }
       // The audit row of this request names the person who just signed in.
       request.actor = result.actor;

@@ -1,5 +1,6 @@
 import { Batcher } from '../db/batcher';
 import type { AppContext } from '../http/context';
+import type { Failure } from '../http/refusal';
 import type { Actor } from './actor';
 import { findLiveSessions, findUserByPhone, listRoles, type SessionWithUser, type UserRow } from './identity.repository';
 import {
@@ -23,7 +24,6 @@ export const SESSION_MAX_MS = 7 * 24 * 3_600_000;
 const SESSION_TOUCH_MS = 60_000;
 
 type Ok<T> = { ok: true } & T;
-type Fail<R extends string, T = object> = { ok: false; reason: R } & T;
 
 export interface NewSession {
   token: string;
@@ -36,9 +36,9 @@ export async function login(
   input: { phone: string; password: string; ip: string | null; userAgent: string | null },
 ): Promise<
   | Ok<NewSession>
-  | Fail<'invalid-credentials', { userId: string | null }>
-  | Fail<'throttled', { retryAt: Date }>
-  | Fail<'phone-unverified', { userId: string }>
+  | Failure<'invalid-credentials', { userId: string | null }>
+  | Failure<'throttled', { retryAt: Date }>
+  | Failure<'phone-unverified', { userId: string }>
 > {
   const now = ctx.now();
   const provinceCode = ctx.config.PROVINCE_CODE;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
+import type { Failure } from '../http/refusal';
 import { recordAccountConsent } from '../privacy/index';
 import { findUserByPhone } from './identity.repository';
 import { claimCodeSend, claimGuess, codeIntervalMs } from './phone-code-quota';
@@ -20,8 +21,7 @@ export const OTP_MAX_ATTEMPTS = 5;
 export const SIGN_UP_TTL_MS = 24 * 3_600_000;
 
 type Ok<T> = { ok: true } & T;
-type Fail<R extends string, T = object> = { ok: false; reason: R } & T;
-type LimitFail = Fail<'code-too-soon' | 'code-daily-limit', { retryAt: Date }>;
+type LimitFail = Failure<'code-too-soon', { retryAt: Date }> | Failure<'code-daily-limit', { retryAt: Date }>;
 
 async function issueCode(trx: Kysely<Database>, ctx: AppContext, phone: string, signUpId: string | null): Promise<Date> {
   const now = ctx.now();
@@ -69,7 +69,7 @@ function limitFail(claim: { reason: 'too-soon' | 'daily-limit'; retryAt: Date })
 export async function register(
   ctx: AppContext,
   input: { phone: string; password: string; fullName: string },
-): Promise<Ok<{ userId: string; codeExpiresAt: Date; signUpToken: string }> | Fail<'phone-taken'> | LimitFail> {
+): Promise<Ok<{ userId: string; codeExpiresAt: Date; signUpToken: string }> | Failure<'phone-taken'> | LimitFail> {
   const provinceCode = ctx.config.PROVINCE_CODE;
   const existing = await findUserByPhone(ctx.db, provinceCode, input.phone);
   if (existing && (existing.kind === 'officer' || existing.phoneVerifiedAt)) return { ok: false, reason: 'phone-taken' };
@@ -171,10 +171,10 @@ export async function verifyPhone(
   input: { phone: string; code: string; signUpToken?: string },
 ): Promise<
   | Ok<{ userId: string }>
-  | Fail<'code-invalid', { attemptsLeft: number }>
-  | Fail<'code-expired'>
-  | Fail<'sign-up-unknown'>
-  | Fail<'too-many-attempts', { retryAt: Date | null }>
+  | Failure<'code-invalid', { attemptsLeft: number }>
+  | Failure<'code-expired'>
+  | Failure<'sign-up-unknown'>
+  | Failure<'too-many-attempts', { retryAt: Date | null }>
 > {
   const now = ctx.now();
   const provinceCode = ctx.config.PROVINCE_CODE;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { findVisibleDossier } from '../dossiers/dossier-queries.service';
 import { blobStoreFor } from '../files/files.service';
 import { problem } from '../http/problem';
+import { refusals, unwrap } from '../http/refusal';
 import { getActor, requireCitizen, requireRole } from '../identity/actor';
 import {
   findPaymentById,
@@ -29,12 +30,13 @@ const STATUS_LABELS: Record<PaymentRow['status'], string> = {
   refund_due: 'Đã thu trùng, chờ hoàn tiền',
 };
 
-const FAILURES: Record<PaymentFailure, [number, string]> = {
-  not_found: [404, 'Không tìm thấy hồ sơ'],
-  no_fee: [409, 'Hồ sơ này không phải nộp phí, lệ phí'],
-  already_paid: [409, 'Hồ sơ đã được thanh toán'],
-  closed: [409, 'Hồ sơ đã kết thúc, không thể thanh toán'],
-};
+// The problem codes are the reasons as they are (with underscores): clients already read them so.
+const PAYMENT_REFUSALS = refusals<PaymentFailure>({
+  not_found: { status: 404, code: 'not_found', title: 'Không tìm thấy hồ sơ' },
+  no_fee: { status: 409, code: 'no_fee', title: 'Hồ sơ này không phải nộp phí, lệ phí' },
+  already_paid: { status: 409, code: 'already_paid', title: 'Hồ sơ đã được thanh toán' },
+  closed: { status: 409, code: 'closed', title: 'Hồ sơ đã kết thúc, không thể thanh toán' },
+});
 
 const CodeParams = z.object({ code: z.string().trim().min(1).max(60) });
 const CallbackQuery = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
@@ -96,12 +98,9 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireCitizen(request);
       const origin = `${request.protocol}://${request.host}`;
       const r = await createPayment(app.ctx, actor, request.params.code, origin, request.ip);
-      if (!r.ok) {
-        const [status, title] = FAILURES[r.reason];
-        throw problem(status, r.reason, title);
-      }
-      request.auditRecord = { type: 'payment', id: r.value.orderRef };
-      return reply.status(201).send(r.value);
+      const created = unwrap(r, PAYMENT_REFUSALS);
+      request.auditRecord = { type: 'payment', id: created.orderRef };
+      return reply.status(201).send(created);
     },
   );
 

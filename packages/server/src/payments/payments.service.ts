@@ -8,6 +8,7 @@ import { findDossierRow } from '../dossiers/index';
 import { blobStoreFor } from '../files/files.service';
 import { upsertStoredFile } from '../files/index';
 import type { AppContext } from '../http/context';
+import type { Failure, Result } from '../http/refusal';
 import type { Actor } from '../identity/actor';
 import { agencyNames } from '../identity/index';
 import { dossierMessage, enqueueOutbox } from '../notifications/outbox';
@@ -45,8 +46,7 @@ export const TOPIC_PAYMENT = 'payment';
 export const RETURN_PATH = '/api/v1/payments/vnpay/return';
 export const IPN_PATH = '/api/v1/payments/vnpay/ipn';
 
-export type PaymentFailure = 'not_found' | 'no_fee' | 'already_paid' | 'closed';
-export type Result<T> = { ok: true; value: T } | { ok: false; reason: PaymentFailure };
+export type PaymentFailure = Failure<'not_found' | 'no_fee' | 'already_paid' | 'closed'>;
 
 export interface CreatedPayment {
   paymentUrl: string;
@@ -74,7 +74,7 @@ export async function createPayment(
   code: string,
   origin: string,
   clientIp: string,
-): Promise<Result<CreatedPayment>> {
+): Promise<Result<CreatedPayment, PaymentFailure>> {
   const pc = ctx.config.PROVINCE_CODE;
   const cfg = paymentsConfigFor(ctx.config);
   const now = ctx.now();

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { findUnit, vietnamDate } from '../admin-units/admin-units.service';
 import type { Database } from '../db/schema';
 import type { AppContext } from '../http/context';
+import type { Failure } from '../http/refusal';
 import { findPendingNameClaim, NAME_PENDING, requestedBusinessName } from './name-claims';
 import { formatRegistrationNumber, normalizeRegistrationNumber } from './registration-number';
 import {
@@ -115,9 +116,10 @@ export function listRegisterFor(ctx: AppContext, authorityAgencyCodes: string[] 
 
 // ---- Changes of the register, made by the results capability inside its transaction ----------
 
+/** Never answered by a route of its own: the results capability turns a failure into its issue refusal. */
 export type RegisterChange =
   | { ok: true; row: HouseholdBusinessRow }
-  | { ok: false; reason: 'name_taken' | 'not_found' | 'other_authority' | 'terminated'; message: string };
+  | Failure<'name_taken' | 'not_found' | 'other_authority' | 'terminated', { message: string }>;
 
 /** "12 Lê Lợi, Phường Cẩm Thành, Tỉnh Quảng Ngãi" from the street and the unit valid at `at`. */
 export async function seatAddress(db: Db, provinceCode: string, unitCode: string, street: string, at: Date): Promise<string> {

@@ -2,6 +2,7 @@ import type { PublicAnswer } from '@dvc/domain/contract/reports';
 import { phasePeriod, yearPeriod } from '@dvc/domain/indicators';
 import { z } from 'zod';
 import type { AppContext } from '../http/context';
+import type { Failure, Result } from '../http/refusal';
 import { listPhases } from './reports.repository';
 import { buildIndicatorReport, type IndicatorReport, type IndicatorRow } from './reports.service';
 
@@ -35,12 +36,12 @@ async function report(ctx: AppContext, q: Parameters<typeof buildIndicatorReport
   return r.value;
 }
 
-export type PublicResult = { ok: true; value: PublicAnswer } | { ok: false; reason: 'unknown_phase' };
+export type PublicResult = Result<PublicAnswer, Failure<'unknown_phase', { phase: string }>>;
 
 export async function publicIndicators(ctx: AppContext, year: number, phaseCode?: string): Promise<PublicResult> {
   const phases = await listPhases(ctx.db, ctx.config.PROVINCE_CODE);
   const asked = phaseCode === undefined ? undefined : phases.find((p) => p.code === phaseCode);
-  if (phaseCode !== undefined && !asked) return { ok: false, reason: 'unknown_phase' };
+  if (phaseCode !== undefined && !asked) return { ok: false, reason: 'unknown_phase', phase: phaseCode };
   const periodOf = (p: (typeof phases)[number]) =>
     phasePeriod({ code: p.code, name: p.name, from: p.fromDay, toInclusive: p.toDay });
 

@@ -6,15 +6,33 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../http/context';
 import { problem } from '../http/problem';
+import { refusals, unwrap } from '../http/refusal';
 import { getActor } from '../identity/actor';
 import { toCsv, toXlsx } from './reports.export';
 import { renderIndicatorPdf } from './reports.pdf';
-import { PublicQuerystring, publicIndicators } from './reports.public';
+import { PublicQuerystring, type PublicResult, publicIndicators } from './reports.public';
 import { findPhase, listGroups, listPhases } from './reports.repository';
-import { buildIndicatorReport, type IndicatorReport } from './reports.service';
+import { buildIndicatorReport, type IndicatorReport, type ReportResult } from './reports.service';
 import { listTargetVersions } from './targets.repository';
 
 const TAGS = ['Báo cáo, chỉ số'];
+
+/** An unknown group or phase is a bad query field: answered as the request validation answers. */
+const REPORT_REFUSALS = refusals<Extract<ReportResult, { ok: false }>>({
+  unknown_group: {
+    status: 400,
+    code: 'validation',
+    errors: (f) => [{ field: 'querystring.procedureGroup', message: f.message }],
+  },
+});
+const PUBLIC_REFUSALS = refusals<Extract<PublicResult, { ok: false }>>({
+  unknown_phase: {
+    status: 400,
+    code: 'validation',
+    title: 'Giai đoạn không hợp lệ',
+    errors: (f) => [{ field: 'querystring.phase', message: `Không có giai đoạn "${f.phase}"` }],
+  },
+});
 const Day = z.string().refine(isIsoDay, 'Ngày phải có dạng YYYY-MM-DD');
 
 const IndicatorQuerystring = z.object({
@@ -86,9 +104,7 @@ async function report(request: FastifyRequest, q: IndicatorQs): Promise<Indicato
     scopeAgencies,
     figures: q.figures === 'true',
   });
-  if (!r.ok)
-    throw problem(400, 'validation', r.message, { errors: [{ field: 'querystring.procedureGroup', message: r.message }] });
-  return r.value;
+  return unwrap(r, REPORT_REFUSALS);
 }
 
 function fileName(r: IndicatorReport, ext: string): string {
@@ -189,12 +205,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { year, phase } = request.query;
-      const r = await publicIndicators(app.ctx, year, phase);
-      if (!r.ok) {
-        const message = `Không có giai đoạn "${phase}"`;
-        throw problem(400, 'validation', 'Giai đoạn không hợp lệ', { errors: [{ field: 'querystring.phase', message }] });
-      }
-      return r.value;
+      return unwrap(await publicIndicators(app.ctx, year, phase), PUBLIC_REFUSALS);
     },
   );
 };

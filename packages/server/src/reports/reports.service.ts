@@ -11,6 +11,7 @@ import { addDays, classifyUnit, formatPercentVi, type Period } from '@dvc/domain
 import { countInterlinkedFilings } from '../dossiers/index';
 import { countComplainedDossiers } from '../feedback/complaint-counts';
 import type { AppContext } from '../http/context';
+import type { Failure, Result } from '../http/refusal';
 import { countPublishedDossiers } from '../portal-sync/index';
 import { countReusingDossiers, hasReuseData } from '../store/index';
 import { levelTotals, onlineServices, projectBelowTarget } from './reports.figures';
@@ -94,7 +95,7 @@ async function unitGrouper(ctx: AppContext, era: Era, level: Level): Promise<Uni
   };
 }
 
-export type ReportResult = { ok: true; value: IndicatorReport } | { ok: false; reason: 'unknown_group'; message: string };
+export type ReportResult = Result<IndicatorReport, Failure<'unknown_group', { message: string }>>;
 
 export async function buildIndicatorReport(ctx: AppContext, q: IndicatorQuery): Promise<ReportResult> {
   const provinceCode = ctx.config.PROVINCE_CODE;

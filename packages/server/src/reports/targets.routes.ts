@@ -2,10 +2,10 @@ import { CurrentTargetsView, TargetGroupView, TargetsView } from '@dvc/domain/co
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntryFor, markAudited } from '../audit/index';
-import { problem } from '../http/problem';
+import { refusals, refuse } from '../http/refusal';
 import { provinceAdminOnly, requireProvinceAdmin } from '../organisation/admin-scope';
 import { listGroupsWithMembers, listTargetVersions, type TargetRow } from './targets.repository';
-import { saveGroup, setTarget } from './targets.service';
+import { type GroupResult, saveGroup, setTarget, type TargetResult } from './targets.service';
 
 const tags = ['Báo cáo'];
 const UnitLevel = z.enum(['province', 'district', 'commune']);
@@ -17,8 +17,12 @@ const show = ({ recordedBy: _r, recordedAt, supersededAt, ...t }: TargetRow) => 
   supersededAt: supersededAt?.toISOString() ?? null,
 });
 
-const invalid = (errors: { field: string; message: string }[]) =>
-  problem(422, 'invalid-target', 'Chỉ tiêu chưa hợp lệ', { errors });
+const invalid = { status: 422, code: 'invalid-target', title: 'Chỉ tiêu chưa hợp lệ' } as const;
+const TARGET_REFUSALS = refusals<Extract<TargetResult, { ok: false }>>({
+  invalid,
+  not_found: { status: 404, code: 'not-found', title: 'Không có nhóm thủ tục này' },
+});
+const GROUP_REFUSALS = refusals<Extract<GroupResult, { ok: false }>>({ invalid });
 
 /** Targets per period, procedure set and unit level; the reports classify against them. */
 export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -82,8 +86,7 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         },
         audit,
       );
-      if (!result.ok && result.reason === 'not_found') throw problem(404, 'not-found', 'Không có nhóm thủ tục này');
-      if (!result.ok) throw invalid(result.errors);
+      if (!result.ok) throw refuse(result, TARGET_REFUSALS);
       markAudited(request);
       return { current: result.current.map(show) };
     },
@@ -109,7 +112,7 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
       const { code } = request.params;
       const audit = auditEntryFor(request, 200, { type: 'report_procedure_group', id: code });
       const result = await saveGroup(app.ctx, code, request.body, audit);
-      if (!result.ok) throw invalid(result.errors);
+      if (!result.ok) throw refuse(result, GROUP_REFUSALS);
       markAudited(request);
       return result.group;
     },

@@ -3,6 +3,7 @@ import { isIsoDate } from '../admin-units/admin-units.service';
 import { type AuditEntry, auditInsert } from '../audit/index';
 import type { AppContext } from '../http/context';
 import type { FieldError } from '../http/problem';
+import type { Failure } from '../http/refusal';
 import { withChange } from '../organisation/admin-scope';
 import { listGroupsWithMembers, listTargetVersions, type TargetRow, type UnitLevel } from './targets.repository';
 
@@ -24,8 +25,8 @@ export interface TargetInput {
 
 export type TargetResult =
   | { ok: true; current: TargetRow[] }
-  | { ok: false; reason: 'invalid'; errors: FieldError[] }
-  | { ok: false; reason: 'not_found' };
+  | Failure<'invalid', { errors: FieldError[] }>
+  | Failure<'not_found'>;
 
 const overlaps = (r: { validFrom: string; validTo: string | null }, from: string, to: string | null) =>
   (to === null || r.validFrom < to) && (r.validTo === null || r.validTo > from);
@@ -109,7 +110,7 @@ export async function setTarget(ctx: AppContext, userId: string, input: TargetIn
 
 export type GroupResult =
   | { ok: true; group: { code: string; name: string; procedureCodes: string[] } }
-  | { ok: false; reason: 'invalid'; errors: FieldError[] };
+  | Failure<'invalid', { errors: FieldError[] }>;
 
 /** Creates or changes a procedure set (its name and members); its targets stay. */
 export async function saveGroup(

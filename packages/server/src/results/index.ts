@@ -8,7 +8,6 @@ export {
   type FilingFacts,
   type FilingProblem,
   ISSUER_NAMES,
-  IssueRefusal,
   isKnownIssuer,
   registerOperationOf,
   resultRuleProblems,
@@ -22,4 +21,6 @@ export {
   listResults,
   onDossierResolved,
   prepareResolution,
+  RESOLUTION_REFUSALS,
+  resolutionRefusal,
 } from './results.service';

@@ -6,9 +6,9 @@ import { verificationUrl } from '../documents/vn-format';
 import { canSeeDossier, type EventFacts, findDossier } from '../dossiers/index';
 import { blobStoreFor } from '../files/files.service';
 import type { AppContext } from '../http/context';
-import { ProblemError } from '../http/problem';
+import { type Failure, type Refused, refusals, refuse } from '../http/refusal';
 import type { Actor } from '../identity/actor';
-import { signIssuedPdf, signingReadiness, signingRefusal } from '../signing/index';
+import { isSigningRefusal, SIGNING_REFUSALS, type SigningFailure, signIssuedPdf, signingReadiness } from '../signing/index';
 import { definitionOfDossier } from './definition-of-dossier';
 import { type Db, type Definition, type IssueBase, IssueRefusal, issuerOf, type ResultDossier } from './issuers/index';
 import { agencyHeading } from './result-documents';
@@ -31,11 +31,26 @@ export interface IssuedResult {
 
 export type IssueOutcome =
   | { ok: true; result: IssuedResult | null }
-  | {
-      ok: false;
-      reason: 'not_found' | 'not_resolved' | 'name_taken' | 'other_authority' | 'terminated' | 'signing';
-      message: string;
-    };
+  | Failure<'not_found' | 'not_resolved' | 'name_taken' | 'other_authority' | 'terminated' | 'signing', { message: string }>;
+
+/** Why a leader's resolution is refused before anything is written: the issuer's objection, or the signing's. */
+export type ResolutionFailure = Failure<'result_blocked', { message: string }> | SigningFailure;
+
+/**
+ * How a refused resolution answers (the dossier's events route applies it): an objection to the
+ * result, also one found inside the resolving transaction (IssueRefusal, see `resolutionRefusal`),
+ * is 409 result-blocked titled with its message; a refusal to sign answers as the signing's.
+ */
+export const RESOLUTION_REFUSALS = refusals<ResolutionFailure>({
+  ...SIGNING_REFUSALS,
+  result_blocked: { status: 409, code: 'result-blocked' },
+});
+
+/** The refusal to answer for an error thrown out of the resolving transaction, if it is the issuer's objection. */
+export function resolutionRefusal(err: unknown): Refused | undefined {
+  if (!(err instanceof IssueRefusal)) return undefined;
+  return refuse({ ok: false, reason: 'result_blocked', message: err.message }, RESOLUTION_REFUSALS);
+}
 
 /** 10 characters of base32 without look-alikes (no I, O, 0, 1): 50 random bits, typed from paper easily. */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -137,9 +152,9 @@ export async function prepareResolution(
   ctx: AppContext,
   code: string,
   resolver?: Pick<Actor, 'userId' | 'roles'>,
-): Promise<{ ok: true; issue: EventFacts } | { ok: false; message: string; problem?: ProblemError }> {
+): Promise<{ ok: true; issue: EventFacts } | ResolutionFailure> {
   const dossier = await findDossier(ctx, code);
-  if (!dossier) return { ok: false, message: NOT_FOUND };
+  if (!dossier) return { ok: false, reason: 'result_blocked', message: NOT_FOUND };
   const definition = await definitionOfDossier(ctx, dossier);
   // Only a leader of the dossier's agency resolves it; anyone else is refused by the lifecycle, not asked for an OTP.
   const leaderId = resolver?.roles.some((r) => r.role === 'leader' && r.agencyCode === dossier.agencyCode)
@@ -147,12 +162,12 @@ export async function prepareResolution(
     : undefined;
   if (approved(dossier.snapshot) && definition) {
     const problem = await issuerOf(definition).precheck(ctx.db, dossier, definition);
-    if (problem) return { ok: false, message: problem };
+    if (problem) return { ok: false, reason: 'result_blocked', message: problem };
     // The result is signed with the leader's own credential: without their standing OTP
     // authorization, nothing is resolved and the dialog asks for the OTP.
     if (leaderId && issuesDocument(definition) && !ctx.config.signing.unsignedResults) {
       const ready = await signingReadiness(ctx, leaderId);
-      if (!ready.ok) return { ok: false, message: ready.message, problem: signingRefusal(ready.reason, ready.message) };
+      if (!ready.ok) return ready;
     }
   }
   const issue: EventFacts = async (trx, row, next) => {
@@ -196,8 +211,7 @@ export async function onDossierResolved(ctx: AppContext, code: string): Promise<
     return { ok: true, result: row ? toIssued(ctx, row) : null };
   } catch (err) {
     if (err instanceof IssueRefusal) return { ok: false, reason: err.reason, message: err.message };
-    if (err instanceof ProblemError && err.code.startsWith('signing-'))
-      return { ok: false, reason: 'signing', message: String(err.extra.detail ?? err.title) };
+    if (isSigningRefusal(err)) return { ok: false, reason: 'signing', message: err.failure.message };
     if (!isUniqueViolation(err)) throw err;
     // Either another call issued this dossier's result first, or another dossier took the name
     // between our check and our insert.
@@ -235,7 +249,7 @@ export async function listResults(ctx: AppContext, dossierCode: string): Promise
 
 export type ResultFile =
   | { ok: true; fileName: string; mediaType: 'application/pdf'; body: Readable; result: IssuedResult }
-  | { ok: false; reason: 'not_found' };
+  | Failure<'not_found'>;
 
 /**
  * The PDF of a dossier's result for someone who may see the dossier (its applicant, the officers
@@ -258,7 +272,7 @@ export async function getResultFile(ctx: AppContext, actor: Actor, dossierCode: 
  * For the leader, before `resolve`: whether the result could be issued now. `prepareResolution`
  * makes the same check and is what the route uses; the issuing transaction checks again (races).
  */
-export async function checkResultIssuable(ctx: AppContext, code: string): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function checkResultIssuable(ctx: AppContext, code: string): Promise<{ ok: true } | ResolutionFailure> {
   const prepared = await prepareResolution(ctx, code);
   return prepared.ok ? { ok: true } : prepared;
 }

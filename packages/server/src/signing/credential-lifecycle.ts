@@ -1,6 +1,7 @@
 import { type AuditEntry, auditInsert, withChange } from '../audit/audit.plugin';
 import type { Db } from '../db/database';
 import type { AppContext } from '../http/context';
+import type { Failure } from '../http/refusal';
 
 /**
  * The administrative life of the stand-in's stored credentials, apart from the CSC protocol
@@ -24,7 +25,7 @@ export async function revokeCredential(
   id: string,
   reason: string,
   audit: AuditEntry,
-): Promise<{ ok: true; serialNumber: string } | { ok: false }> {
+): Promise<{ ok: true; serialNumber: string } | Failure<'not_found'>> {
   const provinceCode = ctx.config.PROVINCE_CODE;
   const state = (db: Db) =>
     db
@@ -43,7 +44,7 @@ export async function revokeCredential(
       .where('status', '<>', 'revoked')
       .returning('serialNumber')
       .executeTakeFirst();
-    if (!row) return { ok: false as const };
+    if (!row) return { ok: false as const, reason: 'not_found' as const };
     await auditInsert(trx, [withChange(audit, before, await state(trx))]).execute();
     return { ok: true as const, serialNumber: row.serialNumber };
   });

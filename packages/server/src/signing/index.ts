@@ -5,10 +5,11 @@
 
 export { disableCredential, revokeCredential } from './credential-lifecycle';
 export { SigningError } from './csc-client';
-export { issueSignedPdf, sealIssuedPdf, signIssuedPdf, signingRefusal } from './issue';
+export { isSigningRefusal, issueSignedPdf, SIGNING_REFUSALS, sealIssuedPdf, signIssuedPdf, signingRefusal } from './issue';
 export {
   authorizeOfficer,
   type SignAs,
+  type SigningFailure,
   type SignOutcome,
   type SignPdfInput,
   sendSigningOtp,

@@ -2,25 +2,46 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { blobStoreFor } from '../files/files.service';
 import type { AppContext } from '../http/context';
-import { problem } from '../http/problem';
-import { type SignAs, type SignPdfInput, signedFromSource, signPdf } from './signing.service';
+import { Refused, refusals, refuse } from '../http/refusal';
+import type { SigningError } from './csc-client';
+import { type SignAs, type SigningFailure, type SignPdfInput, signedFromSource, signPdf } from './signing.service';
 
 /**
  * The calls the issuing capabilities make where a PDF buffer is produced: the signed buffer back,
- * or a problem (409 when the signer must act — OTP, revoked or disabled credential; 503 when the
+ * or a refusal (409 when the signer must act — OTP, revoked or disabled credential; 503 when the
  * signing service cannot be reached) that rolls back the caller's transaction, so nothing is
  * issued half-signed and the dossier stays as it was.
  */
 
-export function signingRefusal(reason: string, message: string) {
-  return reason === 'unavailable'
-    ? problem(503, 'signing-unavailable', 'Chưa ký số được văn bản', { detail: message })
-    : problem(
-        409,
-        `signing-${reason.replace(/_/g, '-')}`,
-        reason === 'authorization_required' ? 'Cần nhập mã OTP ký số trước khi ký kết quả' : 'Chưa ký số được văn bản',
-        { detail: message },
-      );
+const NOT_SIGNED = 'Chưa ký số được văn bản';
+const detail = (f: SigningFailure) => f.message;
+/** How a refusal to sign an issued document answers; the issuing capabilities add it to their own tables. */
+export const SIGNING_REFUSALS = refusals<SigningFailure>({
+  unavailable: { status: 503, code: 'signing-unavailable', title: NOT_SIGNED, detail },
+  authorization_required: {
+    status: 409,
+    code: 'signing-authorization-required',
+    title: 'Cần nhập mã OTP ký số trước khi ký kết quả',
+    detail,
+  },
+  no_credential: { status: 409, code: 'signing-no-credential', title: NOT_SIGNED, detail },
+  credential_unusable: { status: 409, code: 'signing-credential-unusable', title: NOT_SIGNED, detail },
+  invalid_otp: { status: 409, code: 'signing-invalid-otp', title: NOT_SIGNED, detail },
+  invalid_pdf: { status: 409, code: 'signing-invalid-pdf', title: NOT_SIGNED, detail },
+  refused: { status: 409, code: 'signing-refused', title: NOT_SIGNED, detail },
+});
+
+export function signingRefusal(reason: SigningError['reason'], message: string): Refused {
+  return refuse({ ok: false, reason, message } as SigningFailure, SIGNING_REFUSALS);
+}
+
+/** A refusal of `signingRefusal` (of that reason, if given), for the callers that answer it themselves. */
+export function isSigningRefusal(err: unknown, reason?: SigningError['reason']): err is Refused & { failure: SigningFailure } {
+  return (
+    err instanceof Refused &&
+    (err.table as unknown) === SIGNING_REFUSALS &&
+    (reason === undefined || err.failure.reason === reason)
+  );
 }
 
 /** On a transaction: its handle stands in for the app's database for the whole signing. */

@@ -1,6 +1,6 @@
 import { blobStoreFor, storeBuffer } from '../files/files.service';
 import type { AppContext } from '../http/context';
-import { issueSignedPdf } from './issue';
+import { isSigningRefusal, issueSignedPdf } from './issue';
 import { type SignAs, standingAuthorization } from './signing.service';
 
 /**
@@ -61,7 +61,7 @@ export async function signScan<T extends Scan>(
       reason: `Số hóa thành phần hồ sơ ${dossierCode}`,
     });
   } catch (err) {
-    if ((err as { code?: string }).code === 'signing-invalid-pdf') return scan;
+    if (isSigningRefusal(err, 'invalid_pdf')) return scan;
     throw err;
   }
   const name = scan.fileName.replace(/\.(jpe?g|png|pdf)$/i, '') || 'ban-so-hoa';

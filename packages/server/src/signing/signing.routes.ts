@@ -2,14 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntryFor, markAudited } from '../audit/audit.plugin';
 import { notFoundHandler, problem } from '../http/problem';
+import { type Failure, refusals, refuse, unwrap } from '../http/refusal';
 import { getActor } from '../identity/actor';
 import { mayUseDemoTools } from '../identity/demo-tools';
 import { requireProvinceAdmin } from '../organisation/admin-scope';
 import { listRevoked, revokeCredential } from './credential-lifecycle';
-import { SigningError } from './csc-client';
 import { CSC_PREFIX, handleCsc } from './csc-stand-in';
 import { authorityOf, buildCrl, PKI_PATHS } from './pki';
-import { authorizeOfficer, sendSigningOtp, signingReadiness } from './signing.service';
+import { authorizeOfficer, type SigningFailure, sendSigningOtp, signingReadiness } from './signing.service';
 import { answerTimeStampQuery, TSA_PATH } from './tsa-stand-in';
 import { verifyPdf } from './verify';
 
@@ -47,17 +47,28 @@ const ReadinessView = z.object({
   message: z.string().optional(),
 });
 
-function signingProblem(err: unknown): never {
-  if (!(err instanceof SigningError)) throw err;
-  if (err.reason === 'unavailable')
-    throw problem(503, 'signing-unavailable', 'Dịch vụ ký số tạm thời không phục vụ được', { detail: err.message });
-  if (err.reason === 'invalid_otp')
-    throw problem(422, 'signing-invalid-otp', 'Mã OTP không đúng hoặc đã hết hạn', {
-      detail: err.message,
-      errors: [{ field: 'otp', message: 'Mã OTP không đúng hoặc đã hết hạn' }],
-    });
-  throw problem(409, `signing-${err.reason.replace(/_/g, '-')}`, 'Chưa thể ký số', { detail: err.message });
-}
+const NOT_YET = 'Chưa thể ký số';
+const detail = (f: SigningFailure) => f.message;
+/** The officer's own signing steps (OTP, authorization); the failure's message is the detail. */
+const OFFICER_REFUSALS = refusals<SigningFailure>({
+  unavailable: { status: 503, code: 'signing-unavailable', title: 'Dịch vụ ký số tạm thời không phục vụ được', detail },
+  invalid_otp: {
+    status: 422,
+    code: 'signing-invalid-otp',
+    title: 'Mã OTP không đúng hoặc đã hết hạn',
+    detail,
+    errors: () => [{ field: 'otp', message: 'Mã OTP không đúng hoặc đã hết hạn' }],
+  },
+  authorization_required: { status: 409, code: 'signing-authorization-required', title: NOT_YET, detail },
+  no_credential: { status: 409, code: 'signing-no-credential', title: NOT_YET, detail },
+  credential_unusable: { status: 409, code: 'signing-credential-unusable', title: NOT_YET, detail },
+  invalid_pdf: { status: 409, code: 'signing-invalid-pdf', title: NOT_YET, detail },
+  refused: { status: 409, code: 'signing-refused', title: NOT_YET, detail },
+});
+
+const REVOKE_REFUSALS = refusals<Failure<'not_found'>>({
+  not_found: { status: 404, code: 'not-found', title: 'Không tìm thấy chứng thư số đang hiệu lực' },
+});
 
 /**
  * Verification of signed PDFs (public), an officer's signing OTP and standing authorization, the
@@ -116,7 +127,7 @@ export const signingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = getActor(request);
-      await sendSigningOtp(app.ctx, actor.userId).catch(signingProblem);
+      unwrap(await sendSigningOtp(app.ctx, actor.userId), OFFICER_REFUSALS);
       const phone = actor.phone ?? '';
       return { sentTo: phone ? `${'*'.repeat(Math.max(0, phone.length - 3))}${phone.slice(-3)}` : '' };
     },
@@ -133,7 +144,7 @@ export const signingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const r = await authorizeOfficer(app.ctx, getActor(request).userId, request.body.otp).catch(signingProblem);
+      const r = unwrap(await authorizeOfficer(app.ctx, getActor(request).userId, request.body.otp), OFFICER_REFUSALS);
       return { expiresAt: r.expiresAt.toISOString(), signatures: r.signatures };
     },
   );
@@ -159,7 +170,7 @@ export const signingRoutes: FastifyPluginAsyncZod = async (app) => {
       const audit = auditEntryFor(request, 200, { type: 'signing_credential', id: request.params.id });
       const r = await revokeCredential(app.ctx, request.params.id, request.body.reason, audit);
       if (r.ok) markAudited(request);
-      if (!r.ok) throw problem(404, 'not-found', 'Không tìm thấy chứng thư số đang hiệu lực');
+      if (!r.ok) throw refuse(r, REVOKE_REFUSALS);
       return { serialNumber: r.serialNumber };
     },
   );

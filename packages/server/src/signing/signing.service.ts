@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../http/context';
+import type { Failure, Result } from '../http/refusal';
 import { certificateOf, type pkijs } from './cms';
 import { cscClient, SigningError } from './csc-client';
 import { RSA_OID, SHA256_OID } from './csc-stand-in';
@@ -34,7 +35,18 @@ export interface SignedPdf {
   credentialId: string;
 }
 
-export type SignOutcome = ({ ok: true } & SignedPdf) | { ok: false; reason: SigningError['reason']; message: string };
+/** Why nothing was signed, one failure per reason (a rule can read its message); the message is Vietnamese. */
+export type SigningFailure = SigningError['reason'] extends infer R
+  ? R extends SigningError['reason']
+    ? Failure<R, { message: string }>
+    : never
+  : never;
+
+export type SignOutcome = ({ ok: true } & SignedPdf) | SigningFailure;
+
+/** The signing service's thrown failure (csc-client, pades) as the value a service answers with. */
+const failureOf = (err: SigningError): SigningFailure =>
+  ({ ok: false, reason: err.reason, message: err.message }) as SigningFailure;
 
 interface CredentialInfo {
   key: { status: string };
@@ -77,9 +89,15 @@ export async function usableCredential(
 const parsedChains = new Map<string, { chain: pkijs.Certificate[]; cert: X509Certificate }>();
 
 /** Sends the officer's signing OTP (by SMS, from the signing service). */
-export async function sendSigningOtp(ctx: AppContext, officerId: string): Promise<void> {
-  const { id } = await usableCredential(ctx, { officerId });
-  await cscClient(ctx).call('credentials/sendOTP', { credentialID: id });
+export async function sendSigningOtp(ctx: AppContext, officerId: string): Promise<Result<null, SigningFailure>> {
+  try {
+    const { id } = await usableCredential(ctx, { officerId });
+    await cscClient(ctx).call('credentials/sendOTP', { credentialID: id });
+    return { ok: true, value: null };
+  } catch (err) {
+    if (err instanceof SigningError) return failureOf(err);
+    throw err;
+  }
 }
 
 /** Enters the OTP: the officer may then sign the configured number of times for the configured minutes. */
@@ -87,7 +105,16 @@ export async function authorizeOfficer(
   ctx: AppContext,
   officerId: string,
   otp: string,
-): Promise<{ expiresAt: Date; signatures: number }> {
+): Promise<Result<{ expiresAt: Date; signatures: number }, SigningFailure>> {
+  try {
+    return { ok: true, value: await authorize(ctx, officerId, otp) };
+  } catch (err) {
+    if (err instanceof SigningError) return failureOf(err);
+    throw err;
+  }
+}
+
+async function authorize(ctx: AppContext, officerId: string, otp: string): Promise<{ expiresAt: Date; signatures: number }> {
   const { id } = await usableCredential(ctx, { officerId });
   const cfg = ctx.config.signing;
   const answer = await cscClient(ctx).call<{ SAD: string; expiresIn?: number }>('credentials/authorize', {
@@ -227,7 +254,7 @@ export async function signPdf(ctx: AppContext, as: SignAs, input: SignPdfInput):
       .execute();
     return { ok: true, pdf, sha256, signerName, agencyName, signedAt, credentialId: credential.id };
   } catch (err) {
-    if (err instanceof SigningError) return { ok: false, reason: err.reason, message: err.message };
+    if (err instanceof SigningError) return failureOf(err);
     throw err;
   }
 }
@@ -250,7 +277,7 @@ export async function signedFromSource(ctx: AppContext, source: Buffer, kind: st
 export async function signingReadiness(
   ctx: AppContext,
   officerId: string,
-): Promise<{ ok: true; expiresAt: Date } | { ok: false; reason: SigningError['reason']; message: string }> {
+): Promise<{ ok: true; expiresAt: Date } | SigningFailure> {
   try {
     const credential = await usableCredential(ctx, { officerId });
     const standing = await standingAuthorization(ctx, officerId);
@@ -258,7 +285,7 @@ export async function signingReadiness(
       return { ok: false, reason: 'authorization_required', message: NEEDS_OTP };
     return { ok: true, expiresAt: standing.expiresAt };
   } catch (err) {
-    if (err instanceof SigningError) return { ok: false, reason: err.reason, message: err.message };
+    if (err instanceof SigningError) return failureOf(err);
     throw err;
   }
 }

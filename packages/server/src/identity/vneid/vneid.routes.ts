@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { VneidConfig } from '../../config';
 import { problem } from '../../http/problem';
+import { refusals, refuse } from '../../http/refusal';
 import { requireCitizen } from '../actor';
 import { mayUseDemoTools } from '../demo-tools';
 import { createSession, endSession } from '../identity.service';
@@ -10,7 +11,7 @@ import { newToken } from '../secrets';
 import { setSessionCookie } from '../session.plugin';
 import { findVerifiedIdentity, identityClaims, recordVerifiedIdentity } from './verified-identity';
 import { createVneidClient, issuerUrl, redirectUri, usesLocalProvider, type VneidClient } from './vneid.client';
-import { ATTEMPT_TTL_MS, findOrCreateCitizen, saveAttempt, takeAttempt } from './vneid.service';
+import { ATTEMPT_TTL_MS, type CitizenRefusal, findOrCreateCitizen, saveAttempt, takeAttempt } from './vneid.service';
 import { devVneidProvider } from './vneid-stand-in';
 
 const tags = ['Tài khoản'];
@@ -24,6 +25,21 @@ const refused = (detail: string) =>
   problem(400, 'vneid-refused', 'Đăng nhập bằng VNeID không thành công', {
     detail: `${detail} Vui lòng thử đăng nhập lại.`,
   });
+
+const CITIZEN_REFUSALS = refusals<CitizenRefusal>({
+  'officer-phone': {
+    status: 409,
+    code: 'vneid-officer-phone',
+    title: 'Số điện thoại trong VNeID đang dùng cho tài khoản cán bộ',
+    detail: 'Cán bộ đăng nhập bằng số điện thoại và mật khẩu.',
+  },
+  'phone-missing': {
+    status: 422,
+    code: 'vneid-phone-missing',
+    title: 'Tài khoản VNeID chưa có số điện thoại',
+    detail: 'Vui lòng cập nhật số điện thoại trong ứng dụng VNeID rồi đăng nhập lại.',
+  },
+});
 
 /**
  * "Đăng nhập bằng VNeID": OpenID Connect authorization code flow with PKCE against the national
@@ -146,15 +162,7 @@ export const vneidRoutes: FastifyPluginAsyncZod<{ env?: VneidConfig; client?: Vn
         fullName: name,
         phone: phone.success ? phone.data : undefined,
       });
-      if (!found.ok) {
-        throw found.reason === 'officer-phone'
-          ? problem(409, 'vneid-officer-phone', 'Số điện thoại trong VNeID đang dùng cho tài khoản cán bộ', {
-              detail: 'Cán bộ đăng nhập bằng số điện thoại và mật khẩu.',
-            })
-          : problem(422, 'vneid-phone-missing', 'Tài khoản VNeID chưa có số điện thoại', {
-              detail: 'Vui lòng cập nhật số điện thoại trong ứng dụng VNeID rồi đăng nhập lại.',
-            });
-      }
+      if (!found.ok) throw refuse(found, CITIZEN_REFUSALS);
       // Signing in as somebody (possibly else) ends the session this browser had.
       await recordVerifiedIdentity(app.ctx, found.user.id, {
         citizenId: citizenId.data,

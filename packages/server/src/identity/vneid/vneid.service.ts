@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../http/context';
+import type { Failure } from '../../http/refusal';
 import { findUserByPhone, type UserRow } from '../identity.repository';
 import { hashPassword, newToken, sha256 } from '../secrets';
 
@@ -11,7 +12,7 @@ export interface VneidIdentity {
   phone: string | undefined;
 }
 
-type Fail<R extends string> = { ok: false; reason: R };
+export type CitizenRefusal = Failure<'officer-phone' | 'phone-missing'>;
 
 /**
  * The citizen account of a VNeID identity, in this order:
@@ -27,7 +28,7 @@ type Fail<R extends string> = { ok: false; reason: R };
 export async function findOrCreateCitizen(
   ctx: AppContext,
   who: VneidIdentity,
-): Promise<{ ok: true; user: UserRow; created: boolean } | Fail<'officer-phone' | 'phone-missing'>> {
+): Promise<{ ok: true; user: UserRow; created: boolean } | CitizenRefusal> {
   const provinceCode = ctx.config.PROVINCE_CODE;
   const now = ctx.now();
   const linked = await ctx.db
