@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { parseDossierCode, vietnamLocalDate } from '@dvc/domain';
 import { sql } from 'kysely';
 import type { SignedIn } from '../identity/identity.test-helpers';
+import { runReportRollup } from '../reports/index';
 import { createTestApp, type TestApp } from '../test/harness';
 import { type Filing, fileDossier } from './dossier-filing';
 import { type Filer, prepareDossier } from './dossier-submit.service';
@@ -28,6 +29,8 @@ const count = async (table: string, where = sql`true`) =>
 
 describe('many filings at the same moment', () => {
   test('each gets its own dossier, numbered one after another, with its event, notice, portal message and audit row', async () => {
+    // The aggregates take the filings' change rows by the rollup (decision 014): read after one.
+    await runReportRollup(t.ctx);
     const before = {
       dossiers: await count('dossier'),
       received: (await sql<{ n: number }>`select coalesce(sum(received), 0)::int as n from report_daily`.execute(t.ctx.db))
@@ -55,6 +58,7 @@ describe('many filings at the same moment', () => {
     assert.equal(await count('portal_sync_message', sql`dossier_code in (${ids})`), 30);
     assert.equal(await count('audit_log', sql`record_id in (${ids}) and status_code = 201`), 30);
     assert.equal(await count('outbox_message', sql`payload->>'code' in (${ids})`), 30);
+    await runReportRollup(t.ctx);
     const received = (await sql<{ n: number }>`select sum(received)::int as n from report_daily`.execute(t.ctx.db)).rows[0]!.n;
     assert.equal(received, before.received + 30, 'the reports count every one of them');
 
