@@ -25,14 +25,18 @@ const ReusedDocumentRef = z.strictObject({
     .describe('Mã giấy tờ trong Kho dữ liệu (GET /api/v1/me/documents)'),
 });
 
+/** The commune or ward a filing goes to (its administrative unit's code). */
+const FilingUnitCode = z
+  .string()
+  .trim()
+  .regex(/^\d{2,5}$/, { message: 'Chọn xã, phường' });
+/** What the client is: the installed app or a phone browser says mobile, a desktop browser web. */
+const OnlineChannel = z.enum(['web', 'mobile']).default('web');
+
 export const SubmitDossierBody = z.strictObject({
   procedureCode: z.string().trim().min(1, { message: 'Chọn thủ tục' }).max(50),
-  unitCode: z
-    .string()
-    .trim()
-    .regex(/^\d{2,5}$/, { message: 'Chọn xã, phường' }),
-  /** What the client is: the installed app or a phone browser says mobile, a desktop browser web. */
-  channel: z.enum(['web', 'mobile']).default('web'),
+  unitCode: FilingUnitCode,
+  channel: OnlineChannel,
   form: z.record(z.string(), z.unknown()),
   attachments: z
     .array(z.union([AttachmentRef, ReusedDocumentRef]))
@@ -208,11 +212,8 @@ export const OfficerInboxView = z.object({ items: z.array(DossierSummaryView), c
 
 export const GroupBody = z.strictObject({
   group: z.enum(['birth', 'death']),
-  unitCode: z
-    .string()
-    .trim()
-    .regex(/^\d{2,5}$/, { message: 'Chọn xã, phường' }),
-  channel: z.enum(['web', 'mobile']).default('web'),
+  unitCode: FilingUnitCode,
+  channel: OnlineChannel,
   form: z.record(z.string(), z.unknown()),
   attachments: z
     .array(

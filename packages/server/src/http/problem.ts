@@ -1,25 +1,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { fieldMessages } from './field-messages';
+import { type Problem, TYPE_BASE } from './problem-shape';
 import { Refused, refusalProblem } from './refusal';
 
-/** One bad field of a request, as listed in a validation problem. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-/** RFC 9457 problem details: a Vietnamese `title` for people, a stable `type` for machines. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-  [extension: string]: unknown;
-}
-
-export const TYPE_BASE = 'https://dvc.quangngai.gov.vn/problems/';
+export { type FieldError, type Problem, TYPE_BASE } from './problem-shape';
 
 /**
  * Thrown to answer with a problem not tied to a service's failure (a guard, a missing row). A service's

@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { FieldError, Problem } from './problem';
-import { TYPE_BASE } from './problem';
+import { type FieldError, type Problem, TYPE_BASE } from './problem-shape';
 
 /**
  * The one shape of an expected failure: services return it as a value, routes `throw refuse(f, table)`
