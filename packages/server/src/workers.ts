@@ -56,7 +56,7 @@ async function start(ctx: AppContext, options: WorkerOptions): Promise<Running> 
       portalSyncJob(options.portalSync),
       retentionJob,
       postalSweepJob,
-      reportRollupJob(),
+      reportRollupJob,
     ],
     { log, pollMs: options.pollMs },
   );

@@ -30,6 +30,8 @@ export interface JobDefinition<Payload extends z.ZodType = z.ZodType> {
   /** The payload a cron tick or a due check queues. */
   scheduledPayload?: z.input<Payload>;
   due?: (ctx: AppContext) => Promise<boolean>;
+  /** Look at `due` at most this often (s); by default on every poll of the due checks. */
+  dueEverySeconds?: number;
   /** pg-boss's retries of a job that failed: how many, after how long (s), doubling or not. */
   retry: { limit: number; delaySeconds?: number; backoff?: boolean };
   /** A job running longer than this is failed (and retried). */

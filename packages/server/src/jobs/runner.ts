@@ -71,9 +71,13 @@ async function start(ctx: AppContext, definitions: JobDefinition[], options: Run
   for (const definition of definitions) await register(boss, ctx, definition, log);
 
   const due = definitions.filter((d) => d.due);
+  const lastLook = new Map<string, number>();
   let checking: Promise<void> | undefined;
   const check = async () => {
     for (const definition of due) {
+      const now = Date.now();
+      if (definition.dueEverySeconds && now - (lastLook.get(definition.name) ?? 0) < definition.dueEverySeconds * 1000) continue;
+      lastLook.set(definition.name, now);
       try {
         if (await definition.due?.(ctx)) await boss.send(definition.name, queued(definition));
       } catch (err) {

@@ -3,29 +3,23 @@ import { z } from 'zod';
 import { defineJob } from '../jobs/index';
 import { REPORT_ROLLUP_QUEUE, runReportRollup } from './reports.rollup';
 
-const ROLLUP_EVERY_MS = 60_000;
-
 /**
  * The report rollup (decision 014): the dossiers' change rows into the aggregates, about once a
  * minute and only while rows wait. Reports add the waiting rows themselves, so the rollup only keeps
  * that tail short; an idle server queues nothing.
  */
-export function reportRollupJob() {
-  let lastLook = 0;
-  return defineJob({
-    name: REPORT_ROLLUP_QUEUE,
-    version: 1,
-    payload: z.object({}),
-    run: (ctx) => runReportRollup(ctx),
-    due: async (ctx) => {
-      if (Date.now() - lastLook < ROLLUP_EVERY_MS) return false;
-      lastLook = Date.now();
-      const r = await sql<{ waiting: boolean }>`select exists (
+export const reportRollupJob = defineJob({
+  name: REPORT_ROLLUP_QUEUE,
+  version: 1,
+  payload: z.object({}),
+  run: (ctx) => runReportRollup(ctx),
+  due: async (ctx) => {
+    const r = await sql<{ waiting: boolean }>`select exists (
           select 1 from report_dossier_change where province_code = ${ctx.config.PROVINCE_CODE}
         ) as waiting`.execute(ctx.db);
-      return r.rows[0]?.waiting ?? false;
-    },
-    retry: { limit: 2 },
-    fetchEverySeconds: 30,
-  });
-}
+    return r.rows[0]?.waiting ?? false;
+  },
+  dueEverySeconds: 60,
+  retry: { limit: 2 },
+  fetchEverySeconds: 30,
+});
